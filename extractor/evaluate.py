@@ -36,10 +36,10 @@ Event alignment
 Within one article every (gold, predicted) event pair gets a similarity: aircraft overlap (at least one
 aircraft pair matches) 2, destination 1.5, origin 1, primary date 1, action 0.5. A pair is a candidate only
 when the aircraft overlap or the origins or the destinations match. Events are aligned one-to-one to maximise
-the summed similarity (then the number of pairs), exactly by a search over assignments; ties go to the
-earliest events, so the result is deterministic. An event the prediction split in two or merged is therefore
-aligned once; the other part is a false positive (unaligned prediction) or a false negative (unaligned gold
-event).
+the summed similarity (then the number of pairs), exactly by a search over assignments; remaining ties go to
+the lexicographically first list of pairs, so the result is deterministic. An event the prediction split in
+two or merged is therefore aligned once; the other part is a false positive (unaligned prediction) or a false
+negative (unaligned gold event).
 
 Counting
 --------
@@ -522,13 +522,20 @@ def align_events(matcher: Matcher, gold: Sequence[Json], pred: Sequence[Json]) -
                     options.append((mask | (1 << j), (score + sims[i, j], count + 1, (*pairs, (i, j)))))
             for new_mask, value in options:
                 best = following.get(new_mask)
-                if best is None or value[:2] > best[:2]:
+                if best is None or _align_rank(value) < _align_rank(best):
                     following[new_mask] = value
         states = following
         if len(states) > _MAX_ALIGN_STATES:
             return _align_greedy(sims)
-    best_value = max(states.values(), key=lambda value: value[:2])
-    return sorted(best_value[2])
+    return sorted(min(states.values(), key=_align_rank)[2])
+
+
+def _align_rank(
+    value: tuple[float, int, tuple[tuple[int, int], ...]],
+) -> tuple[float, int, tuple[tuple[int, int], ...]]:
+    """Sort key of a partial alignment: highest score, then most pairs, then the earliest pairs."""
+    score, count, pairs = value
+    return (-score, -count, pairs)
 
 
 def _align_greedy(sims: dict[tuple[int, int], float]) -> list[tuple[int, int]]:

@@ -789,18 +789,25 @@ def _score_event_fields(
     scorer.many("sources", g["sources"], p["sources"], _equal, str, evidence, report=report)
 
 
-def _events_equal(matcher: Matcher, gold: Json, pred: Json) -> bool:
-    """The ``events`` criterion: full aircraft match; origin, destination, date each match or both null."""
+def _event_differences(matcher: Matcher, gold: Json, pred: Json) -> list[str]:
+    """The parts of the ``events`` criterion an aligned pair fails (empty: an events TP).
+
+    The criterion: the typed aircraft sets match completely, and origin, destination and the primary date each
+    match or are both null.
+    """
+    differences: list[str] = []
     gold_aircraft = [a for a in gold.get("aircraft") or [] if _typed(a)]
     pred_aircraft = [a for a in pred.get("aircraft") or [] if _typed(a)]
     _, gold_left, pred_left = match_sets(gold_aircraft, pred_aircraft, matcher.aircraft_match)
     if gold_left or pred_left:
-        return False
+        differences.append("aircraft")
     for name in ("origin", "destination"):
         gold_place, pred_place = gold.get(name), pred.get(name)
         if (gold_place or pred_place) and not matcher.places_match(gold_place, pred_place):
-            return False
-    return _date_value(gold) == _date_value(pred)
+            differences.append(name)
+    if _date_value(gold) != _date_value(pred):
+        differences.append("date")
+    return differences
 
 
 def _article_sources(matcher: Matcher, record: Json, *, gold: bool) -> list[str]:
@@ -903,7 +910,8 @@ def evaluate_article(matcher: Matcher, gold: Json, pred: Json | None) -> Article
     for i, j in alignment:
         gold_event, pred_event = gold_events[i], pred_events[j]
         scorer.counts["events_aligned"].tp += 1
-        if _events_equal(matcher, gold_event, pred_event):
+        differences = _event_differences(matcher, gold_event, pred_event)
+        if not differences:
             scorer.counts["events"].tp += 1
         else:
             scorer.counts["events"].fp += 1
@@ -914,7 +922,7 @@ def evaluate_article(matcher: Matcher, gold: Json, pred: Json | None) -> Article
                     "events",
                     "mismatch",
                     _show_event(gold_event),
-                    _show_event(pred_event),
+                    f"{_show_event(pred_event)}  [differs: {', '.join(differences)}]",
                     _evidence(gold_event),
                 )
             )

@@ -663,6 +663,7 @@ def test_evaluate_format_misses_groups_by_field() -> None:
     assert "2025-10-26" in text and "2025-10-25" in text
     assert "x2" in text
     assert "gold evidence" in text
+    assert "[differs: date]" in text
 
 
 # -------------------------------------------------------------------------------------------- files and CLI

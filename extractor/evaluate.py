@@ -1234,6 +1234,12 @@ def run(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 2
+    except ImportError as exc:
+        print(
+            f"evaluate: cannot run the pipeline ({exc}); pass --pred FILE to score saved output",
+            file=sys.stderr,
+        )
+        return 2
     print(format_table(evaluation))
     for note in evaluation.notes:
         print(f"note: {note}", file=sys.stderr)

@@ -796,6 +796,17 @@ def test_evaluate_runs_the_pipeline_without_pred(tmp_path: Path, monkeypatch: py
     assert any("t4: cannot read article" in note for note in evaluation.notes)
 
 
+def test_evaluate_run_without_pipeline_says_to_pass_pred(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import extractor
+
+    monkeypatch.delattr(extractor, "Extractor", raising=False)
+    gold, _ = _files(tmp_path)
+    assert ev.run(_args(gold=gold)) == 2
+    assert "--pred" in capsys.readouterr().err
+
+
 # ------------------------------------------------------------------------------------------------ resources
 
 

@@ -1,0 +1,494 @@
+"""Movement events: one event per leg, built from trigger phrases and the mentions found before.
+
+Reads: ``doc.sents``, ``doc._.aircraft``, ``doc._.places``, ``doc._.operators``, ``doc._.timexes``.
+Writes: ``doc._.events``, a list of JSON-safe dicts in text order: ``action``, ``aircraft`` (mention dicts, a
+coreferent mention keeps its own evidence), ``operator``, ``origin``, ``destination``, ``via``, ``date``, ``dates``,
+``count``, ``modality``, ``evidence`` ({"start", "end", "text"}), ``confidence``, ``rules`` (every rule id that
+contributed), ``sources`` (empty; filled by the attribution component).
+
+How a sentence becomes legs:
+1. Triggers (``resources/triggers.jsonl``) are found outside entity spans. Each has an action, the slot its direct
+   object fills ("left Libya" -> origin) and the slot a bare locative fills ("landed at X" -> destination).
+2. Each trigger owns the window up to the next trigger. Places in the window take a slot from the preposition
+   before them (from -> origin; to/into/for -> destination; via/through -> via; at/in -> the trigger's locative).
+   A place that only locates the previous one ("Hmeimim air base in Syria's Latakia province") fills nothing.
+3. Triggers in one sentence extend the same leg ("took off from Libya and made its way to the Syrian province")
+   until a chaining trigger ("before returning to", "then flew on to") or a second destination starts a new leg,
+   whose origin is where the previous leg ended.
+4. Descriptions ("the Syrian province", "the base") resolve to the latest place of that kind (and country) named
+   before; "the aircraft" / "it" resolve to the latest typed aircraft.
+5. An event needs an aircraft (or an explicit count of flights) and a place or a date. A leg with only a generic
+   aircraft that restates a typed leg ("at least two Russian aircraft have been deployed to Latakia") is a summary,
+   not a further event; a later mention that adds nothing to an earlier leg of the same aircraft is dropped.
+Modality comes from cue phrases (``resources/modality.jsonl``) before the trigger in its clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions
+from ..resources import load_jsonl
+from ._lexicon import Lexicon, parse_number
+
+_PREP_SLOTS = {
+    "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
+    "towards": "destination", "for": "destination", "onto": "destination", "via": "via", "through": "via",
+    "over": "via", "at": "LOC", "in": "LOC", "on": "LOC", "near": "LOC", "outside": "LOC",
+}  # fmt: skip
+_CONTAINER_PREPS = {"in", "near", "outside", "of", ","}
+_SKIP_BEFORE_PLACE = {"the", "a", "an", "its", "their", "his", "her", "russia", "’s", "'s", "airport", "base",
+                      "military", "main", "nearby", "russian", "syrian", "nearby", "capital", "city", "of"}
+_ANAPHORS = {"it", "they", "the aircraft", "the plane", "the jet", "the transport", "the airlifter",
+             "the freighter", "the bomber", "the bombers", "the jets", "the planes", "the aircraft's", "the helicopter",
+             "the helicopters", "the drone", "the drones", "the tanker", "the tankers", "the fighters"}
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "both"}
+_COUNT_SKIP = {"separate", "more", "additional", "further", "round-trip", "cargo", "military", "such", "known",
+               "confirmed", "return", "other", "direct", "new", "recorded", "documented", "transport", "supply",
+               "resupply", "logistics", "charter", "than", "least", "at", "some", "roughly", "about", "nearly",
+               "almost", "over", "around", "approximately", "tracked", "flight", "of"}
+_MODALITY_RANK = {"negated": 3, "planned": 2, "hedged": 1, "asserted": 0}
+
+
+@dataclass
+class Trigger:
+    start: int  # token
+    end: int
+    row: dict
+
+    @property
+    def rule(self) -> str:
+        return self.row["id"]
+
+
+@dataclass
+class Leg:
+    sent: Span
+    triggers: list[Trigger]
+    action: str
+    aircraft: list[dict] = field(default_factory=list)
+    operator: dict | None = None
+    origin: dict | None = None
+    destination: dict | None = None
+    via: list[dict] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    count: int | None = None
+    modality: str = "asserted"
+    rules: list[str] = field(default_factory=list)
+    coreferent: bool = False
+
+    def places(self) -> list[dict]:
+        return [p for p in (self.origin, self.destination, *self.via) if p]
+
+
+@Language.factory(
+    "event_builder",
+    assigns=["doc._.events"],
+    requires=["doc._.aircraft", "doc._.places", "doc._.operators", "doc._.timexes"],
+    default_config={"triggers": "triggers.jsonl", "modality": "modality.jsonl"},
+)
+def make_event_builder(nlp: Language, name: str, triggers: str, modality: str) -> EventBuilder:
+    return EventBuilder(nlp, name, triggers=triggers, modality=modality)
+
+
+class EventBuilder:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "event_builder",
+        *,
+        triggers: str = "triggers.jsonl",
+        modality: str = "modality.jsonl",
+    ) -> None:
+        extensions.ensure_doc_extensions()
+        self.name = name
+        self.triggers = Lexicon(max_tokens=5)
+        for row in load_jsonl(triggers, required=("id", "forms", "action")):
+            for form in row["forms"]:
+                self.triggers.add(form.lower(), row)
+        self.modality = Lexicon(max_tokens=4)
+        for row in load_jsonl(modality, required=("id", "phrase", "modality")):
+            self.modality.add(row["phrase"].lower(), row)
+
+    # -- top level --------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        allowed = self._free_tokens(doc)
+        legs: list[Leg] = []
+        for sent in doc.sents:
+            triggers = [
+                Trigger(m.start, m.end, m.entry.payload)
+                for m in self.triggers.find(doc, allowed)
+                if sent.start <= m.start < sent.end
+            ]
+            if triggers:
+                legs.extend(self._sentence_legs(doc, sent, triggers, legs))
+        legs = _drop_summaries_and_restatements(legs)
+        doc._.events = [self._to_dict(doc, leg) for leg in legs]
+        return doc
+
+    def _free_tokens(self, doc: Doc) -> list[bool]:
+        allowed = [True] * len(doc)
+        for key in ("aircraft", "places", "operators", "sources"):
+            for mention in getattr(doc._, key) or []:
+                for i in range(mention["token_start"], mention["token_end"]):
+                    allowed[i] = False
+        return allowed
+
+    # -- one sentence -----------------------------------------------------------------------------------------
+    def _sentence_legs(self, doc: Doc, sent: Span, triggers: list[Trigger], history: list[Leg]) -> list[Leg]:
+        places = [p for p in doc._.places if sent.start <= p["token_start"] < sent.end]
+        aircraft = [a for a in doc._.aircraft if sent.start <= a["token_start"] < sent.end]
+        operators = [o for o in doc._.operators if sent.start <= o["token_start"] < sent.end]
+        timexes = [
+            t for t in doc._.timexes or []
+            if sent.start_char <= t["start"] < sent.end_char and t["type"] in ("DATE", "TIME")
+        ]  # fmt: skip
+        legs: list[Leg] = []
+        current: Leg | None = None
+        for k, trig in enumerate(triggers):
+            window_end = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
+            window_start = triggers[k - 1].end if k > 0 else sent.start
+            slots = self._slots(doc, trig, places, window_end, history + legs)
+            chain = bool(trig.row.get("chain"))
+            if current is not None and not chain and not (current.destination and slots.get("destination")):
+                _merge(current, trig, slots)
+                continue
+            if trig.row.get("weak") and not slots and current is None:
+                continue
+            leg = Leg(sent=sent, triggers=[trig], action=trig.row["action"], rules=[trig.rule])
+            leg.aircraft, leg.coreferent = self._aircraft(doc, sent, trig, aircraft, window_start, window_end,
+                                                          history + legs, current)
+            previous = current or (_previous_leg_of(leg.aircraft, history + legs) if leg.coreferent or chain else None)
+            if previous is None and chain:
+                previous = _previous_leg_of(leg.aircraft, history + legs)
+            for slot, place in slots.items():
+                if slot == "via":
+                    leg.via.extend(place)
+                else:
+                    setattr(leg, slot, place)
+            if leg.origin is None and previous is not None and (chain or current is not None):
+                if previous.destination is not None:
+                    leg.origin = previous.destination
+                    leg.rules.append("chain:origin")
+            leg.operator = _operator_for(doc, leg.aircraft, operators, trig) or (
+                previous.operator if previous is not None and (chain or leg.coreferent) else None
+            )
+            leg.count = _count_before(doc, trig)
+            leg.modality = self._modality(doc, trig, window_start) or (
+                current.modality if current is not None else "asserted"
+            )
+            legs.append(leg)
+            current = leg
+        if legs:
+            _assign_dates(legs, triggers, timexes, sent, doc)
+        for leg in legs:
+            leg.action = _action(leg)
+        return legs
+
+    def _slots(self, doc: Doc, trig: Trigger, places: list[dict], window_end: int, history: list[Leg]) -> dict:
+        slots: dict = {}
+        last_slotted_end: int | None = None
+        for place in places:
+            if place["token_start"] < trig.end or place["token_start"] >= window_end:
+                continue
+            if place["token_end"] < len(doc) and doc[place["token_end"]].text in {"'s", "’s"}:
+                continue  # "Syria's Latakia province": Syria only locates what follows
+            prep = _preposition_before(doc, place["token_start"], trig.end)
+            if last_slotted_end is not None and place["token_start"] - last_slotted_end <= 4 and (
+                prep in _CONTAINER_PREPS or doc[place["token_start"] - 1].text == ","
+            ):
+                continue
+            slot = _PREP_SLOTS.get(prep or "")
+            if slot == "LOC":
+                slot = trig.row.get("locative")
+            elif prep is None:
+                if place["token_start"] - trig.end <= 1:
+                    slot = trig.row.get("object")
+                elif place["token_end"] + 1 < len(doc) and doc[place["token_end"]].text == "-" and doc[
+                    place["token_end"] + 1
+                ].lower_ == "bound":
+                    slot = "destination"
+            if slot is None:
+                continue
+            resolved = _resolve_place(doc, place, history)
+            if resolved is None:
+                continue
+            if slot == "via":
+                slots.setdefault("via", []).append(resolved)
+            elif slot not in slots:
+                slots[slot] = resolved
+            else:
+                continue
+            last_slotted_end = place["token_end"]
+        return slots
+
+    def _aircraft(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Trigger,
+        aircraft: list[dict],
+        window_start: int,
+        window_end: int,
+        history: list[Leg],
+        current: Leg | None,
+    ) -> tuple[list[dict], bool]:
+        if current is not None and trig.row.get("chain"):
+            return current.aircraft, True
+        before = [a for a in aircraft if window_start <= a["token_start"] < trig.start]
+        if not before:
+            before = [a for a in aircraft if sent.start <= a["token_start"] < trig.start]
+        typed = [a for a in before if not a["generic"]]
+        if typed:
+            return _nearest_group(typed), False
+        after = [a for a in aircraft if trig.end <= a["token_start"] < window_end and not a["generic"]]
+        if after:
+            return _nearest_group(after[:1] + [a for a in after[1:] if a["token_start"] - after[0]["token_end"] <= 2]), False
+        generic = before[-1:] or [a for a in aircraft if trig.end <= a["token_start"] < window_end and a["generic"]][:1]
+        if generic:
+            mention = generic[0]
+            determiner = doc[mention["token_start"] - 1].lower_ if mention["token_start"] > 0 else ""
+            if determiner in _DEFINITE and mention["quantity"] is None:
+                antecedent = _latest_typed(doc, mention["token_start"], history)
+                if antecedent:
+                    return antecedent, True
+            return [mention], False
+        # a pronoun subject: "It then flew to Minsk", "They landed at Engels"
+        subject_window = doc[max(sent.start, trig.start - 6) : trig.start].text.lower()
+        if any(f" {a} " in f" {subject_window} " for a in _ANAPHORS):
+            antecedent = _latest_typed(doc, trig.start, history)
+            if antecedent:
+                return antecedent, True
+        return [], False
+
+    def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:
+        start = max(window_start, trig.start - 12)
+        best = None
+        for match in self.modality.find(doc[start : trig.end].as_doc()):
+            modality = match.entry.payload["modality"]
+            if best is None or _MODALITY_RANK[modality] > _MODALITY_RANK[best]:
+                best = modality
+        return best
+
+    # -- output -------------------------------------------------------------------------------------------------
+    def _to_dict(self, doc: Doc, leg: Leg) -> dict:
+        aircraft_rules = [a["rule"] for a in leg.aircraft]
+        place_rules = [p["rule"] for p in leg.places()]
+        evidence = leg.sent
+        typed = any(not a["generic"] for a in leg.aircraft)
+        confidence = 0.35 + 0.2 * typed + 0.15 * bool(leg.destination or leg.origin)
+        confidence += 0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
+        return {
+            "action": leg.action,
+            "aircraft": leg.aircraft,
+            "operator": leg.operator,
+            "origin": leg.origin,
+            "destination": leg.destination,
+            "via": leg.via,
+            "date": leg.dates[0] if leg.dates else None,
+            "dates": leg.dates,
+            "count": leg.count,
+            "modality": leg.modality,
+            "sources": [],
+            "evidence": {"start": evidence.start_char, "end": evidence.end_char, "text": evidence.text},
+            "token_start": evidence.start,
+            "confidence": round(max(0.05, min(0.95, confidence)), 2),
+            "rules": list(dict.fromkeys(leg.rules + aircraft_rules + place_rules)),
+        }
+
+
+# -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
+    leg.triggers.append(trig)
+    leg.rules.append(trig.rule)
+    for slot, place in slots.items():
+        if slot == "via":
+            leg.via.extend(place)
+        elif getattr(leg, slot) is None:
+            setattr(leg, slot, place)
+
+
+def _action(leg: Leg) -> str:
+    actions = [t.row["action"] for t in leg.triggers]
+    for special in ("return", "diversion", "deployment", "transit"):
+        if actions[0] == special:
+            return special
+    if leg.origin and leg.destination:
+        return "flight"
+    if leg.destination:
+        return "arrival" if "arrival" in actions else actions[0] if actions[0] != "departure" else "flight"
+    if leg.origin:
+        return "departure" if "departure" in actions else "flight"
+    return actions[0]
+
+
+def _preposition_before(doc: Doc, start: int, floor: int) -> str | None:
+    i = start - 1
+    while i >= floor and (doc[i].lower_ in _SKIP_BEFORE_PLACE or doc[i].is_title and i > floor and False):
+        i -= 1
+    if i < floor:
+        return None
+    word = doc[i].lower_
+    if word in _PREP_SLOTS or word in _CONTAINER_PREPS:
+        return word
+    if word == "of" or doc[i].text == ",":
+        return word
+    return None
+
+
+def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
+    """A descriptor ("the Syrian province", "the base") becomes the latest place of its kind named before it."""
+    if not place.get("descriptor"):
+        return place
+    wanted = {"airbase": {"airbase", "airport"}, "airport": {"airport", "airbase"}}.get(place["kind"], {place["kind"]})
+    for earlier in reversed([p for p in doc._.places if p["token_end"] <= place["token_start"]]):
+        if earlier.get("descriptor") or earlier["kind"] not in wanted:
+            continue
+        if place.get("country") and earlier.get("country") and earlier["country"] != place["country"]:
+            continue
+        resolved = {**earlier, "text": place["text"], "start": place["start"], "end": place["end"],
+                    "token_start": place["token_start"], "token_end": place["token_end"],
+                    "rule": f"{place['rule']}->{earlier['rule']}"}  # fmt: skip
+        return resolved
+    return None
+
+
+def _nearest_group(mentions: list[dict]) -> list[dict]:
+    """The mention nearest the trigger plus those coordinated with it ("an Il-76 and two An-124s")."""
+    group = [mentions[-1]]
+    for mention in reversed(mentions[:-1]):
+        if group[0]["token_start"] - mention["token_end"] <= 3:
+            group.insert(0, mention)
+        else:
+            break
+    return group
+
+
+def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | None:
+    for mention in reversed(doc._.aircraft):
+        if mention["token_end"] <= before and not mention["generic"]:
+            for leg in reversed(history):
+                if any(a["rule"] == mention["rule"] for a in leg.aircraft):
+                    return leg.aircraft
+            return [mention]
+    return None
+
+
+def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
+    rules = {a["rule"] for a in aircraft if not a["generic"]}
+    for leg in reversed(history):
+        if rules & {a["rule"] for a in leg.aircraft}:
+            return leg
+    return None
+
+
+def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: Trigger) -> dict | None:
+    if not operators:
+        return None
+    if aircraft:
+        first = aircraft[0]
+        near = [o for o in operators if 0 <= first["token_start"] - o["token_end"] <= 4]
+        if near:
+            return near[-1]
+        after = [o for o in operators if 0 <= o["token_start"] - first["token_end"] <= 4
+                 and doc[o["token_start"] - 1].lower_ in {"of", "by", "from", "the"}]  # fmt: skip
+        if after:
+            return after[0]
+    before_trigger = [o for o in operators if o["token_end"] <= trig.start]
+    return before_trigger[-1] if before_trigger else None
+
+
+def _count_before(doc: Doc, trig: Trigger) -> int | None:
+    """'three separate arrivals', 'at least 42 flights', 'made 12 trips': a count of flights."""
+    if not trig.row.get("noun") and trig.row["id"] not in {"trg.arrive", "trg.land", "trg.depart"}:
+        return None
+    if not doc[trig.start].lower_.endswith("s"):
+        return None
+    i = trig.start - 1
+    while i >= 0 and trig.start - i <= 4:
+        value = parse_number(doc[i].text)
+        if value is not None:
+            return value
+        if doc[i].lower_ not in _COUNT_SKIP:
+            return None
+        i -= 1
+    return None
+
+
+def _assign_dates(legs: list[Leg], triggers: list[Trigger], timexes: list[dict], sent: Span, doc: Doc) -> None:
+    """A date belongs to the leg whose trigger window holds it; dates before the first trigger go to the first leg."""
+    starts = []
+    for leg in legs:
+        starts.append(doc[leg.triggers[0].start].idx)
+    for timex in timexes:
+        owner = legs[0]
+        for leg, start in zip(legs, starts):
+            if timex["start"] >= start:
+                owner = leg
+        owner.dates.append(timex)
+        owner.rules.append(timex.get("rule") or "timex")
+
+
+def _compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.get("icao") and a.get("icao") == b.get("icao"):
+        return True
+    names_a = {a.get("name"), a.get("city")} - {None}
+    names_b = {b.get("name"), b.get("city")} - {None}
+    if names_a & names_b:
+        return True
+    if "country" in (a["kind"], b["kind"]) and a.get("country") and a.get("country") == b.get("country"):
+        return True
+    return False
+
+
+def _same_place(a: dict | None, b: dict | None) -> bool:
+    return a is not None and b is not None and _compatible(a, b)
+
+
+def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
+    kept: list[Leg] = []
+    for leg in legs:
+        if not leg.aircraft and leg.count is None:
+            continue
+        if not leg.places() and not leg.dates:
+            continue
+        kept.append(leg)
+    typed = [leg for leg in kept if any(not a["generic"] for a in leg.aircraft)]
+    result: list[Leg] = []
+    for leg in kept:
+        generic_only = leg.aircraft and all(a["generic"] for a in leg.aircraft)
+        if generic_only and any(
+            (_same_place(leg.destination, t.destination) or _same_place(leg.origin, t.origin))
+            and leg.modality == t.modality
+            for t in typed
+        ):
+            continue  # "at least two Russian aircraft have been deployed to Latakia" summarises typed legs
+        restated = next((r for r in result if _restates(leg, r)), None)
+        if restated is not None:
+            for timex in leg.dates:
+                if all(t["value"] != timex["value"] for t in restated.dates):
+                    restated.dates.append(timex)
+            continue
+        result.append(leg)
+    return result
+
+
+def _restates(new: Leg, old: Leg) -> bool:
+    models_new = {a["rule"] for a in new.aircraft}
+    if not models_new or models_new != {a["rule"] for a in old.aircraft}:
+        return False
+    if new.modality != old.modality or new.action == "return" and old.action != "return":
+        return False
+    for slot in ("origin", "destination"):
+        if getattr(new, slot) is not None and not _same_place(getattr(new, slot), getattr(old, slot)):
+            return False
+        if getattr(new, slot) is not None and getattr(old, slot) is None:
+            return False
+    new_values = {t["value"] for t in new.dates}
+    old_values = {t["value"] for t in old.dates}
+    return not new_values or new_values <= old_values or not old_values

@@ -177,6 +177,7 @@ class AircraftRuler:
                     "manufacturer": row.get("manufacturer"), "icao_type": row.get("icao_type"),
                     "role": row.get("role"), "nickname": nickname, "rule": row["id"], "generic": False,
                 }  # fmt: skip
+            consumed_until = max(consumed_until, end)
             span = doc[start:end]
             mention.update(
                 start=span.start_char,

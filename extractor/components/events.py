@@ -51,6 +51,9 @@ _COUNT_SKIP = {"separate", "more", "additional", "further", "round-trip", "cargo
                "resupply", "logistics", "charter", "than", "least", "at", "some", "roughly", "about", "nearly",
                "almost", "over", "around", "approximately", "tracked", "flight", "of"}
 _MODALITY_RANK = {"negated": 3, "planned": 2, "hedged": 1, "asserted": 0}
+#: a trigger's window ends at the next clause: "comes as Moscow tests how much room the authorities in Damascus..."
+_CLAUSE_BREAKS = {";", "as", "while", "because", "although", "though", "but", "amid", "whereas", "since", "—"}
+_LOC_REACH = 6  # "landed at X", "made three arrivals at the X airport": a bare locative sits near its trigger
 
 
 @dataclass
@@ -150,6 +153,7 @@ class EventBuilder:
         current: Leg | None = None
         for k, trig in enumerate(triggers):
             window_end = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
+            window_end = _clause_end(doc, trig.end, window_end, timexes)
             window_start = triggers[k - 1].end if k > 0 else sent.start
             slots = self._slots(doc, trig, places, window_end, history + legs)
             chain = bool(trig.row.get("chain"))
@@ -203,7 +207,7 @@ class EventBuilder:
                 continue
             slot = _PREP_SLOTS.get(prep or "")
             if slot == "LOC":
-                slot = trig.row.get("locative")
+                slot = trig.row.get("locative") if place["token_start"] - trig.end <= _LOC_REACH else None
             elif prep is None:
                 if place["token_start"] - trig.end <= 1:
                     slot = trig.row.get("object")
@@ -301,6 +305,20 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _clause_end(doc: Doc, start: int, end: int, timexes: list[dict]) -> int:
+    """The first clause break after a trigger ("since" only when it does not introduce a date)."""
+    timex_starts = {t["start"] for t in timexes}
+    for i in range(start, end):
+        word = doc[i].lower_
+        if word in _CLAUSE_BREAKS:
+            if word == "since" and i + 1 < len(doc) and doc[i + 1].idx in timex_starts:
+                continue
+            if word == "as" and i + 1 < len(doc) and doc[i + 1].lower_ in {"part", "well", "many", "much"}:
+                continue
+            return i
+    return end
+
+
 def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
     leg.triggers.append(trig)
     leg.rules.append(trig.rule)
@@ -327,7 +345,7 @@ def _action(leg: Leg) -> str:
 
 def _preposition_before(doc: Doc, start: int, floor: int) -> str | None:
     i = start - 1
-    while i >= floor and (doc[i].lower_ in _SKIP_BEFORE_PLACE or doc[i].is_title and i > floor and False):
+    while i >= floor and doc[i].lower_ in _SKIP_BEFORE_PLACE:
         i -= 1
     if i < floor:
         return None

@@ -27,7 +27,10 @@ _DETERMINERS = {"a", "an", "the", "two", "three", "four", "several", "some", "ma
 _COMPLEMENT_STARTERS = {"with", "familiar", "close", "who", "speaking", "briefed", "in", "at", "from", "aware",
                         "knowledgeable", "linked", "connected", "involved", "tracking", "monitoring", "inside"}
 _COMPLEMENT_STOP = {",", ".", ";", ":", "(", ")", "said", "says", "told", "confirmed", "reported", "added",
-                    "according", "—", "–", "but", "while"}
+                    "according", "—", "–", "but", "while", "have", "has", "had", "is", "are", "was", "were", "will",
+                    "would", "did", "do", "does", "could", "may", "might", "declined", "refused", "say", "believe",
+                    "believed", "described", "denied", "insisted", "and", "that"}
+_SHORT_COMPLEMENTS = {"in", "at", "from", "inside"}  # "officials in Moscow": a place, not a clause
 
 
 @Language.factory(
@@ -77,8 +80,11 @@ class SourceTagger:
             _block(allowed, match.start, match.end)
         mentions.extend(self._officials(doc, allowed))
         mentions.extend(self._anonymous(doc, allowed))
+        named_starts = {m["token_start"] for m in mentions}
         for match in self.generic.find(doc, allowed):
             row = match.entry.payload
+            if match.end in named_starts or match.end + 1 in named_starts:
+                continue  # "the flight-tracking service Flightradar24": the name is the source
             span = doc[match.start : match.end]
             mentions.append(_mention(span, row.get("name") or row["phrase"], row["kind"], row["id"]))
         mentions.sort(key=lambda m: m["start"])
@@ -117,8 +123,9 @@ class SourceTagger:
             start = k + 1
             end = match.end
             if end < len(doc) and doc[end].lower_ in _COMPLEMENT_STARTERS:
-                j = end
-                while j < len(doc) and j - end < 12 and allowed[j] and doc[j].text not in _COMPLEMENT_STOP:
+                limit = 3 if doc[end].lower_ in _SHORT_COMPLEMENTS else 12
+                j = end + 1
+                while j < len(doc) and j - end < limit and allowed[j] and doc[j].lower_ not in _COMPLEMENT_STOP:
                     j += 1
                 end = j
             head = doc[match.start : match.end]

@@ -16,6 +16,10 @@ RESOURCE_DIR = Path(__file__).parent
 
 
 def resource_path(name: str) -> Path:
+    """A bare file name is looked up in this folder; a path (``/data/my_aircraft.jsonl``) is used as it is."""
+    candidate = Path(name)
+    if candidate.is_absolute() or len(candidate.parts) > 1:
+        return candidate
     return RESOURCE_DIR / name
 
 

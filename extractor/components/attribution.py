@@ -11,8 +11,8 @@ the media source in subject position (or the "told Y" object); everything else i
 order, so "Bloomberg, citing data from Flightradar24 and a source with direct ties to the Kremlin" gives outlet
 Bloomberg, cites [Flightradar24, source with direct ties to the Kremlin]. An attribution covers its sentence and
 the sentences that follow until another attribution takes over; events before the first attribution take the
-first one. A dateline credit ("MOSCOW, Oct 30 (Reuters) -") is the outlet of the whole article when no sentence
-names one.
+first one. The article's reporter (a dateline credit, "MOSCOW, Oct 30 (Reuters) -", else the first outlet that an
+attribution names) supports every event, together with what the event's own attribution names.
 """
 
 from __future__ import annotations
@@ -65,18 +65,17 @@ class Attribution:
             attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
             attributions.append(attribution)
             sentence_starts.append(sent.start)
-        credit = _dateline_credit(doc, sources)
+        reporter = _dateline_credit(doc, sources) or next(
+            (a["outlet"] for a in attributions if a["outlet"] is not None), None
+        )
         events = doc._.events or []
         for index, event in enumerate(events):
             scoped = _in_scope(event["token_start"], attributions, sentence_starts)
+            supporting = [reporter] if reporter is not None else []
             if scoped is not None:
                 scoped["events"].append(index)
-                names = [scoped["outlet"]] if scoped["outlet"] else []
-                if not names and credit is not None:
-                    names = [credit]
-                event["sources"] = _unique(names + scoped["cites"])
-            elif credit is not None:
-                event["sources"] = [credit]
+                supporting += ([scoped["outlet"]] if scoped["outlet"] else []) + scoped["cites"]
+            event["sources"] = _unique(supporting)
         doc._.attributions = attributions
         return doc
 

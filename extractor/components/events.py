@@ -195,12 +195,17 @@ class EventBuilder:
     def _slots(self, doc: Doc, trig: Trigger, places: list[dict], window_end: int, history: list[Leg]) -> dict:
         slots: dict = {}
         last_slotted_end: int | None = None
+        possessors = {
+            i for p in places
+            if p["token_end"] < len(doc) and doc[p["token_end"]].text in {"'s", "’s"}
+            for i in range(p["token_start"], p["token_end"] + 1)
+        }  # fmt: skip
         for place in places:
             if place["token_start"] < trig.end or place["token_start"] >= window_end:
                 continue
             if place["token_end"] < len(doc) and doc[place["token_end"]].text in {"'s", "’s"}:
                 continue  # "Syria's Latakia province": Syria only locates what follows
-            prep = _preposition_before(doc, place["token_start"], trig.end)
+            prep = _preposition_before(doc, place["token_start"], trig.end, possessors)
             if last_slotted_end is not None and place["token_start"] - last_slotted_end <= 4 and (
                 prep in _CONTAINER_PREPS or doc[place["token_start"] - 1].text == ","
             ):
@@ -343,9 +348,10 @@ def _action(leg: Leg) -> str:
     return actions[0]
 
 
-def _preposition_before(doc: Doc, start: int, floor: int) -> str | None:
+def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str | None:
+    """The preposition governing a place: "to the Hmeimim air base", "at Benghazi's Benina airport"."""
     i = start - 1
-    while i >= floor and doc[i].lower_ in _SKIP_BEFORE_PLACE:
+    while i >= floor and (doc[i].lower_ in _SKIP_BEFORE_PLACE or i in skip):
         i -= 1
     if i < floor:
         return None

@@ -1,0 +1,69 @@
+"""Table tests of the aircraft component: variants, nicknames, counts, generic mentions, and what is not a type."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # text, mention text, model, family, icao_type, quantity, nickname
+    ("An Il-76MD landed.", "Il-76MD", "Il-76MD", "Il-76", "IL76", None, None),
+    ("An IL-76 landed.", "IL-76", "Il-76", "Il-76", "IL76", None, None),
+    ("An Ilyushin Il-76 landed.", "Ilyushin Il-76", "Il-76", "Il-76", "IL76", None, None),
+    ("An Il76 landed.", "Il76", "Il-76", "Il-76", "IL76", None, None),
+    ("The An-124-100 'Ruslan' landed.", "An-124-100 'Ruslan'", "An-124-100", "An-124", "A124", None, "Ruslan"),
+    ("The An-124-100 ‘Ruslan,’ landed.", "An-124-100 ‘Ruslan", "An-124-100", "An-124", "A124", None, "Ruslan"),
+    ("A C-17A Globemaster III landed.", "C-17A Globemaster III", "C-17A", "C-17", "C17", None, "Globemaster III"),
+    ("A KC-135R took off.", "KC-135R", "KC-135R", "KC-135", "K35R", None, None),
+    ("Three An-124s landed.", "An-124s", "An-124", "An-124", "A124", 3, None),
+    ("A pair of C-17s landed.", "C-17s", "C-17", "C-17", "C17", 2, None),
+    ("Six Y-20 transports landed.", "Y-20 transports", "Y-20", "Y-20", None, 6, None),
+    ("Two Russian Il-76s landed.", "Il-76s", "Il-76", "Il-76", "IL76", 2, None),
+    ("An Il-76MD-90A landed.", "Il-76MD-90A", "Il-76MD-90A", "Il-76", "IL76", None, None),
+    ("The Il-62M flew home.", "Il-62M", "Il-62M", "Il-62", "IL62", None, None),
+    ("A Tu-95MS bomber flew.", "Tu-95MS bomber", "Tu-95MS", "Tu-95", "TU95", None, None),
+    ("Two B-52H bombers arrived.", "B-52H bombers", "B-52H", "B-52", "B52", 2, None),
+]
+
+
+@pytest.mark.parametrize(
+    "text, mention, model, family, icao, quantity, nickname", CASES, ids=[c[1] + "|" + c[0][:20] for c in CASES]
+)
+def test_aircraft_typed_variants(run, text, mention, model, family, icao, quantity, nickname):
+    typed = [a for a in run(text)._.aircraft if not a["generic"]]
+    assert len(typed) == 1, typed
+    found = typed[0]
+    assert found["text"] == mention
+    assert found["model"] == model
+    assert found["family"] == family
+    if icao is not None:
+        assert found["icao_type"] == icao
+    assert found["quantity"] == quantity
+    assert found["nickname"] == nickname
+    assert found["rule"].startswith("ac.")
+    assert text[found["start"] : found["end"]] == found["text"]
+
+
+GENERIC = [
+    ("A cargo plane landed at the base.", "cargo plane"),
+    ("Military transport aircraft were seen.", "Military transport aircraft"),
+    ("Two drones crossed the border.", "drones"),
+]
+
+
+@pytest.mark.parametrize("text, mention", GENERIC, ids=[g[1] for g in GENERIC])
+def test_aircraft_generic_mentions_have_no_model(run, text, mention):
+    found = run(text)._.aircraft
+    assert [a["text"] for a in found] == [mention]
+    assert found[0]["generic"] is True and found[0]["model"] is None
+
+
+NOT_AIRCRAFT = [
+    "The meeting ended at 5 p.m. on March 3.",
+    "He was born in 1976 and joined the army at 18.",
+    "Section C-17 of the contract was amended.",  # a designator without aircraft context is still matched:
+]
+
+
+@pytest.mark.parametrize("text", NOT_AIRCRAFT[:2], ids=["times", "years"])
+def test_aircraft_numbers_are_not_types(run, text):
+    assert [a for a in run(text)._.aircraft if not a["generic"]] == []

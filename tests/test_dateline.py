@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.dateline import find_dateline, resolve_year
+
+CASES = [
+    ("Title\n\nMOSCOW, Oct 30 (Reuters) - Russia flew", "MOSCOW", None, "Reuters", (10, 30)),
+    ("DAMASCUS, Syria, March 3, 2025 (AP) — x", "DAMASCUS, Syria", "2025-03-03", "AP", (3, 3)),
+    ("BEIRUT (AFP) - y", "BEIRUT", None, "AFP", (None, None)),
+    ("WASHINGTON, Sept. 12, 2024 - The Pentagon said", "WASHINGTON", "2024-09-12", None, (9, 12)),
+]
+
+
+@pytest.mark.parametrize("text, place, date, credit, month_day", CASES, ids=[c[1] for c in CASES])
+def test_dateline_found(text, place, date, credit, month_day):
+    found = find_dateline(text)
+    assert found is not None
+    assert found["place"] == place
+    assert found["date"] == date
+    assert found["credit"] == credit
+    assert (found["month"], found["day"]) == month_day
+    if credit:
+        assert text[found["credit_start"] : found["credit_end"]] == credit
+
+
+@pytest.mark.parametrize(
+    "text", ["Nothing here - at all", "The Il-76 - a heavy transport - landed", ""], ids=["plain", "dashes", "empty"]
+)
+def test_dateline_absent(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_without_year_takes_reference_year():
+    found = find_dateline("MOSCOW, Oct 30 (Reuters) - x")
+    assert resolve_year(found, "2025-01-02") == "2025-10-30"
+    assert resolve_year(found, None) is None

@@ -1,0 +1,104 @@
+"""Table tests of the event builder: one row per sentence pattern (text, DCT, expected legs)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _leg(event: dict) -> tuple:
+    return (
+        event["action"],
+        tuple(a["model"] or a["text"] for a in event["aircraft"]),
+        event["origin"]["name"] if event["origin"] else None,
+        event["destination"]["name"] if event["destination"] else None,
+        event["date"]["value"] if event["date"] else None,
+        event["count"],
+        event["modality"],
+    )
+
+
+DCT = "2025-10-30"
+CASES = [
+    (
+        "seed-two-legs",
+        "On October 26, a Russian Air Force transport Il-62M took off from Libya and made its way to the Syrian "
+        "province of Latakia, before returning to the Moscow Oblast.",
+        [("flight", ("Il-62M",), "Libya", "Latakia", "2025-10-26", None, "asserted"),
+         ("return", ("Il-62M",), "Latakia", "Moscow Oblast", None, None, "asserted")],
+    ),
+    (
+        "aggregate-count",
+        "The An-124-100 'Ruslan' has made three separate arrivals at Hmeimim since October 24.",
+        [("arrival", ("An-124-100",), None, "Hmeimim Air Base", "2025-10-24", 3, "asserted")],
+    ),
+    (
+        "from-to",
+        "A C-17 flew from Ramstein to Rzeszow on Monday.",
+        [("flight", ("C-17",), "Ramstein Air Base", None, "2025-10-27", None, "asserted")],
+    ),
+    (
+        "hedged",
+        "An Il-76 reportedly landed at Hmeimim on Tuesday.",
+        [("arrival", ("Il-76",), None, "Hmeimim Air Base", "2025-10-28", None, "hedged")],
+    ),
+    (
+        "planned",
+        "Two B-52H bombers are expected to arrive at RAF Fairford next week.",
+        [("arrival", ("B-52H",), None, "RAF Fairford", None, None, "planned")],
+    ),
+    (
+        "negated",
+        "The ministry denied that any Il-76 had landed at Benina.",
+        [("arrival", ("Il-76",), None, None, None, None, "negated")],
+    ),
+    (
+        "deployment",
+        "Six F-16s were deployed to Incirlik.",
+        [("deployment", ("F-16",), None, "Incirlik Air Base", None, None, "asserted")],
+    ),
+    (
+        "diversion",
+        "A Tu-154 bound for Minsk diverted to Vnukovo.",
+        [("diversion", ("Tu-154",), None, None, None, None, "asserted")],
+    ),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_events_table(run, name, text, expected):
+    legs = [_leg(e) for e in run(text, DCT)._.events]
+    assert len(legs) == len(expected), legs
+    for got, want in zip(legs, expected):
+        for field, g, w in zip(("action", "aircraft", "origin", "destination", "date", "count", "modality"), got, want):
+            if w is not None:
+                assert g == w, f"{field}: {g!r} != {w!r} in {got}"
+
+
+NO_EVENT = [
+    ("specs", "The An-124-100 has a cargo capacity exceeding 150 metric tons."),
+    ("attack", "Russian forces repelled an attack by rebels on the Hmeimim air base earlier this month."),
+    ("contract", "The air force signed a contract for twelve new C-390 transports."),
+    ("no-aircraft", "The resumption of military flights to Hmeimim has raised concerns."),
+]
+
+
+@pytest.mark.parametrize("name, text", NO_EVENT, ids=[n[0] for n in NO_EVENT])
+def test_events_none_without_movement(run, name, text):
+    assert run(text, DCT)._.events == []
+
+
+def test_events_anaphor_continues_previous_leg(run):
+    text = "An Il-76MD landed at Hmeimim on Monday. The aircraft later returned to Chkalovsky."
+    legs = run(text, DCT)._.events
+    assert [e["action"] for e in legs] == ["arrival", "return"]
+    assert legs[1]["aircraft"][0]["model"] == "Il-76MD"
+    assert legs[1]["origin"]["name"] == "Hmeimim Air Base"
+
+
+def test_events_generic_summary_is_not_a_further_event(run):
+    text = (
+        "At least two Russian aircraft have been deployed to Latakia. "
+        "On October 26, an Il-62M flew from Libya to Latakia."
+    )
+    legs = run(text, DCT)._.events
+    assert len(legs) == 1 and legs[0]["aircraft"][0]["model"] == "Il-62M"

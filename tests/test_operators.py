@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("A Russian Air Force Il-62M landed.", "Russian Air Force", "Russian Air Force", "RU"),
+    ("A USAF C-17 landed.", "USAF", None, "US"),
+    ("An Il-76 of the Russian Aerospace Forces landed.", "Russian Aerospace Forces", "Russian Aerospace Forces", "RU"),
+    ("A Pouya Air Il-76 landed.", "Pouya Air", "Pouya Air", "IR"),
+    ("A Russian Il-76 landed.", "Russian", "Russia", "RU"),
+    ("Two Iranian cargo planes landed.", "Iranian", "Iran", "IR"),
+]
+
+
+@pytest.mark.parametrize("text, mention, name, country", CASES, ids=[c[1] + "|" + c[0][:12] for c in CASES])
+def test_operators_table(run, text, mention, name, country):
+    operators = run(text)._.operators
+    assert [o["text"] for o in operators] == [mention]
+    if name is not None:
+        assert operators[0]["name"] == name
+    assert operators[0]["country"] == country
+
+
+@pytest.mark.parametrize(
+    "text", ["Russian forces repelled an attack.", "The Russian delegation arrived."], ids=["forces", "delegation"]
+)
+def test_operators_demonym_needs_an_aircraft(run, text):
+    assert run(text)._.operators == []

@@ -1,0 +1,64 @@
+"""Table tests of the place component: gazetteer bases with codes, regions, demonym descriptors, unknown facilities."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # text, mention text, name, kind, country, icao
+    ("It landed at Hmeimim.", "Hmeimim", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
+    ("It landed at the Khmeimim air base.", "Khmeimim air base", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
+    ("It landed at the Latakia airport.", "Latakia airport", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
+    ("It flew to the Moscow Oblast.", "Moscow Oblast", "Moscow Oblast", "region", "RU", None),
+    ("It took off from Libya.", "Libya", "Libya", "country", "LY", None),
+    ("It left Chkalovsky.", "Chkalovsky", None, "airbase", "RU", None),
+    ("It landed at Vnukovo International Airport.", "Vnukovo International Airport", None, "airport", "RU", "UUWW"),
+    ("It landed at RAF Fairford.", "RAF Fairford", None, "airbase", "GB", "EGVA"),
+    ("It landed at Tamanhint Air Base.", "Tamanhint Air Base", None, "airbase", None, None),
+    ("It landed at Zzyzx Airfield.", "Zzyzx Airfield", "Zzyzx Airfield", "airbase", None, None),
+    ("It landed in Minsk.", "Minsk", "Minsk", "city", "BY", None),
+]
+
+
+@pytest.mark.parametrize("text, mention, name, kind, country, icao", CASES, ids=[c[1] for c in CASES])
+def test_places_table(run, text, mention, name, kind, country, icao):
+    places = [p for p in run(text)._.places if not p["descriptor"]]
+    assert [p["text"] for p in places] == [mention]
+    place = places[0]
+    if name is not None:
+        assert place["name"] == name
+    assert place["kind"] == kind
+    if country is not None:
+        assert place["country"] == country
+    if icao is not None:
+        assert place["icao"] == icao
+    assert text[place["start"] : place["end"]] == mention
+    assert place["rule"]
+
+
+DESCRIPTORS = [
+    ("It flew to the Syrian province.", "the Syrian province", "region", "SY"),
+    ("It returned to the base.", "the base", "airbase", None),
+    ("It landed at the air base.", "the air base", "airbase", None),
+]
+
+
+@pytest.mark.parametrize("text, mention, kind, country", DESCRIPTORS, ids=[d[1] for d in DESCRIPTORS])
+def test_places_descriptors(run, text, mention, kind, country):
+    places = run(text)._.places
+    assert [(p["text"], p["descriptor"], p["kind"], p["country"]) for p in places] == [(mention, True, kind, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Qatar Emiri Air Force bought jets.", "The Times of Israel reported it."],
+    ids=["operator", "outlet"],
+)
+def test_places_not_inside_other_entities(run, text):
+    assert run(text)._.places == []
+
+
+def test_places_icao_code_in_parentheses(run):
+    text = "It landed at Bassel al-Assad airport (OSLK)."
+    codes = [p for p in run(text)._.places if p["text"] == "OSLK"]
+    assert codes and codes[0]["icao"] == "OSLK"

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ("Bloomberg reported the flight.", [("Bloomberg", "Bloomberg", "media")]),
+    ("FR24 data showed the flight.", [("FR24", "Flightradar24", "flight_tracker")]),
+    (
+        "Bloomberg, citing data from flight tracking platform Flightradar24 and a source with direct ties to the "
+        "Kremlin, confirmed it.",
+        [
+            ("Bloomberg", "Bloomberg", "media"),
+            ("Flightradar24", "Flightradar24", "flight_tracker"),
+            ("a source with direct ties to the Kremlin", "source with direct ties to the Kremlin", "anonymous"),
+        ],
+    ),
+    (
+        "Two U.S. officials who spoke on condition of anonymity said it landed.",
+        [("Two U.S. officials who spoke on condition of anonymity", "U.S. officials who spoke on condition of anonymity",
+          "anonymous")],
+    ),
+    ("Satellite imagery from Maxar showed two jets.", [("Satellite imagery", "satellite imagery", "imagery"),
+                                                        ("Maxar", None, "imagery")]),
+    ("Defence Minister Andrei Belousov said it landed.", [("Defence Minister Andrei Belousov", None, "official")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_sources_table(run, text, expected):
+    found = run(text)._.sources
+    assert [s["text"] for s in found] == [e[0] for e in expected]
+    for source, (_, name, kind) in zip(found, expected):
+        if name is not None:
+            assert source["name"] == name
+        assert source["kind"] == kind

@@ -119,8 +119,11 @@ class EventBuilder:
     # -- top level --------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         allowed = self._free_tokens(doc)
+        headline_end = _headline_end(doc.text)
         legs: list[Leg] = []
         for sent in doc.sents:
+            if sent.end_char <= headline_end:
+                continue  # a headline restates the story's legs
             triggers = [
                 Trigger(m.start, m.end, m.entry.payload)
                 for m in self.triggers.find(doc, allowed)
@@ -142,7 +145,12 @@ class EventBuilder:
 
     # -- one sentence -----------------------------------------------------------------------------------------
     def _sentence_legs(self, doc: Doc, sent: Span, triggers: list[Trigger], history: list[Leg]) -> list[Leg]:
-        places = [p for p in doc._.places if sent.start <= p["token_start"] < sent.end]
+        dateline = doc._.dateline or {}
+        places = [
+            p for p in doc._.places
+            if sent.start <= p["token_start"] < sent.end
+            and not (dateline and dateline["start"] <= p["start"] < dateline["end"])
+        ]  # fmt: skip
         aircraft = [a for a in doc._.aircraft if sent.start <= a["token_start"] < sent.end]
         operators = [o for o in doc._.operators if sent.start <= o["token_start"] < sent.end]
         timexes = [
@@ -156,10 +164,15 @@ class EventBuilder:
             window_end = _clause_end(doc, trig.end, window_end, timexes)
             window_start = triggers[k - 1].end if k > 0 else sent.start
             slots = self._slots(doc, trig, places, window_end, history + legs)
-            chain = bool(trig.row.get("chain"))
-            if current is not None and not chain and not (current.destination and slots.get("destination")):
-                _merge(current, trig, slots)
-                continue
+            chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
+            if current is not None and not chain:
+                if not (current.destination and slots.get("destination")):
+                    _merge(current, trig, slots)
+                    continue
+                own = [a for a in aircraft if window_start <= a["token_start"] < window_end and not a["generic"]]
+                if not own:
+                    # "..., the latest in a string of cargo flights ferrying equipment to Syria": background
+                    continue
             if trig.row.get("weak") and not slots and current is None:
                 continue
             leg = Leg(sent=sent, triggers=[trig], action=trig.row["action"], rules=[trig.rule])
@@ -177,6 +190,10 @@ class EventBuilder:
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
+            route = _route(doc, places, trig.end, window_end)
+            if len(route) >= 2 and leg.origin is None and leg.destination is None:
+                leg.origin, leg.destination = route[0], route[1]
+                leg.rules.append("route")
             leg.operator = _operator_for(doc, leg.aircraft, operators, trig) or (
                 previous.operator if previous is not None and (chain or leg.coreferent) else None
             )
@@ -186,6 +203,12 @@ class EventBuilder:
             )
             legs.append(leg)
             current = leg
+            for origin, destination in zip(route[1:-1], route[2:]) if "route" in leg.rules else ():
+                hop = Leg(sent=sent, triggers=[trig], action="flight", aircraft=leg.aircraft, operator=leg.operator,
+                          origin=origin, destination=destination, modality=leg.modality,
+                          rules=[trig.rule, "route"])  # fmt: skip
+                legs.append(hop)
+                current = hop
         if legs:
             _assign_dates(legs, triggers, timexes, sent, doc)
         for leg in legs:
@@ -310,6 +333,38 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _headline_end(text: str) -> int:
+    """End of a headline: a first line without closing punctuation, followed by more text."""
+    first, sep, rest = text.partition("\n")
+    if sep and rest.strip() and first.strip() and first.rstrip()[-1] not in ".!?\"”":
+        return len(first)
+    return 0
+
+
+def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
+    """'flew Bamako-Niamey-Ouagadougou', 'routing Vnukovo - Hmeimim - Bamako': places joined by dashes."""
+    inside = [p for p in places if start <= p["token_start"] < end and not p.get("descriptor")]
+    best: list[dict] = []
+    run: list[dict] = []
+    for place in inside:
+        if run and all(t.text in {"-", "–", "—", ">", "to", "/"} for t in doc[run[-1]["token_end"] : place["token_start"]]) \
+                and place["token_start"] > run[-1]["token_end"]:
+            run.append(place)
+        else:
+            run = [place]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
+_SEQUENCE_WORDS = {"then", "later", "afterwards", "subsequently", "onward", "onwards"}
+
+
+def _sequenced(doc: Doc, start: int, end: int) -> bool:
+    """'... and then flew on to', '... before heading to': the words before a trigger start a new leg."""
+    return any(doc[i].lower_ in _SEQUENCE_WORDS for i in range(max(start, end - 3), end))
+
+
 def _clause_end(doc: Doc, start: int, end: int, timexes: list[dict]) -> int:
     """The first clause break after a trigger ("since" only when it does not introduce a date)."""
     timex_starts = {t["start"] for t in timexes}
@@ -368,7 +423,10 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
     if not place.get("descriptor"):
         return place
     wanted = {"airbase": {"airbase", "airport"}, "airport": {"airport", "airbase"}}.get(place["kind"], {place["kind"]})
-    for earlier in reversed([p for p in doc._.places if p["token_end"] <= place["token_start"]]):
+    candidates = [p for p in doc._.places if p["token_end"] <= place["token_start"]][::-1]
+    if place.get("city_airport"):
+        candidates.append(place["city_airport"])  # "the airport" of the city named before, after named places
+    for earlier in candidates:
         if earlier.get("descriptor") or earlier["kind"] not in wanted:
             continue
         if place.get("country") and earlier.get("country") and earlier["country"] != place["country"]:
@@ -413,14 +471,14 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
     if not operators:
         return None
     if aircraft:
-        first = aircraft[0]
-        near = [o for o in operators if 0 <= first["token_start"] - o["token_end"] <= 4]
-        if near:
-            return near[-1]
-        after = [o for o in operators if 0 <= o["token_start"] - first["token_end"] <= 4
+        first, last = aircraft[0], aircraft[-1]
+        before = [o for o in operators if 0 <= first["token_start"] - o["token_end"] <= 4]
+        after = [o for o in operators if 0 <= o["token_start"] - last["token_end"] <= 4
                  and doc[o["token_start"] - 1].lower_ in {"of", "by", "from", "the"}]  # fmt: skip
-        if after:
-            return after[0]
+        near = before[-1:] + after[:1]
+        named = [o for o in near if not o["rule"].startswith("demonym:")]
+        if named or near:
+            return (named or near)[0]
     before_trigger = [o for o in operators if o["token_end"] <= trig.start]
     return before_trigger[-1] if before_trigger else None
 
@@ -485,7 +543,7 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
     typed = [leg for leg in kept if any(not a["generic"] for a in leg.aircraft)]
     result: list[Leg] = []
     for leg in kept:
-        generic_only = leg.aircraft and all(a["generic"] for a in leg.aircraft)
+        generic_only = leg.aircraft and all(a["generic"] for a in leg.aircraft) and leg.count is None
         if generic_only and any(
             (_same_place(leg.destination, t.destination) or _same_place(leg.origin, t.origin))
             and leg.modality == t.modality

@@ -163,12 +163,13 @@ class PlaceRuler:
     # -- matching -------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         allowed = [True] * len(doc)
-        for key in ("aircraft", "operators", "sources"):
+        for key in ("aircraft", "sources"):
             for mention in getattr(doc._, key) or []:
                 for i in range(mention["token_start"], mention["token_end"]):
                     allowed[i] = False
+        operators = doc._.operators or []
         mentions: list[dict] = []
-        for match in self.lexicon.find(doc, allowed):
+        for match in self._matches_around_operators(doc, allowed, operators):
             place = match.entry.payload
             start, end = match.start, match.end
             facility = _facility_after(doc, end)
@@ -188,10 +189,36 @@ class PlaceRuler:
                 allowed[i] = False
         mentions.extend(self._unknown_facilities(doc, allowed))
         mentions.extend(self._codes(doc, allowed))
+        doc._.places = sorted(mentions, key=lambda m: m["start"])
         mentions.extend(self._descriptors(doc, allowed))
         mentions.sort(key=lambda m: m["start"])
         self.set_annotations(doc, mentions)
         return doc
+
+    def _matches_around_operators(self, doc: Doc, allowed: list[bool], operators: list[dict]) -> list:
+        """Gazetteer matches that do not sit inside an operator name ("Qatar" in "Qatar Emiri Air Force").
+
+        A place that strictly contains an operator mention wins over it ("RAF Fairford" over "RAF"); the operator
+        mention is then dropped from ``doc._.operators``.
+        """
+        matches = self.lexicon.find(doc, allowed)
+        kept, dropped = [], set()
+        for match in matches:
+            inside = next((o for o in operators if o["token_start"] <= match.start and match.end <= o["token_end"]),
+                          None)  # fmt: skip
+            if inside is not None:
+                continue
+            for index, operator in enumerate(operators):
+                if match.start <= operator["token_start"] and operator["token_end"] <= match.end:
+                    dropped.add(index)
+            kept.append(match)
+        if dropped:
+            doc._.operators = [o for i, o in enumerate(operators) if i not in dropped]
+            doc.spans["operators"] = [s for i, s in enumerate(doc.spans["operators"]) if i not in dropped]
+        for operator in doc._.operators:
+            for i in range(operator["token_start"], operator["token_end"]):
+                allowed[i] = False
+        return kept
 
     def _lookup_facility(self, text: str) -> dict | None:
         entries = self.lexicon.lookup(text)
@@ -279,8 +306,24 @@ class PlaceRuler:
             span = doc[token.i : head_end]
             place = {"name": None, "kind": kind, "country": country, "icao": None, "iata": None, "lat": None,
                      "lon": None, "city": None, "rule": f"descriptor:{kind}", "descriptor": True}
-            out.append(_mention(span, place))
+            mention = _mention(span, place)
+            if kind == "airport":
+                mention["city_airport"] = self._airport_of_latest_city(doc, token.i)
+            out.append(mention)
         return out
+
+    def _airport_of_latest_city(self, doc: Doc, before: int) -> dict | None:
+        """'the airport' after '... in Ouagadougou' (or an OUAGADOUGOU dateline): that city's main airport."""
+        cities = [p for p in doc._.places or [] if p["kind"] == "city" and p["token_end"] <= before]
+        dateline = doc._.dateline
+        candidates = [c["name"] for c in reversed(cities)]
+        if dateline and dateline.get("place"):
+            candidates.append(dateline["place"].split(",")[0].title())
+        for name in candidates:
+            airport = self.airports_by_city.get(fold(name))
+            if airport is not None:
+                return airport
+        return None
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]

@@ -1,0 +1,73 @@
+"""spaCy component ``timex_tagger``: TIMEX3 time expressions with TimeML values.
+
+Reads:
+    ``doc.text``, ``doc._.dct`` (publication date "YYYY-MM-DD" or None), sentence boundaries when set
+    (the pipeline runs spaCy's ``sentencizer`` first).
+Writes:
+    ``doc.spans[spans_key]`` (default ``"timex"``): one span per expression, labelled DATE / TIME / DURATION / SET;
+    ``doc._.timexes``: a fresh list of JSON-safe dicts sorted by start —
+    ``{"start", "end", "text", "type", "value", "granularity", "relation", "mod", "rule", "tid"}`` plus
+    ``"range_end"`` ("Feb 21-22") and ``"freq"`` ("twice a week") when they apply.
+
+The work is done by :class:`extractor.temporal.TemporalTagger`, which knows nothing about spaCy.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  registers doc._.dct and doc._.timexes
+from ..temporal import TemporalTagger
+
+__all__ = ["TimexTagger", "make_timex_tagger"]
+
+
+class TimexTagger:
+    """Tags time expressions; see the module docstring for what it reads and writes."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "timex_tagger",
+        *,
+        spans_key: str = "timex",
+        rules_path: str | None = None,
+        lexicon_path: str | None = None,
+        use_fallback: bool = True,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.engine = TemporalTagger(rules_path=rules_path, lexicon_path=lexicon_path, use_fallback=use_fallback)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = None
+        if doc.has_annotation("SENT_START"):
+            sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+        timexes = self.engine.tag(doc.text, doc._.dct, sentences=sentences)
+        spans = []
+        for timex in timexes:
+            span = doc.char_span(timex.start, timex.end, label=timex.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc._.timexes = [timex.to_dict() for timex in timexes]
+        return doc
+
+
+@Language.factory(
+    "timex_tagger",
+    assigns=["doc.spans", "doc._.timexes"],
+    default_config={"spans_key": "timex", "rules_path": None, "lexicon_path": None, "use_fallback": True},
+)
+def make_timex_tagger(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    rules_path: str | None,
+    lexicon_path: str | None,
+    use_fallback: bool,
+) -> TimexTagger:
+    return TimexTagger(
+        nlp, name, spans_key=spans_key, rules_path=rules_path, lexicon_path=lexicon_path, use_fallback=use_fallback
+    )

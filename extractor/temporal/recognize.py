@@ -1,0 +1,215 @@
+"""Finding time expressions in text: rule matches, overlap resolution, modifiers and merges.
+
+:class:`Recognizer` runs every rule of ``timex_rules.jsonl`` over the text, keeps the longest non-overlapping
+matches (ties: higher ``priority``, then file order), then widens them with the modifiers TimeML puts inside
+the extent ("early", "late", "mid-", "about", "more than", "or so"; table ``modifiers`` in
+``timex_lexicon.json``), with a part of day after a day ("Wednesday night"), and merges a clock time with an
+adjacent day ("10 p.m. Wednesday"). Nothing is normalised here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon
+from .rules import Rule, flexible_spaces
+
+__all__ = ["Candidate", "Modifier", "Recognizer"]
+
+_DAY_NORMS = frozenset({"calendar", "weekday", "deictic", "holiday"})
+_POD_SUFFIX = re.compile(r"\s+(morning|afternoon|evening|night)\b(?!-)", re.IGNORECASE)
+_MERGE_GAP = re.compile(r"^\s*,?\s*$")
+_UPPER_TEXT_RATIO = 0.8
+
+
+@dataclass
+class Candidate:
+    """A recognised expression before normalisation. ``parts`` is set for merged expressions
+    (clock time + day); ``pod`` holds a part-of-day word appended to a day ("night")."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str | None]
+    mod: str | None = None
+    modifier_relation: str | None = None
+    modifier_ids: list[str] = field(default_factory=list)
+    pod: str | None = None
+    parts: list[Candidate] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """One entry of the lexicon's ``modifiers`` table, compiled."""
+
+    id: str
+    regex: re.Pattern[str]
+    mod: str
+    norms: frozenset[str]
+    relation: str | None
+    number_only: bool
+    prefix: bool
+
+
+def _compile_modifiers(lexicon: Lexicon) -> list[Modifier]:
+    compiled: list[Modifier] = []
+    for side in ("prefix", "suffix"):
+        for entry in lexicon.modifiers.get(side, []):
+            pattern = flexible_spaces(entry["pattern"])
+            regex = re.compile(
+                rf"(?<![\w-])(?:{pattern})$" if side == "prefix" else rf"^(?:{pattern})", re.IGNORECASE
+            )
+            compiled.append(
+                Modifier(
+                    id=entry["id"],
+                    regex=regex,
+                    mod=entry["mod"],
+                    norms=frozenset(entry.get("norms", [])),
+                    relation=entry.get("relation"),
+                    number_only=bool(entry.get("number_only", False)),
+                    prefix=side == "prefix",
+                )
+            )
+    return compiled
+
+
+class Recognizer:
+    """Runs the rules over a text and returns the selected, widened, merged candidates in text order."""
+
+    def __init__(self, lexicon: Lexicon, rules: list[Rule]) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self.modifiers = _compile_modifiers(lexicon)
+
+    # -- matching -------------------------------------------------------------------------------------------
+    def _capitals_ok(self, rule: Rule, match: re.Match[str], shouting: bool) -> bool:
+        if shouting:
+            return True
+        for group in rule.capitalized:
+            value = match.group(group)
+            if value and not value[0].isupper():
+                return False
+        return True
+
+    def find(self, text: str) -> list[Candidate]:
+        """Every rule match that passes its capitalisation and context checks (overlaps included)."""
+        letters = [char for char in text if char.isalpha()]
+        shouting = bool(letters) and sum(char.isupper() for char in letters) / len(letters) > _UPPER_TEXT_RATIO
+        found: list[Candidate] = []
+        for rule in self.rules:
+            for match in rule.regex.finditer(text):
+                start, end = match.span()
+                if start == end:
+                    continue
+                if not self._capitals_ok(rule, match, shouting):
+                    continue
+                if not rule.context_allows(text, start, end):
+                    continue
+                found.append(Candidate(start, end, rule, match.groupdict()))
+        return found
+
+    @staticmethod
+    def select(candidates: list[Candidate]) -> list[Candidate]:
+        """Keep the longest non-overlapping candidates (ties: higher priority, then earlier rule)."""
+        ranked = sorted(candidates, key=lambda c: (-c.length, -c.rule.priority, c.rule.order, c.start))
+        taken: list[Candidate] = []
+        occupied: list[tuple[int, int]] = []
+        for candidate in ranked:
+            if any(candidate.start < end and start < candidate.end for start, end in occupied):
+                continue
+            taken.append(candidate)
+            occupied.append((candidate.start, candidate.end))
+        return sorted(taken, key=lambda c: c.start)
+
+    # -- widening ---------------------------------------------------------------------------------------------
+    def widen(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Attach prefix/suffix modifiers and day + part-of-day suffixes, never overlapping a neighbour."""
+        for index, candidate in enumerate(candidates):
+            left_limit = candidates[index - 1].end if index > 0 else 0
+            right_limit = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+            norm = candidate.rule.norm
+            covered = text[candidate.start : candidate.end].lower()
+            for modifier in self.modifiers:
+                if norm not in modifier.norms:
+                    continue
+                if modifier.number_only and covered.startswith("the "):
+                    continue
+                if modifier.prefix:
+                    if candidate.mod is not None and modifier.mod != candidate.mod:
+                        continue
+                    window_start = max(left_limit, candidate.start - 40)
+                    match = modifier.regex.search(text, window_start, candidate.start)
+                    if match and match.end() == candidate.start and match.start() >= left_limit:
+                        candidate.start = match.start()
+                        candidate.mod = candidate.mod or modifier.mod
+                        candidate.modifier_relation = candidate.modifier_relation or modifier.relation
+                        candidate.modifier_ids.append(modifier.id)
+                else:
+                    match = modifier.regex.match(text[candidate.end : min(right_limit, candidate.end + 40)])
+                    if match:
+                        candidate.end += match.end()
+                        candidate.mod = candidate.mod or modifier.mod
+                        candidate.modifier_ids.append(modifier.id)
+            if norm in _DAY_NORMS and candidate.rule.type == "DATE" and candidate.pod is None:
+                pod = _POD_SUFFIX.match(text, candidate.end, right_limit)
+                if pod:
+                    candidate.pod = pod.group(1).lower()
+                    candidate.end = pod.end()
+        return candidates
+
+    # -- merging ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def merge(text: str, candidates: list[Candidate]) -> list[Candidate]:
+        """Merge a clock time and a day separated only by a space or comma ("10 p.m. Wednesday", "noon Thursday",
+        "5 p.m. EST, Nov. 6") into one TIME candidate with both as ``parts``."""
+        merged: list[Candidate] = []
+        index = 0
+        while index < len(candidates):
+            current = candidates[index]
+            following = candidates[index + 1] if index + 1 < len(candidates) else None
+            if following is not None and _MERGE_GAP.match(text[current.end : following.start]):
+                kinds = (current.rule.norm, following.rule.norm)
+                is_day = {
+                    name: c.rule.norm in _DAY_NORMS and c.pod is None and c.rule.type == "DATE"
+                    for name, c in (("current", current), ("following", following))
+                }
+                if (kinds[0] == "clock" and is_day["following"]) or (kinds[1] == "clock" and is_day["current"]):
+                    clock, day = (current, following) if kinds[0] == "clock" else (following, current)
+                    merged.append(
+                        Candidate(
+                            start=current.start,
+                            end=following.end,
+                            rule=clock.rule,
+                            groups=clock.groups,
+                            mod=clock.mod or day.mod,
+                            modifier_relation=clock.modifier_relation,
+                            parts=[day, clock],
+                        )
+                    )
+                    index += 2
+                    continue
+            merged.append(current)
+            index += 1
+        return merged
+
+    def recognize(self, text: str) -> list[Candidate]:
+        """find -> select -> widen -> merge, in text order."""
+        return self.merge(text, self.widen(text, self.select(self.find(text))))
+
+
+def describe(candidate: Candidate) -> dict[str, Any]:
+    """A debugging view of a candidate."""
+    return {
+        "span": (candidate.start, candidate.end),
+        "rule": candidate.rule.id,
+        "groups": {k: v for k, v in candidate.groups.items() if v},
+        "mod": candidate.mod,
+        "pod": candidate.pod,
+        "parts": [part.rule.id for part in candidate.parts],
+    }

@@ -1,0 +1,201 @@
+"""Recogniser rules: loading, validation and compilation of ``extractor/resources/timex_rules.jsonl``.
+
+One JSON object per line::
+
+    {"id": "date.month_day", "type": "DATE", "norm": "calendar",
+     "pattern": "(?P<month>{MONTH}) (?P<day>{DAY})", "examples": ["Oct. 26", "October 26th"]}
+
+Fields:
+
+- ``id`` (stable, unique, ``family.name``), ``type`` (DATE/TIME/DURATION/SET), ``norm`` (normaliser name in
+  :mod:`extractor.temporal.normalize`), ``pattern`` (a Python regex; ``{MACRO}`` names from
+  :mod:`extractor.temporal.lexicon` are substituted and **a literal space matches one or more whitespace
+  characters**). Patterns are case-insensitive unless ``"case_sensitive": true``.
+- optional ``params`` (dict passed to the normaliser), ``priority`` (int, breaks ties between equally long
+  matches; default 0), ``capitalized`` (group names whose text must start with a capital letter),
+  ``need_before`` / ``not_before`` (regexes that must / must not match at the end of the text just before the
+  match, trailing whitespace allowed), ``need_after`` / ``not_after`` (the same at the start of the text just after it), ``examples``
+  (strings the rule must match in full; checked by the tests), ``note``.
+
+Lines starting with ``//`` and blank lines are ignored. Errors name the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .lexicon import Lexicon
+
+__all__ = ["Rule", "RuleError", "load_rules", "RULES_PATH", "compile_pattern", "flexible_spaces", "TIMEX_TYPES"]
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_rules.jsonl"
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+_ID = re.compile(r"^[a-z]+(?:\.[a-z0-9_]+)+$")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_KNOWN_FIELDS = {
+    "id",
+    "type",
+    "norm",
+    "pattern",
+    "params",
+    "priority",
+    "capitalized",
+    "need_before",
+    "not_before",
+    "need_after",
+    "not_after",
+    "examples",
+    "note",
+    "case_sensitive",
+}
+# A match may not start inside a word, a number, a hyphenated designator ("Su-35") or a URL path, and may not
+# end inside one; "mid-", "pre-" and "post-" in front are allowed so that "mid-2024" can be extended later.
+_LEFT_GUARD = r"(?<![\w$£€#@/])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\w]-))(?<!\d[.,:])"
+_RIGHT_GUARD = r"(?![\w@])(?!-\w)(?!/\w)(?![.,:]\d)"
+CONTEXT_WINDOW = 48
+
+
+class RuleError(ValueError):
+    """A rule file line that is not a valid rule; the message names file, line and field."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled recogniser rule (see the module docstring for the fields)."""
+
+    id: str
+    type: str
+    norm: str
+    pattern: str
+    regex: re.Pattern[str]
+    params: dict[str, Any] = field(default_factory=dict)
+    priority: int = 0
+    capitalized: tuple[str, ...] = ()
+    need_before: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+    need_after: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+    examples: tuple[str, ...] = ()
+    order: int = 0
+
+    def context_allows(self, text: str, start: int, end: int) -> bool:
+        """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
+        before = text[max(0, start - CONTEXT_WINDOW) : start]
+        after = text[end : end + CONTEXT_WINDOW]
+        if self.need_before is not None and not self.need_before.search(before):
+            return False
+        if self.not_before is not None and self.not_before.search(before):
+            return False
+        if self.need_after is not None and not self.need_after.match(after):
+            return False
+        return not (self.not_after is not None and self.not_after.match(after))
+
+
+def flexible_spaces(pattern: str) -> str:
+    """Rewrite the spaces of a rule pattern: " ?" -> optional whitespace, " " -> one or more whitespace."""
+    pattern = re.sub(r"(?<!\\) \?", r"\\s*", pattern)
+    return re.sub(r"(?<!\\) ", r"\\s+", pattern)
+
+
+def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise RuleError(f"{where}: unknown macro {{{name}}}; expected one of {', '.join(sorted(macros))}")
+        return macros[name]
+
+    return _MACRO.sub(substitute, flexible_spaces(pattern))
+
+
+def compile_pattern(pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False, where: str = "") -> re.Pattern:
+    """Compile a rule pattern with macros, flexible spaces and the word guards."""
+    body = _expand(pattern, lexicon.macros(), where)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    try:
+        return re.compile(f"{_LEFT_GUARD}(?:{body}){_RIGHT_GUARD}", flags)
+    except re.error as error:
+        raise RuleError(f"{where}: pattern does not compile ({error}): {pattern}") from None
+
+
+def _compile_context(value: Any, *, anchor_end: bool, where: str, name: str) -> re.Pattern[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RuleError(f"{where}: field {name!r} expected a regex string, found {type(value).__name__}")
+    text = flexible_spaces(value)
+    try:
+        return re.compile(f"(?:{text})\\s*$" if anchor_end else f"(?:{text})", re.IGNORECASE)
+    except re.error as error:
+        raise RuleError(f"{where}: field {name!r} does not compile ({error}): {value}") from None
+
+
+def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, norms: set[str] | None) -> Rule:
+    unknown = set(raw) - _KNOWN_FIELDS
+    if unknown:
+        raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    for name in ("id", "type", "norm", "pattern"):
+        if not isinstance(raw.get(name), str) or not raw[name]:
+            raise RuleError(f"{where}: expected a non-empty string field {name!r}, found {raw.get(name)!r}")
+    if not _ID.match(raw["id"]):
+        raise RuleError(f"{where}: expected an id like 'family.name' in lower case, found {raw['id']!r}")
+    if raw["type"] not in TIMEX_TYPES:
+        raise RuleError(f"{where}: expected type in {TIMEX_TYPES}, found {raw['type']!r}")
+    if norms is not None and raw["norm"] not in norms:
+        raise RuleError(f"{where}: unknown normaliser {raw['norm']!r}; expected one of {', '.join(sorted(norms))}")
+    regex = compile_pattern(
+        raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False)), where=where
+    )
+    capitalized = tuple(raw.get("capitalized", ()))
+    for group in capitalized:
+        if group not in regex.groupindex:
+            raise RuleError(f"{where}: 'capitalized' names group {group!r}, which the pattern does not define")
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError(f"{where}: expected 'params' to be an object, found {type(params).__name__}")
+    return Rule(
+        id=raw["id"],
+        type=raw["type"],
+        norm=raw["norm"],
+        pattern=raw["pattern"],
+        regex=regex,
+        params=params,
+        priority=int(raw.get("priority", 0)),
+        capitalized=capitalized,
+        need_before=_compile_context(raw.get("need_before"), anchor_end=True, where=where, name="need_before"),
+        not_before=_compile_context(raw.get("not_before"), anchor_end=True, where=where, name="not_before"),
+        need_after=_compile_context(raw.get("need_after"), anchor_end=False, where=where, name="need_after"),
+        not_after=_compile_context(raw.get("not_after"), anchor_end=False, where=where, name="not_after"),
+        examples=tuple(raw.get("examples", ())),
+        order=order,
+    )
+
+
+def load_rules(lexicon: Lexicon, path: str | Path | None = None, *, norms: set[str] | None = None) -> list[Rule]:
+    """Read, validate and compile the rule file; raise :class:`RuleError` naming file:line on a bad line."""
+    file = Path(path) if path else RULES_PATH
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("//"):
+            continue
+        where = f"{file}:{number}"
+        try:
+            raw = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            raise RuleError(f"{where}: expected one JSON object per line, found invalid JSON ({error})") from None
+        if not isinstance(raw, dict):
+            raise RuleError(f"{where}: expected a JSON object, found {type(raw).__name__}")
+        rule = _parse_rule(raw, lexicon, where, len(rules), norms)
+        if rule.id in seen:
+            raise RuleError(f"{where}: duplicate rule id {rule.id!r} (first defined on line {seen[rule.id]})")
+        seen[rule.id] = number
+        rules.append(rule)
+    if not rules:
+        raise RuleError(f"{file}: expected at least one rule, found none")
+    return rules

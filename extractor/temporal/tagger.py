@@ -1,0 +1,336 @@
+"""The temporal tagger engine: text + publication date -> TIMEX3 expressions. No spaCy here.
+
+:class:`TemporalTagger` recognises expressions (:mod:`.recognize`), then normalises them in text order
+(:mod:`.normalize`) while tracking reference times (:mod:`.anchor`) and reading the tense of each clause
+(:mod:`.tense`). Clock times are valued after the dates of their sentence, so that "at 2:29 a.m. on October 26"
+takes its day from "October 26". Values the rules cannot give are asked of dateparser (:mod:`.fallback`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from . import fallback
+from .anchor import AnchorState
+from .dates import granularity_of
+from .lexicon import Lexicon, load_lexicon
+from .normalize import NORMALIZERS, REJECT, NormContext, Resolution
+from .recognize import Candidate, Recognizer
+from .rules import Rule, load_rules
+from .tense import Tense, detect_tense
+
+__all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
+
+_DCT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
+_PREPOSITION = re.compile(
+    r"(?:^|[^\w])(on|in|at|during|throughout|since|from|starting|beginning|as of|until|till|til|through|to|up to|"
+    r"by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
+    re.IGNORECASE,
+)
+_RELATIONS = {
+    "on": "on", "in": "on", "at": "on", "during": "on", "throughout": "on",
+    "since": "since", "from": "since", "starting": "since", "beginning": "since", "as of": "since",
+    "until": "until", "till": "until", "til": "until", "through": "until", "to": "until", "up to": "until",
+    "by": "before", "before": "before", "prior to": "before", "ahead of": "before",
+    "after": "after", "following": "after",
+    "around": "around", "about": "around", "circa": "around",
+    "between": "between",
+}
+_POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
+_GRANULARITY_BY_TYPE = {"DURATION": "duration", "SET": "set"}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One time expression: ``[start, end)`` character offsets, TIMEX3 type/value and the evidence rule."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    granularity: str | None
+    relation: str | None
+    mod: str | None
+    rule: str
+    tid: str
+    range_end: str | None = None
+    freq: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe dict; ``range_end`` and ``freq`` only when set."""
+        data = asdict(self)
+        for optional in ("range_end", "freq"):
+            if data[optional] is None:
+                del data[optional]
+        return data
+
+
+def parse_dct(dct: str | date | None) -> date | None:
+    """Return the creation date from "YYYY-MM-DD" (longer ISO strings are cut), a date, or None.
+    Text that does not start with a valid date gives None: the document is then tagged without a DCT."""
+    if dct is None or isinstance(dct, date):
+        return dct
+    match = _DCT.match(str(dct))
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """A plain sentence splitter for use without spaCy: breaks after . ! ? before a capital, and at blank lines."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if e > s] or [(0, len(text))]
+
+
+@dataclass
+class _Pending:
+    candidate: Candidate
+    sentence: int
+    resolution: Resolution | None = None
+    rejected: bool = False
+    rule_id: str = ""
+
+
+class TemporalTagger:
+    """Recognise and normalise TIMEX3 expressions. Build once, call :meth:`tag` per document.
+
+    ``rules_path`` / ``lexicon_path`` replace the packaged resource files; ``use_fallback=False`` turns the
+    dateparser fallback off (unvalued expressions keep ``value=None``)."""
+
+    def __init__(
+        self,
+        *,
+        rules_path: str | None = None,
+        lexicon_path: str | None = None,
+        use_fallback: bool = True,
+    ) -> None:
+        self.lexicon: Lexicon = load_lexicon(lexicon_path)
+        self.rules: list[Rule] = load_rules(self.lexicon, rules_path, norms=set(NORMALIZERS))
+        self.recognizer = Recognizer(self.lexicon, self.rules)
+        self.use_fallback = use_fallback
+
+    # -- public -----------------------------------------------------------------------------------------------
+    def tag(
+        self, text: str, dct: str | date | None = None, *, sentences: list[tuple[int, int]] | None = None
+    ) -> list[Timex]:
+        """Return the time expressions of ``text`` in order. ``dct`` is the publication date ("YYYY-MM-DD" or
+        None); ``sentences`` are ``[start, end)`` sentence bounds (default: :func:`split_sentences`)."""
+        if not text:
+            return []
+        candidates = self.recognizer.recognize(text)
+        if not candidates:
+            return []
+        bounds = sentences or split_sentences(text)
+        starts = [start for start, _ in bounds]
+        pending = [
+            _Pending(candidate, max(0, bisect.bisect_right(starts, candidate.start) - 1))
+            for candidate in candidates
+        ]
+        state = AnchorState(parse_dct(dct))
+        sentence_days: dict[int, list[tuple[int, date]]] = {}
+
+        first_pass = [p for p in pending if not self._second_pass(p.candidate)]
+        second_pass = [p for p in pending if self._second_pass(p.candidate)]
+        for item in first_pass:
+            self._resolve(item, text, bounds, pending, state, sentence_days)
+        for item in second_pass:
+            self._resolve(item, text, bounds, pending, state, sentence_days)
+
+        timexes: list[Timex] = []
+        previous: Timex | None = None
+        for item in pending:
+            if item.rejected or item.resolution is None:
+                continue
+            timex = self._build(item, text, previous, len(timexes) + 1)
+            timexes.append(timex)
+            previous = timex
+        return timexes
+
+    # -- internals --------------------------------------------------------------------------------------------
+    @staticmethod
+    def _second_pass(candidate: Candidate) -> bool:
+        return candidate.rule.norm in _SECOND_PASS_NORMS and not candidate.parts
+
+    def _context(
+        self,
+        candidate: Candidate,
+        text: str,
+        bounds: list[tuple[int, int]],
+        sentence: int,
+        pending: list[_Pending],
+        state: AnchorState,
+        sentence_day: date | None,
+    ) -> NormContext:
+        sentence_start, sentence_end = bounds[sentence]
+
+        def tense() -> Tense | None:
+            ignore = [
+                (p.candidate.start - sentence_start, p.candidate.end - sentence_start)
+                for p in pending
+                if p.sentence == sentence and p.candidate is not candidate
+            ]
+            return detect_tense(
+                text[sentence_start:sentence_end],
+                candidate.start - sentence_start,
+                candidate.end - sentence_start,
+                ignore=ignore,
+            )
+
+        return NormContext(
+            lexicon=self.lexicon,
+            state=state,
+            text=text,
+            start=candidate.start,
+            end=candidate.end,
+            params=candidate.rule.params,
+            rule_type=candidate.rule.type,
+            tense_of=tense,
+            sentence_day=sentence_day,
+            mod=candidate.mod,
+        )
+
+    def _normalize(self, candidate: Candidate, context: NormContext) -> Resolution | None | Any:
+        normalizer = NORMALIZERS[candidate.rule.norm]
+        result = normalizer(candidate.groups, context)
+        if result is None and self.use_fallback and candidate.rule.type in ("DATE", "TIME"):
+            anchor = context.dct
+            prefer = {"PAST": "past", "FUTURE": "future"}.get(context.tense or "", "current_period")
+            parsed = fallback.parse_with_dateparser(
+                re.sub(r"\s+", " ", context.text[candidate.start : candidate.end]), anchor, prefer=prefer
+            )
+            if parsed is not None:
+                value, granularity = parsed
+                result = Resolution("TIME" if granularity == "time" else "DATE", value)
+        return result
+
+    def _resolve(
+        self,
+        item: _Pending,
+        text: str,
+        bounds: list[tuple[int, int]],
+        pending: list[_Pending],
+        state: AnchorState,
+        sentence_days: dict[int, list[tuple[int, date]]],
+    ) -> None:
+        candidate = item.candidate
+        item.rule_id = candidate.rule.id
+        if candidate.parts:
+            day_part, clock_part = candidate.parts
+            day_context = self._context(day_part, text, bounds, item.sentence, pending, state, None)
+            day_resolution = self._normalize(day_part, day_context)
+            if day_resolution is REJECT or not isinstance(day_resolution, Resolution):
+                item.rejected = True
+                return
+            day = _day_of(day_resolution.value)
+            clock_context = self._context(clock_part, text, bounds, item.sentence, pending, state, day)
+            clock_resolution = self._normalize(clock_part, clock_context)
+            if clock_resolution is REJECT or not isinstance(clock_resolution, Resolution):
+                item.rejected = True
+                return
+            if day is None and day_resolution.value and clock_resolution.value and "T" in clock_resolution.value:
+                clock_resolution.value = day_resolution.value + clock_resolution.value[
+                    clock_resolution.value.index("T") :
+                ]
+            clock_resolution.mod = clock_resolution.mod or candidate.mod
+            item.resolution = clock_resolution
+            item.rule_id = f"{clock_part.rule.id}+{day_part.rule.id}"
+            if day_resolution.anchor:
+                state.update(day_resolution.value, position=candidate.start)
+            return
+        sentence_day = None
+        if self._second_pass(candidate):
+            sentence_day = _nearest_day(sentence_days.get(item.sentence, []), candidate.start)
+        context = self._context(candidate, text, bounds, item.sentence, pending, state, sentence_day)
+        resolution = self._normalize(candidate, context)
+        if resolution is REJECT:
+            item.rejected = True
+            return
+        if resolution is None:
+            resolution = Resolution(candidate.rule.type, None)
+        if candidate.pod and resolution.type == "DATE":
+            code = _POD_CODES.get(candidate.pod)
+            if resolution.value and re.fullmatch(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)", resolution.value) and code:
+                resolution.value = f"{resolution.value}T{code}"
+            resolution.type = "TIME"
+        if candidate.mod and resolution.mod is None:
+            resolution.mod = candidate.mod
+        item.resolution = resolution
+        if resolution.anchor and resolution.type in ("DATE", "TIME"):
+            state.update(resolution.value, position=candidate.start)
+            day = _day_of(resolution.value)
+            if day is not None:
+                sentence_days.setdefault(item.sentence, []).append((candidate.start, day))
+
+    def _build(self, item: _Pending, text: str, previous: Timex | None, number: int) -> Timex:
+        candidate = item.candidate
+        resolution = item.resolution
+        assert resolution is not None
+        relation = self._relation(text, candidate, previous)
+        granularity = _GRANULARITY_BY_TYPE.get(resolution.type)
+        if granularity is None:
+            granularity = granularity_of(resolution.value)
+            if resolution.type == "TIME" and resolution.value:
+                granularity = "time"
+        return Timex(
+            start=candidate.start,
+            end=candidate.end,
+            text=text[candidate.start : candidate.end],
+            type=resolution.type,
+            value=resolution.value,
+            granularity=granularity,
+            relation=relation,
+            mod=resolution.mod,
+            rule=item.rule_id,
+            tid=f"t{number}",
+            range_end=resolution.range_end,
+            freq=resolution.freq,
+        )
+
+    @staticmethod
+    def _relation(text: str, candidate: Candidate, previous: Timex | None) -> str | None:
+        before = text[max(0, candidate.start - 24) : candidate.start]
+        match = _PREPOSITION.search(before)
+        if match:
+            return _RELATIONS.get(re.sub(r"\s+", " ", match.group(1).lower()))
+        if candidate.modifier_relation:
+            return candidate.modifier_relation
+        if (
+            previous is not None
+            and previous.relation == "between"
+            and re.fullmatch(r"\s+and\s+", text[previous.end : candidate.start])
+        ):
+            return "between"
+        return None
+
+
+def _day_of(value: str | None) -> date | None:
+    if not value:
+        return None
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _nearest_day(days: list[tuple[int, date]], position: int) -> date | None:
+    if not days:
+        return None
+    return min(days, key=lambda item: abs(item[0] - position))[1]

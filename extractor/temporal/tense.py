@@ -1,0 +1,128 @@
+"""Tense of the clause around a time expression, read from word cues.
+
+A blank spaCy pipeline has no tagger, so the tense is guessed from the nearest cue: future modals and phrases
+("will", "is expected to", "plans to", "next"), past auxiliaries and irregular past forms ("was", "had", "flew"),
+regular ``-ed`` forms (unless a modal, "to" or "be" just before makes them an infinitive or a passive), and
+present auxiliaries ("is", "says"). Cue lists live in ``extractor/resources/timex_tense_cues.json``.
+
+The nearest cue wins; cues after the expression count one token farther, reporting verbs ("said") three tokens
+farther, because "will arrive on Friday, officials said" is about the arrival, not the saying.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["Tense", "TenseCues", "detect_tense", "load_tense_cues"]
+
+Tense = Literal["PAST", "PRESENT", "FUTURE"]
+
+TENSE_CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_tense_cues.json"
+
+_TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]")
+_REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+_PASSIVE_OR_BASE = frozenset({"is", "are", "am", "be", "being"})
+_PRIORITY = {"FUTURE": 0, "PAST": 1, "PRESENT": 2}
+_MAX_DISTANCE = 18
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    """Cue phrases (as token tuples) for each tense, plus the -ed exceptions."""
+
+    phrases: dict[tuple[str, ...], Tense]
+    not_past_ed: frozenset[str]
+    ed_blockers: frozenset[str]
+    longest: int
+
+
+@lru_cache(maxsize=2)
+def load_tense_cues(path: str | None = None) -> TenseCues:
+    """Load the cue JSON (default: the packaged ``timex_tense_cues.json``)."""
+    file = Path(path) if path else TENSE_CUES_PATH
+    data = json.loads(file.read_text(encoding="utf-8"))
+    phrases: dict[tuple[str, ...], Tense] = {}
+    for key, tense in (("present", "PRESENT"), ("past", "PAST"), ("future", "FUTURE")):
+        if key not in data:
+            raise ValueError(f"{file}: expected a {key!r} cue list, found keys {sorted(data)}")
+        for phrase in data[key]:
+            tokens = tuple(token.group(0) for token in _TOKEN.finditer(phrase.lower()))
+            phrases[tokens] = tense  # later lists win: a phrase listed as future and past counts as future
+    return TenseCues(
+        phrases=phrases,
+        not_past_ed=frozenset(data.get("not_past_ed", [])),
+        ed_blockers=frozenset(data.get("ed_blockers", [])),
+        longest=max(len(phrase) for phrase in phrases),
+    )
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start(), m.end(), m.group(0).lower(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _is_past_ed(index: int, tokens: list[tuple[int, int, str, str]], cues: TenseCues) -> bool:
+    lower, original = tokens[index][2], tokens[index][3]
+    if len(lower) <= 3 or not lower.endswith("ed") or not lower.isalpha() or lower in cues.not_past_ed:
+        return False
+    if original[0].isupper() and index > 0:
+        return False
+    previous = tokens[index - 1][2] if index > 0 else ""
+    before_previous = tokens[index - 2][2] if index > 1 else ""
+    if previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE or previous in _DETERMINERS:
+        return False
+    if previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers:
+        return False
+    return True
+
+
+def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int]] | None = None) -> Tense | None:
+    """Return the tense of the clause in ``text`` (usually one sentence) around the expression at
+    ``[start, end)``; tokens inside ``[start, end)`` and inside the ``ignore`` spans are skipped.
+    Return None when no cue is found within reach."""
+    cues = load_tense_cues()
+    tokens = _tokens(text)
+    skip = [(start, end), *(ignore or [])]
+
+    def skipped(token_start: int, token_end: int) -> bool:
+        return any(token_start < s_end and s_start < token_end for s_start, s_end in skip)
+
+    before = [i for i, token in enumerate(tokens) if token[1] <= start]
+    after = [i for i, token in enumerate(tokens) if token[0] >= end]
+    anchor_before = before[-1] if before else -1
+    anchor_after = after[0] if after else len(tokens)
+
+    best: tuple[int, int, Tense] | None = None
+    index = 0
+    while index < len(tokens):
+        token_start, token_end, lower, _ = tokens[index]
+        if skipped(token_start, token_end):
+            index += 1
+            continue
+        found: Tense | None = None
+        length = 1
+        for size in range(min(cues.longest, len(tokens) - index), 0, -1):
+            phrase = tuple(token[2] for token in tokens[index : index + size])
+            if phrase in cues.phrases:
+                found, length = cues.phrases[phrase], size
+                break
+        if found is None and _is_past_ed(index, tokens, cues):
+            found = "PAST"
+        if found is not None:
+            if token_end <= start:
+                distance = anchor_before - (index + length - 1)
+            else:
+                distance = index - anchor_after + 1
+            if lower in _REPORTING:
+                distance += 3
+            if distance <= _MAX_DISTANCE:
+                key = (distance, _PRIORITY[found], found)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+        index += length
+    return best[2] if best else None

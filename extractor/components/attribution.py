@@ -11,8 +11,8 @@ the media source in subject position (or the "told Y" object); everything else i
 order, so "Bloomberg, citing data from Flightradar24 and a source with direct ties to the Kremlin" gives outlet
 Bloomberg, cites [Flightradar24, source with direct ties to the Kremlin]. An attribution covers its sentence and
 the sentences that follow until another attribution takes over; events before the first attribution take the
-first one. The article's reporter (a dateline credit, "MOSCOW, Oct 30 (Reuters) -", else the first outlet that an
-attribution names) supports every event, together with what the event's own attribution names.
+first one. The article's reporter (a dateline credit, "MOSCOW, Oct 30 (Reuters) -", else the outlet of the
+article's first attribution) supports every event, together with what the event's own attribution names.
 """
 
 from __future__ import annotations
@@ -65,9 +65,7 @@ class Attribution:
             attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
             attributions.append(attribution)
             sentence_starts.append(sent.start)
-        reporter = _dateline_credit(doc, sources) or next(
-            (a["outlet"] for a in attributions if a["outlet"] is not None), None
-        )
+        reporter = _dateline_credit(doc, sources) or (attributions[0]["outlet"] if attributions else None)
         events = doc._.events or []
         for index, event in enumerate(events):
             scoped = _in_scope(event["token_start"], attributions, sentence_starts)

@@ -166,6 +166,11 @@ class EventBuilder:
             slots = self._slots(doc, trig, places, window_end, history + legs)
             chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
             if current is not None and not chain:
+                if trig.row["action"] == "diversion" and slots.get("destination"):
+                    # "bound for Minsk, diverted to Vnukovo": the diversion airport replaces the destination
+                    current.destination = slots.pop("destination")
+                    _merge(current, trig, slots)
+                    continue
                 if not (current.destination and slots.get("destination")):
                     _merge(current, trig, slots)
                     continue
@@ -223,21 +228,27 @@ class EventBuilder:
             if p["token_end"] < len(doc) and doc[p["token_end"]].text in {"'s", "’s"}
             for i in range(p["token_start"], p["token_end"] + 1)
         }  # fmt: skip
+        descriptor_ends = {p["token_end"]: p for p in places if p.get("descriptor")}
         for place in places:
             if place["token_start"] < trig.end or place["token_start"] >= window_end:
                 continue
+            if place.get("descriptor") and _of_place(doc, place, places):
+                continue  # "the Syrian province of Latakia": Latakia fills the slot
             if place["token_end"] < len(doc) and doc[place["token_end"]].text in {"'s", "’s"}:
                 continue  # "Syria's Latakia province": Syria only locates what follows
-            prep = _preposition_before(doc, place["token_start"], trig.end, possessors)
+            head = place
+            if doc[place["token_start"] - 1].lower_ == "of" and place["token_start"] - 1 in descriptor_ends:
+                head = descriptor_ends[place["token_start"] - 1]
+            prep = _preposition_before(doc, head["token_start"], trig.end, possessors)
             if last_slotted_end is not None and place["token_start"] - last_slotted_end <= 4 and (
                 prep in _CONTAINER_PREPS or doc[place["token_start"] - 1].text == ","
             ):
                 continue
             slot = _PREP_SLOTS.get(prep or "")
             if slot == "LOC":
-                slot = trig.row.get("locative") if place["token_start"] - trig.end <= _LOC_REACH else None
+                slot = trig.row.get("locative") if head["token_start"] - trig.end <= _LOC_REACH else None
             elif prep is None:
-                if place["token_start"] - trig.end <= 1:
+                if head["token_start"] - trig.end <= 1:
                     slot = trig.row.get("object")
                 elif place["token_end"] + 1 < len(doc) and doc[place["token_end"]].text == "-" and doc[
                     place["token_end"] + 1
@@ -333,6 +344,11 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:
+    end = descriptor["token_end"]
+    return end < len(doc) and doc[end].lower_ == "of" and any(p["token_start"] == end + 1 for p in places)
+
+
 def _headline_end(text: str) -> int:
     """End of a headline: a first line without closing punctuation, followed by more text."""
     first, sep, rest = text.partition("\n")
@@ -391,9 +407,10 @@ def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
 
 def _action(leg: Leg) -> str:
     actions = [t.row["action"] for t in leg.triggers]
-    for special in ("return", "diversion", "deployment", "transit"):
-        if actions[0] == special:
-            return special
+    if "diversion" in actions:
+        return "diversion"
+    if actions[0] in ("return", "deployment", "transit"):
+        return actions[0]
     if leg.origin and leg.destination:
         return "flight"
     if leg.destination:

@@ -41,7 +41,7 @@ _FACILITY_PREFIXES: dict[str, str] = {"raf": "airbase", "nas": "airbase", "joint
 _NAME_PARTICLES = {"al", "el", "ad", "as", "ar", "ash", "at", "ibn", "bin", "de", "du", "del", "la", "le", "of", "-"}
 _DESCRIPTOR_MODIFIERS = {"military", "same", "main", "former", "russian", "sprawling", "remote", "desert"}
 _AFTER_DESCRIPTOR = {"and", "or", "in", "near", "at", "on", "before", "after", "where", "which", "that", "for",
-                     "s", "outside", "itself", "was", "is", "has", "had", "later", "again", "the", "to", "from"}
+                     "s", "outside", "itself", "was", "is", "has", "had", "later", "again", "the", "to", "from", "of"}
 _DESCRIPTOR_HEADS: dict[str, str] = {
     "base": "airbase", "airbase": "airbase", "airfield": "airbase", "airport": "airport",
     "province": "region", "governorate": "region", "region": "region", "oblast": "region", "krai": "region",
@@ -395,6 +395,8 @@ def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
     j = i
     while j < len(doc) and allowed[j] and j - i < 5:
         token = doc[j]
+        if j > i and _facility_after(doc, j) is not None:
+            break
         if token.is_sent_start and token.lower_ in {"the", "a", "an"}:
             break
         if token.text[:1].isupper() and token.is_alpha:

@@ -79,11 +79,15 @@ class SourceTagger:
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
         mentions.extend(self._officials(doc, allowed))
-        mentions.extend(self._anonymous(doc, allowed))
+        anonymous = self._anonymous(doc, allowed)
+        mentions = [
+            m for m in mentions
+            if not any(a["token_start"] <= m["token_start"] and m["token_end"] <= a["token_end"] for a in anonymous)
+        ] + anonymous  # fmt: skip
         named_starts = {m["token_start"] for m in mentions}
         for match in self.generic.find(doc, allowed):
             row = match.entry.payload
-            if match.end in named_starts or match.end + 1 in named_starts:
+            if match.end in named_starts:
                 continue  # "the flight-tracking service Flightradar24": the name is the source
             span = doc[match.start : match.end]
             mentions.append(_mention(span, row.get("name") or row["phrase"], row["kind"], row["id"]))
@@ -125,7 +129,8 @@ class SourceTagger:
             if end < len(doc) and doc[end].lower_ in _COMPLEMENT_STARTERS:
                 limit = 3 if doc[end].lower_ in _SHORT_COMPLEMENTS else 12
                 j = end + 1
-                while j < len(doc) and j - end < limit and allowed[j] and doc[j].lower_ not in _COMPLEMENT_STOP:
+                # a named source inside the descriptor belongs to it: "a source with direct ties to the Kremlin"
+                while j < len(doc) and j - end < limit and doc[j].lower_ not in _COMPLEMENT_STOP:
                     j += 1
                 end = j
             head = doc[match.start : match.end]

@@ -15,7 +15,7 @@ from typing import Any
 import models
 
 from .convert import doc_to_record
-from .dateline import find_dateline, resolve_year
+from .dateline import find_byline, find_dateline, resolve_year
 from .errors import ExtractorError, InputError
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -108,6 +108,7 @@ class Extractor:
         doc._.dct = published_value
         doc._.doc_id = doc_id
         doc._.dateline = dateline
+        doc._.byline = find_byline(text)
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return doc_to_record(

@@ -1,8 +1,9 @@
-"""Datelines: "MOSCOW, Oct 30 (Reuters) -", "DAMASCUS, Syria, March 3, 2025 (AP) —", "BEIRUT (AFP) -".
+"""Article headers: datelines ("MOSCOW, Oct 30 (Reuters) -") and bylines ("By Jane Roe, Defence Horizon").
 
 ``find_dateline(text)`` looks at the start of each of the first lines of an article and returns a JSON-safe dict
 (``start``, ``end``, ``place``, ``month``, ``day``, ``year``, ``date`` as "YYYY-MM-DD" when the year is given,
-``credit`` and its offsets) or None. No spaCy here: the publication date is decided before the Doc is made.
+``credit`` and its offsets) or None. ``find_byline(text)`` returns ``{"outlet", "start", "end"}`` for a byline that
+names the publishing outlet, or None. No spaCy here: the publication date is decided before the Doc is made.
 """
 
 from __future__ import annotations
@@ -63,3 +64,27 @@ def resolve_year(dateline: dict, reference: str | None) -> str | None:
     if not (reference and dateline.get("month") and dateline.get("day")):
         return None
     return f"{reference[:4]}-{dateline['month']:02d}-{dateline['day']:02d}"
+
+
+_BYLINE = re.compile(
+    r"By (?P<who>[^,|\n]{2,80}?)\s*[,|]\s*(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,5})\s*$"
+)
+_BYLINE_TEAM = re.compile(r"By the (?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff)\s*$")
+_MASTHEAD = re.compile(
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3} "
+    r"(?:Daily|Times|Post|News|Review|Weekly|Observer|Tribune|Herald|Journal|Gazette|Monitor|Report|Dispatch))\s*$"
+)
+
+
+def find_byline(text: str) -> dict | None:
+    """'By a staff writer, Defence Horizon' / 'By the Sahel Skywatch team' -> the publishing outlet."""
+    offset = 0
+    for lineno, line in enumerate(text.split("\n")):
+        if lineno >= _MAX_LINES + 2:
+            break
+        match = _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
+        if match:
+            return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
+                    "end": offset + match.end("outlet")}  # fmt: skip
+        offset += len(line) + 1
+    return None

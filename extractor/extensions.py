@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS: dict[str, object] = {
     "dct": None,  # publication date "YYYY-MM-DD" or None (document creation time)
     "doc_id": None,
-    "dateline": None,  # {"start", "end", "place", "date", "credit", "credit_start", "credit_end"} (extractor.dateline)
+    "dateline": None,
+    "byline": None,  # {"outlet", "start", "end"}: the publishing outlet named in a byline (extractor.dateline)  # {"start", "end", "place", "date", "credit", "credit_start", "credit_end"} (extractor.dateline)
     "aircraft": [],  # list of aircraft mention dicts (components.aircraft)
     "places": [],  # list of place mention dicts (components.places)
     "operators": [],  # list of operator mention dicts (components.operators)

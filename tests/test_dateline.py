@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dateline import find_dateline, resolve_year
+from extractor.dateline import find_byline, find_dateline, resolve_year
 
 CASES = [
     ("Title\n\nMOSCOW, Oct 30 (Reuters) - Russia flew", "MOSCOW", None, "Reuters", (10, 30)),
@@ -35,3 +35,25 @@ def test_dateline_without_year_takes_reference_year():
     found = find_dateline("MOSCOW, Oct 30 (Reuters) - x")
     assert resolve_year(found, "2025-01-02") == "2025-10-30"
     assert resolve_year(found, None) is None
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Headline\n\nBy a staff writer, Defence Horizon\n\nBody.", "Defence Horizon"),
+        ("Headline\n\nBy Issa Compaore, The Sahel Observer\n\nBody.", "The Sahel Observer"),
+        ("Headline\n\nBy the Sahel Skywatch team\n\nBody.", "Sahel Skywatch"),
+        ("Headline\nPodkarpacie Daily\n\nBody.", "Podkarpacie Daily"),
+    ],
+    ids=["staff-writer", "named-author", "team", "masthead"],
+)
+def test_byline_outlet(text, outlet):
+    found = find_byline(text)
+    assert found is not None and found["outlet"] == outlet
+    assert text[found["start"] : found["end"]] == outlet
+
+
+@pytest.mark.parametrize("text", ["Headline\n\nBy Jane Roe\n\nBody.", "By air, the trip takes hours."],
+                         ids=["author-only", "prose"])
+def test_byline_absent(text):
+    assert find_byline(text) is None

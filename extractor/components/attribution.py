@@ -12,7 +12,7 @@ order, so "Bloomberg, citing data from Flightradar24 and a source with direct ti
 Bloomberg, cites [Flightradar24, source with direct ties to the Kremlin]. An attribution covers its sentence and
 the sentences that follow until another attribution takes over; events before the first attribution take the
 first one. The article's reporter (a dateline credit, "MOSCOW, Oct 30 (Reuters) -", else the outlet of the
-article's first attribution) supports every event, together with what the event's own attribution names.
+article's first attribution, else a byline's outlet) supports every event, together with what the event's own attribution names.
 """
 
 from __future__ import annotations
@@ -65,7 +65,11 @@ class Attribution:
             attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
             attributions.append(attribution)
             sentence_starts.append(sent.start)
-        reporter = _dateline_credit(doc, sources) or (attributions[0]["outlet"] if attributions else None)
+        reporter = (
+            _dateline_credit(doc, sources)
+            or _byline_outlet(doc, sources)
+            or (attributions[0]["outlet"] if attributions else None)
+        )
         events = doc._.events or []
         for index, event in enumerate(events):
             scoped = _in_scope(event["token_start"], attributions, sentence_starts)
@@ -120,6 +124,13 @@ def _dateline_credit(doc: Doc, sources: list[dict]) -> dict | None:
         if dateline["credit_start"] <= source["start"] < dateline["credit_end"]:
             return source
     return None
+
+
+def _byline_outlet(doc: Doc, sources: list[dict]) -> dict | None:
+    byline = doc._.byline
+    if not byline:
+        return None
+    return next((s for s in sources if s["start"] <= byline["start"] < s["end"]), None)
 
 
 def _unique(mentions: list[dict]) -> list[dict]:

@@ -24,8 +24,8 @@ SPAN_KEY = "sources"
 LABEL = "SOURCE"
 _DETERMINERS = {"a", "an", "the", "two", "three", "four", "several", "some", "many", "multiple", "one", "other",
                 "senior", "unnamed"}
-_COMPLEMENT_STARTERS = {"with", "familiar", "close", "who", "speaking", "briefed", "in", "at", "from", "aware",
-                        "knowledgeable", "linked", "connected", "involved", "tracking", "monitoring", "inside"}
+_COMPLEMENT_STARTERS = {"with", "familiar", "close", "in", "at", "from", "aware", "knowledgeable", "linked",
+                        "connected", "involved", "inside"}
 _COMPLEMENT_STOP = {",", ".", ";", ":", "(", ")", "said", "says", "told", "confirmed", "reported", "added",
                     "according", "—", "–", "but", "while", "have", "has", "had", "is", "are", "was", "were", "will",
                     "would", "did", "do", "does", "could", "may", "might", "declined", "refused", "say", "believe",
@@ -58,6 +58,9 @@ class SourceTagger:
         self.lexicon = Lexicon(max_tokens=7)
         for row in load_jsonl(gazetteer, required=("id", "name", "kind")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], row)
+        self.cue_lexicon = Lexicon(max_tokens=4)
+        for cue in _SOURCE_CUES:
+            self.cue_lexicon.add(cue, {"cue": cue})
         self.anonymous_heads = Lexicon(max_tokens=3)
         self.titles = Lexicon(max_tokens=4)
         self.generic = Lexicon(max_tokens=5)
@@ -91,9 +94,46 @@ class SourceTagger:
                 continue  # "the flight-tracking service Flightradar24": the name is the source
             span = doc[match.start : match.end]
             mentions.append(_mention(span, row.get("name") or row["phrase"], row["kind"], row["id"]))
+        mentions.extend(self._byline(doc, mentions))
+        mentions.extend(self._unknown_after_cues(doc, mentions))
         mentions.sort(key=lambda m: m["start"])
         self.set_annotations(doc, mentions)
         return doc
+
+    def _byline(self, doc: Doc, mentions: list[dict]) -> list[dict]:
+        """The publishing outlet of a byline ("By a staff writer, Defence Horizon") is a media source."""
+        byline = doc._.byline
+        if not byline or any(m["start"] <= byline["start"] < m["end"] for m in mentions):
+            return []
+        span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
+        if span is None:
+            return []
+        known = self.lexicon.lookup(span.text)
+        name = known[0].payload["name"] if known else byline["outlet"]
+        return [_mention(span, name, "media", known[0].payload["id"] if known else "src.byline")]
+
+    def _unknown_after_cues(self, doc: Doc, mentions: list[dict]) -> list[dict]:
+        """Names no gazetteer knows, in source position: 'according to The Sahel Observer', 'reviewed by Meridian'."""
+        covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+        out = []
+        for match in self.cue_lexicon.find(doc):
+            start = match.end
+            if start < len(doc) and doc[start].lower_ == "the":
+                start += 1
+            end = start
+            while end < len(doc) and end not in covered and end - start < 6 and (
+                (doc[end].text[:1].isupper() and doc[end].is_alpha)
+                or (doc[end].lower_ in {"of", "for", "and", "&"} and end + 1 < len(doc) and doc[end + 1].is_title)
+            ):
+                end += 1
+            if end == start or doc[end - 1].lower_ in {"of", "for", "and", "&"}:
+                continue
+            if start > match.end:
+                start -= 1  # keep "The" in the mention
+            span = doc[start:end]
+            out.append(_mention(span, span.text, _kind_of_unknown(span.text), "src.unknown_after_cue"))
+            covered.update(range(start, end))
+        return out
 
     def _officials(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'Defence Minister Sergei Shoigu', 'spokesman John Kirby', 'Lt. Gen. Alexis Grynkewich'."""
@@ -148,6 +188,23 @@ class SourceTagger:
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
         doc._.sources = mentions
+
+
+_SOURCE_CUES = ("according to", "reported by", "reviewed by", "compiled by", "obtained by", "seen by", "cited by",
+                "published by", "data from", "images from", "imagery from", "footage from", "analysis by")
+_MEDIA_WORDS = {"observer", "times", "post", "news", "review", "weekly", "daily", "tribune", "herald", "journal",
+                "gazette", "monitor", "report", "agency", "radio", "tv", "television", "press", "dispatch", "magazine"}
+_OFFICIAL_WORDS = {"ministry", "army", "forces", "force", "command", "office", "government", "department",
+                   "council", "authority", "authorities", "embassy", "military", "police", "navy", "spokesman"}
+
+
+def _kind_of_unknown(name: str) -> str:
+    words = {w.lower() for w in name.split()}
+    if words & _MEDIA_WORDS:
+        return "media"
+    if words & _OFFICIAL_WORDS:
+        return "official"
+    return "other"
 
 
 def _block(allowed: list[bool], start: int, end: int) -> None:

@@ -5,9 +5,11 @@ Deictic expressions ("yesterday", "last week", "Friday") are resolved against th
 mentioned before them, falling back to the DCT. Underspecified dates ("October 26", "March", "Wednesday",
 "the fourth quarter") get their year/week from the anchor and the tense of their clause:
 
-- past tense: the latest such date on or before the anchor ("on Wednesday" said on Thursday -> yesterday),
-- future tense: the earliest on or after the anchor,
-- no tense cue: the nearest one (weekdays) or the anchor's own year (months, days, quarters, seasons).
+- weekdays: past tense -> the latest one on or before the anchor ("on Wednesday" said on Thursday ->
+  yesterday); future tense -> the earliest on or after it; no tense cue -> the nearest one;
+- month days, months, seasons: the nearest occurrence, a tense-inconsistent one counting three times its
+  distance (:func:`choose_occurrence`);
+- quarters: the current quarter or the latest one before it (:func:`resolve_quarter`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "resolve_month",
     "resolve_quarter",
     "resolve_season",
+    "choose_occurrence",
 ]
 
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -53,55 +56,75 @@ def resolve_weekday(anchor: date, weekday: int, tense: Tense | None, *, relation
     return anchor - timedelta(days=delta_back)
 
 
-def _pick_year(anchor: date, candidate_this_year: tuple[int, int], tense: Tense | None) -> int:
-    """Year for a (month, day) point: latest on/before the anchor (past), earliest on/after (future),
-    else the anchor's year."""
-    anchor_key = (anchor.month, anchor.day)
-    if tense == "PAST" and candidate_this_year > anchor_key:
-        return anchor.year - 1
-    if tense == "FUTURE" and candidate_this_year < anchor_key:
-        return anchor.year + 1
-    return anchor.year
+# A tense-inconsistent reading counts this many times its distance: "said ... by Jan. 14" written on Jan. 7
+# is next week, not 51 weeks ago, but "set on Aug. 6" written in February is last August.
+TENSE_MISMATCH_PENALTY = 3
+
+
+def choose_occurrence(anchor: date, candidates: list[date], tense: Tense | None) -> date:
+    """Pick the candidate meant relative to ``anchor``: the nearest one, where a candidate on the wrong side
+    for the tense (future for PAST, past for FUTURE) counts :data:`TENSE_MISMATCH_PENALTY` times farther."""
+
+    def cost(candidate: date) -> tuple[int, int]:
+        delta = (candidate - anchor).days
+        if (tense == "PAST" and delta > 0) or (tense == "FUTURE" and delta < 0):
+            return abs(delta) * TENSE_MISMATCH_PENALTY, 1
+        return abs(delta), 0
+
+    return min(candidates, key=cost)
+
+
+def _candidates(anchor: date, month: int, day: int) -> list[date]:
+    found = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:  # February 29 outside leap years
+            continue
+    return found
 
 
 def resolve_month_day(anchor: date, month: int, day: int, tense: Tense | None) -> int:
     """Return the year for "``month`` ``day``" written without one."""
-    return _pick_year(anchor, (month, day), tense)
+    candidates = _candidates(anchor, month, day)
+    if not candidates:
+        return anchor.year
+    return choose_occurrence(anchor, candidates, tense).year
 
 
 def resolve_month(anchor: date, month: int, tense: Tense | None) -> int:
-    """Return the year for a month name written without one ("in March")."""
+    """Return the year for a month name written without one ("in March"); the DCT's own month is this year."""
     if month == anchor.month:
         return anchor.year
-    if tense == "PAST" and month > anchor.month:
-        return anchor.year - 1
-    if tense == "FUTURE" and month < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    return choose_occurrence(anchor, _candidates(anchor, month, 15), tense).year
 
 
 def resolve_quarter(anchor: date, quarter: int, tense: Tense | None) -> int:
-    """Return the year for "the third quarter" written without one."""
+    """Return the year for "the third quarter" written without one.
+
+    Quarters are reported after they end, so the current quarter or the latest one before it is meant;
+    only a future-tense mention of the quarter right after the current one looks ahead."""
     current = quarter_of(anchor)
-    if quarter == current:
+    back = (current - quarter) % 4
+    if back == 0:
         return anchor.year
-    if tense == "FUTURE":
+    if tense == "FUTURE" and back == 3:
         return anchor.year + 1 if quarter < current else anchor.year
-    if quarter > current:
-        return anchor.year - 1
-    return anchor.year
+    return anchor.year if quarter < current else anchor.year - 1
 
 
 def resolve_season(anchor: date, season: str, tense: Tense | None) -> int:
-    """Return the year for a season written without one ("this summer", "in the spring")."""
-    start = _SEASON_START_MONTH[season]
-    if season == "WI" and anchor.month <= 2:
-        return anchor.year - 1  # winter that started last December
-    if tense == "PAST" and start > anchor.month:
-        return anchor.year - 1
-    if tense == "FUTURE" and start + 2 < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    """Return the year for a season written without one ("in the spring"); winter YYYY starts in December."""
+    start_month = _SEASON_START_MONTH[season]
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        start = date(year, start_month, 1)
+        middle = start + timedelta(days=45)
+        end = start + timedelta(days=91)
+        if start <= anchor < end:
+            return year
+        candidates.append(middle)
+    return choose_occurrence(anchor, candidates, tense).year
 
 
 @dataclass

@@ -415,6 +415,11 @@ def _quarter_minus_year(value: str) -> str:
 def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Quarters: "the third quarter (of 2024)", "third-quarter", "Q3", "the quarter", "the year-ago quarter"."""
     dct = ctx.dct
+    if groups.get("period_year"):
+        # "the 1988 period": in a report about a quarter, that quarter of 1988
+        last = ctx.state.last_quarter[0] if ctx.state.last_quarter else None
+        year_value = f"{int(groups['period_year'] or 0):04d}"
+        return Resolution("DATE", f"{year_value}{last[4:]}" if last else year_value, anchor=False)
     rel = _norm_rel(groups.get("rel"))
     ordinal_text = groups.get("ord")
     quarter: int | None = None
@@ -442,25 +447,20 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
         elif rel in ("next", "coming"):
             value = format_date(shift(dct.replace(day=1), 3, "M"), "quarter")
         elif rel in ("year-ago", "year-earlier", "prior-year", "comparable"):
-            value = _quarter_minus_year(last_quarter or _previous_quarter(dct))
+            return Resolution("DATE", _quarter_minus_year(last_quarter or _previous_quarter(dct)), anchor=False)
         else:  # "the", "that", "same", "latest", "most recent", "just-ended"
             value = last_quarter or (
                 format_date(dct, "quarter") if ctx.tense == "FUTURE" else _previous_quarter(dct)
             )
         return Resolution("DATE", value)
+    if year is None and groups.get("yrel") and dct is not None:
+        year = dct.year + {"last": -1, "next": 1}.get(_norm_rel(groups.get("yrel")), 0)
     if year is None:
-        if rel in ("year-ago", "year-earlier", "prior-year", "comparable"):
-            base = int(last_quarter[:4]) if last_quarter else (dct.year if dct else None)
-            if base is None:
-                return Resolution("DATE", f"XXXX-Q{quarter}")
-            reference = resolve_quarter(dct, quarter, ctx.tense) if dct and not last_quarter else base
-            return Resolution("DATE", f"{reference - 1:04d}-Q{quarter}")
         if dct is None:
             return Resolution("DATE", f"XXXX-Q{quarter}")
-        if last_quarter and last_quarter.endswith(f"Q{quarter}"):
-            year = int(last_quarter[:4])
-        else:
-            year = resolve_quarter(dct, quarter, ctx.tense)
+        year = resolve_quarter(dct, quarter, ctx.tense)
+        if rel in ("year-ago", "year-earlier", "prior-year", "comparable"):
+            return Resolution("DATE", f"{year - 1:04d}-Q{quarter}", anchor=False)
         if rel in ("next", "coming") and (year, quarter) <= (dct.year, quarter_of(dct)):
             year += 1
     return Resolution("DATE", f"{year:04d}-Q{quarter}")
@@ -640,7 +640,10 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
         monday = anchor - timedelta(days=anchor.isoweekday() - 1)
         monday += timedelta(days=7 * {"last": -1, "next": 1}.get(wrel, 0))
         return Resolution("DATE", (monday + timedelta(days=weekday - 1)).isoformat())
-    resolved = resolve_weekday(anchor, weekday, ctx.tense, relation=relation)
+    tense = ctx.tense
+    if not relation and ctx.text.startswith("'s", ctx.end):
+        tense = "PAST"  # "Wednesday's ruling", "Thursday's closing price": an event already reported
+    resolved = resolve_weekday(anchor, weekday, tense, relation=relation)
     return Resolution("DATE", resolved.isoformat())
 
 
@@ -701,7 +704,7 @@ def normalize_offset(groups: Groups, ctx: NormContext) -> Resolution | None | _R
     if unit == "Y" and amount == 1 and not ctx.mod:
         quarter = _quarter_context(ctx)
         if quarter is not None:
-            return Resolution("DATE", _quarter_minus_year(quarter))
+            return Resolution("DATE", _quarter_minus_year(quarter), anchor=False)
     anchor = ctx.dct if deictic else (ctx.state.reference_day() if unit in ("D", "W") else None)
     if anchor is None and not deictic:
         point = ctx.state.reference_point()
@@ -744,21 +747,21 @@ def normalize_year_earlier(groups: Groups, ctx: NormContext) -> Resolution | Non
     if explicit:
         year = int(explicit.group(1))
         if quarter and what in ("quarter", "period"):
-            return Resolution("DATE", f"{year:04d}{quarter[4:]}")
-        return Resolution("DATE", f"{year:04d}")
+            return Resolution("DATE", f"{year:04d}{quarter[4:]}", anchor=False)
+        return Resolution("DATE", f"{year:04d}", anchor=False)
     if quarter and (what in ("", "quarter", "period", "results", "level") or what.endswith("quarter")):
         if what.endswith("quarter") and what != "quarter":
             ordinal = ctx.lexicon.ordinal_number(what.split()[0])
             if ordinal:
-                return Resolution("DATE", f"{int(quarter[:4]) - 1:04d}-Q{ordinal}")
-        return Resolution("DATE", _quarter_minus_year(quarter))
+                return Resolution("DATE", f"{int(quarter[:4]) - 1:04d}-Q{ordinal}", anchor=False)
+        return Resolution("DATE", _quarter_minus_year(quarter), anchor=False)
     if ctx.dct is None:
         return Resolution("DATE", None)
     if what.endswith("quarter") and what != "quarter":
         ordinal = ctx.lexicon.ordinal_number(what.split()[0])
         if ordinal:
-            return Resolution("DATE", f"{resolve_quarter(ctx.dct, ordinal, 'PAST') - 1:04d}-Q{ordinal}")
-    return Resolution("DATE", f"{ctx.dct.year - 1:04d}")
+            return Resolution("DATE", f"{resolve_quarter(ctx.dct, ordinal, 'PAST') - 1:04d}-Q{ordinal}", anchor=False)
+    return Resolution("DATE", f"{ctx.dct.year - 1:04d}", anchor=False)
 
 
 _EDGE_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
@@ -855,8 +858,8 @@ def normalize_duration(groups: Groups, ctx: NormContext) -> Resolution | None | 
         amount = "X" if unit_word.endswith("s") else 1.0
         return Resolution("DURATION", duration_value(amount, unit), anchor=False)
     amount_value = lexicon.parse_number(num_text)
-    if amount_value is None:
-        return REJECT
+    if amount_value is None or re.fullmatch(r"\s*(?:1[89]|20)\d\d\s*", num_text or ""):
+        return REJECT  # "the 1988 quarter" is a date, not 1988 quarters
     if groups.get("half"):
         amount_value += 0.5
     if amount_value <= 0 or amount_value > 10000:

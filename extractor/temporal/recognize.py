@@ -143,6 +143,8 @@ class Recognizer:
                 if modifier.prefix:
                     if candidate.mod is not None and modifier.mod != candidate.mod:
                         continue
+                    if modifier.relation and text.startswith("'s", candidate.end):
+                        continue  # "around Wednesday's ruling": a preposition, not an approximation
                     window_start = max(left_limit, candidate.start - 40)
                     match = modifier.regex.search(text, window_start, candidate.start)
                     if match and match.end() == candidate.start and match.start() >= left_limit:

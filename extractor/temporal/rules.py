@@ -85,15 +85,16 @@ class Rule:
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
-        before = text[max(0, start - CONTEXT_WINDOW) : start]
-        after = text[end : end + CONTEXT_WINDOW]
-        if self.need_before is not None and not self.need_before.search(before):
+        # Searching inside the full text (pos/endpos) rather than a slice lets lookbehinds see the match itself.
+        window_start = max(0, start - CONTEXT_WINDOW)
+        window_end = min(len(text), end + CONTEXT_WINDOW)
+        if self.need_before is not None and not self.need_before.search(text, window_start, start):
             return False
-        if self.not_before is not None and self.not_before.search(before):
+        if self.not_before is not None and self.not_before.search(text, window_start, start):
             return False
-        if self.need_after is not None and not self.need_after.match(after):
+        if self.need_after is not None and not self.need_after.match(text, end, window_end):
             return False
-        return not (self.not_after is not None and self.not_after.match(after))
+        return not (self.not_after is not None and self.not_after.match(text, end, window_end))
 
 
 def flexible_spaces(pattern: str) -> str:

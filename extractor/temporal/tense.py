@@ -5,8 +5,8 @@ A blank spaCy pipeline has no tagger, so the tense is guessed from the nearest c
 regular ``-ed`` forms (unless a modal, "to" or "be" just before makes them an infinitive or a passive), and
 present auxiliaries ("is", "says"). Cue lists live in ``extractor/resources/timex_tense_cues.json``.
 
-The nearest cue wins; cues after the expression count one token farther, reporting verbs ("said") three tokens
-farther, because "will arrive on Friday, officials said" is about the arrival, not the saying.
+The nearest cue wins; cues after the expression count three tokens farther and reporting verbs ("said") and
+"would" one more, because "will arrive on Friday, officials said" is about the arrival, not the saying.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", 
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _PASSIVE_OR_BASE = frozenset({"is", "are", "am", "be", "being"})
 _PRIORITY = {"FUTURE": 0, "PAST": 1, "PRESENT": 2}
-_MAX_DISTANCE = 18
+_MAX_DISTANCE = 30
+# English puts the verb before its time adverbial ("flew on Friday"); a cue after the expression is more often
+# a participle or another clause ("new markets untouched by the crisis"), so it counts this much farther.
+_AFTER_PENALTY = 3
 
 
 @dataclass(frozen=True)
@@ -117,9 +120,9 @@ def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int
             if token_end <= start:
                 distance = anchor_before - (index + length - 1)
             else:
-                distance = index - anchor_after + 1
-            if lower in _REPORTING:
-                distance += 3
+                distance = index - anchor_after + _AFTER_PENALTY
+            if lower in _REPORTING or lower == "would":
+                distance += 1
             if distance <= _MAX_DISTANCE:
                 key = (distance, _PRIORITY[found], found)
                 if best is None or key[:2] < best[:2]:

@@ -195,9 +195,16 @@ class EventBuilder:
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
+            if leg.origin is None and not chain and leg.aircraft and not leg.coreferent:
+                leg.origin = _origin_before_trigger(doc, places, leg.aircraft[-1]["token_end"], trig.start,
+                                                    history + legs)  # fmt: skip
+                if leg.origin is not None:
+                    leg.rules.append("origin:before-trigger")
             route = _route(doc, places, trig.end, window_end)
-            if len(route) >= 2 and leg.origin is None and leg.destination is None:
-                leg.origin, leg.destination = route[0], route[1]
+            if len(route) >= 2 and (leg.origin is None or leg.destination is None):
+                # "fly Chkalovskiy to Bamako", "flew Bamako-Niamey-Ouagadougou"
+                leg.origin = leg.origin or route[0]
+                leg.destination = leg.destination or route[1]
                 leg.rules.append("route")
             leg.operator = _operator_for(doc, leg.aircraft, operators, trig) or (
                 previous.operator if previous is not None and (chain or leg.coreferent) else None
@@ -344,6 +351,22 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _origin_before_trigger(doc: Doc, places: list[dict], start: int, end: int, history: list[Leg]) -> dict | None:
+    """'A pair of C-17s from Dover Air Force Base in Delaware landed at ...': the origin sits in the subject."""
+    for place in places:
+        if not start <= place["token_start"] < end:
+            continue
+        before = [t.lower_ for t in doc[max(start, place["token_start"] - 8) : place["token_start"]]]
+        if "from" not in before:
+            continue
+        # "from the 52nd Fighter Wing at Spangdahlem Air Base", "from its home base at Wunstorf"
+        if before[-1:] == ["from"] or before[-2:-1] == ["from"] or before[-1:] == ["at"] and place["kind"] in (
+            "airbase", "airport", "city"
+        ):
+            return _resolve_place(doc, place, history)
+    return None
+
+
 def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:
     end = descriptor["token_end"]
     return end < len(doc) and doc[end].lower_ == "of" and any(p["token_start"] == end + 1 for p in places)
@@ -428,6 +451,10 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if i < floor:
         return None
     word = doc[i].lower_
+    if word == "at" and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]] and any(
+        t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i]
+    ):
+        return "from"
     if word in _PREP_SLOTS or word in _CONTAINER_PREPS:
         return word
     if word == "of" or doc[i].text == ",":

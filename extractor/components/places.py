@@ -110,12 +110,15 @@ class PlaceRuler:
         self.country_names: dict[str, str] = {}
         self.airports_by_code: dict[str, dict] = {}
         self.airports_by_city: dict[str, dict] = {}
+        self.airports_by_core: dict[str, dict] = {}  # "erkilet" -> Kayseri Erkilet ... (name minus generic words)
         for row in load_jsonl(airbases, required=("id", "name", "kind")):
             place = _place_from_row(row, row["kind"])
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
             for code in (row.get("icao"), row.get("iata")):
                 if code:
                     self.airports_by_code.setdefault(code, place)
+            for name in [row["name"], *(row.get("aliases") or [])]:
+                self.airports_by_core.setdefault(_core_name(name), place)
         for row in load_jsonl(regions, required=("id", "name")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], _place_from_row(row, "region"))
         for row in load_jsonl(countries, required=("id", "iso2", "name")):
@@ -141,6 +144,16 @@ class PlaceRuler:
             for code in (row["icao"], row["iata"]):
                 if code:
                     self.airports_by_code.setdefault(code, place)
+            core_words = _core_words(row["name"] or "")
+            city_words = (row["city"] or "").split()
+            if core_words[: len(city_words)] == city_words and len(core_words) > len(city_words):
+                # "Kayseri Erkilet Airport" is also "Erkilet"
+                self.airports_by_core.setdefault(fold(" ".join(core_words[len(city_words) :])), place)
+            if core_words:
+                self.airports_by_core.setdefault(fold(" ".join(core_words)), place)
+            if len(core_words) >= 2 and " ".join(core_words) not in self.lexicon:
+                # "Dallas Fort Worth", "Warsaw Chopin", "Kunming Changshui": the name without "International Airport"
+                self.lexicon.add(" ".join(core_words), place)
             city = fold(row["city"] or "")
             if city and row["iata"]:
                 best = self.airports_by_city.get(city)
@@ -220,6 +233,16 @@ class PlaceRuler:
                 allowed[i] = False
         return kept
 
+    def _facility_by_core(self, text: str) -> dict | None:
+        """'Erkilet Air Base' -> the airport whose name, minus generic words, is 'Erkilet' (or ends with it)."""
+        core = _core_name(text)
+        if len(core) < 4:
+            return None
+        found = self.airports_by_core.get(core)
+        if found is None:
+            return None
+        return {**found, "rule": f"{found['rule']}~core"}
+
     def _lookup_facility(self, text: str) -> dict | None:
         entries = self.lexicon.lookup(text)
         return entries[0].payload if entries else None
@@ -239,7 +262,7 @@ class PlaceRuler:
                 name_end = _name_run_end(doc, j, allowed)
                 if name_end > j:
                     span = doc[i:name_end]
-                    out.append(_mention(span, _unknown_facility(span, kind, None)))
+                    out.append(_mention(span, self._facility_by_core(span.text) or _unknown_facility(span, kind, None)))
                     for k in range(i, name_end):
                         allowed[k] = False
                     i = name_end
@@ -251,7 +274,7 @@ class PlaceRuler:
                 if facility is not None:
                     head_end, kind = facility
                     span = doc[name_start:head_end]
-                    out.append(_mention(span, _unknown_facility(span, kind, None)))
+                    out.append(_mention(span, self._facility_by_core(span.text) or _unknown_facility(span, kind, None)))
                     for k in range(name_start, head_end):
                         allowed[k] = False
                     i = head_end
@@ -408,6 +431,22 @@ def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
         else:
             break
     return j
+
+
+_GENERIC_FACILITY_WORDS = {
+    "airport", "international", "air", "base", "airbase", "airfield", "field", "regional", "municipal", "army",
+    "afb", "ab", "raf", "naval", "station", "national", "military", "aerodrome", "airstrip", "force", "main",
+    "joint", "nas", "cfb", "jb", "intl", "the",
+}  # fmt: skip
+
+
+def _core_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–/']+", name) if w and w.lower() not in _GENERIC_FACILITY_WORDS]
+
+
+def _core_name(name: str) -> str:
+    """'Kayseri Erkilet Airport' -> 'kayserierkilet'; 'Erkilet Air Base' -> 'erkilet'."""
+    return fold(" ".join(_core_words(name)))
 
 
 def _unknown_facility(span: Span, kind: str, inside: dict | None) -> dict:

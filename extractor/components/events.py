@@ -156,6 +156,8 @@ class EventBuilder:
         timexes = [
             t for t in doc._.timexes or []
             if sent.start_char <= t["start"] < sent.end_char and t["type"] in ("DATE", "TIME")
+            and t.get("value") != "PRESENT_REF"
+            and not (dateline and dateline["start"] <= t["start"] < dateline["end"])
         ]  # fmt: skip
         legs: list[Leg] = []
         current: Leg | None = None
@@ -209,7 +211,7 @@ class EventBuilder:
             leg.operator = _operator_for(doc, leg.aircraft, operators, trig) or (
                 previous.operator if previous is not None and (chain or leg.coreferent) else None
             )
-            leg.count = _count_before(doc, trig)
+            leg.count = _count_before(doc, trig) or _count_in_window(doc, window_start, window_end, timexes)
             leg.modality = self._modality(doc, trig, window_start) or (
                 current.modality if current is not None else "asserted"
             )
@@ -338,7 +340,7 @@ class EventBuilder:
             "origin": leg.origin,
             "destination": leg.destination,
             "via": leg.via,
-            "date": leg.dates[0] if leg.dates else None,
+            "date": _primary_date(leg.dates),
             "dates": leg.dates,
             "count": leg.count,
             "modality": leg.modality,
@@ -544,6 +546,28 @@ def _count_before(doc: Doc, trig: Trigger) -> int | None:
     return None
 
 
+_COUNT_NOUNS = {"times", "flights", "missions", "sorties", "trips", "rotations", "arrivals", "landings",
+                "departures", "runs", "shuttles", "airlifts", "deliveries", "visits", "legs"}
+
+
+def _count_in_window(doc: Doc, start: int, end: int, timexes: list[dict]) -> int | None:
+    """'has flown its Il-76s to Damascus at least 11 times', 'have flown 11 relief missions from Ramstein'."""
+    in_timex = {i for t in timexes for i in range(len(doc)) if t["start"] <= doc[i].idx < t["end"]} if timexes else set()
+    for i in range(start, end):
+        if i in in_timex:
+            continue
+        value = parse_number(doc[i].text)
+        if value is None or value > 10_000:
+            continue
+        for j in range(i + 1, min(end, i + 6)):
+            word = doc[j].lower_
+            if word in _COUNT_NOUNS:
+                return value
+            if not (doc[j].is_alpha or doc[j].text in {"-", "’s", "'s"}) or word in {"and", "or", "to", "from"}:
+                break
+    return None
+
+
 def _assign_dates(legs: list[Leg], triggers: list[Trigger], timexes: list[dict], sent: Span, doc: Doc) -> None:
     """A date belongs to the leg whose trigger window holds it; dates before the first trigger go to the first leg."""
     starts = []
@@ -556,6 +580,11 @@ def _assign_dates(legs: list[Leg], triggers: list[Trigger], timexes: list[dict],
                 owner = leg
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
+
+
+def _primary_date(dates: list[dict]) -> dict | None:
+    """The leg's date: the first calendar date tied to it, else the first time."""
+    return next((t for t in dates if t["type"] == "DATE"), dates[0] if dates else None)
 
 
 def _compatible(a: dict | None, b: dict | None) -> bool:

@@ -554,6 +554,19 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
     return Resolution("DATE", format_date(shift(anchor, offset, unit), granularity))
 
 
+def normalize_the_unit(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
+    """"the year", "the full year", "the fiscal year", "the week" in reports: the DCT's year/week, or a
+    one-year period when a closing date follows ("the year ended June 30")."""
+    unit = ctx.lexicon.unit_code(groups.get("unit"))
+    if unit not in ("Y", "W"):
+        return REJECT
+    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text[ctx.end : ctx.end + 20]):
+        return Resolution("DURATION", "P1Y" if unit == "Y" else "P1W", anchor=False)
+    if ctx.dct is None:
+        return Resolution("DATE", None)
+    return Resolution("DATE", format_date(ctx.dct, "year" if unit == "Y" else "week"), anchor=False)
+
+
 def normalize_week_of(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """"the week of March 6" -> the ISO week containing that day."""
     day_resolution = normalize_calendar(groups, ctx)
@@ -1010,6 +1023,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "half": normalize_half,
     "rel_unit": normalize_rel_unit,
     "week_of": normalize_week_of,
+    "the_unit": normalize_the_unit,
     "deictic": normalize_deictic,
     "deictic_pod": normalize_deictic_pod,
     "anaphoric_pod": normalize_anaphoric_pod,

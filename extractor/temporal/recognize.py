@@ -95,6 +95,10 @@ class Recognizer:
             value = match.group(group)
             if value and not value[0].isupper():
                 return False
+        for group in rule.lowercase:
+            value = match.group(group)
+            if value and value[0].isupper():
+                return False
         return True
 
     def find(self, text: str) -> list[Candidate]:

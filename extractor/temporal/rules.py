@@ -12,7 +12,8 @@ Fields:
   :mod:`extractor.temporal.lexicon` are substituted and **a literal space matches one or more whitespace
   characters**). Patterns are case-insensitive unless ``"case_sensitive": true``.
 - optional ``params`` (dict passed to the normaliser), ``priority`` (int, breaks ties between equally long
-  matches; default 0), ``capitalized`` (group names whose text must start with a capital letter),
+  matches; default 0), ``capitalized`` / ``lowercase`` (group names whose text must / must not start with a
+  capital letter; both are ignored in all-capitals text),
   ``need_before`` / ``not_before`` (regexes that must / must not match at the end of the text just before the
   match, trailing whitespace allowed), ``need_after`` / ``not_after`` (the same at the start of the text just after it), ``examples``
   (strings the rule must match in full; checked by the tests), ``note``.
@@ -52,6 +53,7 @@ _KNOWN_FIELDS = {
     "examples",
     "note",
     "case_sensitive",
+    "lowercase",
 }
 # A match may not start inside a word, a number, a hyphenated designator ("Su-35") or a URL path, and may not
 # end inside one; "mid-", "pre-" and "post-" in front are allowed so that "mid-2024" can be extended later.
@@ -76,6 +78,7 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     priority: int = 0
     capitalized: tuple[str, ...] = ()
+    lowercase: tuple[str, ...] = ()
     need_before: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
     need_after: re.Pattern[str] | None = None
@@ -152,9 +155,11 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
         raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False)), where=where
     )
     capitalized = tuple(raw.get("capitalized", ()))
-    for group in capitalized:
-        if group not in regex.groupindex:
-            raise RuleError(f"{where}: 'capitalized' names group {group!r}, which the pattern does not define")
+    lowercase = tuple(raw.get("lowercase", ()))
+    for field_name, groups in (("capitalized", capitalized), ("lowercase", lowercase)):
+        for group in groups:
+            if group not in regex.groupindex:
+                raise RuleError(f"{where}: {field_name!r} names group {group!r}, which the pattern does not define")
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise RuleError(f"{where}: expected 'params' to be an object, found {type(params).__name__}")
@@ -167,6 +172,7 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
         params=params,
         priority=int(raw.get("priority", 0)),
         capitalized=capitalized,
+        lowercase=lowercase,
         need_before=_compile_context(raw.get("need_before"), anchor_end=True, where=where, name="need_before"),
         not_before=_compile_context(raw.get("not_before"), anchor_end=True, where=where, name="not_before"),
         need_after=_compile_context(raw.get("need_after"), anchor_end=False, where=where, name="need_after"),

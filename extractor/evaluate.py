@@ -24,7 +24,8 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
   value.
 - **Dates** match when their TIMEX3 ``value`` strings are equal. ``date`` is the event's primary date,
   ``dates`` the set of all its values.
-- **Operators** match when their normalised names are equal, or when both names are national (a country's
+- **Operators** match when their normalised names are equal, or are aliases of one line of ``operators.jsonl``
+  ("USAF", "U.S. Air Force", "United States Air Force"), or when both names are national (a country's
   name, alias or demonym from ``countries.jsonl``: "Russia", "Russian", "Russian Federation") and both sides
   have the same country (``country``, or the country the national name belongs to). "Russian Air Force" is not
   national, so it does not match a gold "Russia".
@@ -330,14 +331,16 @@ class Matcher:
         places: AliasTable | None = None,
         sources: AliasTable | None = None,
         countries: AliasTable | None = None,
+        operators: AliasTable | None = None,
     ) -> None:
         self.places = places or AliasTable()
         self.sources = sources or AliasTable()
         self.countries = countries or AliasTable()
+        self.operators = operators or AliasTable()
 
     @classmethod
     def from_resources(cls) -> Matcher:
-        """Read the resources ``airbases``, ``regions``, ``countries``, ``sources.jsonl`` that exist."""
+        """Read the resources ``airbases``, ``regions``, ``countries``, ``sources``, ``operators.jsonl`` that exist."""
         countries = _table_from_rows(_load_alias_rows("countries.jsonl"), with_demonyms=True)
         places = _table_from_rows(
             [
@@ -347,7 +350,8 @@ class Matcher:
             ]
         )
         sources = _table_from_rows(_load_alias_rows("sources.jsonl"))
-        return cls(places=places, sources=sources, countries=countries)
+        operators = _table_from_rows(_load_alias_rows("operators.jsonl"))
+        return cls(places=places, sources=sources, countries=countries, operators=operators)
 
     # places ----------------------------------------------------------------------------------------------
 
@@ -426,6 +430,8 @@ class Matcher:
             return False
         if normalise(gold_name) == normalise(pred_name):
             return True
+        if self.operators.expand(normalise(gold_name)) & self.operators.expand(normalise(pred_name)):
+            return True  # aliases of one operator: "USAF", "U.S. Air Force", "United States Air Force"
         gold_national, pred_national = self._national_country(gold_name), self._national_country(pred_name)
         if not gold_national or not pred_national:
             return False

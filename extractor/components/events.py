@@ -208,8 +208,10 @@ class EventBuilder:
                 leg.origin = leg.origin or route[0]
                 leg.destination = leg.destination or route[1]
                 leg.rules.append("route")
-            leg.operator = _operator_for(doc, leg.aircraft, operators, trig) or (
-                previous.operator if previous is not None and (chain or leg.coreferent) else None
+            leg.operator = (
+                _operator_for(doc, leg.aircraft, operators, trig)
+                or (previous.operator if previous is not None and (chain or leg.coreferent) else None)
+                or _operator_of_family(leg.aircraft, history + legs)
             )
             leg.count = _count_before(doc, trig) or _count_in_window(doc, window_start, window_end, timexes)
             leg.modality = self._modality(doc, trig, window_start) or (
@@ -510,6 +512,15 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
     for leg in reversed(history):
         if rules & {a["rule"] for a in leg.aircraft}:
             return leg
+    return None
+
+
+def _operator_of_family(aircraft: list[dict], history: list[Leg]) -> dict | None:
+    """'A second Il-76 took off ...': the operator named for the same type family earlier in the article."""
+    families = {a["family"] for a in aircraft if a["family"]}
+    for leg in reversed(history):
+        if leg.operator is not None and families & {a["family"] for a in leg.aircraft}:
+            return leg.operator
     return None
 
 

@@ -4,12 +4,15 @@ Reads: the Doc's tokens and ``doc._.aircraft`` (to tell "a Russian Il-76" from "
 Writes: ``doc.spans["operators"]`` (label ``ORG``) and ``doc._.operators``, JSON-safe dicts sorted by ``start``:
 ``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name``, ``country``, ``kind``, ``rule``.
 
-Rule data: ``resources/operators.jsonl`` (named operators) and the ``demonyms`` of ``resources/countries.jsonl``.
+Rule data: ``resources/operators.jsonl`` (named operators) and the ``demonyms`` of ``resources/countries.jsonl``;
+numbered units ("5th Bomb Wing", "Air Transport Wing 62") are found by pattern.
 A demonym counts as an operator only directly before an aircraft mention, with at most a few modifiers between
 ("a Russian Il-76", "two Russian military transport aircraft"); the name is then the country ("Russia").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -61,6 +64,10 @@ class OperatorRuler:
             span = doc[match.start : match.end]
             mentions.append(_mention(span, row["name"], row.get("country"), row.get("kind"), row["id"]))
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+        for span in _units(doc):
+            if not any(i in covered for i in range(span.start, span.end)):
+                mentions.append(_mention(span, span.text, None, "unit", "op.unit-pattern"))
+                covered.update(range(span.start, span.end))
         aircraft_starts = {a["token_start"] for a in doc._.aircraft or []}
         for match in self.demonyms.find(doc):
             if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
@@ -75,6 +82,22 @@ class OperatorRuler:
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
         doc._.operators = mentions
+
+
+#: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing 62"
+_UNIT = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){1,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
+    r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,3}(?:Wing|Squadron|Group|Regiment) \d{1,3})\b"
+)
+
+
+def _units(doc: Doc) -> list[Span]:
+    spans = []
+    for match in _UNIT.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
 
 
 def _precedes_aircraft(doc: Doc, end: int, aircraft_starts: set[int]) -> bool:

@@ -82,6 +82,7 @@ class Leg:
     modality: str = "asserted"
     rules: list[str] = field(default_factory=list)
     coreferent: bool = False
+    sent_index: int = 0
 
     def places(self) -> list[dict]:
         return [p for p in (self.origin, self.destination, *self.via) if p]
@@ -121,7 +122,7 @@ class EventBuilder:
         allowed = self._free_tokens(doc)
         headline_end = _headline_end(doc.text)
         legs: list[Leg] = []
-        for sent in doc.sents:
+        for sent_index, sent in enumerate(doc.sents):
             if sent.end_char <= headline_end:
                 continue  # a headline restates the story's legs
             triggers = [
@@ -130,7 +131,7 @@ class EventBuilder:
                 if sent.start <= m.start < sent.end
             ]
             if triggers:
-                legs.extend(self._sentence_legs(doc, sent, triggers, legs))
+                legs.extend(self._sentence_legs(doc, sent, triggers, legs, sent_index))
         legs = _drop_summaries_and_restatements(legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
@@ -144,7 +145,9 @@ class EventBuilder:
         return allowed
 
     # -- one sentence -----------------------------------------------------------------------------------------
-    def _sentence_legs(self, doc: Doc, sent: Span, triggers: list[Trigger], history: list[Leg]) -> list[Leg]:
+    def _sentence_legs(
+        self, doc: Doc, sent: Span, triggers: list[Trigger], history: list[Leg], sent_index: int
+    ) -> list[Leg]:
         dateline = doc._.dateline or {}
         places = [
             p for p in doc._.places
@@ -182,7 +185,7 @@ class EventBuilder:
                     continue
             if trig.row.get("weak") and not slots and current is None:
                 continue
-            leg = Leg(sent=sent, triggers=[trig], action=trig.row["action"], rules=[trig.rule])
+            leg = Leg(sent=sent, triggers=[trig], action=trig.row["action"], rules=[trig.rule], sent_index=sent_index)
             leg.aircraft, leg.coreferent = self._aircraft(doc, sent, trig, aircraft, window_start, window_end,
                                                           history + legs, current)
             previous = current or (_previous_leg_of(leg.aircraft, history + legs) if leg.coreferent or chain else None)
@@ -222,9 +225,11 @@ class EventBuilder:
             for origin, destination in zip(route[1:-1], route[2:]) if "route" in leg.rules else ():
                 hop = Leg(sent=sent, triggers=[trig], action="flight", aircraft=leg.aircraft, operator=leg.operator,
                           origin=origin, destination=destination, modality=leg.modality,
-                          rules=[trig.rule, "route"])  # fmt: skip
+                          rules=[trig.rule, "route"], sent_index=sent_index)  # fmt: skip
                 legs.append(hop)
                 current = hop
+        for leg in legs:
+            _fill_implicit_destination(leg, history + legs)
         if legs:
             _assign_dates(legs, triggers, timexes, sent, doc)
         for leg in legs:
@@ -513,6 +518,33 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
         if rules & {a["rule"] for a in leg.aircraft}:
             return leg
     return None
+
+
+_IMPLICIT_REACH = 4  # sentences
+
+
+def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
+    """Destinations the text leaves implicit.
+
+    "returned home" / "flew back": where the aircraft's previous leg started; "arrived from Leipzig" with no
+    destination: where the latest leg of the last few sentences went (the place the report is about).
+    """
+    if leg.destination is not None:
+        return
+    actions = {t.row["action"] for t in leg.triggers}
+    earlier = [h for h in history if h is not leg]
+    if "return" in actions:
+        previous = _previous_leg_of(leg.aircraft, earlier)
+        if previous is not None and previous.origin is not None and previous.origin is not leg.origin:
+            leg.destination = previous.origin
+            leg.rules.append("implicit:return-destination")
+        return
+    if "arrival" in actions and earlier:
+        latest = earlier[-1]
+        if latest.destination is not None and leg.sent_index - latest.sent_index <= _IMPLICIT_REACH:
+            if leg.origin is None or not _same_place(leg.origin, latest.destination):
+                leg.destination = latest.destination
+                leg.rules.append("implicit:arrival-destination")
 
 
 def _operator_of_family(aircraft: list[dict], history: list[Leg]) -> dict | None:

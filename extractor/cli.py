@@ -4,6 +4,7 @@
     extractor schema
     extractor evaluate --gold FILE [--pred FILE] [--json FILE] [-v]
     extractor evaluate-timex PATH... [--json FILE] [-v]
+    extractor export INPUT... [--gold FILE] [--articles PATH] --format spacy|prodigy|doccano|conll -o OUT
 
 Exit codes: 0 the run completed (even when some articles are error records), 2 bad usage, 1 the run itself failed.
 """
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     from .evaluate_timex import add_arguments as add_timex_arguments
 
     add_timex_arguments(timex)
+
+    export = sub.add_parser("export", help="gold or extracted annotations as spaCy, Prodigy, doccano or CoNLL data")
+    from .export import add_arguments as add_export_arguments
+
+    add_export_arguments(export)
     return parser
 
 
@@ -69,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .evaluate_timex import run as run_timex
 
         return run_timex(args)
+    if args.command == "export":
+        from .export import run as run_export
+
+        return run_export(args)
     return 2
 
 

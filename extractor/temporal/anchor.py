@@ -7,8 +7,9 @@ mentioned before them, falling back to the DCT. Underspecified dates ("October 2
 
 - weekdays: past tense -> the latest one on or before the anchor ("on Wednesday" said on Thursday ->
   yesterday); future tense -> the earliest on or after it; no tense cue -> the nearest one;
-- month days, months, seasons: the nearest occurrence, a tense-inconsistent one counting three times its
-  distance (:func:`choose_occurrence`);
+- month days, months, seasons: the nearest occurrence, one on the wrong side for the tense counting ten times
+  its distance (:func:`choose_occurrence`); the normalisers drop the tense after deadline words ("until",
+  "by", "effective", "of record"), since "was extended to Nov. 20" looks ahead from a past-tense clause;
 - quarters: the current quarter or the latest one before it (:func:`resolve_quarter`).
 """
 
@@ -56,20 +57,21 @@ def resolve_weekday(anchor: date, weekday: int, tense: Tense | None, *, relation
     return anchor - timedelta(days=delta_back)
 
 
-# A tense-inconsistent reading counts this many times its distance: "said ... by Jan. 14" written on Jan. 7
-# is next week, not 51 weeks ago, but "set on Aug. 6" written in February is last August.
-TENSE_MISMATCH_PENALTY = 3
+# A reading on the wrong side for the tense (future for a past-tense clause) counts this many times its distance:
+# "declared a dividend payable Dec. 14" (six weeks ahead) stays ahead, but "was hit on Dec. 12" written on
+# Oct. 30 is last December.
+TENSE_MISMATCH_PENALTY = 10
 
 
 def choose_occurrence(anchor: date, candidates: list[date], tense: Tense | None) -> date:
     """Pick the candidate meant relative to ``anchor``: the nearest one, where a candidate on the wrong side
-    for the tense (future for PAST, past for FUTURE) counts :data:`TENSE_MISMATCH_PENALTY` times farther."""
+    for the tense counts :data:`TENSE_MISMATCH_PENALTY` times farther."""
 
-    def cost(candidate: date) -> tuple[int, int]:
+    def cost(candidate: date) -> tuple[int, bool]:
         delta = (candidate - anchor).days
         if (tense == "PAST" and delta > 0) or (tense == "FUTURE" and delta < 0):
-            return abs(delta) * TENSE_MISMATCH_PENALTY, 1
-        return abs(delta), 0
+            return abs(delta) * TENSE_MISMATCH_PENALTY, delta > 0
+        return abs(delta), delta > 0
 
     return min(candidates, key=cost)
 

@@ -94,8 +94,9 @@ _GRANULARITY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^[\dX]{4}-Q[\dX]$", "quarter"),
     (r"^[\dX]{4}-H[\dX]$", "half"),
     (r"^[\dX]{4}-(?:SP|SU|FA|WI)$", "season"),
+    (r"^\d{3}X$", "decade"),
     (r"^[\dX]{4}$", "year"),
-    (r"^\d{3}X?$", "decade"),
+    (r"^\d{3}$", "decade"),
     (r"^\d{2}$", "century"),
 )
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from .anchor import (
     AnchorState,
+    choose_occurrence,
     resolve_month,
     resolve_month_day,
     resolve_quarter,
@@ -88,8 +89,25 @@ class NormContext:
     def dct(self) -> date | None:
         return self.state.dct
 
+    @property
+    def date_tense(self) -> Tense | None:
+        """The tense used to place a month/day without a year: none after a deadline word ("extended to",
+        "until", "by", "effective", "payable"), whose dates lie ahead even in a past-tense clause."""
+        if _DEADLINE_BEFORE.search(self.text, max(0, self.start - 30), self.start):
+            return None
+        if _DEADLINE_AFTER.match(self.text, self.end, min(len(self.text), self.end + 20)):
+            return None
+        return self.tense
+
 
 Groups = dict[str, str | None]
+
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|through|to|effective|payable|due|expires?|expiring|deadline(?: of)?|of record)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER = re.compile(r"\s+(?:deadline|target date|due date)\b", re.IGNORECASE)
 Normalizer = Callable[[Groups, NormContext], "Resolution | None | _Reject"]
 
 _PAST_RELS = {"last", "past", "previous", "this past", "the past", "the last", "the previous", "the preceding",
@@ -221,9 +239,9 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
     weekday = lexicon.weekday_number(groups.get("weekday"))
     if year is None and dct is not None:
         if weekday is not None:
-            year = _choose_year_by_weekday(month, day, weekday, dct, ctx.tense)
+            year = _choose_year_by_weekday(month, day, weekday, dct, ctx.date_tense)
         if year is None:
-            year = resolve_month_day(dct, month, day, ctx.tense)
+            year = resolve_month_day(dct, month, day, ctx.date_tense)
     if year is not None and _safe_date(year, month, day) is None:
         return REJECT
     year_text = f"{year:04d}" if year is not None else "XXXX"
@@ -253,12 +271,18 @@ def normalize_day_of_month(groups: Groups, ctx: NormContext) -> Resolution | Non
     if anchor is None:
         return Resolution("DATE", f"XXXX-XX-{day:02d}")
     month_start = anchor.replace(day=1)
-    if ctx.tense == "PAST" and day > anchor.day:
-        month_start = shift(month_start, -1, "M")
-    elif ctx.tense == "FUTURE" and day < anchor.day:
-        month_start = shift(month_start, 1, "M")
-    result = _safe_date(month_start.year, month_start.month, day)
-    return Resolution("DATE", result.isoformat()) if result else REJECT
+    candidates = [
+        candidate
+        for offset in (-1, 0, 1)
+        if (candidate := _safe_date(*_year_month(shift(month_start, offset, "M")), day)) is not None
+    ]
+    if not candidates:
+        return REJECT
+    return Resolution("DATE", choose_occurrence(anchor, candidates, ctx.date_tense).isoformat())
+
+
+def _year_month(day: date) -> tuple[int, int]:
+    return day.year, day.month
 
 
 def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
@@ -289,7 +313,7 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
         else:
             year = dct.year
         return Resolution("DATE", f"{year:04d}-{month:02d}")
-    return Resolution("DATE", f"{resolve_month(dct, month, ctx.tense):04d}-{month:02d}")
+    return Resolution("DATE", f"{resolve_month(dct, month, ctx.date_tense):04d}-{month:02d}")
 
 
 def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:

@@ -41,6 +41,7 @@ _RELATIONS = {
     "around": "around", "about": "around", "circa": "around",
     "between": "between",
 }
+_APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
 _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
 _GRANULARITY_BY_TYPE = {"DURATION": "duration", "SET": "set"}
@@ -232,6 +233,7 @@ class TemporalTagger:
         if candidate.parts:
             day_part, clock_part = candidate.parts
             day_context = self._context(day_part, text, bounds, item.sentence, pending, state, None)
+            day_context.start = candidate.start  # deadline words come before the whole expression
             day_resolution = self._normalize(day_part, day_context)
             if day_resolution is REJECT or not isinstance(day_resolution, Resolution):
                 item.rejected = True
@@ -309,6 +311,8 @@ class TemporalTagger:
             return _RELATIONS.get(re.sub(r"\s+", " ", match.group(1).lower()))
         if candidate.modifier_relation:
             return candidate.modifier_relation
+        if _APPROX_START.match(text, candidate.start, candidate.end):
+            return "around"
         if (
             previous is not None
             and previous.relation == "between"

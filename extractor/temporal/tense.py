@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
 _PASSIVE_OR_BASE = frozenset({"is", "are", "am", "be", "being"})
+_AUXILIARIES = frozenset({"was", "were", "had", "did", "been"})
 _PRIORITY = {"FUTURE": 0, "PAST": 1, "PRESENT": 2}
 _MAX_DISTANCE = 30
 # English puts the verb before its time adverbial ("flew on Friday"); a cue after the expression is more often
@@ -84,6 +85,11 @@ def _is_past_ed(index: int, tokens: list[tuple[int, int, str, str]], cues: Tense
     return True
 
 
+def _after_modal_or_be(index: int, tokens: list[tuple[int, int, str, str]], cues: TenseCues) -> bool:
+    previous = tokens[index - 1][2] if index > 0 else ""
+    return previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE
+
+
 def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int]] | None = None) -> Tense | None:
     """Return the tense of the clause in ``text`` (usually one sentence) around the expression at
     ``[start, end)``; tokens inside ``[start, end)`` and inside the ``ignore`` spans are skipped.
@@ -114,6 +120,8 @@ def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int
             if phrase in cues.phrases:
                 found, length = cues.phrases[phrase], size
                 break
+        if found == "PAST" and length == 1 and lower not in _AUXILIARIES and _after_modal_or_be(index, tokens, cues):
+            found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
         if found is None and _is_past_ed(index, tokens, cues):
             found = "PAST"
         if found is not None:

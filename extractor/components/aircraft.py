@@ -117,6 +117,7 @@ class AircraftRuler:
         matches = self.lexicon.find(doc)
         matches = self._add_designator_prefixes(doc, matches)
         mentions = self._to_mentions(doc, matches)
+        _resolve_definite_family_mentions(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -148,6 +149,13 @@ class AircraftRuler:
             payload = match.entry.payload
             row = payload["row"]
             start, end = match.start, match.end
+            surface = doc[start:end].text
+            if payload["kind"] == "type" and surface.endswith("s") and row["model"].endswith("S"):
+                # "Su-35s" are Su-35s, not one Su-35S: case tells a plural from a variant letter
+                singular = self.lexicon.lookup(surface[:-1])
+                if singular and singular[0].payload["kind"] == "type":
+                    payload = {**singular[0].payload, "plural": True}
+                    row = payload["row"]
             nickname = None
             generic = payload["kind"] == "generic"
             if generic and index + 1 < len(matches) and matches[index + 1].start == end:
@@ -262,3 +270,28 @@ def _extend_designator(doc: Doc, end: int) -> int:
         else:
             break
     return end
+
+
+_DEFINITE = {"the", "this", "that", "these", "those", "both", "its", "their"}
+
+
+def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
+    """'The C-17 returned', 'the Reaper': a definite bare family name refers back to the variant named before.
+
+    The mention keeps its own text and span; model, designator and role come from the latest earlier mention of
+    the same family with a more specific model (C-17A, MQ-9A).
+    """
+    for index, mention in enumerate(mentions):
+        if mention["generic"] or mention["model"] != mention["family"] and mention["nickname"] != mention["text"]:
+            continue
+        start = mention["token_start"]
+        if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
+            continue
+        for earlier in reversed(mentions[:index]):
+            if earlier["generic"] or earlier["family"] != mention["family"] or earlier["model"] == earlier["family"]:
+                continue
+            mention.update(
+                model=earlier["model"], icao_type=earlier["icao_type"], manufacturer=earlier["manufacturer"],
+                role=earlier["role"], rule=f"{mention['rule']}->{earlier['rule']}",
+            )  # fmt: skip
+            break

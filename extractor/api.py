@@ -19,6 +19,9 @@ from .dateline import find_byline, find_dateline, resolve_year
 from .errors import ExtractorError, InputError
 
 DEFAULT_MAX_CHARS = 2_000_000
+#: A dateline sits in the first lines; reading only this prefix bounds the cost of the dateline pattern,
+#: which is quadratic in a long run of spaces at the start of a line (20,000 spaces: about a minute).
+_DATELINE_WINDOW = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _INPUT_ALIASES = {"maintext": "text", "date_publish": "published", "date": "published", "headline": "title",
                   "source_url": "url", "doc_id": "id"}  # fmt: skip
@@ -102,7 +105,7 @@ class Extractor:
             warnings.append(f"truncated: text has {len(text)} characters, read the first {self.max_chars}")
             text = text[: self.max_chars]
         doc_id = doc_id or stable_doc_id(text)
-        dateline = find_dateline(text)
+        dateline = find_dateline(text[:_DATELINE_WINDOW])
         published_value, source = self._publication_date(published, published_source, dateline, filename_date)
         doc = self.nlp.make_doc(text)
         doc._.dct = published_value
@@ -148,6 +151,9 @@ class Extractor:
             text = fields.get("text")
             if text is None:
                 raise InputError("missing text field (expected 'text' or 'maintext')")
+            for name in ("title", "url", "path"):
+                if fields.get(name) is not None and not isinstance(fields[name], str):
+                    raise InputError(f"{name}: expected a string, found {type(fields[name]).__name__}")
             return self.extract(
                 text,
                 published=fields.get("published"),
@@ -163,8 +169,8 @@ class Extractor:
             return error_record(
                 exc,
                 doc_id=str(doc_id) if doc_id is not None else (f"input-{index}" if index is not None else "input"),
-                path=fields.get("path") if isinstance(fields, dict) else None,
-                title=fields.get("title") if isinstance(fields, dict) else None,
+                path=fields.get("path") if isinstance(fields.get("path"), str) else None,
+                title=fields.get("title") if isinstance(fields.get("title"), str) else None,
             )
 
     def extract_many(self, items: Iterable[Any]) -> Iterator[models.ArticleRecord]:

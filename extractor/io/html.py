@@ -58,9 +58,17 @@ def read_html(content: bytes | str, *, name: str, url: str | None = None) -> Htm
         # htmldate, markup only: a date in the body is not the publication date
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    fields = _fields(document)
+    text = fields.get("text")
+    if not isinstance(text, str) or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML page")
-    title = getattr(document, "title", None) or None
-    published = getattr(document, "date", None) or None
-    return HtmlArticle(text=text, title=title, published=published)
+    return HtmlArticle(text=text, title=fields.get("title") or None, published=fields.get("date") or None)
+
+
+def _fields(document: object) -> dict:
+    """trafilatura 2 returns a ``Document``; a dict is accepted too (``as_dict``, older releases)."""
+    if document is None:
+        return {}
+    if isinstance(document, dict):
+        return document
+    return {name: getattr(document, name, None) for name in ("text", "title", "date")}

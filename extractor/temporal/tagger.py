@@ -42,6 +42,7 @@ _RELATIONS = {
     "between": "between",
 }
 _APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
+_FOLLOWING_DAY_GAP = re.compile(r"\s*(?:[,(]\s*)?(?:(?:on|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
 _GRANULARITY_BY_TYPE = {"DURATION": "duration", "SET": "set"}
@@ -256,7 +257,7 @@ class TemporalTagger:
             return
         sentence_day = None
         if self._second_pass(candidate):
-            sentence_day = _nearest_day(sentence_days.get(item.sentence, []), candidate.start)
+            sentence_day = _nearest_day(sentence_days.get(item.sentence, []), candidate.start, candidate.end, text)
         context = self._context(candidate, text, bounds, item.sentence, pending, state, sentence_day)
         resolution = self._normalize(candidate, context)
         if resolution is REJECT:
@@ -334,7 +335,12 @@ def _day_of(value: str | None) -> date | None:
         return None
 
 
-def _nearest_day(days: list[tuple[int, date]], position: int) -> date | None:
-    if not days:
-        return None
-    return min(days, key=lambda item: abs(item[0] - position))[1]
+def _nearest_day(days: list[tuple[int, date]], start: int, end: int, text: str) -> date | None:
+    """The day a clock time at ``[start, end)`` belongs to: a day right after it ("at 2:29 a.m. on October 26"),
+    else the closest day mentioned before it in the sentence."""
+    following = [(position, day) for position, day in days if position >= end
+                 and _FOLLOWING_DAY_GAP.fullmatch(text, end, position)]
+    if following:
+        return min(following)[1]
+    preceding = [(position, day) for position, day in days if position < start]
+    return max(preceding)[1] if preceding else None

@@ -1,0 +1,189 @@
+"""The ``timex_tagger`` spaCy component, the ``tag()`` helper, the rule files and the dateparser fallback.
+
+Blank English pipelines only; sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import extractor.components.timex  # noqa: F401  registers the factory
+from extractor.temporal import TemporalTagger, dateparser_calls, reset_dateparser_calls, tag
+from extractor.temporal.lexicon import load_lexicon
+from extractor.temporal.rules import RULES_PATH, RuleError, load_rules
+
+ARTICLE = (
+    "Flights resumed earlier this month after a six-month hiatus. On October 26, a Russian Il-76 landed at "
+    "Hmeimim at 0612Z; two days later it flew on to Benghazi. The ministry said on Wednesday that more flights "
+    "would follow next week."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("timex_tagger")
+    return pipeline
+
+
+def _run(nlp, text: str, dct: str | None):
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def test_timex_component_writes_spans_and_dicts(nlp) -> None:
+    doc = _run(nlp, ARTICLE, "2025-10-30")
+    spans = doc.spans["timex"]
+    timexes = doc._.timexes
+    assert [span.label_ for span in spans] == [t["type"] for t in timexes]
+    assert [t["text"] for t in timexes] == [
+        "earlier this month", "six-month", "October 26", "0612Z", "two days later", "Wednesday", "next week",
+    ]
+    assert [t["value"] for t in timexes] == [
+        "2025-10", "P6M", "2025-10-26", "2025-10-26T06:12", "2025-10-28", "2025-10-29", "2025-W45",
+    ]
+    assert [t["tid"] for t in timexes] == [f"t{i}" for i in range(1, len(timexes) + 1)]
+    assert [t["start"] for t in timexes] == sorted(t["start"] for t in timexes)
+    for timex in timexes:
+        assert ARTICLE[timex["start"] : timex["end"]] == timex["text"]
+        assert set(timex) >= {"start", "end", "text", "type", "value", "granularity", "relation", "mod", "rule", "tid"}
+    json.dumps(timexes)
+
+
+def test_timex_component_lists_are_fresh_per_doc(nlp) -> None:
+    first = _run(nlp, "It landed yesterday.", "2025-10-30")
+    second = _run(nlp, "It left today.", "2025-10-30")
+    assert first._.timexes is not second._.timexes
+    assert [t["value"] for t in first._.timexes] == ["2025-10-29"]
+    assert [t["value"] for t in second._.timexes] == ["2025-10-30"]
+
+
+@pytest.mark.parametrize(
+    ("dct", "expected"),
+    [("2025-10-30", "2025-10-26"), (None, "XXXX-10-26"), ("not a date", "XXXX-10-26"), ("2025-10-30T08:00:00Z", "2025-10-26")],
+    ids=["dct", "no-dct", "unreadable-dct", "datetime-dct"],
+)
+def test_timex_component_reads_dct(nlp, dct, expected) -> None:
+    doc = _run(nlp, "The jet landed on October 26.", dct)
+    assert [t["value"] for t in doc._.timexes] == [expected]
+
+
+def test_timex_component_empty_text(nlp) -> None:
+    doc = _run(nlp, "", "2025-10-30")
+    assert doc._.timexes == []
+    assert list(doc.spans["timex"]) == []
+
+
+def test_timex_tag_function_matches_component(nlp) -> None:
+    assert tag(ARTICLE, "2025-10-30") == _run(nlp, ARTICLE, "2025-10-30")._.timexes
+
+
+def test_timex_pipeline_disk_round_trip(nlp, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert reloaded.pipe_names == ["sentencizer", "timex_tagger"]
+    assert _run(reloaded, ARTICLE, "2025-10-30")._.timexes == _run(nlp, ARTICLE, "2025-10-30")._.timexes
+
+
+# ---- rule data ------------------------------------------------------------------------------------------
+
+_TAGGER = TemporalTagger()
+_EXAMPLES = [(rule.id, example) for rule in _TAGGER.rules for example in rule.examples]
+
+
+def test_timex_rules_all_have_examples() -> None:
+    assert all(rule.examples for rule in _TAGGER.rules), [rule.id for rule in _TAGGER.rules if not rule.examples]
+
+
+@pytest.mark.parametrize(("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e}" for r, e in _EXAMPLES])
+def test_timex_rule_example_matches(rule_id: str, example: str) -> None:
+    rule = next(rule for rule in _TAGGER.rules if rule.id == rule_id)
+    assert rule.regex.fullmatch(example), f"rule {rule_id} does not match its example {example!r}"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "invalid JSON"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "{NOPE}"}', "unknown macro"),
+        ('{"id": "x.y", "type": "DATE", "norm": "nope", "pattern": "a"}', "unknown normaliser"),
+        ('{"id": "x.y", "type": "WHEN", "norm": "calendar", "pattern": "a"}', "expected type"),
+        ('{"id": "Bad Id", "type": "DATE", "norm": "calendar", "pattern": "a"}', "expected an id"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "(a"}', "does not compile"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "a", "colour": 1}', "unknown field"),
+    ],
+    ids=["json", "macro", "normaliser", "type", "id", "regex", "field"],
+)
+def test_timex_rule_file_errors_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "rules.jsonl"
+    path.write_text("// comment\n" + line + "\n", encoding="utf-8")
+    from extractor.temporal.normalize import NORMALIZERS
+
+    with pytest.raises(RuleError) as error:
+        load_rules(load_lexicon(), path, norms=set(NORMALIZERS))
+    assert f"{path}:2" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_timex_rule_file_duplicate_ids(tmp_path: Path) -> None:
+    rule = '{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "a"}'
+    path = tmp_path / "rules.jsonl"
+    path.write_text(rule + "\n" + rule + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="duplicate rule id"):
+        load_rules(load_lexicon(), path)
+
+
+def test_timex_packaged_rule_ids_are_unique() -> None:
+    ids = [json.loads(line)["id"] for line in RULES_PATH.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("//")]
+    assert len(ids) == len(set(ids))
+
+
+# ---- dateparser fallback --------------------------------------------------------------------------------
+
+
+def test_timex_dateparser_fallback_is_counted_and_cached(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.jsonl"
+    rules.write_text(
+        '{"id": "date.fallback_test", "type": "DATE", "norm": "dateparser", "pattern": "the ides of March 2024",'
+        ' "examples": ["the ides of March 2024"]}\n'
+        '{"id": "date.fallback_iso", "type": "DATE", "norm": "dateparser", "pattern": "3rd of March, 2024"}\n',
+        encoding="utf-8",
+    )
+    tagger = TemporalTagger(rules_path=str(rules))
+    reset_dateparser_calls()
+    first = tagger.tag("It happened on 3rd of March, 2024.", "2025-10-30")
+    assert [(t.text, t.value) for t in first] == [("3rd of March, 2024", "2024-03-03")]
+    assert dateparser_calls() == 1
+    tagger.tag("It happened on 3rd of March, 2024.", "2025-10-30")
+    assert dateparser_calls() == 1, "the second call must come from the cache"
+    without = TemporalTagger(rules_path=str(rules), use_fallback=False).tag("It was 3rd of March, 2024.", None)
+    assert [(t.text, t.value) for t in without] == [("3rd of March, 2024", None)]
+
+
+def test_timex_common_forms_never_call_dateparser() -> None:
+    reset_dateparser_calls()
+    _TAGGER.tag(ARTICLE * 3, "2025-10-30")
+    assert dateparser_calls() == 0
+
+
+# ---- robustness ------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,:'aAdeJMOnorsTuyZ\n")) , max_size=80),
+       st.sampled_from(["2025-10-30", None, "2000-02-29"]))
+def test_timex_never_crashes_and_offsets_are_exact(text: str, dct: str | None) -> None:
+    for timex in _TAGGER.tag(text, dct):
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")

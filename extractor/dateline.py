@@ -14,12 +14,17 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAMES = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?"
+)
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?)"
-    r"(?:,\s*" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?"
-    r"\s*(?:\((?P<credit>[A-Za-z][A-Za-z/ .&-]{1,40})\))?"
-    r"\s*[-–—]{1,2}\s",
+    r"(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
+    r"(?:,\s*(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.?)?"
+    r"\s*(?:\((?P<credit>[A-Za-z][A-Za-z/ .&-]{1,40})\)|/(?P<credit2>[A-Za-z][A-Za-z .&-]{1,30})/\.?)?"
+    r"\s*(?P<dash>[-–—]{1,2}\s)?",
 )
 _MAX_LINES = 4
 
@@ -30,19 +35,30 @@ def find_dateline(text: str) -> dict | None:
         if lineno >= _MAX_LINES + 2:
             break
         match = _DATELINE.match(line)
-        if match and (match.group("month") or match.group("credit")):
+        if match and _is_dateline(match):
             return _to_dict(match, offset)
         offset += len(line) + 1
     return None
 
 
+def _is_dateline(match: re.Match) -> bool:
+    """A dash or a /CREDIT/ must close it; an all-capitals place with a dash alone is enough ("QAMISHLI, Syria -")."""
+    credit = match.group("credit") or match.group("credit2")
+    if not (match.group("dash") or match.group("credit2")):
+        return False
+    place_head = match.group("place").split(",")[0].strip()
+    return bool(match.group("month") or match.group("month2") or credit or (place_head.isupper() and len(place_head) > 2))
+
+
 def _to_dict(match: re.Match, offset: int) -> dict:
-    month = match.group("month")
+    month = match.group("month") or match.group("month2")
     month_number = _MONTHS[month[:3].lower()] if month else None
-    day = int(match.group("day")) if match.group("day") else None
+    day_text = match.group("day") or match.group("day2")
+    day = int(day_text) if day_text else None
     year = int(match.group("year")) if match.group("year") else None
     date = f"{year:04d}-{month_number:02d}-{day:02d}" if year and month_number and day else None
-    credit = match.group("credit")
+    group = "credit" if match.group("credit") else "credit2"
+    credit = match.group(group)
     return {
         "start": offset + match.start(),
         "end": offset + match.end(),
@@ -52,8 +68,8 @@ def _to_dict(match: re.Match, offset: int) -> dict:
         "year": year,
         "date": date,
         "credit": credit,
-        "credit_start": offset + match.start("credit") if credit else None,
-        "credit_end": offset + match.end("credit") if credit else None,
+        "credit_start": offset + match.start(group) if credit else None,
+        "credit_end": offset + match.end(group) if credit else None,
     }
 
 

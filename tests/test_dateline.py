@@ -9,6 +9,9 @@ CASES = [
     ("DAMASCUS, Syria, March 3, 2025 (AP) — x", "DAMASCUS, Syria", "2025-03-03", "AP", (3, 3)),
     ("BEIRUT (AFP) - y", "BEIRUT", None, "AFP", (None, None)),
     ("WASHINGTON, Sept. 12, 2024 - The Pentagon said", "WASHINGTON", "2024-09-12", None, (9, 12)),
+    ("ANKARA, 14 March 2025 (AA) - An Il-96", "ANKARA", "2025-03-14", "AA", (3, 14)),
+    ("MOSCOW, January 20. /TASS/. The last Tu-154", "MOSCOW", None, "TASS", (1, 20)),
+    ("QAMISHLI, Syria - Russian forces", "QAMISHLI, Syria", None, None, (None, None)),
 ]
 
 

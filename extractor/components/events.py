@@ -161,6 +161,7 @@ class EventBuilder:
             if sent.start_char <= t["start"] < sent.end_char and t["type"] in ("DATE", "TIME")
             and t.get("value") != "PRESENT_REF"
             and not (dateline and dateline["start"] <= t["start"] < dateline["end"])
+            and not _date_of_speech_or_imagery(doc, t)
         ]  # fmt: skip
         legs: list[Leg] = []
         current: Leg | None = None
@@ -623,6 +624,20 @@ def _assign_dates(legs: list[Leg], triggers: list[Trigger], timexes: list[dict],
                 owner = leg
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
+
+
+_SPEECH_VERBS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "wrote",
+                 "posted", "denied", "tweeted", "declared", "insisted", "acknowledged", "disclosed", "revealed"}
+_IMAGERY_WORDS = {"taken", "captured", "imagery", "images", "image", "photos", "photographs", "pictures"}
+
+
+def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
+    """'Britain said on Wednesday it had sent ...', 'imagery taken on Wednesday': not when the aircraft flew."""
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS))
 
 
 def _primary_date(dates: list[dict]) -> dict | None:

@@ -139,7 +139,7 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-# --- command line ---------------------------------------------------------------------------------------
+# --- command line ---------------------------------------------------------------------------------
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -323,7 +323,7 @@ def _write_stats(path: str, summary: dict) -> None:
         print(f"extractor: cannot write --stats {path}: {exc}", file=sys.stderr)
 
 
-# --- one article ----------------------------------------------------------------------------------------
+# --- one article ----------------------------------------------------------------------------------
 
 
 class ArticleAlarm:
@@ -424,7 +424,7 @@ def _printable(value: str | None) -> str | None:
     return value.encode("utf-8", "backslashreplace").decode("utf-8") if value is not None else None
 
 
-# --- engines: in this process, or a pool of worker processes -------------------------------------------
+# --- engines: in this process, or a pool of worker processes --------------------------------------
 
 
 def _engine(config: BatchConfig, *, small: bool) -> SerialEngine | PoolEngine:
@@ -668,7 +668,7 @@ def _default_start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-# --- progress -------------------------------------------------------------------------------------------
+# --- progress -------------------------------------------------------------------------------------
 
 
 class _NoProgress:

@@ -83,6 +83,7 @@ class BatchConfig:
     start_method: str | None = None
     #: "module:callable" that builds the extractor from (default_published=, max_chars=); tests swap it
     factory: str = "extractor.api:Extractor"
+    watchdog_grace_s: float = 5.0
 
     def build_extractor(self) -> Extractor:
         module_name, _, name = self.factory.partition(":")
@@ -92,7 +93,7 @@ class BatchConfig:
     @property
     def watchdog_s(self) -> float | None:
         """Seconds without progress after which the main process kills a worker."""
-        return 2 * self.timeout_s + 5 if self.timeout_s else None
+        return 2 * self.timeout_s + self.watchdog_grace_s if self.timeout_s else None
 
 
 @dataclass(frozen=True)

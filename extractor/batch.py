@@ -170,6 +170,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     parser.add_argument("--stats", help="write the run summary as JSON to this file")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary on stderr")
+    from .spark import add_arguments as add_engine_arguments
+
+    add_engine_arguments(parser)  # --engine spark, --output-format, --spark-master ... (extractor.spark)
 
 
 def _positive_int(value: str) -> int:
@@ -194,6 +197,10 @@ def _seconds(value: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     """``extractor extract``: returns the exit code (see the module docstring)."""
+    if getattr(args, "engine", "local") != "local" or getattr(args, "output_format", "jsonl") != "jsonl":
+        from .spark import run as run_spark
+
+        return run_spark(args)
     started = time.perf_counter()
     try:
         config = BatchConfig(

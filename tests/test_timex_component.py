@@ -115,14 +115,15 @@ def test_timex_rule_example_matches(rule_id: str, example: str) -> None:
     ("line", "message"),
     [
         ("{not json", "invalid JSON"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "{NOPE}"}', "unknown macro"),
-        ('{"id": "x.y", "type": "DATE", "norm": "nope", "pattern": "a"}', "unknown normaliser"),
-        ('{"id": "x.y", "type": "WHEN", "norm": "calendar", "pattern": "a"}', "expected type"),
-        ('{"id": "Bad Id", "type": "DATE", "norm": "calendar", "pattern": "a"}', "expected an id"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "(a"}', "does not compile"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "a", "colour": 1}', "unknown field"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "{NOPE}"}', "unknown macro"),
+        ('{"id": "x.y", "type": "DATE", "norm": "nope", "anchors": ["MONTH"], "pattern": "a"}', "unknown normaliser"),
+        ('{"id": "x.y", "type": "WHEN", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}', "expected type"),
+        ('{"id": "Bad Id", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}', "expected an id"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "(a"}', "does not compile"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a", "colour": 1}', "unknown field"),
+        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MOON"], "pattern": "a"}', "expected 'anchors'"),
     ],
-    ids=["json", "macro", "normaliser", "type", "id", "regex", "field"],
+    ids=["json", "macro", "normaliser", "type", "id", "regex", "field", "anchors"],
 )
 def test_timex_rule_file_errors_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
     path = tmp_path / "rules.jsonl"
@@ -136,7 +137,7 @@ def test_timex_rule_file_errors_name_file_and_line(tmp_path: Path, line: str, me
 
 
 def test_timex_rule_file_duplicate_ids(tmp_path: Path) -> None:
-    rule = '{"id": "x.y", "type": "DATE", "norm": "calendar", "pattern": "a"}'
+    rule = '{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}'
     path = tmp_path / "rules.jsonl"
     path.write_text(rule + "\n" + rule + "\n", encoding="utf-8")
     with pytest.raises(RuleError, match="duplicate rule id"):
@@ -155,9 +156,9 @@ def test_timex_packaged_rule_ids_are_unique() -> None:
 def test_timex_dateparser_fallback_is_counted_and_cached(tmp_path: Path) -> None:
     rules = tmp_path / "rules.jsonl"
     rules.write_text(
-        '{"id": "date.fallback_test", "type": "DATE", "norm": "dateparser", "pattern": "the ides of March 2024",'
+        '{"id": "date.fallback_test", "type": "DATE", "norm": "dateparser", "anchors": ["MONTH"], "pattern": "the ides of March 2024",'
         ' "examples": ["the ides of March 2024"]}\n'
-        '{"id": "date.fallback_iso", "type": "DATE", "norm": "dateparser", "pattern": "3rd of March, 2024"}\n',
+        '{"id": "date.fallback_iso", "type": "DATE", "norm": "dateparser", "anchors": ["MONTH"], "pattern": "3rd of March, 2024"}\n',
         encoding="utf-8",
     )
     tagger = TemporalTagger(rules_path=str(rules))
@@ -187,3 +188,40 @@ def test_timex_never_crashes_and_offsets_are_exact(text: str, dct: str | None) -
     for timex in _TAGGER.tag(text, dct):
         assert text[timex.start : timex.end] == timex.text
         assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_timex_anchor_windows_find_what_a_full_scan_finds() -> None:
+    from test_timex_table import ATTRIBUTE_CASES, CASES
+
+    texts = [case[1] for case in CASES] + [case[1] for case in ATTRIBUTE_CASES] + [ARTICLE]
+    texts.append(" ".join(texts))
+    recognizer = _TAGGER.recognizer
+    for text in texts:
+        windowed = sorted((c.start, c.end, c.rule.id) for c in recognizer.find(text))
+        full = sorted((c.start, c.end, c.rule.id) for c in recognizer.find(text, full_scan=True))
+        assert windowed == full, text
+
+
+def test_timex_rule_examples_contain_their_anchors() -> None:
+    from extractor.temporal.anchors import AnchorIndex
+
+    index = AnchorIndex(load_lexicon())
+    for rule in _TAGGER.rules:
+        for example in rule.examples:
+            classes = index.classify(example)
+            assert any(classes.get(name) for name in rule.anchors), (rule.id, example, dict(classes))
+
+
+def test_timex_first_character_filter_keeps_every_match() -> None:
+    from test_timex_table import ATTRIBUTE_CASES, CASES
+
+    from extractor.temporal.rules import compile_pattern
+
+    text = " ".join([case[1] for case in CASES] + [case[1] for case in ATTRIBUTE_CASES] + [ARTICLE])
+    lexicon = load_lexicon()
+    filtered = 0
+    for rule in _TAGGER.rules:
+        plain = compile_pattern(rule.pattern, lexicon, case_sensitive=not rule.regex.flags & 2, first_char_filter=False)
+        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.id
+        filtered += rule.regex.pattern != plain.pattern
+    assert filtered > len(_TAGGER.rules) // 2, "the filter should apply to most rules"

@@ -41,9 +41,7 @@ class TimexTagger:
         self.engine = TemporalTagger(rules_path=rules_path, lexicon_path=lexicon_path, use_fallback=use_fallback)
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = None
-        if doc.has_annotation("SENT_START"):
-            sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+        sentences = _sentence_bounds(doc)
         timexes = self.engine.tag(doc.text, doc._.dct, sentences=sentences)
         spans = []
         for timex in timexes:
@@ -53,6 +51,20 @@ class TimexTagger:
         doc.spans[self.spans_key] = spans
         doc._.timexes = [timex.to_dict() for timex in timexes]
         return doc
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
+    """``[start, end)`` character offsets of the sentences, or None when no component set them. Reads the
+    SENT_START array: ``doc.sents`` and ``doc.has_annotation`` iterate over Python token objects, which costs
+    more than the whole tagger on a long article."""
+    if len(doc) == 0:
+        return None
+    flags = doc.to_array("SENT_START").tolist()
+    if not any(flag != 0 for flag in flags[1:]):
+        return None
+    starts = [0] + [index for index in range(1, len(flags)) if flags[index] == 1]
+    chars = [doc[index].idx for index in starts] + [len(doc.text)]
+    return [(chars[i], chars[i + 1]) for i in range(len(starts))]
 
 
 @Language.factory(

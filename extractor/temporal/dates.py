@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date, timedelta
 
 __all__ = [
@@ -101,6 +102,7 @@ _GRANULARITY_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def granularity_of(value: str | None) -> str | None:
     """Return the granularity of a TIMEX3 value string ("2025-10" -> "month", "P6M" -> "duration"...)."""
     if not value:

@@ -122,7 +122,7 @@ _TIME_UNITS = {"H": "H", "MIN": "M", "SEC": "S"}
 
 
 def _norm_rel(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").lower().strip())
+    return " ".join((text or "").lower().split())
 
 
 def _int(text: str | None) -> int | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .anchors import AnchorIndex
 from .lexicon import Lexicon
 from .rules import Rule, flexible_spaces
 
@@ -22,6 +23,8 @@ _DAY_NORMS = frozenset({"calendar", "weekday", "deictic", "holiday"})
 _POD_SUFFIX = re.compile(r"\s+(morning|afternoon|evening|night)\b(?!-)", re.IGNORECASE)
 _MERGE_GAP = re.compile(r"^\s*,?\s*$")
 _UPPER_TEXT_RATIO = 0.8
+_LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Recognizer:
         self.lexicon = lexicon
         self.rules = rules
         self.modifiers = _compile_modifiers(lexicon)
+        self.anchor_index = AnchorIndex(lexicon)
 
     # -- matching -------------------------------------------------------------------------------------------
     def _capitals_ok(self, rule: Rule, match: re.Match[str], shouting: bool) -> bool:
@@ -101,13 +105,34 @@ class Recognizer:
                 return False
         return True
 
-    def find(self, text: str) -> list[Candidate]:
-        """Every rule match that passes its capitalisation and context checks (overlaps included)."""
-        letters = [char for char in text if char.isalpha()]
-        shouting = bool(letters) and sum(char.isupper() for char in letters) / len(letters) > _UPPER_TEXT_RATIO
+    def find(self, text: str, *, full_scan: bool = False) -> list[Candidate]:
+        """Every rule match that passes its capitalisation and context checks (overlaps included).
+
+        Each rule runs only in the windows around its anchors (see :mod:`.anchors`); ``full_scan`` runs every
+        rule over the whole text instead (the tests check that both give the same matches)."""
+        sample = text[:4000]
+        letters = len(_LETTER.findall(sample))
+        shouting = letters > 0 and len(_CAPITAL.findall(sample)) / letters > _UPPER_TEXT_RATIO
+        anchors = None if full_scan else self.anchor_index.classify(text)
+        windows_by_classes: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         found: list[Candidate] = []
         for rule in self.rules:
-            for match in rule.regex.finditer(text):
+            if anchors is None:
+                matches = list(rule.regex.finditer(text))
+            else:
+                windows = windows_by_classes.get(rule.anchors)
+                if windows is None:
+                    windows = windows_by_classes[rule.anchors] = AnchorIndex.windows(anchors, rule.anchors, len(text))
+                matches = []
+                for window_start, window_end in windows:
+                    for match in rule.regex.finditer(text, window_start, window_end):
+                        if match.end() >= window_end - 1 and window_end < len(text):
+                            # the window end may have cut the match short: read it again on the whole text
+                            match = rule.regex.match(text, match.start())
+                            if match is None:
+                                continue
+                        matches.append(match)
+            for match in matches:
                 start, end = match.span()
                 if start == end:
                     continue

@@ -2,13 +2,14 @@
 
 One JSON object per line::
 
-    {"id": "date.month_day", "type": "DATE", "norm": "calendar",
+    {"id": "date.month_day", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"],
      "pattern": "(?P<month>{MONTH}) (?P<day>{DAY})", "examples": ["Oct. 26", "October 26th"]}
 
 Fields:
 
 - ``id`` (stable, unique, ``family.name``), ``type`` (DATE/TIME/DURATION/SET), ``norm`` (normaliser name in
-  :mod:`extractor.temporal.normalize`), ``pattern`` (a Python regex; ``{MACRO}`` names from
+  :mod:`extractor.temporal.normalize`), ``anchors`` (anchor classes every match contains, see
+  :mod:`extractor.temporal.anchors`; the rule only runs near them), ``pattern`` (a Python regex; ``{MACRO}`` names from
   :mod:`extractor.temporal.lexicon` are substituted and **a literal space matches one or more whitespace
   characters**). Patterns are case-insensitive unless ``"case_sensitive": true``.
 - optional ``params`` (dict passed to the normaliser), ``priority`` (int, breaks ties between equally long
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .anchors import ANCHOR_CLASSES
 from .lexicon import Lexicon
 
 __all__ = ["Rule", "RuleError", "load_rules", "RULES_PATH", "compile_pattern", "flexible_spaces", "TIMEX_TYPES"]
@@ -54,6 +56,7 @@ _KNOWN_FIELDS = {
     "note",
     "case_sensitive",
     "lowercase",
+    "anchors",
 }
 # A match may not start inside a word, a number, a hyphenated designator ("Su-35") or a URL path, and may not
 # end inside one; "mid-", "pre-" and "post-" in front are allowed so that "mid-2024" can be extended later.
@@ -84,6 +87,7 @@ class Rule:
     need_after: re.Pattern[str] | None = None
     not_after: re.Pattern[str] | None = None
     examples: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
     order: int = 0
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
@@ -116,14 +120,93 @@ def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
     return _MACRO.sub(substitute, flexible_spaces(pattern))
 
 
-def compile_pattern(pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False, where: str = "") -> re.Pattern:
-    """Compile a rule pattern with macros, flexible spaces and the word guards."""
+def compile_pattern(
+    pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False, where: str = "", first_char_filter: bool = True
+) -> re.Pattern:
+    """Compile a rule pattern with macros, flexible spaces and the word guards.
+
+    With ``first_char_filter`` the regex starts with a lookahead for the characters a match can begin with
+    (computed from the pattern), which lets the engine skip most positions cheaply; it never changes the
+    matches."""
     body = _expand(pattern, lexicon.macros(), where)
     flags = 0 if case_sensitive else re.IGNORECASE
     try:
-        return re.compile(f"{_LEFT_GUARD}(?:{body}){_RIGHT_GUARD}", flags)
+        plain = re.compile(f"{_LEFT_GUARD}(?:{body}){_RIGHT_GUARD}", flags)
     except re.error as error:
         raise RuleError(f"{where}: pattern does not compile ({error}): {pattern}") from None
+    first = _first_characters(body, flags) if first_char_filter else None
+    if not first:
+        return plain
+    return re.compile(f"(?=[{first}]){plain.pattern}", flags)
+
+
+def _first_characters(body: str, flags: int) -> str | None:
+    """A regex character-class body listing every character a match of ``body`` can start with, or None when
+    that cannot be worked out (an optional start, categories other than digits and spaces...)."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10 names these sre_parse / sre_constants; the filter is only a speed-up
+        return None
+    try:
+        characters, nullable = _first_of(list(parser.parse(body, flags)), constants)
+    except (ValueError, TypeError, AttributeError, re.error):
+        return None
+    if characters is None or nullable or not characters:
+        return None
+    if flags & re.IGNORECASE:
+        characters |= {c.upper() for c in characters} | {c.lower() for c in characters}
+    return "".join(re.escape(c) for c in sorted(characters))
+
+
+def _first_of(sequence: list, constants: Any) -> tuple[set[str] | None, bool]:
+    found: set[str] = set()
+    for op, argument in sequence:
+        characters, nullable = _first_of_op(op, argument, constants)
+        if characters is None:
+            return None, False
+        found |= characters
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of_op(op: Any, argument: Any, c: Any) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return {chr(argument)}, False
+    if op is c.IN:
+        characters: set[str] = set()
+        for item_op, item in argument:
+            if item_op is c.LITERAL:
+                characters.add(chr(item))
+            elif item_op is c.RANGE:
+                characters |= {chr(code) for code in range(item[0], item[1] + 1)}
+            elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
+                characters |= set("0123456789")
+            elif item_op is c.CATEGORY and item is c.CATEGORY_SPACE:
+                characters |= set(" \t\n\r\f\v")
+            else:
+                return None, False
+        return characters, False
+    if op is c.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in argument[1]:
+            characters, alternative_nullable = _first_of(list(alternative), c)
+            if characters is None:
+                return None, False
+            found |= characters
+            nullable = nullable or alternative_nullable
+        return found, nullable
+    if op is c.SUBPATTERN:
+        return _first_of(list(argument[-1]), c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+        low, _, sub = argument
+        characters, nullable = _first_of(list(sub), c)
+        return characters, characters is not None and (low == 0 or nullable)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True
+    return None, False
 
 
 def _compile_context(value: Any, *, anchor_end: bool, where: str, name: str) -> re.Pattern[str] | None:
@@ -160,6 +243,11 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
         for group in groups:
             if group not in regex.groupindex:
                 raise RuleError(f"{where}: {field_name!r} names group {group!r}, which the pattern does not define")
+    anchors = raw.get("anchors")
+    if not isinstance(anchors, list) or not anchors or any(name not in ANCHOR_CLASSES for name in anchors):
+        raise RuleError(
+            f"{where}: expected 'anchors', a non-empty list from {', '.join(ANCHOR_CLASSES)}; found {anchors!r}"
+        )
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise RuleError(f"{where}: expected 'params' to be an object, found {type(params).__name__}")
@@ -178,6 +266,7 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
         need_after=_compile_context(raw.get("need_after"), anchor_end=False, where=where, name="need_after"),
         not_after=_compile_context(raw.get("not_after"), anchor_end=False, where=where, name="not_after"),
         examples=tuple(raw.get("examples", ())),
+        anchors=tuple(anchors),
         order=order,
     )
 

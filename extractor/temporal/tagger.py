@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,7 @@ from .lexicon import Lexicon, load_lexicon
 from .normalize import NORMALIZERS, REJECT, NormContext, Resolution
 from .recognize import Candidate, Recognizer
 from .rules import Rule, load_rules
-from .tense import Tense, detect_tense
+from .tense import SentenceCues, Tense
 
 __all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
 
@@ -67,10 +67,22 @@ class Timex:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict; ``range_end`` and ``freq`` only when set."""
-        data = asdict(self)
-        for optional in ("range_end", "freq"):
-            if data[optional] is None:
-                del data[optional]
+        data: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "granularity": self.granularity,
+            "relation": self.relation,
+            "mod": self.mod,
+            "rule": self.rule,
+            "tid": self.tid,
+        }
+        if self.range_end is not None:
+            data["range_end"] = self.range_end
+        if self.freq is not None:
+            data["freq"] = self.freq
         return data
 
 
@@ -148,10 +160,9 @@ class TemporalTagger:
 
         first_pass = [p for p in pending if not self._second_pass(p.candidate)]
         second_pass = [p for p in pending if self._second_pass(p.candidate)]
-        for item in first_pass:
-            self._resolve(item, text, bounds, pending, state, sentence_days)
-        for item in second_pass:
-            self._resolve(item, text, bounds, pending, state, sentence_days)
+        sentence_cues: dict[int, SentenceCues] = {}
+        for item in first_pass + second_pass:
+            self._resolve(item, text, bounds, pending, state, sentence_days, sentence_cues)
 
         timexes: list[Timex] = []
         previous: Timex | None = None
@@ -177,21 +188,20 @@ class TemporalTagger:
         pending: list[_Pending],
         state: AnchorState,
         sentence_day: date | None,
+        sentence_cues: dict[int, SentenceCues],
     ) -> NormContext:
         sentence_start, sentence_end = bounds[sentence]
 
         def tense() -> Tense | None:
+            cues = sentence_cues.get(sentence)
+            if cues is None:
+                cues = sentence_cues[sentence] = SentenceCues(text[sentence_start:sentence_end])
             ignore = [
                 (p.candidate.start - sentence_start, p.candidate.end - sentence_start)
                 for p in pending
                 if p.sentence == sentence and p.candidate is not candidate
             ]
-            return detect_tense(
-                text[sentence_start:sentence_end],
-                candidate.start - sentence_start,
-                candidate.end - sentence_start,
-                ignore=ignore,
-            )
+            return cues.tense_at(candidate.start - sentence_start, candidate.end - sentence_start, ignore)
 
         return NormContext(
             lexicon=self.lexicon,
@@ -228,19 +238,20 @@ class TemporalTagger:
         pending: list[_Pending],
         state: AnchorState,
         sentence_days: dict[int, list[tuple[int, date]]],
+        sentence_cues: dict[int, SentenceCues],
     ) -> None:
         candidate = item.candidate
         item.rule_id = candidate.rule.id
         if candidate.parts:
             day_part, clock_part = candidate.parts
-            day_context = self._context(day_part, text, bounds, item.sentence, pending, state, None)
+            day_context = self._context(day_part, text, bounds, item.sentence, pending, state, None, sentence_cues)
             day_context.start = candidate.start  # deadline words come before the whole expression
             day_resolution = self._normalize(day_part, day_context)
             if day_resolution is REJECT or not isinstance(day_resolution, Resolution):
                 item.rejected = True
                 return
             day = _day_of(day_resolution.value)
-            clock_context = self._context(clock_part, text, bounds, item.sentence, pending, state, day)
+            clock_context = self._context(clock_part, text, bounds, item.sentence, pending, state, day, sentence_cues)
             clock_resolution = self._normalize(clock_part, clock_context)
             if clock_resolution is REJECT or not isinstance(clock_resolution, Resolution):
                 item.rejected = True
@@ -258,7 +269,7 @@ class TemporalTagger:
         sentence_day = None
         if self._second_pass(candidate):
             sentence_day = _nearest_day(sentence_days.get(item.sentence, []), candidate.start, candidate.end, text)
-        context = self._context(candidate, text, bounds, item.sentence, pending, state, sentence_day)
+        context = self._context(candidate, text, bounds, item.sentence, pending, state, sentence_day, sentence_cues)
         resolution = self._normalize(candidate, context)
         if resolution is REJECT:
             item.rejected = True

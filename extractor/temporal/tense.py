@@ -11,6 +11,7 @@ The nearest cue wins; cues after the expression count three tokens farther and r
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["Tense", "TenseCues", "detect_tense", "load_tense_cues"]
+__all__ = ["Tense", "TenseCues", "SentenceCues", "detect_tense", "load_tense_cues"]
 
 Tense = Literal["PAST", "PRESENT", "FUTURE"]
 
@@ -44,6 +45,7 @@ class TenseCues:
     not_past_ed: frozenset[str]
     ed_blockers: frozenset[str]
     longest: int
+    by_first_word: dict[str, tuple[int, ...]]  # first token -> phrase lengths, longest first
 
 
 @lru_cache(maxsize=2)
@@ -58,11 +60,15 @@ def load_tense_cues(path: str | None = None) -> TenseCues:
         for phrase in data[key]:
             tokens = tuple(token.group(0) for token in _TOKEN.finditer(phrase.lower()))
             phrases[tokens] = tense  # later lists win: a phrase listed as future and past counts as future
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
     return TenseCues(
         phrases=phrases,
         not_past_ed=frozenset(data.get("not_past_ed", [])),
         ed_blockers=frozenset(data.get("ed_blockers", [])),
         longest=max(len(phrase) for phrase in phrases),
+        by_first_word={word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()},
     )
 
 
@@ -90,50 +96,71 @@ def _after_modal_or_be(index: int, tokens: list[tuple[int, int, str, str]], cues
     return previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE
 
 
-def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int]] | None = None) -> Tense | None:
-    """Return the tense of the clause in ``text`` (usually one sentence) around the expression at
-    ``[start, end)``; tokens inside ``[start, end)`` and inside the ``ignore`` spans are skipped.
-    Return None when no cue is found within reach."""
-    cues = load_tense_cues()
-    tokens = _tokens(text)
-    skip = [(start, end), *(ignore or [])]
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # character offsets of the cue
+    end: int
+    first: int  # token indices of the cue
+    last: int
+    tense: Tense
+    extra: int  # added distance (reporting verbs, "would")
 
-    def skipped(token_start: int, token_end: int) -> bool:
-        return any(token_start < s_end and s_start < token_end for s_start, s_end in skip)
 
-    before = [i for i, token in enumerate(tokens) if token[1] <= start]
-    after = [i for i, token in enumerate(tokens) if token[0] >= end]
-    anchor_before = before[-1] if before else -1
-    anchor_after = after[0] if after else len(tokens)
+class SentenceCues:
+    """The tense cues of one sentence, found once; :meth:`tense_at` then answers for any expression in it."""
 
-    best: tuple[int, int, Tense] | None = None
-    index = 0
-    while index < len(tokens):
-        token_start, token_end, lower, _ = tokens[index]
-        if skipped(token_start, token_end):
-            index += 1
-            continue
-        found: Tense | None = None
-        length = 1
-        for size in range(min(cues.longest, len(tokens) - index), 0, -1):
-            phrase = tuple(token[2] for token in tokens[index : index + size])
-            if phrase in cues.phrases:
-                found, length = cues.phrases[phrase], size
-                break
-        if found == "PAST" and length == 1 and lower not in _AUXILIARIES and _after_modal_or_be(index, tokens, cues):
-            found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
-        if found is None and _is_past_ed(index, tokens, cues):
-            found = "PAST"
-        if found is not None:
-            if token_end <= start:
-                distance = anchor_before - (index + length - 1)
+    def __init__(self, text: str) -> None:
+        cues = load_tense_cues()
+        tokens = _tokens(text)
+        self.token_starts = [token[0] for token in tokens]
+        self.token_ends = [token[1] for token in tokens]
+        hits: list[_Hit] = []
+        index = 0
+        while index < len(tokens):
+            lower = tokens[index][2]
+            found: Tense | None = None
+            length = 1
+            for size in cues.by_first_word.get(lower, ()):
+                phrase = tuple(token[2] for token in tokens[index : index + size])
+                if phrase in cues.phrases:
+                    found, length = cues.phrases[phrase], size
+                    break
+            if found == "PAST" and length == 1 and lower not in _AUXILIARIES and _after_modal_or_be(index, tokens, cues):
+                found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
+            if found is None and _is_past_ed(index, tokens, cues):
+                found = "PAST"
+            if found is not None:
+                extra = 1 if lower in _REPORTING or lower == "would" else 0
+                last = index + length - 1
+                hits.append(_Hit(tokens[index][0], tokens[last][1], index, last, found, extra))
+            index += length
+        self.hits = hits
+
+    def tense_at(self, start: int, end: int, ignore: list[tuple[int, int]] | tuple = ()) -> Tense | None:
+        """Tense for the expression at ``[start, end)`` (offsets into the sentence); cues overlapping it or an
+        ``ignore`` span (other time expressions) do not count."""
+        anchor_before = bisect.bisect_right(self.token_ends, start) - 1
+        anchor_after = bisect.bisect_left(self.token_starts, end)
+        best: tuple[int, int, Tense] | None = None
+        for hit in self.hits:
+            if hit.start < end and start < hit.end:
+                continue
+            if any(hit.start < s_end and s_start < hit.end for s_start, s_end in ignore):
+                continue
+            if hit.end <= start:
+                distance = anchor_before - hit.last
             else:
-                distance = index - anchor_after + _AFTER_PENALTY
-            if lower in _REPORTING or lower == "would":
-                distance += 1
+                distance = hit.first - anchor_after + _AFTER_PENALTY
+            distance += hit.extra
             if distance <= _MAX_DISTANCE:
-                key = (distance, _PRIORITY[found], found)
+                key = (distance, _PRIORITY[hit.tense], hit.tense)
                 if best is None or key[:2] < best[:2]:
                     best = key
-        index += length
-    return best[2] if best else None
+        return best[2] if best else None
+
+
+def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int]] | None = None) -> Tense | None:
+    """Return the tense of the clause in ``text`` (usually one sentence) around the expression at
+    ``[start, end)``; cues inside ``[start, end)`` and inside the ``ignore`` spans are skipped.
+    Return None when no cue is found within reach."""
+    return SentenceCues(text).tense_at(start, end, ignore or [])

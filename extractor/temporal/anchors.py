@@ -1,0 +1,169 @@
+"""Anchor words: where in a text a time expression can be, found in one cheap pass.
+
+Running every rule regex over a whole article costs about 20 ms; most of the text cannot hold a time
+expression at all. Each rule names the anchor classes its matches always contain (``"anchors"`` in
+``timex_rules.jsonl``: a month name, a unit word, a clock-like number...). :class:`AnchorIndex` tokenises the
+text once, classifies the tokens, and gives each rule the windows around its anchors; the rule regex then
+runs only there. The classes:
+
+========== ==========================================================================
+MONTH      month names and abbreviations ("October", "Oct")
+WEEKDAY    weekday names, singular or plural
+UNIT       second ... century, weekend, fortnight (also inside "six-month", "year-end")
+DEICTIC    today, yesterday, tomorrow, tonight, overnight, parts of the day
+REF        now, currently, recently, past, future, soon... (reference words)
+SEASON     spring, summer, autumn, fall, winter
+QUARTER    quarter(s), Q1-Q4
+HALF       half
+DECADE     1990s, '90s, nineties
+CENTURY    century, 1800s
+HOLIDAY    the first word of a holiday name
+SET        daily, weekly, every, each, per, once, twice, times...
+YEAR       1000-2099 written in four digits, '98
+NUMDATE    numeric dates: 2025-10-26, 10/26/2025, 26.10.2025, 26OCT2025, 2025-W44
+ORDDAY     day ordinals: 26th
+CLOCK      clock-like numbers (10:35, 0612Z, 10 p.m.), noon, midnight, dawn, o'clock
+========== ==========================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .lexicon import Lexicon
+
+__all__ = ["ANCHOR_CLASSES", "AnchorIndex", "CLASS_WINDOWS"]
+
+ANCHOR_CLASSES = (
+    "MONTH", "WEEKDAY", "UNIT", "DEICTIC", "REF", "SEASON", "QUARTER", "HALF", "DECADE", "CENTURY", "HOLIDAY",
+    "SET", "YEAR", "NUMDATE", "ORDDAY", "CLOCK",
+)
+#: characters searched before / after an anchor of each class: a little more than any expression reaches on that
+#: side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18 months": 20 before
+#: the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare the windowed search with
+#: a scan of the whole text.
+CLASS_WINDOWS: dict[str, tuple[int, int]] = {
+    "MONTH": (28, 28), "WEEKDAY": (24, 28), "UNIT": (32, 24), "DEICTIC": (20, 20), "REF": (28, 16),
+    "SEASON": (20, 20), "QUARTER": (48, 28), "HALF": (16, 44), "DECADE": (20, 8), "CENTURY": (28, 16),
+    "HOLIDAY": (16, 28), "SET": (20, 28), "YEAR": (24, 16), "NUMDATE": (4, 28), "ORDDAY": (8, 8),
+    "CLOCK": (28, 28),
+}
+
+
+_TOKEN = re.compile(r"\w+")
+_WORDS: dict[str, tuple[str, ...]] = {
+    "UNIT": ("second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+             "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months",
+             "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "weekend",
+             "weekends", "yearend", "midyear"),
+    "DEICTIC": ("today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon", "evening",
+                "night"),
+    "REF": ("now", "currently", "nowadays", "present", "presently", "moment", "being", "recently", "lately",
+            "past", "future", "soon", "shortly", "term", "possible", "later", "day", "someday"),
+    "QUARTER": ("quarter", "quarters", "q1", "q2", "q3", "q4"),
+    "HALF": ("half",),
+    "DECADE": ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
+    "CENTURY": ("century", "centuries"),
+    "SET": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly", "biannually",
+            "semiannually", "semi", "annually", "fortnightly", "biweekly", "bi", "bimonthly", "every", "each",
+            "per", "once", "twice", "thrice", "times"),
+    "CLOCK": ("noon", "midnight", "midday", "midafternoon", "midmorning", "afternoon", "morning", "dawn", "dusk",
+              "daybreak", "sunrise", "sunset", "nightfall", "clock", "utc", "gmt", "zulu", "local", "hrs", "hours",
+              "am", "pm"),
+}
+_CLOCK_AFTER_NUMBER = re.compile(
+    r"\d{1,2}(?:[:.h]\d\d|\s?(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock|in the (?:morning|afternoon|evening|night)))"
+    r"|\d{4}\s?(?:Z\b|UTC|GMT|Zulu|L\b|MSK|local|hrs|hours)",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(
+    r"\d{1,4}[-/.]\d|\d{4}-W\d|\d{1,2}\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+)
+_YEAR_SUFFIX = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)$")
+_DIGIT_TOKEN = {
+    "YEAR": re.compile(r"(?:1\d{3}|20\d\d)s?"),
+    "DECADE": re.compile(r"\d{3}0s|\d0s"),
+    "CENTURY": re.compile(r"\d\d00s"),
+    "ORDDAY": re.compile(r"\d{1,2}(?:st|nd|rd|th)"),
+    "CLOCK": re.compile(r"\d{1,2}(?:am|pm)|\d{4}z", re.IGNORECASE),
+    "QUARTER": re.compile(r"q[1-4]", re.IGNORECASE),
+}
+
+
+class AnchorIndex:
+    """Word -> anchor classes, built from the lexicon; :meth:`windows` gives, per class, where to search."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        words: dict[str, set[str]] = defaultdict(set)
+        for name, entries in _WORDS.items():
+            for word in entries:
+                words[word].add(name)
+        for month in lexicon.months:
+            words[month].add("MONTH")
+        for weekday in list(lexicon.weekdays) + list(lexicon.weekday_plurals):
+            words[weekday].add("WEEKDAY")
+        for season in lexicon.seasons:
+            words[season].add("SEASON")
+        for holiday in lexicon.holidays:
+            first = re.split(r"[\s.']", holiday)[0]
+            if first:
+                words[first].add("HOLIDAY")
+        for unit in lexicon.units:
+            words[unit].add("UNIT")
+        self.words = {word: tuple(sorted(classes)) for word, classes in words.items()}
+
+    def classify(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Anchor class -> spans of its anchors in ``text``."""
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        words = self.words
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets exact
+            lowered = "".join(char.lower()[0] for char in text)
+        for match in _TOKEN.finditer(lowered):
+            token = match.group()
+            start, end = match.span()
+            if token[0].isdigit():
+                for name in self._digit_classes(text, text[start:end], start):
+                    found[name].append((start, end))
+                continue
+            classes = words.get(token)
+            if classes:
+                for name in classes:
+                    found[name].append((start, end))
+            elif token[0] in "Qq" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
+                found["QUARTER"].append((start, end))
+            elif token[-1].isdigit() and _YEAR_SUFFIX.search(token):  # "FY2024"
+                found["YEAR"].append((start, end))
+        return found
+
+    @staticmethod
+    def _digit_classes(text: str, token: str, start: int) -> list[str]:
+        classes = [name for name, pattern in _DIGIT_TOKEN.items() if pattern.fullmatch(token)]
+        if start > 0 and text[start - 1] in "'’" and len(token) >= 2:
+            classes.append("YEAR" if len(token) == 2 else "DECADE")
+        if token[-1] == "0" and text.startswith(("'s", "’s"), start + len(token)):  # "1990's"
+            classes.append("DECADE")
+        if _CLOCK_AFTER_NUMBER.match(text, start):
+            classes.append("CLOCK")
+        if _NUMERIC_DATE.match(text, start):
+            classes.append("NUMDATE")
+        return classes
+
+    @staticmethod
+    def windows(anchors: dict[str, list[tuple[int, int]]], classes: tuple[str, ...], length: int) -> list[tuple[int, int]]:
+        """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in :data:`CLASS_WINDOWS`)."""
+        spans = sorted(
+            (start - before, end + after)
+            for name in classes
+            for before, after in (CLASS_WINDOWS[name],)
+            for start, end in anchors.get(name, ())
+        )
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            window_start, window_end = max(0, start), min(length, end)
+            if merged and window_start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], window_end))
+            else:
+                merged.append((window_start, window_end))
+        return merged

@@ -110,6 +110,7 @@ RAW_SCHEMA = "kind string, path string, line long, content binary, sidecar binar
 ARTICLES_PER_PARTITION = 250
 #: rows per Arrow batch handed to the workers: whole files travel in these batches, so keep them small
 ARROW_BATCH_ROWS = 256
+_STDIN_MESSAGE = "--engine spark reads files and folders; '-' (stdin) needs the local engine"
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -458,7 +459,7 @@ def _plan(spark: SparkSession, paths: Iterable[str]) -> _Plan:
     plan = _Plan()
     for raw in paths:
         if raw == "-":
-            raise UsageError("--engine spark reads files and folders; '-' (stdin) needs the local engine")
+            raise UsageError(_STDIN_MESSAGE)
         spelled = _spelling(raw)
         hadoop_path = jvm.org.apache.hadoop.fs.Path(raw)
         fs = hadoop_path.getFileSystem(conf)
@@ -734,6 +735,8 @@ def _check_args(args: argparse.Namespace) -> list[tuple[str, str]]:
         )
     if args.output in (None, "-"):
         raise UsageError("--engine spark writes a folder of part files: give it with -o OUTDIR")
+    if "-" in args.inputs:
+        raise UsageError(_STDIN_MESSAGE)
     if getattr(args, "resume", False):
         raise UsageError("--resume is for the local engine; rerun with --force to rewrite the Spark output")
     if not _URI.match(args.output) and Path(args.output).exists() and not args.force:

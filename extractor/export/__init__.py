@@ -24,7 +24,7 @@ from ._documents import (
     from_record,
 )
 from ._report import ISSUE_KINDS, ExportIssue, ExportReport
-from ._select import ExportOptions, Relation, relations, select
+from ._select import SPLITS, ExportOptions, Relation, relations, select, split, split_paragraphs
 from .formats import FORMATS, USER_DATA_KEY, export_documents, to_conll, to_doccano, to_prodigy, to_spacy
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "FORMATS",
     "ISSUE_KINDS",
     "ROLES",
+    "SPLITS",
     "USER_DATA_KEY",
     "AnnotatedDoc",
     "EventAnnotation",
@@ -49,6 +50,8 @@ __all__ = [
     "relations",
     "run",
     "select",
+    "split",
+    "split_paragraphs",
     "to_conll",
     "to_doccano",
     "to_prodigy",

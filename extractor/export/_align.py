@@ -35,8 +35,12 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def align(doc: Doc, doc_id: str, start: int, end: int, label: str, issues: list[ExportIssue]) -> Span | None:
-    """The token span for ``[start, end)`` labelled ``label``; appends an issue to ``issues`` if not exact."""
+def align(doc: Doc, doc_id: str, start: int, end: int, label: str, issues: list[ExportIssue],
+          offset: int = 0) -> Span | None:  # fmt: skip
+    """The token span for ``[start, end)`` labelled ``label``; appends an issue to ``issues`` if not exact.
+
+    ``offset`` is where ``doc`` starts in the article: issues give article offsets.
+    """
     text = doc.text[start:end]
     span = doc.char_span(start, end, label=label, alignment_mode="strict")
     how = None
@@ -53,18 +57,14 @@ def align(doc: Doc, doc_id: str, start: int, end: int, label: str, issues: list[
             how = f"{how + ', ' if how else ''}whitespace tokens trimmed"
             span = Span(doc, first, last, label=label) if first < last else None
     if span is None:
-        issues.append(
-            ExportIssue(doc_id, "unaligned", f"{label} {text!r} covers no token; not written", start, end)
-        )
+        message = f"{label} {text!r} covers no token"
+        issues.append(ExportIssue(doc_id, "unaligned", message, offset + start, offset + end))
         return None
     if how:
+        widened = f"[{offset + span.start_char},{offset + span.end_char}) {span.text!r}"
         issues.append(
             ExportIssue(
-                doc_id,
-                "alignment",
-                f"{label} {text!r} {how}: [{span.start_char},{span.end_char}) {span.text!r}",
-                start,
-                end,
+                doc_id, "alignment", f"{label} {text!r} {how}: {widened}", offset + start, offset + end
             )
         )
     return span
@@ -76,7 +76,9 @@ def align_mentions(
     """Mention key -> aligned span, for every mention that aligns (the others are reported in ``issues``)."""
     spans = {}
     for mention in mentions:
-        span = align(doc, annotated.doc_id, mention.start, mention.end, mention.label, issues)
+        span = align(
+            doc, annotated.doc_id, mention.start, mention.end, mention.label, issues, annotated.offset
+        )
         if span is not None:
             spans[mention.key] = span
     return spans

@@ -13,11 +13,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import UsageError
 from ._documents import ENTITY_LABELS, documents_from_gold, documents_from_inputs
 from ._report import ExportReport
-from ._select import ExportOptions
+from ._select import SPLITS, ExportOptions
 from .formats import FORMATS, export_documents
 
 #: alignment problems listed one per line on stderr; past this many, a count
@@ -53,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--only-with-events", action="store_true", help="leave out documents without events")
     parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="none",
+        help="one output document per article (none) or per paragraph (shorter training examples)",
+    )
+    parser.add_argument(
         "--unannotated",
         choices=["outside", "missing"],
         default="outside",
@@ -76,6 +83,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
             labels=labels,
             min_confidence=args.min_confidence,
             only_with_events=args.only_with_events,
+            split=args.split,
             unannotated=args.unannotated,
         )
     except ValueError as exc:
@@ -101,8 +109,9 @@ def _documents(args: argparse.Namespace):
         yield from documents_from_inputs(args.inputs, articles=args.articles, published=args.published)
 
 
-def warn(report: ExportReport, *, stream=sys.stderr) -> None:
-    """Every alignment problem (doc id and offsets), then the other issues, then the summary."""
+def warn(report: ExportReport, *, stream: TextIO | None = None) -> None:
+    """Every alignment problem (doc id and offsets), then the other issues, then the summary (to stderr)."""
+    stream = stream or sys.stderr
     listed = report.alignment_issues
     for issue in listed[:MAX_LISTED]:
         print(f"extractor export: warning: {issue}", file=stream)

@@ -116,6 +116,8 @@ class AnnotatedDoc:
     published: str | None = None
     #: problems found while reading that did not stop the document (reported by the exporters)
     notes: list[ExportIssue] = field(default_factory=list)
+    #: where ``text`` starts in the article (not 0 for the parts of a document split into paragraphs)
+    offset: int = 0
 
     def mention(self, key: MentionKey) -> Mention:
         for mention in self.mentions:

@@ -13,6 +13,7 @@ ISSUE_KINDS = {
     "alignment": "a span does not start and end on token boundaries; it was widened to the tokens it touches",
     "unaligned": "a span covers no token even when widened; it is not in the output",
     "overlap": "an entity overlaps a longer one; kept where the format allows nesting (see the message)",
+    "split": "a mention across a paragraph break or an event role outside the event's paragraph; not written",
     "unresolved": "a gold event names a source with no mention in the article; that relation is not written",
     "no-anchor": "an event has no aircraft mention to anchor its relations; its relations are not written",
 }

@@ -9,22 +9,29 @@ share an aircraft mention and a role mention give one relation, listed under bot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
-from ._documents import ENTITY_LABELS, AnnotatedDoc, MentionKey
+from ._documents import ENTITY_LABELS, AnnotatedDoc, EventAnnotation, MentionKey
 from ._report import ExportIssue
+
+SPLITS = ("none", "paragraph")
+#: a paragraph break: a line with nothing but spaces or tabs
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
 class ExportOptions:
     """``labels``: entity labels to keep (None keeps all); ``min_confidence``: events below it are left out;
-    ``only_with_events``: documents with no event (after filtering) are left out; ``unannotated`` (spaCy
-    only):
-    what tokens outside every entity are, ``outside`` (O) or ``missing`` (unknown to the trainer)."""
+    ``only_with_events``: documents with no event (after filtering) are left out; ``split``: ``none`` (one
+    output document per article) or ``paragraph`` (one per paragraph: shorter training examples and annotation
+    tasks); ``unannotated`` (spaCy only): what tokens outside every entity are, ``outside`` (O) or ``missing``
+    (unknown to the trainer)."""
 
     labels: frozenset[str] | None = None
     min_confidence: float = 0.0
     only_with_events: bool = False
+    split: str = "none"
     unannotated: str = "outside"
 
     def __post_init__(self) -> None:
@@ -36,6 +43,8 @@ class ExportOptions:
                 )
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence: expected a number from 0 to 1, found {self.min_confidence}")
+        if self.split not in SPLITS:
+            raise ValueError(f"split: expected one of {', '.join(SPLITS)}, found {self.split!r}")
         if self.unannotated not in ("outside", "missing"):
             raise ValueError(f"unannotated: expected 'outside' or 'missing', found {self.unannotated!r}")
 
@@ -77,8 +86,8 @@ def relations(doc: AnnotatedDoc, issues: list[ExportIssue]) -> list[Relation]:
                         doc.doc_id,
                         "no-anchor",
                         f"event {event.id} has no aircraft mention; no relations",
-                        event.evidence[0],
-                        event.evidence[1],
+                        doc.offset + event.evidence[0],
+                        doc.offset + event.evidence[1],
                     )
                 )
             continue
@@ -89,3 +98,90 @@ def relations(doc: AnnotatedDoc, issues: list[ExportIssue]) -> list[Relation]:
             if event.id not in relation.events:
                 relation.events.append(event.id)
     return list(found.values())
+
+
+def split(doc: AnnotatedDoc, options: ExportOptions) -> list[AnnotatedDoc]:
+    """``doc`` as the options cut it: itself, or one document per paragraph (see :func:`split_paragraphs`)."""
+    return split_paragraphs(doc) if options.split == "paragraph" else [doc]
+
+
+def split_paragraphs(doc: AnnotatedDoc) -> list[AnnotatedDoc]:
+    """One document per paragraph (text between blank lines, without the trailing whitespace).
+
+    Each part keeps the article's ``doc_id`` and gets ``offset``, the position of its text in the article;
+    offsets inside a part are relative to the part. A mention goes to the part that holds it, an event to the
+    part that holds the start of its evidence (the evidence is clipped to the part). What a part cannot hold
+    is reported in the part's ``notes`` (kind ``split``): a mention across a paragraph break, and event roles
+    in another paragraph (an article-level source of an event, a return leg's origin named earlier).
+    """
+    bounds = []
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(doc.text):
+        bounds.append((start, brk.start()))
+        start = brk.end()
+    if start < len(doc.text.rstrip()):
+        bounds.append((start, len(doc.text.rstrip())))
+    bounds = [(a, b) for a, b in bounds if b > a]
+    if not bounds:
+        return [doc]
+    parts = []
+    placed: set[MentionKey] = set()
+    for a, b in bounds:
+        mentions = [
+            replace(m, start=m.start - a, end=m.end - a) for m in doc.mentions if a <= m.start and m.end <= b
+        ]
+        placed.update((m.start + a, m.end + a, m.label) for m in mentions)
+        notes: list[ExportIssue] = []
+        events = [
+            _shift_event(doc.doc_id, e, a, b, notes) for e in doc.events if a <= _evidence_start(doc, e) < b
+        ]
+        parts.append(
+            replace(
+                doc, text=doc.text[a:b], mentions=mentions, events=events, offset=doc.offset + a, notes=notes
+            )
+        )
+    parts[0].notes[:0] = list(doc.notes)
+    for mention in doc.mentions:
+        if mention.key not in placed:
+            parts[0].notes.append(
+                ExportIssue(
+                    doc.doc_id,
+                    "split",
+                    f"{mention.label} {mention.text!r} crosses a paragraph break; not written",
+                    doc.offset + mention.start,
+                    doc.offset + mention.end,
+                )  # fmt: skip
+            )
+    return parts
+
+
+def _evidence_start(doc: AnnotatedDoc, event: EventAnnotation) -> int:
+    """The first non-space character of the evidence (a leading newline must not move it a paragraph back)."""
+    start, end = event.evidence
+    text = doc.text[start:end]
+    return start + (len(text) - len(text.lstrip())) if text.strip() else start
+
+
+def _shift_event(
+    doc_id: str, event: EventAnnotation, a: int, b: int, notes: list[ExportIssue]
+) -> EventAnnotation:
+    roles = []
+    outside = []
+    for role, (start, end, label) in event.roles:
+        if a <= start and end <= b:
+            roles.append((role, (start - a, end - a, label)))
+        else:
+            outside.append(f"{role} [{start},{end})")
+    if outside:
+        notes.append(
+            ExportIssue(
+                doc_id,
+                "split",
+                f"event {event.id}: {len(outside)} role(s) outside its paragraph not "
+                f"written: {', '.join(outside)}",
+                a,
+                b,
+            )  # fmt: skip
+        )
+    evidence = (max(event.evidence[0], a) - a, min(event.evidence[1], b) - a)
+    return replace(event, roles=roles, evidence=evidence)

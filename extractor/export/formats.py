@@ -46,7 +46,7 @@ from spacy.tokens import Doc, DocBin, Span
 from ._align import align, align_mentions, blank_pipeline, covering, longest_first, make_doc
 from ._documents import AnnotatedDoc, MentionKey
 from ._report import ExportIssue, ExportReport
-from ._select import ExportOptions, Relation, relations, select
+from ._select import ExportOptions, Relation, relations, select, split
 
 FORMATS = ("spacy", "prodigy", "doccano", "conll")
 USER_DATA_KEY = "aircraft_movement"
@@ -59,6 +59,7 @@ DOCSTART = "-DOCSTART- -X- O O"
 def _meta(doc: AnnotatedDoc) -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id,
+        "offset": doc.offset,
         "origin": doc.origin,
         "extractor_version": doc.extractor_version,
         "rules": doc.rule_ids(),
@@ -66,19 +67,14 @@ def _meta(doc: AnnotatedDoc) -> dict[str, Any]:
 
 
 def _overlap_issues(
-    doc_id: str, kept: list[Span], rest: list[Span], where: str, issues: list[ExportIssue]
+    doc: AnnotatedDoc, kept: list[Span], rest: list[Span], where: str, issues: list[ExportIssue]
 ) -> None:
     for span in rest:
         winner = covering(span, kept)
         over = f" overlaps {winner.label_} {winner.text!r}" if winner is not None else ""
+        start, end = doc.offset + span.start_char, doc.offset + span.end_char
         issues.append(
-            ExportIssue(
-                doc_id,
-                "overlap",
-                f"{span.label_} {span.text!r}{over}; {where}",
-                span.start_char,
-                span.end_char,
-            )
+            ExportIssue(doc.doc_id, "overlap", f"{span.label_} {span.text!r}{over}; {where}", start, end)
         )
 
 
@@ -92,12 +88,12 @@ def to_spacy(
     sdoc = make_doc(nlp, doc.text)
     spans = align_mentions(sdoc, doc, doc.mentions, issues)
     kept, rest = longest_first(spans.values())
-    _overlap_issues(doc.doc_id, kept, rest, f"kept in doc.spans[{SPANS_KEY!r}] only", issues)
+    _overlap_issues(doc, kept, rest, f"kept in doc.spans[{SPANS_KEY!r}] only", issues)
     sdoc.set_ents(kept, default=unannotated)
     sdoc.spans[SPANS_KEY] = sorted(spans.values(), key=lambda s: (s.start, s.end, s.label_))
     evidence, roles = [], []
     for event in doc.events:
-        span = align(sdoc, doc.doc_id, event.evidence[0], event.evidence[1], event.action, issues)
+        span = align(sdoc, doc.doc_id, event.evidence[0], event.evidence[1], event.action, issues, doc.offset)
         if span is not None:
             evidence.append(Span(sdoc, span.start, span.end, label=event.action, span_id=event.id))
         for role, key in event.roles:
@@ -137,9 +133,7 @@ def to_prodigy(doc: AnnotatedDoc, nlp: Language, issues: list[ExportIssue]) -> d
     sdoc = make_doc(nlp, doc.text)
     spans = align_mentions(sdoc, doc, doc.mentions, issues)
     kept, rest = longest_first(spans.values())
-    _overlap_issues(
-        doc.doc_id, kept, rest, "kept in overlapping_spans (and in relations that use it)", issues
-    )
+    _overlap_issues(doc, kept, rest, "kept in overlapping_spans (and in relations that use it)", issues)
     rels, rel_index = _written_relations(doc, spans, issues)
     return {
         "text": doc.text,
@@ -215,7 +209,7 @@ def to_conll(doc: AnnotatedDoc, nlp: Language, issues: list[ExportIssue]) -> lis
     sdoc = make_doc(nlp, doc.text)
     spans = align_mentions(sdoc, doc, doc.mentions, issues)
     kept, rest = longest_first(spans.values())
-    _overlap_issues(doc.doc_id, kept, rest, "not written (BIO cannot nest)", issues)
+    _overlap_issues(doc, kept, rest, "not written (BIO cannot nest)", issues)
     tags = ["O"] * len(sdoc)
     for span in kept:
         tags[span.start] = f"B-{span.label_}"
@@ -281,32 +275,38 @@ def _convert(
             report.add(item)
             report.skipped += 1
             continue
-        for note in item.notes:
-            report.add(note)
-        doc = select(item, options)
-        if doc is None:
-            continue
-        issues: list[ExportIssue] = []
-        unit: Any
-        if fmt == "spacy":
-            unit, rels = to_spacy(doc, nlp, issues, unannotated=options.unannotated)
-            entities, written = len(unit.spans[SPANS_KEY]), len(rels)
-        elif fmt == "prodigy":
-            task = to_prodigy(doc, nlp, issues)
-            unit = json.dumps(task, ensure_ascii=False) + "\n"
-            entities, written = len(task["spans"]) + len(task["overlapping_spans"]), len(task["relations"])
-        elif fmt == "doccano":
-            task = to_doccano(doc, issues)
-            unit = json.dumps(task, ensure_ascii=False) + "\n"
-            entities, written = len(task["entities"]), len(task["relations"])
-        else:
-            lines = to_conll(doc, nlp, issues)
-            unit = "\n".join(lines) + "\n"
-            entities, written = sum(1 for line in lines if "\tB-" in line), 0
-        report.documents += 1
-        report.entities += entities
-        report.events += len(doc.events)
-        report.relations += written
-        for issue in issues:
-            report.add(issue)
-        yield unit
+        for part in split(item, options):
+            for note in part.notes:
+                report.add(note)
+            doc = select(part, options)
+            if doc is not None:
+                yield _convert_one(doc, fmt, nlp, options, report)
+
+
+def _convert_one(
+    doc: AnnotatedDoc, fmt: str, nlp: Language, options: ExportOptions, report: ExportReport
+) -> Any:
+    issues: list[ExportIssue] = []
+    unit: Any
+    if fmt == "spacy":
+        unit, rels = to_spacy(doc, nlp, issues, unannotated=options.unannotated)
+        entities, written = len(unit.spans[SPANS_KEY]), len(rels)
+    elif fmt == "prodigy":
+        task = to_prodigy(doc, nlp, issues)
+        unit = json.dumps(task, ensure_ascii=False) + "\n"
+        entities, written = len(task["spans"]) + len(task["overlapping_spans"]), len(task["relations"])
+    elif fmt == "doccano":
+        task = to_doccano(doc, issues)
+        unit = json.dumps(task, ensure_ascii=False) + "\n"
+        entities, written = len(task["entities"]), len(task["relations"])
+    else:
+        lines = to_conll(doc, nlp, issues)
+        unit = "\n".join(lines) + "\n"
+        entities, written = sum(1 for line in lines if "\tB-" in line), 0
+    report.documents += 1
+    report.entities += entities
+    report.events += len(doc.events)
+    report.relations += written
+    for issue in issues:
+        report.add(issue)
+    return unit

@@ -123,7 +123,7 @@ class EventBuilder:
         headline_end = _headline_end(doc.text)
         legs: list[Leg] = []
         for sent_index, sent in enumerate(doc.sents):
-            if sent.end_char <= headline_end:
+            if sent.start_char < headline_end:
                 continue  # a headline restates the story's legs
             triggers = [
                 Trigger(m.start, m.end, m.entry.payload)
@@ -186,6 +186,8 @@ class EventBuilder:
                     continue
             if trig.row.get("weak") and not slots and current is None:
                 continue
+            if _by_surface(doc, trig.start, window_end):
+                continue  # "moved by road to Balad Air Base": not a flight
             leg = Leg(sent=sent, triggers=[trig], action=trig.row["action"], rules=[trig.rule], sent_index=sent_index)
             leg.aircraft, leg.coreferent = self._aircraft(doc, sent, trig, aircraft, window_start, window_end,
                                                           history + legs, current)
@@ -298,6 +300,9 @@ class EventBuilder:
     ) -> tuple[list[dict], bool]:
         if current is not None and trig.row.get("chain"):
             return current.aircraft, True
+        carrier = _aboard(doc, aircraft, sent)
+        if carrier:
+            return carrier, False  # "the drones were flown in aboard two A400Ms": the A400Ms fly
         before = [a for a in aircraft if window_start <= a["token_start"] < trig.start]
         if not before:
             before = [a for a in aircraft if sent.start <= a["token_start"] < trig.start]
@@ -668,7 +673,7 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
     for leg in legs:
         if not leg.aircraft and leg.count is None:
             continue
-        if not leg.places() and not leg.dates:
+        if not leg.places() and not _dated_flight_of_a_type(leg):
             continue
         kept.append(leg)
     typed = [leg for leg in kept if any(not a["generic"] for a in leg.aircraft)]
@@ -689,6 +694,35 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
             continue
         result.append(leg)
     return result
+
+
+_SURFACE = {"road", "rail", "truck", "trucks", "sea", "ship", "train", "lorry", "barge"}
+
+
+def _by_surface(doc: Doc, start: int, end: int) -> bool:
+    """'moved by road', 'by sea': the movement is not a flight ('on a ferry flight' is one)."""
+    return any(
+        doc[i].lower_ == "by" and doc[i + 1].lower_ in _SURFACE for i in range(start, min(end, len(doc) - 1))
+    )
+
+
+def _aboard(doc: Doc, aircraft: list[dict], sent: Span) -> list[dict]:
+    """Typed aircraft right after 'aboard' / 'on board' / 'carried by' in the sentence carry the others."""
+    for mention in aircraft:
+        if mention["generic"]:
+            continue
+        before = [t.lower_ for t in doc[max(sent.start, mention["token_start"] - 4) : mention["token_start"]]]
+        if "aboard" in before or "board" in before or before[-2:] == ["carried", "by"] or "inside" in before:
+            return [mention]
+    return []
+
+
+def _dated_flight_of_a_type(leg: Leg) -> bool:
+    """With no place, only a named type flying on a given day is a movement ("the Il-76 took off on Monday")."""
+    day = any(t.get("granularity") in ("day", "time") or len(t.get("value") or "") >= 10 for t in leg.dates)
+    typed = any(not a["generic"] for a in leg.aircraft)
+    strong = any(not t.row.get("weak") for t in leg.triggers)
+    return day and typed and strong
 
 
 def _restates(new: Leg, old: Leg) -> bool:

@@ -2,12 +2,13 @@
 
     python benchmarks/bench_timex.py [--articles 200] [--dateparser-limit N] [--seed 7] [--repeat 3]
 
-Articles come from ``corpus/articles/**/*.txt`` (with the publication date from the ``.meta.json`` beside
-each file) and are topped up to ``--articles`` with generated ones: a headline plus sentences written for this
-benchmark, combined at random with a fixed seed (about four in ten carry a time expression). Both systems see exactly the same texts and dates; the
-tagger runs as a blank English spaCy pipeline (sentencizer + timex_tagger), dateparser as
-``search_dates(text, settings={"RELATIVE_BASE": dct}, languages=["en"])``. Each system is timed ``--repeat`` times and the fastest run is kept. Prints a table with articles per
-second for the component alone and with the tokenizer and sentencizer (which the project pipeline runs anyway),
+Articles come from ``corpus/articles/**/*.txt`` (with the publication date from the ``.meta.json`` beside each
+file) and are topped up to ``--articles`` with generated ones: a headline plus sentences written for this
+benchmark, combined at random with a fixed seed (about four in ten carry a time expression). Both systems see
+exactly the same texts and dates; the tagger runs as a blank English spaCy pipeline (sentencizer +
+timex_tagger), dateparser as ``search_dates(text, settings={"RELATIVE_BASE": dct}, languages=["en"])``. Each
+system is timed ``--repeat`` times and the fastest run is kept. Prints a table with articles per second for
+the component alone and with the tokenizer and sentencizer (which the project pipeline runs anyway),
 expressions found, dateparser calls per article, and the speed ratios (target: component >= 20x faster).
 """
 
@@ -90,8 +91,20 @@ FILLER = [
 ]
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def generated_articles(count: int, seed: int) -> list[tuple[str, str]]:
@@ -174,7 +187,9 @@ def run_dateparser(articles: list[tuple[str, str | None]]) -> tuple[float, int]:
     from dateparser.search import search_dates
 
     for text, dct in articles[:5]:  # warm-up: language data and caches
-        search_dates(text, settings={"RELATIVE_BASE": datetime.fromisoformat(dct)} if dct else {}, languages=["en"])
+        search_dates(
+            text, settings={"RELATIVE_BASE": datetime.fromisoformat(dct)} if dct else {}, languages=["en"]
+        )
     found = 0
     started = time.perf_counter()
     for text, dct in articles:
@@ -188,12 +203,22 @@ def run_dateparser(articles: list[tuple[str, str | None]]) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200, help="total articles (corpus first, then generated)")
-    parser.add_argument("--dateparser-limit", type=int, default=None,
-                        help="run dateparser on only the first N articles (its rate is still per article)")
+    parser.add_argument(
+        "--articles", type=int, default=200, help="total articles (corpus first, then generated)"
+    )
+    parser.add_argument(
+        "--dateparser-limit",
+        type=int,
+        default=None,
+        help="run dateparser on only the first N articles (its rate is still per article)",
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="time each system this many times and keep the fastest run (less noise from other load)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="time each system this many times and keep the fastest run (less noise from other load)",
+    )
     args = parser.parse_args(argv)
 
     articles = corpus_articles()[: args.articles]
@@ -205,27 +230,45 @@ def main(argv: list[str] | None = None) -> int:
         (run_tagger(articles) for _ in range(max(1, args.repeat))), key=lambda run: run[0]
     )
     subset = articles[: args.dateparser_limit] if args.dateparser_limit else articles
-    parser_seconds, parser_found = min((run_dateparser(subset) for _ in range(max(1, args.repeat))), key=lambda run: run[0])
+    parser_seconds, parser_found = min(
+        (run_dateparser(subset) for _ in range(max(1, args.repeat))), key=lambda run: run[0]
+    )
 
     parser_rate = len(subset) / parser_seconds
     rows = [
-        ("timex_tagger component", len(articles), component_seconds, tagger_found, f"{calls / len(articles):.3f}"),
+        (
+            "timex_tagger component",
+            len(articles),
+            component_seconds,
+            tagger_found,
+            f"{calls / len(articles):.3f}",
+        ),
         ("  + tokenizer, sentencizer", len(articles), pipeline_seconds, tagger_found, ""),
         ("dateparser.search_dates", len(subset), parser_seconds, parser_found, "(all of them)"),
     ]
-    print(f"{len(articles)} articles ({from_corpus} from corpus/articles, {len(articles) - from_corpus} generated), "
-          f"{characters / len(articles):.0f} characters on average")
+    print(
+        f"{len(articles)} articles ({from_corpus} from corpus/articles, "
+        f"{len(articles) - from_corpus} generated), "
+        f"{characters / len(articles):.0f} characters on average"
+    )
     print()
-    print(f"{'system':<28}{'articles':>9}{'seconds':>10}{'articles/s':>12}{'ms/article':>12}{'found/art.':>11}"
-          f"{'dateparser calls/art.':>23}")
+    print(
+        f"{'system':<28}{'articles':>9}{'seconds':>10}{'articles/s':>12}{'ms/article':>12}{'found/art.':>11}"
+        f"{'dateparser calls/art.':>23}"
+    )
     for name, count, seconds, found, calls_text in rows:
-        print(f"{name:<28}{count:>9}{seconds:>10.2f}{count / seconds:>12.1f}{1000 * seconds / count:>12.2f}"
-              f"{found / count:>11.1f}{calls_text:>23}")
+        print(
+            f"{name:<28}{count:>9}{seconds:>10.2f}{count / seconds:>12.1f}{1000 * seconds / count:>12.2f}"
+            f"{found / count:>11.1f}{calls_text:>23}"
+        )
     print()
     component_ratio = (len(articles) / component_seconds) / parser_rate
     pipeline_ratio = (len(articles) / pipeline_seconds) / parser_rate
-    print(f"speed ratio, timex_tagger component vs dateparser.search_dates: {component_ratio:.1f}x (target >= 20x: "
-          f"{'OK' if component_ratio >= 20 else 'BELOW TARGET'})")
+    print(
+        f"speed ratio, timex_tagger component vs dateparser.search_dates: {component_ratio:.1f}x "
+        "(target >= 20x: "
+        f"{'OK' if component_ratio >= 20 else 'BELOW TARGET'})"
+    )
     print(f"speed ratio, with spaCy tokenizer and sentencizer included: {pipeline_ratio:.1f}x")
     return 0
 

@@ -1,7 +1,8 @@
 """TempEval-3 style evaluation of the temporal tagger on TimeML (``.tml``) files.
 
 For each file the plain text of ``<TEXT>`` is tagged with the file's creation date (DCT) and the predicted
-expressions are aligned one-to-one with the gold TIMEX3 tags (greedy: exact spans first, then largest overlap).
+expressions are aligned one-to-one with the gold TIMEX3 tags (greedy: exact spans first, then largest
+overlap).
 
 Figures (micro-averaged over all files):
 
@@ -45,7 +46,12 @@ def _prf(correct: int, predicted: int, gold: int) -> dict[str, float | int]:
     precision = correct / predicted if predicted else 0.0
     recall = correct / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "correct": correct}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "correct": correct,
+    }
 
 
 def align(gold: list[GoldTimex], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
@@ -78,11 +84,16 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 def _evaluate_document(
-    document: TimeMLDocument, predicted: list[dict[str, Any]], counts: _Counts, errors: list[dict[str, Any]] | None
+    document: TimeMLDocument,
+    predicted: list[dict[str, Any]],
+    counts: _Counts,
+    errors: list[dict[str, Any]] | None,
 ) -> dict[str, Any]:
     gold = [timex for timex in document.timexes if timex.text.strip()]
     pairs = align(gold, predicted)
-    strict = sum(1 for g, p in pairs if gold[g].start == predicted[p]["start"] and gold[g].end == predicted[p]["end"])
+    strict = sum(
+        1 for g, p in pairs if gold[g].start == predicted[p]["start"] and gold[g].end == predicted[p]["end"]
+    )
     type_correct = sum(1 for g, p in pairs if gold[g].type == predicted[p]["type"])
     value_correct = sum(1 for g, p in pairs if gold[g].value == predicted[p]["value"])
     counts.gold += len(gold)
@@ -97,16 +108,29 @@ def _evaluate_document(
         for g_index, timex in enumerate(gold):
             if g_index not in matched_gold:
                 errors.append(
-                    {"kind": "missed", "doc": document.doc_id, "dct": document.dct, "gold_text": timex.text,
-                     "gold_type": timex.type, "gold_value": timex.value,
-                     "context": _snippet(document.text, timex.start, timex.end)}
+                    {
+                        "kind": "missed",
+                        "doc": document.doc_id,
+                        "dct": document.dct,
+                        "gold_text": timex.text,
+                        "gold_type": timex.type,
+                        "gold_value": timex.value,
+                        "context": _snippet(document.text, timex.start, timex.end),
+                    }
                 )
         for p_index, item in enumerate(predicted):
             if p_index not in matched_predicted:
                 errors.append(
-                    {"kind": "spurious", "doc": document.doc_id, "dct": document.dct, "text": item["text"],
-                     "type": item["type"], "value": item["value"], "rule": item.get("rule"),
-                     "context": _snippet(document.text, item["start"], item["end"])}
+                    {
+                        "kind": "spurious",
+                        "doc": document.doc_id,
+                        "dct": document.dct,
+                        "text": item["text"],
+                        "type": item["type"],
+                        "value": item["value"],
+                        "rule": item.get("rule"),
+                        "context": _snippet(document.text, item["start"], item["end"]),
+                    }
                 )
         for g_index, p_index in pairs:
             g, p = gold[g_index], predicted[p_index]
@@ -119,13 +143,28 @@ def _evaluate_document(
                 problems.append("span")
             if problems:
                 errors.append(
-                    {"kind": "+".join(problems), "doc": document.doc_id, "dct": document.dct,
-                     "gold_text": g.text, "gold_type": g.type, "gold_value": g.value, "text": p["text"],
-                     "type": p["type"], "value": p["value"], "rule": p.get("rule"),
-                     "context": _snippet(document.text, g.start, g.end)}
+                    {
+                        "kind": "+".join(problems),
+                        "doc": document.doc_id,
+                        "dct": document.dct,
+                        "gold_text": g.text,
+                        "gold_type": g.type,
+                        "gold_value": g.value,
+                        "text": p["text"],
+                        "type": p["type"],
+                        "value": p["value"],
+                        "rule": p.get("rule"),
+                        "context": _snippet(document.text, g.start, g.end),
+                    }
                 )
-    return {"doc_id": document.doc_id, "gold": len(gold), "predicted": len(predicted), "strict": strict,
-            "relaxed": len(pairs), "value_correct": value_correct}
+    return {
+        "doc_id": document.doc_id,
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "strict": strict,
+        "relaxed": len(pairs),
+        "value_correct": value_correct,
+    }
 
 
 def _default_tagger() -> Tagger:
@@ -149,7 +188,9 @@ def evaluate_documents(
     return _figures(counts, per_document, errors)
 
 
-def _figures(counts: _Counts, per_document: list[dict[str, Any]], errors: list[dict[str, Any]] | None) -> dict:
+def _figures(
+    counts: _Counts, per_document: list[dict[str, Any]], errors: list[dict[str, Any]] | None
+) -> dict:
     relaxed = _prf(counts.relaxed, counts.predicted, counts.gold)
     value_accuracy = counts.value_correct / counts.relaxed if counts.relaxed else 0.0
     figures: dict[str, Any] = {
@@ -170,7 +211,9 @@ def _figures(counts: _Counts, per_document: list[dict[str, Any]], errors: list[d
     return figures
 
 
-def evaluate_paths(paths: list[str], *, verbose: bool = False, tagger: Tagger | None = None) -> dict[str, Any]:
+def evaluate_paths(
+    paths: list[str], *, verbose: bool = False, tagger: Tagger | None = None
+) -> dict[str, Any]:
     """Evaluate the tagger on ``.tml`` files and folders (searched recursively). Files that cannot be read are
     listed under ``figures["failures"]`` and skipped; the others are scored."""
     documents: list[TimeMLDocument] = []
@@ -199,10 +242,14 @@ def format_report(figures: dict[str, Any]) -> str:
             f"{label:<16}{row['precision']:>8.3f}{row['recall']:>8.3f}{row['f1']:>8.3f}{row['correct']:>8d}"
         )
     lines.append("")
-    lines.append(f"type accuracy   {figures['type_accuracy']:.3f}  ({figures['type_correct']} of "
-                 f"{figures['relaxed']['correct']} relaxed matches)")
-    lines.append(f"value accuracy  {figures['value_accuracy']:.3f}  (TE3 value F1 = accuracy x relaxed F1: "
-                 f"{figures['te3_value_f1']:.3f})")
+    lines.append(
+        f"type accuracy   {figures['type_accuracy']:.3f}  ({figures['type_correct']} of "
+        f"{figures['relaxed']['correct']} relaxed matches)"
+    )
+    lines.append(
+        f"value accuracy  {figures['value_accuracy']:.3f}  (TE3 value F1 = accuracy x relaxed F1: "
+        f"{figures['te3_value_f1']:.3f})"
+    )
     for failure in figures.get("failures", []):
         lines.append(f"skipped {failure['path']}: {failure['error']}")
     errors = figures.get("errors")
@@ -211,15 +258,21 @@ def format_report(figures: dict[str, Any]) -> str:
         lines.append(f"{len(errors)} errors:")
         for error in errors:
             if error["kind"] == "missed":
-                lines.append(f"  missed   {error['doc']} ({error['dct']}) {error['gold_text']!r} {error['gold_type']} "
-                             f"{error['gold_value']} | {error['context']}")
+                lines.append(
+                    f"  missed   {error['doc']} ({error['dct']}) {error['gold_text']!r} {error['gold_type']} "
+                    f"{error['gold_value']} | {error['context']}"
+                )
             elif error["kind"] == "spurious":
-                lines.append(f"  spurious {error['doc']} ({error['dct']}) {error['text']!r} {error['type']} "
-                             f"{error['value']} [{error['rule']}] | {error['context']}")
+                lines.append(
+                    f"  spurious {error['doc']} ({error['dct']}) {error['text']!r} {error['type']} "
+                    f"{error['value']} [{error['rule']}] | {error['context']}"
+                )
             else:
-                lines.append(f"  {error['kind']:<8} {error['doc']} ({error['dct']}) gold {error['gold_text']!r} "
-                             f"{error['gold_type']} {error['gold_value']} / got {error['text']!r} {error['type']} "
-                             f"{error['value']} [{error['rule']}] | {error['context']}")
+                lines.append(
+                    f"  {error['kind']:<8} {error['doc']} ({error['dct']}) gold {error['gold_text']!r} "
+                    f"{error['gold_type']} {error['gold_value']} / got {error['text']!r} {error['type']} "
+                    f"{error['value']} [{error['rule']}] | {error['context']}"
+                )
     return "\n".join(lines)
 
 
@@ -227,11 +280,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``extractor evaluate-timex``."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help=".tml files or folders of them")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list every missed, spurious or wrong expression")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list every missed, spurious or wrong expression"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the evaluation for parsed ``args``; print the report. Returns 0, or 2 when no file could be scored."""
+    """Run the evaluation for parsed ``args``; print the report. Returns 0, or 2 when no file could be
+    scored."""
     try:
         figures = evaluate_paths(args.paths, verbose=args.verbose)
     except FileNotFoundError as error:

@@ -114,7 +114,9 @@ def parse_timeml(content: str, *, doc_id: str = "", path: str | None = None) -> 
     try:
         root = ET.fromstring(content.encode("utf-8") if content.lstrip().startswith("<?xml") else content)
     except ET.ParseError as error:
-        raise TimeMLError(f"{path or doc_id or '<string>'}: expected well-formed TimeML XML, found: {error}") from None
+        raise TimeMLError(
+            f"{path or doc_id or '<string>'}: expected well-formed TimeML XML, found: {error}"
+        ) from None
     text_element = next((element for element in root.iter() if _local(element.tag) == "TEXT"), None)
     if text_element is None:
         raise TimeMLError(f"{path or doc_id or '<string>'}: expected a <TEXT> element, found none")
@@ -126,7 +128,8 @@ def parse_timeml(content: str, *, doc_id: str = "", path: str | None = None) -> 
 
 
 def read_timeml(path: str | Path) -> TimeMLDocument:
-    """Read one ``.tml`` file (UTF-8); the doc id is the DOCID element, else the file name without ``.tml``."""
+    """Read one ``.tml`` file (UTF-8); the doc id is the DOCID element, else the file name without
+    ``.tml``."""
     path = Path(path)
     content = path.read_text(encoding="utf-8")
     document = parse_timeml(content, path=str(path))
@@ -153,5 +156,7 @@ def iter_tml_paths(paths: list[str] | list[Path]) -> list[Path]:
         elif entry_path.is_file():
             found[str(entry_path.resolve())] = entry_path
         else:
-            raise FileNotFoundError(f"expected a .tml file or a folder of them, found nothing at {entry_path}")
+            raise FileNotFoundError(
+                f"expected a .tml file or a folder of them, found nothing at {entry_path}"
+            )
     return [found[key] for key in sorted(found)]

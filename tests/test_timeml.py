@@ -1,6 +1,7 @@
 """TimeML reader (extractor.timeml) and TempEval-3 metrics (extractor.evaluate_timex).
 
-The three files under tests/data/timeml/ were written for these tests (own sentences, hand-placed TIMEX3 tags).
+The three files under tests/data/timeml/ were written for these tests (own sentences, hand-placed TIMEX3
+tags).
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor.evaluate_timex import add_arguments, align, evaluate_documents, evaluate_paths, format_report, run
+from extractor.evaluate_timex import (
+    add_arguments,
+    align,
+    evaluate_documents,
+    evaluate_paths,
+    format_report,
+    run,
+)
 from extractor.timeml import GoldTimex, TimeMLError, iter_tml_paths, parse_timeml, read_timeml
 
 DATA = Path(__file__).parent / "data" / "timeml"
@@ -63,7 +71,8 @@ def test_timeml_errors_say_what_was_expected(content: str, message: str) -> None
 
 def test_timeml_dct_from_creation_time_outside_dct_element() -> None:
     content = (
-        '<TimeML><TIMEX3 tid="t0" type="DATE" value="2013-03-22" functionInDocument="CREATION_TIME">x</TIMEX3>'
+        '<TimeML><TIMEX3 tid="t0" type="DATE" value="2013-03-22" functionInDocument="CREATION_TIME">'
+        "x</TIMEX3>"
         "<TEXT>Nothing happened.</TEXT></TimeML>"
     )
     assert parse_timeml(content).dct == "2013-03-22"
@@ -71,7 +80,9 @@ def test_timeml_dct_from_creation_time_outside_dct_element() -> None:
 
 def test_timeml_iter_paths_expands_folders(tmp_path: Path) -> None:
     assert [p.name for p in iter_tml_paths([str(DATA)])] == [
-        "airlift_hmeimim.tml", "exercise_notice.tml", "no_timex.tml",
+        "airlift_hmeimim.tml",
+        "exercise_notice.tml",
+        "no_timex.tml",
     ]
     with pytest.raises(FileNotFoundError, match="expected a .tml file"):
         iter_tml_paths([str(tmp_path / "missing")])
@@ -91,7 +102,8 @@ def test_timeml_align_prefers_exact_then_largest_overlap() -> None:
 
 
 def _stub_tagger(text: str, dct: str | None) -> list[dict]:
-    """Known answers for exercise_notice.tml: one exact + right value, one overlapping + right value, one exact +
+    """Known answers for exercise_notice.tml: one exact + right value, one overlapping + right value, one
+    exact +
     wrong value, one spurious, one gold missed."""
 
     def item(span: str, type_: str, value: str) -> dict:
@@ -109,7 +121,9 @@ def _stub_tagger(text: str, dct: str | None) -> list[dict]:
 
 
 def test_timeml_metrics_on_known_counts() -> None:
-    figures = evaluate_documents([read_timeml(DATA / "exercise_notice.tml")], tagger=_stub_tagger, verbose=True)
+    figures = evaluate_documents(
+        [read_timeml(DATA / "exercise_notice.tml")], tagger=_stub_tagger, verbose=True
+    )
     assert (figures["gold"], figures["predicted"]) == (4, 4)
     assert figures["strict"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "correct": 2}
     assert figures["relaxed"] == {"precision": 0.75, "recall": 0.75, "f1": 0.75, "correct": 3}

@@ -20,7 +20,8 @@ from extractor.temporal.rules import RULES_PATH, RuleError, load_rules
 
 ARTICLE = (
     "Flights resumed earlier this month after a six-month hiatus. On October 26, a Russian Il-76 landed at "
-    "Hmeimim at 0612Z; two days later it flew on to Benghazi. The ministry said on Wednesday that more flights "
+    "Hmeimim at 0612Z; two days later it flew on to Benghazi. The ministry said on Wednesday that more "
+    "flights "
     "would follow next week."
 )
 
@@ -47,16 +48,39 @@ def test_timex_component_writes_spans_and_dicts(nlp) -> None:
     timexes = doc._.timexes
     assert [span.label_ for span in spans] == [t["type"] for t in timexes]
     assert [t["text"] for t in timexes] == [
-        "earlier this month", "six-month", "October 26", "0612Z", "two days later", "Wednesday", "next week",
+        "earlier this month",
+        "six-month",
+        "October 26",
+        "0612Z",
+        "two days later",
+        "Wednesday",
+        "next week",
     ]
     assert [t["value"] for t in timexes] == [
-        "2025-10", "P6M", "2025-10-26", "2025-10-26T06:12", "2025-10-28", "2025-10-29", "2025-W45",
+        "2025-10",
+        "P6M",
+        "2025-10-26",
+        "2025-10-26T06:12",
+        "2025-10-28",
+        "2025-10-29",
+        "2025-W45",
     ]
     assert [t["tid"] for t in timexes] == [f"t{i}" for i in range(1, len(timexes) + 1)]
     assert [t["start"] for t in timexes] == sorted(t["start"] for t in timexes)
     for timex in timexes:
         assert ARTICLE[timex["start"] : timex["end"]] == timex["text"]
-        assert set(timex) >= {"start", "end", "text", "type", "value", "granularity", "relation", "mod", "rule", "tid"}
+        assert set(timex) >= {
+            "start",
+            "end",
+            "text",
+            "type",
+            "value",
+            "granularity",
+            "relation",
+            "mod",
+            "rule",
+            "tid",
+        }
     json.dumps(timexes)
 
 
@@ -70,7 +94,12 @@ def test_timex_component_lists_are_fresh_per_doc(nlp) -> None:
 
 @pytest.mark.parametrize(
     ("dct", "expected"),
-    [("2025-10-30", "2025-10-26"), (None, "XXXX-10-26"), ("not a date", "XXXX-10-26"), ("2025-10-30T08:00:00Z", "2025-10-26")],
+    [
+        ("2025-10-30", "2025-10-26"),
+        (None, "XXXX-10-26"),
+        ("not a date", "XXXX-10-26"),
+        ("2025-10-30T08:00:00Z", "2025-10-26"),
+    ],
     ids=["dct", "no-dct", "unreadable-dct", "datetime-dct"],
 )
 def test_timex_component_reads_dct(nlp, dct, expected) -> None:
@@ -102,7 +131,9 @@ _EXAMPLES = [(rule.id, example) for rule in _TAGGER.rules for example in rule.ex
 
 
 def test_timex_rules_all_have_examples() -> None:
-    assert all(rule.examples for rule in _TAGGER.rules), [rule.id for rule in _TAGGER.rules if not rule.examples]
+    assert all(rule.examples for rule in _TAGGER.rules), [
+        rule.id for rule in _TAGGER.rules if not rule.examples
+    ]
 
 
 @pytest.mark.parametrize(("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e}" for r, e in _EXAMPLES])
@@ -115,13 +146,35 @@ def test_timex_rule_example_matches(rule_id: str, example: str) -> None:
     ("line", "message"),
     [
         ("{not json", "invalid JSON"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "{NOPE}"}', "unknown macro"),
-        ('{"id": "x.y", "type": "DATE", "norm": "nope", "anchors": ["MONTH"], "pattern": "a"}', "unknown normaliser"),
-        ('{"id": "x.y", "type": "WHEN", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}', "expected type"),
-        ('{"id": "Bad Id", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}', "expected an id"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "(a"}', "does not compile"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a", "colour": 1}', "unknown field"),
-        ('{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MOON"], "pattern": "a"}', "expected 'anchors'"),
+        (
+            '{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "{NOPE}"}',
+            "unknown macro",
+        ),
+        (
+            '{"id": "x.y", "type": "DATE", "norm": "nope", "anchors": ["MONTH"], "pattern": "a"}',
+            "unknown normaliser",
+        ),
+        (
+            '{"id": "x.y", "type": "WHEN", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}',
+            "expected type",
+        ),
+        (
+            '{"id": "Bad Id", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a"}',
+            "expected an id",
+        ),
+        (
+            '{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "(a"}',
+            "does not compile",
+        ),
+        (
+            '{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MONTH"], "pattern": "a", '
+            '"colour": 1}',
+            "unknown field",
+        ),
+        (
+            '{"id": "x.y", "type": "DATE", "norm": "calendar", "anchors": ["MOON"], "pattern": "a"}',
+            "expected 'anchors'",
+        ),
     ],
     ids=["json", "macro", "normaliser", "type", "id", "regex", "field", "anchors"],
 )
@@ -145,8 +198,11 @@ def test_timex_rule_file_duplicate_ids(tmp_path: Path) -> None:
 
 
 def test_timex_packaged_rule_ids_are_unique() -> None:
-    ids = [json.loads(line)["id"] for line in RULES_PATH.read_text(encoding="utf-8").splitlines()
-           if line.strip() and not line.startswith("//")]
+    ids = [
+        json.loads(line)["id"]
+        for line in RULES_PATH.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("//")
+    ]
     assert len(ids) == len(set(ids))
 
 
@@ -156,9 +212,11 @@ def test_timex_packaged_rule_ids_are_unique() -> None:
 def test_timex_dateparser_fallback_is_counted_and_cached(tmp_path: Path) -> None:
     rules = tmp_path / "rules.jsonl"
     rules.write_text(
-        '{"id": "date.fallback_test", "type": "DATE", "norm": "dateparser", "anchors": ["MONTH"], "pattern": "the ides of March 2024",'
+        '{"id": "date.fallback_test", "type": "DATE", "norm": "dateparser", "anchors": ["MONTH"],'
+        ' "pattern": "the ides of March 2024",'
         ' "examples": ["the ides of March 2024"]}\n'
-        '{"id": "date.fallback_iso", "type": "DATE", "norm": "dateparser", "anchors": ["MONTH"], "pattern": "3rd of March, 2024"}\n',
+        '{"id": "date.fallback_iso", "type": "DATE", "norm": "dateparser", "anchors": ["MONTH"],'
+        ' "pattern": "3rd of March, 2024"}\n',
         encoding="utf-8",
     )
     tagger = TemporalTagger(rules_path=str(rules))
@@ -168,7 +226,9 @@ def test_timex_dateparser_fallback_is_counted_and_cached(tmp_path: Path) -> None
     assert dateparser_calls() == 1
     tagger.tag("It happened on 3rd of March, 2024.", "2025-10-30")
     assert dateparser_calls() == 1, "the second call must come from the cache"
-    without = TemporalTagger(rules_path=str(rules), use_fallback=False).tag("It was 3rd of March, 2024.", None)
+    without = TemporalTagger(rules_path=str(rules), use_fallback=False).tag(
+        "It was 3rd of March, 2024.", None
+    )
     assert [(t.text, t.value) for t in without] == [("3rd of March, 2024", None)]
 
 
@@ -182,8 +242,10 @@ def test_timex_common_forms_never_call_dateparser() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 -/.,:'aAdeJMOnorsTuyZ\n")) , max_size=80),
-       st.sampled_from(["2025-10-30", None, "2000-02-29"]))
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 -/.,:'aAdeJMOnorsTuyZ\n")), max_size=80),
+    st.sampled_from(["2025-10-30", None, "2000-02-29"]),
+)
 def test_timex_never_crashes_and_offsets_are_exact(text: str, dct: str | None) -> None:
     for timex in _TAGGER.tag(text, dct):
         assert text[timex.start : timex.end] == timex.text
@@ -221,7 +283,11 @@ def test_timex_first_character_filter_keeps_every_match() -> None:
     lexicon = load_lexicon()
     filtered = 0
     for rule in _TAGGER.rules:
-        plain = compile_pattern(rule.pattern, lexicon, case_sensitive=not rule.regex.flags & 2, first_char_filter=False)
-        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.id
+        plain = compile_pattern(
+            rule.pattern, lexicon, case_sensitive=not rule.regex.flags & 2, first_char_filter=False
+        )
+        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], (
+            rule.id
+        )
         filtered += rule.regex.pattern != plain.pattern
     assert filtered > len(_TAGGER.rules) // 2, "the filter should apply to most rules"

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the tables keep one case per line)
 """Table tests for the temporal tagger (extractor.temporal): span, TIMEX3 type and value.
 
 Every sentence here was written for this table. Unless a case says otherwise the publication date (DCT) is
@@ -17,6 +18,7 @@ from extractor.temporal import TemporalTagger, Timex
 
 DCT = "2025-10-30"
 
+# fmt: off
 CASES = [
     # ---- explicit calendar dates
     ("iso-date", "The order was signed 2025-10-26 in Moscow.", DCT, "2025-10-26", "DATE", "2025-10-26"),
@@ -279,6 +281,9 @@ XFAIL_CASES = [
 ]
 
 
+# fmt: on
+
+
 @pytest.fixture(scope="module")
 def tagger() -> TemporalTagger:
     return TemporalTagger()
@@ -291,11 +296,15 @@ def _find(timexes: list[Timex], text: str, span: str) -> list[Timex]:
     return [t for t in timexes if t.start < end and start < t.end]
 
 
-def _check(tagger: TemporalTagger, text: str, dct: str | None, span: str, type_: str | None, value: str | None):
+def _check(
+    tagger: TemporalTagger, text: str, dct: str | None, span: str, type_: str | None, value: str | None
+):
     timexes = tagger.tag(text, dct)
     overlapping = _find(timexes, text, span)
     if type_ is None:
-        assert overlapping == [], f"expected no time expression on {span!r}, found {[t.to_dict() for t in overlapping]}"
+        assert overlapping == [], (
+            f"expected no time expression on {span!r}, found {[t.to_dict() for t in overlapping]}"
+        )
         return
     exact = [t for t in overlapping if t.text == span]
     assert exact, f"expected an expression {span!r}, found {[t.to_dict() for t in timexes]}"
@@ -305,13 +314,17 @@ def _check(tagger: TemporalTagger, text: str, dct: str | None, span: str, type_:
     )
 
 
-@pytest.mark.parametrize(("text", "dct", "span", "type_", "value"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "type_", "value"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_timex_table(tagger: TemporalTagger, text: str, dct: str | None, span: str, type_: str | None, value):
     _check(tagger, text, dct, span, type_, value)
 
 
 @pytest.mark.parametrize(("text", "dct", "span", "type_", "value"), XFAIL_CASES)
-def test_timex_table_known_misses(tagger: TemporalTagger, text: str, dct: str | None, span: str, type_: str, value):
+def test_timex_table_known_misses(
+    tagger: TemporalTagger, text: str, dct: str | None, span: str, type_: str, value
+):
     _check(tagger, text, dct, span, type_, value)
 
 
@@ -322,6 +335,7 @@ def test_timex_table_has_enough_cases() -> None:
 
 # ---- attributes besides type and value ------------------------------------------------------------------
 
+# fmt: off
 ATTRIBUTE_CASES = [
     ("relation-on", "On October 26, a Russian Il-76 flew from Benghazi.", "October 26", "relation", "on"),
     ("relation-since", "Flights have continued since October 24.", "October 24", "relation", "since"),
@@ -354,10 +368,13 @@ ATTRIBUTE_CASES = [
     ("granularity-set", "The shuttle flies daily.", "daily", "granularity", "set"),
     ("granularity-ref", "For now, the base is quiet.", "now", "granularity", None),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "attribute", "expected"), [c[1:] for c in ATTRIBUTE_CASES], ids=[c[0] for c in ATTRIBUTE_CASES]
+    ("text", "span", "attribute", "expected"),
+    [c[1:] for c in ATTRIBUTE_CASES],
+    ids=[c[0] for c in ATTRIBUTE_CASES],
 )
 def test_timex_attributes(tagger: TemporalTagger, text: str, span: str, attribute: str, expected) -> None:
     timexes = [t for t in tagger.tag(text, DCT) if t.text == span]

@@ -4,7 +4,8 @@ Reads:
     ``doc.text``, ``doc._.dct`` (publication date "YYYY-MM-DD" or None), sentence boundaries when set
     (the pipeline runs spaCy's ``sentencizer`` first).
 Writes:
-    ``doc.spans[spans_key]`` (default ``"timex"``): one span per expression, labelled DATE / TIME / DURATION / SET;
+    ``doc.spans[spans_key]`` (default ``"timex"``): one span per expression, labelled DATE / TIME / DURATION
+    / SET;
     ``doc._.timexes``: a fresh list of JSON-safe dicts sorted by start —
     ``{"start", "end", "text", "type", "value", "granularity", "relation", "mod", "rule", "tid"}`` plus
     ``"range_end"`` ("Feb 21-22") and ``"freq"`` ("twice a week") when they apply.
@@ -38,7 +39,9 @@ class TimexTagger:
     ) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.engine = TemporalTagger(rules_path=rules_path, lexicon_path=lexicon_path, use_fallback=use_fallback)
+        self.engine = TemporalTagger(
+            rules_path=rules_path, lexicon_path=lexicon_path, use_fallback=use_fallback
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = _sentence_bounds(doc)
@@ -81,5 +84,10 @@ def make_timex_tagger(
     use_fallback: bool,
 ) -> TimexTagger:
     return TimexTagger(
-        nlp, name, spans_key=spans_key, rules_path=rules_path, lexicon_path=lexicon_path, use_fallback=use_fallback
+        nlp,
+        name,
+        spans_key=spans_key,
+        rules_path=rules_path,
+        lexicon_path=lexicon_path,
+        use_fallback=use_fallback,
     )

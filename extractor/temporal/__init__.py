@@ -44,9 +44,11 @@ def _pipeline() -> Any:
 
 
 def tag(text: str, dct: str | None) -> list[dict[str, Any]]:
-    """Tag ``text`` with publication date ``dct`` ("YYYY-MM-DD" or None) and return the ``doc._.timexes`` dicts.
+    """Tag ``text`` with publication date ``dct`` ("YYYY-MM-DD" or None) and return the ``doc._.timexes``
+    dicts.
 
-    Builds a blank English pipeline with the sentencizer and the ``timex_tagger`` component once per process."""
+    Builds a blank English pipeline with the sentencizer and the ``timex_tagger`` component once per
+    process."""
     nlp = _pipeline()
     doc = nlp.make_doc(text)
     doc._.dct = dct

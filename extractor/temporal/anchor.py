@@ -1,9 +1,9 @@
 """Reference times: the document creation time (DCT) and the last date mentioned in the text.
 
-Deictic expressions ("yesterday", "last week", "Friday") are resolved against the DCT; anaphoric ones
-("two days later", "the day before", "the following week", "that day") against the most recent date
-mentioned before them, falling back to the DCT. Underspecified dates ("October 26", "March", "Wednesday",
-"the fourth quarter") get their year/week from the anchor and the tense of their clause:
+Deictic expressions ("yesterday", "last week", "Friday") are resolved against the DCT; anaphoric ones ("two
+days later", "the day before", "the following week", "that day") against the most recent date mentioned before
+them, falling back to the DCT. Underspecified dates ("October 26", "March", "Wednesday", "the fourth quarter")
+get their year/week from the anchor and the tense of their clause:
 
 - weekdays: past tense -> the latest one on or before the anchor ("on Wednesday" said on Thursday ->
   yesterday); future tense -> the earliest on or after it; no tense cue -> the nearest one;
@@ -38,7 +38,8 @@ def resolve_weekday(anchor: date, weekday: int, tense: Tense | None, *, relation
     """Return the day with ISO ``weekday`` (1=Monday) meant relative to ``anchor``.
 
     ``relation`` comes from a word before the weekday: "last"/"past"/"previous" (strictly before the anchor),
-    "next"/"coming" (strictly after), "this" (the same ISO week). Without it the tense decides (see module doc).
+    "next"/"coming" (strictly after), "this" (the same ISO week). Without it the tense decides (see module
+    doc).
     """
     delta_back = (anchor.isoweekday() - weekday) % 7  # 0..6 days back to the previous such weekday
     delta_forward = (weekday - anchor.isoweekday()) % 7
@@ -57,7 +58,8 @@ def resolve_weekday(anchor: date, weekday: int, tense: Tense | None, *, relation
     return anchor - timedelta(days=delta_back)
 
 
-# A reading on the wrong side for the tense (future for a past-tense clause) counts this many times its distance:
+# A reading on the wrong side for the tense (future for a past-tense clause) counts this many times its
+# distance:
 # "declared a dividend payable Dec. 14" (six weeks ahead) stays ahead, but "was hit on Dec. 12" written on
 # Oct. 30 is last December.
 TENSE_MISMATCH_PENALTY = 10
@@ -133,8 +135,8 @@ def resolve_season(anchor: date, season: str, tense: Tense | None) -> int:
 class AnchorState:
     """Reference times while reading one document in order.
 
-    ``dct`` is the creation date (None when unknown). ``last_day`` is the most recent day-level date mentioned,
-    ``last_point`` the most recent calendar date of any granularity (with its granularity), and
+    ``dct`` is the creation date (None when unknown). ``last_day`` is the most recent day-level date
+    mentioned, ``last_point`` the most recent calendar date of any granularity (with its granularity), and
     ``last_quarter`` the most recent quarter mentioned ("1989-Q3"), used by financial "a year earlier".
     """
 

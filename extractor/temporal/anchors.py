@@ -3,8 +3,8 @@
 Running every rule regex over a whole article costs about 20 ms; most of the text cannot hold a time
 expression at all. Each rule names the anchor classes its matches always contain (``"anchors"`` in
 ``timex_rules.jsonl``: a month name, a unit word, a clock-like number...). :class:`AnchorIndex` tokenises the
-text once, classifies the tokens, and gives each rule the windows around its anchors; the rule regex then
-runs only there. The classes:
+text once, classifies the tokens, and gives each rule the windows around its anchors; the rule regex then runs
+only there. The classes:
 
 ========== ==========================================================================
 MONTH      month names and abbreviations ("October", "Oct")
@@ -36,44 +36,176 @@ from .lexicon import Lexicon
 __all__ = ["ANCHOR_CLASSES", "AnchorIndex", "CLASS_WINDOWS"]
 
 ANCHOR_CLASSES = (
-    "MONTH", "WEEKDAY", "UNIT", "DEICTIC", "REF", "SEASON", "QUARTER", "HALF", "DECADE", "CENTURY", "HOLIDAY",
-    "SET", "YEAR", "NUMDATE", "ORDDAY", "CLOCK",
+    "MONTH",
+    "WEEKDAY",
+    "UNIT",
+    "DEICTIC",
+    "REF",
+    "SEASON",
+    "QUARTER",
+    "HALF",
+    "DECADE",
+    "CENTURY",
+    "HOLIDAY",
+    "SET",
+    "YEAR",
+    "NUMDATE",
+    "ORDDAY",
+    "CLOCK",
 )
-#: characters searched before / after an anchor of each class: a little more than any expression reaches on that
-#: side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18 months": 20 before
-#: the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare the windowed search with
+#: characters searched before / after an anchor of each class: a little more than any expression reaches on
+#: that
+#: side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18 months": 20
+#: before
+#: the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare the windowed search
+#: with
 #: a scan of the whole text.
 CLASS_WINDOWS: dict[str, tuple[int, int]] = {
-    "MONTH": (28, 28), "WEEKDAY": (24, 28), "UNIT": (32, 20), "DEICTIC": (20, 20), "REF": (28, 16),
-    "SEASON": (20, 20), "QUARTER": (48, 28), "HALF": (16, 44), "DECADE": (20, 8), "CENTURY": (28, 16),
-    "HOLIDAY": (16, 28), "SET": (20, 28), "YEAR": (24, 16), "NUMDATE": (4, 28), "ORDDAY": (8, 8),
+    "MONTH": (28, 28),
+    "WEEKDAY": (24, 28),
+    "UNIT": (32, 20),
+    "DEICTIC": (20, 20),
+    "REF": (28, 16),
+    "SEASON": (20, 20),
+    "QUARTER": (48, 28),
+    "HALF": (16, 44),
+    "DECADE": (20, 8),
+    "CENTURY": (28, 16),
+    "HOLIDAY": (16, 28),
+    "SET": (20, 28),
+    "YEAR": (24, 16),
+    "NUMDATE": (4, 28),
+    "ORDDAY": (8, 8),
     "CLOCK": (28, 28),
 }
 
 
 _TOKEN = re.compile(r"\w+")
 _WORDS: dict[str, tuple[str, ...]] = {
-    "UNIT": ("second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-             "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months",
-             "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "weekend",
-             "weekends", "yearend", "midyear"),
-    "DEICTIC": ("today", "yesterday", "tomorrow", "tonight", "overnight", "morning", "afternoon", "evening",
-                "night"),
-    "REF": ("now", "currently", "nowadays", "present", "presently", "moment", "being", "recently", "lately",
-            "past", "future", "soon", "shortly", "term", "possible", "later", "day", "someday"),
+    "UNIT": (
+        "second",
+        "seconds",
+        "sec",
+        "secs",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "weekend",
+        "weekends",
+        "yearend",
+        "midyear",
+    ),
+    "DEICTIC": (
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "overnight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ),
+    "REF": (
+        "now",
+        "currently",
+        "nowadays",
+        "present",
+        "presently",
+        "moment",
+        "being",
+        "recently",
+        "lately",
+        "past",
+        "future",
+        "soon",
+        "shortly",
+        "term",
+        "possible",
+        "later",
+        "day",
+        "someday",
+    ),
     "QUARTER": ("quarter", "quarters", "q1", "q2", "q3", "q4"),
     "HALF": ("half",),
     "DECADE": ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
     "CENTURY": ("century", "centuries"),
-    "SET": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly", "biannually",
-            "semiannually", "semi", "annually", "fortnightly", "biweekly", "bi", "bimonthly", "every", "each",
-            "per", "once", "twice", "thrice", "times"),
-    "CLOCK": ("noon", "midnight", "midday", "midafternoon", "midmorning", "afternoon", "morning", "dawn", "dusk",
-              "daybreak", "sunrise", "sunset", "nightfall", "clock", "utc", "gmt", "zulu", "local", "hrs", "hours",
-              "am", "pm"),
+    "SET": (
+        "daily",
+        "weekly",
+        "monthly",
+        "annually",
+        "yearly",
+        "hourly",
+        "nightly",
+        "quarterly",
+        "biannually",
+        "semiannually",
+        "semi",
+        "annually",
+        "fortnightly",
+        "biweekly",
+        "bi",
+        "bimonthly",
+        "every",
+        "each",
+        "per",
+        "once",
+        "twice",
+        "thrice",
+        "times",
+    ),
+    "CLOCK": (
+        "noon",
+        "midnight",
+        "midday",
+        "midafternoon",
+        "midmorning",
+        "afternoon",
+        "morning",
+        "dawn",
+        "dusk",
+        "daybreak",
+        "sunrise",
+        "sunset",
+        "nightfall",
+        "clock",
+        "utc",
+        "gmt",
+        "zulu",
+        "local",
+        "hrs",
+        "hours",
+        "am",
+        "pm",
+    ),
 }
 _CLOCK_AFTER_NUMBER = re.compile(
-    r"\d{1,2}(?:[:.h]\d\d|\s?(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock|in the (?:morning|afternoon|evening|night)))"
+    r"\d{1,2}(?:[:.h]\d\d|\s?(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock"
+    r"|in the (?:morning|afternoon|evening|night)))"
     r"|\d{4}\s?(?:Z\b|UTC|GMT|Zulu|L\b|MSK|local|hrs|hours)",
     re.IGNORECASE,
 )
@@ -118,7 +250,9 @@ class AnchorIndex:
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         words = self.words
         lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets exact
+        if len(lowered) != len(
+            text
+        ):  # a few characters change length when lower-cased ("İ"): keep offsets exact
             lowered = "".join(char.lower()[0] for char in text)
         for match in _TOKEN.finditer(lowered):
             token = match.group()
@@ -151,8 +285,11 @@ class AnchorIndex:
         return classes
 
     @staticmethod
-    def windows(anchors: dict[str, list[tuple[int, int]]], classes: tuple[str, ...], length: int) -> list[tuple[int, int]]:
-        """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in :data:`CLASS_WINDOWS`)."""
+    def windows(
+        anchors: dict[str, list[tuple[int, int]]], classes: tuple[str, ...], length: int
+    ) -> list[tuple[int, int]]:
+        """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in
+        :data:`CLASS_WINDOWS`)."""
         spans = sorted(
             (start - before, end + after)
             for name in classes

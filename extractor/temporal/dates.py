@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = [
     "add_months",
@@ -30,7 +30,8 @@ def quarter_of(day: date) -> int:
 
 
 def add_months(day: date, months: int) -> date:
-    """Return ``day`` moved by ``months`` calendar months, clamping the day of month (Jan 31 + 1 -> Feb 28)."""
+    """Return ``day`` moved by ``months`` calendar months, clamping the day of month (Jan 31 + 1 -> Feb
+    28)."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
@@ -178,7 +179,8 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 
 def holiday_date(code: str, year: int) -> date | None:
-    """Return the date of a holiday code from the lexicon ("12-25", "thanksgiving", "easter"...) in ``year``."""
+    """Return the date of a holiday code from the lexicon ("12-25", "thanksgiving", "easter"...) in
+    ``year``."""
     match = re.fullmatch(r"(\d{2})-(\d{2})", code)
     if match:
         return date(year, int(match.group(1)), int(match.group(2)))

@@ -1,7 +1,7 @@
 """dateparser as a cached fallback for expressions the rule normalisers cannot value.
 
-dateparser is slow (about 0.75 ms per call) and its ``search_dates`` finds dates in aircraft designators
-("a Su-35" -> 1935), so it is never used to *find* expressions: only to value a span that a rule already
+dateparser is slow (about 0.75 ms per call) and its ``search_dates`` finds dates in aircraft designators ("a
+Su-35" -> 1935), so it is never used to *find* expressions: only to value a span that a rule already
 recognised and whose normaliser gave up. Results are cached by (text, anchor, preference); :func:`calls`
 counts real dateparser calls (cache misses) so benchmarks can report calls per article.
 """
@@ -45,7 +45,9 @@ def _parser(anchor: date | None, prefer: str) -> Any:
     return _PARSERS[key]
 
 
-def parse_with_dateparser(text: str, anchor: date | None, *, prefer: str = "current_period") -> tuple[str, str] | None:
+def parse_with_dateparser(
+    text: str, anchor: date | None, *, prefer: str = "current_period"
+) -> tuple[str, str] | None:
     """Return (TIMEX3 value, granularity) for ``text`` read by dateparser relative to ``anchor``, or None.
 
     ``prefer`` is dateparser's PREFER_DATES_FROM ("past", "future", "current_period")."""

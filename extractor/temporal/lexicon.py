@@ -1,9 +1,9 @@
 """Word tables for the temporal tagger and the regex macros built from them.
 
 Reads ``extractor/resources/timex_lexicon.json`` once. Rule patterns (``timex_rules.jsonl``) name macros in
-braces, e.g. ``{MONTH}`` or ``{NUM}``; :func:`macros` returns the regex text for each name. The parsing helpers
-(:func:`parse_number`, :func:`month_number`...) turn a matched surface form back into a value; they return
-``None`` for text they cannot read.
+braces, e.g. ``{MONTH}`` or ``{NUM}``; :func:`macros` returns the regex text for each name. The parsing
+helpers (:func:`parse_number`, :func:`month_number`...) turn a matched surface form back into a value; they
+return ``None`` for text they cannot read.
 """
 
 from __future__ import annotations
@@ -81,7 +81,9 @@ class Lexicon:
             rf"(?:(?:{_TENS_WORDS})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
             rf"|{_SMALL_NUMBER_WORDS})"
         )
-        scaled_word = rf"(?:(?:{number_word}|a|one)[\s-]+(?:hundred|thousand)(?:[\s-]+(?:and[\s-]+)?{number_word})?)"
+        scaled_word = (
+            rf"(?:(?:{number_word}|a|one)[\s-]+(?:hundred|thousand)(?:[\s-]+(?:and[\s-]+)?{number_word})?)"
+        )
         digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
         fraction = r"(?:\s+and\s+(?:a\s+)?half|\s+1/2|\s*½)"
         number = (
@@ -114,7 +116,8 @@ class Lexicon:
             "AMPM": r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)",
         }
 
-    # -- parsers ----------------------------------------------------------------------------------------------
+    # -- parsers
+    # ----------------------------------------------------------------------------------------------
     def month_number(self, text: str | None) -> int | None:
         """Return 1-12 for a month name or abbreviation ("Sept.", "october"), else None."""
         if not text:
@@ -189,11 +192,15 @@ class Lexicon:
 def _validate(data: dict[str, Any], path: Path) -> None:
     missing = [name for name in _REQUIRED_TABLES if name not in data]
     if missing:
-        raise ValueError(f"{path}: expected tables {', '.join(_REQUIRED_TABLES)}; missing {', '.join(missing)}")
+        raise ValueError(
+            f"{path}: expected tables {', '.join(_REQUIRED_TABLES)}; missing {', '.join(missing)}"
+        )
     for name in ("months", "weekdays", "weekday_plurals", "ordinals"):
         for key, value in data[name].items():
             if not isinstance(value, int):
-                raise ValueError(f"{path}: table {name!r} entry {key!r}: expected an integer, found {value!r}")
+                raise ValueError(
+                    f"{path}: table {name!r} entry {key!r}: expected an integer, found {value!r}"
+                )
 
 
 @lru_cache(maxsize=4)

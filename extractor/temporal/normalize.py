@@ -2,8 +2,9 @@
 
 Each rule in ``timex_rules.jsonl`` names one normaliser in :data:`NORMALIZERS`. A normaliser reads the match's
 groups and a :class:`NormContext` (DCT, reference times, tense of the clause, lexicon) and returns a
-:class:`Resolution`, ``None`` when it cannot give a value (the tagger may then ask the dateparser fallback), or
-:data:`REJECT` when the match turns out not to be a time expression at all ("the last day" of a show, "a second").
+:class:`Resolution`, ``None`` when it cannot give a value (the tagger may then ask the dateparser fallback),
+or :data:`REJECT` when the match turns out not to be a time expression at all ("the last day" of a show, "a
+second").
 
 Conventions (TimeML / TempEval-3, as in the TimeBank+AQUAINT training data):
 
@@ -110,8 +111,19 @@ _DEADLINE_BEFORE = re.compile(
 _DEADLINE_AFTER = re.compile(r"\s+(?:deadline|target date|due date)\b", re.IGNORECASE)
 Normalizer = Callable[[Groups, NormContext], "Resolution | None | _Reject"]
 
-_PAST_RELS = {"last", "past", "previous", "this past", "the past", "the last", "the previous", "the preceding",
-              "the prior", "preceding", "prior"}
+_PAST_RELS = {
+    "last",
+    "past",
+    "previous",
+    "this past",
+    "the past",
+    "the last",
+    "the previous",
+    "the preceding",
+    "the prior",
+    "preceding",
+    "prior",
+}
 _NEXT_RELS = {"next", "coming", "upcoming", "this coming", "the coming", "the upcoming", "following"}
 _ANAPHORIC_NEXT = {"the following", "the next", "the ensuing", "following"}
 _ANAPHORIC_PREV = {"the previous", "the preceding", "the prior"}
@@ -171,7 +183,14 @@ def duration_value(amount: float | str, unit: str) -> str | None:
     whole = int(amount)
     fraction = amount - whole
     if fraction and unit in ("Y", "M", "D", "H", "MIN", "W"):
-        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "SEC")}
+        smaller = {
+            "Y": (12, "M"),
+            "M": (30, "D"),
+            "W": (7, "D"),
+            "D": (24, "H"),
+            "H": (60, "MIN"),
+            "MIN": (60, "SEC"),
+        }
         factor, small_unit = smaller[unit]
         small = round(fraction * factor)
         if float(fraction * factor).is_integer():
@@ -207,10 +226,9 @@ def _combine_durations(first: str, second: str) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-# ---------------------------------------------------------------------------------------------- calendar dates
-def _choose_year_by_weekday(
-    month: int, day: int, weekday: int, dct: date, tense: Tense | None
-) -> int | None:
+# ---------------------------------------------------------------------------------------------- calendar
+# dates
+def _choose_year_by_weekday(month: int, day: int, weekday: int, dct: date, tense: Tense | None) -> int | None:
     """Among the DCT's year and its neighbours, the year in which month/day falls on ``weekday`` (nearest)."""
     preferred = resolve_month_day(dct, month, day, tense)
     for year in (preferred, dct.year, dct.year - 1, dct.year + 1):
@@ -224,7 +242,7 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
     """Explicit dates: ISO, numeric, "October 26(, 2025)", "26 October", ranges "Feb 21-22", ISO weeks."""
     lexicon, dct = ctx.lexicon, ctx.dct
     if groups.get("week"):
-        return Resolution("DATE", f"{groups['year']}-W{int(groups['week']):02d}")
+        return Resolution("DATE", f"{groups['year']}-W{int(groups['week'] or 0):02d}")
     month_text = groups.get("month")
     month = _int(month_text) if month_text and month_text[0].isdigit() else lexicon.month_number(month_text)
     day = _int(groups.get("day"))
@@ -255,15 +273,17 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
         if month2 == month and day2 <= day:
             return REJECT
         year2 = year + 1 if year is not None and month2 < month else year
-        range_end = f"{year2:04d}-{month2:02d}-{day2:02d}" if year2 is not None else f"XXXX-{month2:02d}-{day2:02d}"
+        range_end = (
+            f"{year2:04d}-{month2:02d}-{day2:02d}" if year2 is not None else f"XXXX-{month2:02d}-{day2:02d}"
+        )
     if groups.get("hour") is not None:
-        value += f"T{int(groups['hour']):02d}:{int(groups['minute'] or 0):02d}"
+        value += f"T{int(groups['hour'] or 0):02d}:{int(groups['minute'] or 0):02d}"
         return Resolution("TIME", value)
     return Resolution("DATE", value, range_end=range_end)
 
 
 def normalize_day_of_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"on the 26th": the 26th of the DCT's month (previous/next month by tense)."""
+    """ "on the 26th": the 26th of the DCT's month (previous/next month by tense)."""
     day = _int(groups.get("day"))
     anchor = ctx.state.reference_day()
     if day is None or not 1 <= day <= 31:
@@ -298,7 +318,14 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
     if dct is None:
         return Resolution("DATE", f"XXXX-{month:02d}")
     if yrel:
-        offset = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1, "the same": 0}.get(yrel, 0)
+        offset = {
+            "last": -1,
+            "the previous": -1,
+            "this": 0,
+            "next": 1,
+            "the following": 1,
+            "the same": 0,
+        }.get(yrel, 0)
         if yrel in ("the previous", "the following", "the same"):
             point = ctx.state.reference_point()
             base_year = point[0].year if point else dct.year
@@ -318,10 +345,7 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
 
 def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Years: "1998", "fiscal 1989", "'98", ranges "2021-22", "post-1959"."""
-    if groups.get("yy"):
-        year = _two_digit_year(groups["yy"] or "", ctx.dct)
-    else:
-        year = _int(groups.get("year"))
+    year = _two_digit_year(groups["yy"] or "", ctx.dct) if groups.get("yy") else _int(groups.get("year"))
     if year is None:
         return REJECT
     if not groups.get("fiscal") and not groups.get("year2") and not groups.get("prepost"):
@@ -349,7 +373,13 @@ def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Rej
 
 
 _DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
     "nineties": 9,
 }
 
@@ -437,7 +467,8 @@ def _quarter_minus_year(value: str) -> str:
 
 
 def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """Quarters: "the third quarter (of 2024)", "third-quarter", "Q3", "the quarter", "the year-ago quarter"."""
+    """Quarters: "the third quarter (of 2024)", "third-quarter", "Q3", "the quarter", "the year-ago
+    quarter"."""
     dct = ctx.dct
     if groups.get("period_year"):
         # "the 1988 period": in a report about a quarter, that quarter of 1988
@@ -471,7 +502,9 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
         elif rel in ("next", "coming"):
             value = format_date(shift(dct.replace(day=1), 3, "M"), "quarter")
         elif rel in ("year-ago", "year-earlier", "prior-year", "comparable"):
-            return Resolution("DATE", _quarter_minus_year(last_quarter or _previous_quarter(dct)), anchor=False)
+            return Resolution(
+                "DATE", _quarter_minus_year(last_quarter or _previous_quarter(dct)), anchor=False
+            )
         else:  # "the", "that", "same", "latest", "most recent", "just-ended"
             value = last_quarter or (
                 format_date(dct, "quarter") if ctx.tense == "FUTURE" else _previous_quarter(dct)
@@ -507,9 +540,19 @@ def normalize_half(groups: Groups, ctx: NormContext) -> Resolution | None | _Rej
     return Resolution("DATE", f"{year:04d}-H{half}")
 
 
-# ---------------------------------------------------------------------------------------------- relative units
-_UNIT_GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year",
-                     "DE": "decade", "CE": "century", "2W": "week"}
+# ---------------------------------------------------------------------------------------------- relative
+# units
+_UNIT_GRANULARITY = {
+    "D": "day",
+    "W": "week",
+    "WE": "weekend",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+    "2W": "week",
+}
 
 
 def _weekend_value(dct: date, tense: Tense | None, rel: str) -> str:
@@ -522,9 +565,7 @@ def _weekend_value(dct: date, tense: Tense | None, rel: str) -> str:
     elif rel in ("this",):
         target = this_weekend
     else:  # "the weekend": past -> the latest one; future/none -> by weekday
-        if dct.isoweekday() >= 6:
-            target = this_weekend
-        elif tense == "FUTURE" or (tense is None and dct.isoweekday() >= 4):
+        if dct.isoweekday() >= 6 or tense == "FUTURE" or (tense is None and dct.isoweekday() >= 4):
             target = this_weekend
         else:
             target = this_weekend - timedelta(days=7)
@@ -532,12 +573,25 @@ def _weekend_value(dct: date, tense: Tense | None, rel: str) -> str:
 
 
 def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"last year", "this week", "next month", "the following day", "that same day", "the past year",
+    """ "last year", "this week", "next month", "the following day", "that same day", "the past year",
     "the weekend", "this century"."""
     rel = _norm_rel(groups.get("rel"))
     unit = ctx.lexicon.unit_code(groups.get("unit")) or ""
-    if unit in ("D",) and rel in ("last", "past", "the past", "the last", "this", "coming", "the coming",
-                                   "current", "the current", "the latest", "upcoming", "the upcoming", "next"):
+    if unit in ("D",) and rel in (
+        "last",
+        "past",
+        "the past",
+        "the last",
+        "this",
+        "coming",
+        "the coming",
+        "current",
+        "the current",
+        "the latest",
+        "upcoming",
+        "the upcoming",
+        "next",
+    ):
         return REJECT  # "the last day of the exercise", "this day": not a calendar reference
     if unit == "2W":
         if rel in ("the past", "the last", "past", "last"):
@@ -560,7 +614,14 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
         return Resolution("DATE", None)
     if unit == "WE":
         return Resolution("DATE", _weekend_value(anchor, ctx.tense, rel))
-    if rel in _ANAPHORIC_SAME or rel in ("this", "current", "the current", "the present", "the latest", "the same"):
+    if rel in _ANAPHORIC_SAME or rel in (
+        "this",
+        "current",
+        "the current",
+        "the present",
+        "the latest",
+        "the same",
+    ):
         offset = 0
     elif rel in _PAST_RELS or rel in _ANAPHORIC_PREV:
         offset = -1
@@ -579,7 +640,7 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
 
 
 def normalize_the_unit(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"the year", "the full year", "the fiscal year", "the week" in reports: the DCT's year/week, or a
+    """ "the year", "the full year", "the fiscal year", "the week" in reports: the DCT's year/week, or a
     one-year period when a closing date follows ("the year ended June 30")."""
     unit = ctx.lexicon.unit_code(groups.get("unit"))
     if unit not in ("Y", "W"):
@@ -592,7 +653,7 @@ def normalize_the_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
 
 
 def normalize_week_of(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"the week of March 6" -> the ISO week containing that day."""
+    """ "the week of March 6" -> the ISO week containing that day."""
     day_resolution = normalize_calendar(groups, ctx)
     if not isinstance(day_resolution, Resolution) or not day_resolution.value:
         return day_resolution
@@ -602,23 +663,37 @@ def normalize_week_of(groups: Groups, ctx: NormContext) -> Resolution | None | _
     return Resolution("DATE", format_date(parsed, "week"))
 
 
-_DEICTIC_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-                    "the day after tomorrow": 2, "tonight": 0}
+_DEICTIC_OFFSETS = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "tonight": 0,
+}
 
 
 def normalize_deictic(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"today", "yesterday", "tomorrow", "the day before yesterday"."""
+    """ "today", "yesterday", "tomorrow", "the day before yesterday"."""
     word = _norm_rel(groups.get("deictic"))
     if ctx.dct is None:
         return Resolution("DATE", None)
     return Resolution("DATE", (ctx.dct + timedelta(days=_DEICTIC_OFFSETS.get(word, 0))).isoformat())
 
 
-_POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+_POD_CODES = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "overnight": "NI",
+}
 
 
 def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"this morning", "yesterday afternoon", "last night", "tonight", "overnight" (TIME with a part of day)."""
+    """ "this morning", "yesterday afternoon", "last night", "tonight", "overnight" (TIME with a part of
+    day)."""
     deictic = _norm_rel(groups.get("deictic"))
     pod_word = _norm_rel(groups.get("pod"))
     code = _POD_CODES.get(pod_word)
@@ -633,9 +708,11 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
         return Resolution("TIME", None, mod=mod)
     if pod_word == "overnight":
         offset = 0 if ctx.tense == "FUTURE" else -1
-    elif deictic in ("yesterday",) or (deictic == "last" and pod_word in ("night", "evening")):
-        offset = -1
-    elif deictic == "last":
+    elif (
+        deictic in ("yesterday",)
+        or (deictic == "last" and pod_word in ("night", "evening"))
+        or deictic == "last"
+    ):
         offset = -1
     elif deictic == "tomorrow":
         offset = 1
@@ -645,7 +722,7 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
 
 
 def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"that night", "the next morning", "the following evening": a part of the reference day."""
+    """ "that night", "the next morning", "the following evening": a part of the reference day."""
     rel = _norm_rel(groups.get("rel"))
     code = _POD_CODES.get(_norm_rel(groups.get("pod")))
     anchor = ctx.sentence_day or ctx.state.reference_day()
@@ -658,7 +735,8 @@ def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | No
 
 
 def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """Weekdays: "Wednesday" (by tense), "last Friday", "next Tuesday", "Tuesday next week", "the following Monday"."""
+    """Weekdays: "Wednesday" (by tense), "last Friday", "next Tuesday", "Tuesday next week", "the following
+    Monday"."""
     weekday = ctx.lexicon.weekday_number(groups.get("weekday"))
     if weekday is None:
         return REJECT
@@ -669,8 +747,14 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
         relation = {"the following": "next", "the next": "next", "the previous": "last"}.get(rel)
     else:
         anchor = ctx.dct
-        relation = {"this past": "last", "past": "last", "previous": "last", "this coming": "next",
-                    "coming": "next", "following": "next"}.get(rel, rel or None)
+        relation = {
+            "this past": "last",
+            "past": "last",
+            "previous": "last",
+            "this coming": "next",
+            "coming": "next",
+            "following": "next",
+        }.get(rel, rel or None)
     if anchor is None:
         return Resolution("DATE", f"XXXX-WXX-{weekday}")
     if wrel:
@@ -700,12 +784,12 @@ def normalize_holiday(groups: Groups, ctx: NormContext) -> Resolution | None | _
     if this_year is None:
         return Resolution("DATE", None)
     year = dct.year
-    if rel == "last" or (not rel and ctx.tense == "PAST"):
-        if this_year > dct or (rel == "last" and this_year == dct):
-            year -= 1
-    elif rel == "next" or (not rel and ctx.tense == "FUTURE"):
-        if this_year < dct or (rel == "next" and this_year == dct):
-            year += 1
+    looks_back = rel == "last" or (not rel and ctx.tense == "PAST")
+    looks_ahead = rel == "next" or (not rel and ctx.tense == "FUTURE")
+    if looks_back and (this_year > dct or (rel == "last" and this_year == dct)):
+        year -= 1
+    elif looks_ahead and (this_year < dct or (rel == "next" and this_year == dct)):
+        year += 1
     resolved = holiday_date(code, year)
     return Resolution("DATE", resolved.isoformat() if resolved else None)
 
@@ -717,7 +801,8 @@ _QUARTER_CONTEXT_CHARS = 400
 
 
 def _quarter_context(ctx: NormContext) -> str | None:
-    """The quarter mentioned shortly before (financial reports: "a year earlier" means that quarter a year back)."""
+    """The quarter mentioned shortly before (financial reports: "a year earlier" means that quarter a year
+    back)."""
     last = ctx.state.last_quarter
     if last and ctx.start - last[1] <= _QUARTER_CONTEXT_CHARS:
         return last[0]
@@ -725,14 +810,14 @@ def _quarter_context(ctx: NormContext) -> str | None:
 
 
 def normalize_offset(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"two days ago", "a year earlier", "two days later", "three weeks from now", "the day before"."""
+    """ "two days ago", "a year earlier", "two days later", "three weeks from now", "the day before"."""
     direction = _norm_rel(groups.get("dir"))
     unit = ctx.lexicon.unit_code(groups.get("unit"))
     if unit is None:
         return REJECT
     sign = -1 if direction in _BACKWARD else 1
     vague = groups.get("vague") is not None and groups.get("num") is None
-    if vague or (groups.get("num") is None and groups.get("unit", "").lower().endswith("s")):
+    if vague or (groups.get("num") is None and (groups.get("unit") or "").lower().endswith("s")):
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=False)
     amount = ctx.lexicon.parse_number(groups.get("num")) if groups.get("num") else 1.0
     if amount is None:
@@ -797,16 +882,26 @@ def normalize_year_earlier(groups: Groups, ctx: NormContext) -> Resolution | Non
     if what.endswith("quarter") and what != "quarter":
         ordinal = ctx.lexicon.ordinal_number(what.split()[0])
         if ordinal:
-            return Resolution("DATE", f"{resolve_quarter(ctx.dct, ordinal, 'PAST') - 1:04d}-Q{ordinal}", anchor=False)
+            return Resolution(
+                "DATE", f"{resolve_quarter(ctx.dct, ordinal, 'PAST') - 1:04d}-Q{ordinal}", anchor=False
+            )
     return Resolution("DATE", f"{ctx.dct.year - 1:04d}", anchor=False)
 
 
-_EDGE_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
-              "turn": "START", "first half": "START", "second half": "END"}
+_EDGE_MODS = {
+    "end": "END",
+    "close": "END",
+    "beginning": "START",
+    "start": "START",
+    "middle": "MID",
+    "turn": "START",
+    "first half": "START",
+    "second half": "END",
+}
 
 
 def normalize_period_edge(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"the end of the year", "the beginning of this month", "year-end", "the end of this week"."""
+    """ "the end of the year", "the beginning of this month", "year-end", "the end of this week"."""
     edge = _norm_rel(groups.get("edge") or groups.get("edge_b"))
     unit_word = _norm_rel(groups.get("unit") or groups.get("unit_b"))
     rel = _norm_rel(groups.get("rel"))
@@ -839,7 +934,7 @@ def normalize_period_edge(groups: Groups, ctx: NormContext) -> Resolution | None
 
 
 def normalize_edge_of_point(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"the end of November", "the beginning of October 2025", "the end of 1990", "the end of the 1990s"."""
+    """ "the end of November", "the beginning of October 2025", "the end of 1990", "the end of the 1990s"."""
     edge = _norm_rel(groups.get("edge"))
     target = groups.get("target") or ""
     mod = _EDGE_MODS.get(edge)
@@ -863,7 +958,8 @@ def normalize_edge_of_point(groups: Groups, ctx: NormContext) -> Resolution | No
 
 # ---------------------------------------------------------------------------------------------- references
 def normalize_ref(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"now", "currently", "recently", "the past", "the future", "soon" -> PRESENT_REF / PAST_REF / FUTURE_REF."""
+    """ "now", "currently", "recently", "the past", "the future", "soon" -> PRESENT_REF / PAST_REF /
+    FUTURE_REF."""
     word = _norm_rel(groups.get("word"))
     word = re.sub(r"^(?:more|most|only|just|very|until) (?=recently)", "", word)
     value = ctx.params.get("value") or ctx.lexicon.ref_words.get(word)
@@ -874,7 +970,7 @@ def normalize_ref(groups: Groups, ctx: NormContext) -> Resolution | None | _Reje
 
 # ---------------------------------------------------------------------------------------------- durations
 def normalize_duration(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """"three years", "six-month", "the past two months", "a few days", "recent years", "two to three weeks",
+    """ "three years", "six-month", "the past two months", "a few days", "recent years", "two to three weeks",
     "two hours and 30 minutes", "day-long", "half an hour"."""
     lexicon = ctx.lexicon
     unit_word = (groups.get("unit") or "").lower()
@@ -924,9 +1020,21 @@ def normalize_duration(groups: Groups, ctx: NormContext) -> Resolution | None | 
 
 # ---------------------------------------------------------------------------------------------- sets
 _ADVERB_SETS = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-    "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biannually": "P6M", "semiannually": "P6M",
-    "semi-annually": "P6M", "fortnightly": "P2W", "biweekly": "P2W", "bi-weekly": "P2W", "bimonthly": "P2M",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "biannually": "P6M",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "fortnightly": "P2W",
+    "biweekly": "P2W",
+    "bi-weekly": "P2W",
+    "bimonthly": "P2M",
     "bi-monthly": "P2M",
 }
 _FREQ_WORDS = {"once": 1, "twice": 2, "thrice": 3}
@@ -985,9 +1093,20 @@ def normalize_set(groups: Groups, ctx: NormContext) -> Resolution | None | _Reje
 
 # ---------------------------------------------------------------------------------------------- clock times
 _SPECIAL_TIMES = {
-    "noon": "T12:00", "midday": "T12:00", "mid-day": "T12:00", "midnight": "T24:00", "mid-afternoon": "TAF",
-    "midafternoon": "TAF", "mid-morning": "TMO", "midmorning": "TMO", "dawn": "TMO", "daybreak": "TMO",
-    "sunrise": "TMO", "dusk": "TEV", "sunset": "TEV", "nightfall": "TEV",
+    "noon": "T12:00",
+    "midday": "T12:00",
+    "mid-day": "T12:00",
+    "midnight": "T24:00",
+    "mid-afternoon": "TAF",
+    "midafternoon": "TAF",
+    "mid-morning": "TMO",
+    "midmorning": "TMO",
+    "dawn": "TMO",
+    "daybreak": "TMO",
+    "sunrise": "TMO",
+    "dusk": "TEV",
+    "sunset": "TEV",
+    "nightfall": "TEV",
 }
 _APPROX_WORDS = {"around", "about", "approximately", "roughly"}
 

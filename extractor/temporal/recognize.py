@@ -122,15 +122,18 @@ class Recognizer:
             else:
                 windows = windows_by_classes.get(rule.anchors)
                 if windows is None:
-                    windows = windows_by_classes[rule.anchors] = AnchorIndex.windows(anchors, rule.anchors, len(text))
+                    windows = windows_by_classes[rule.anchors] = AnchorIndex.windows(
+                        anchors, rule.anchors, len(text)
+                    )
                 matches = []
                 for window_start, window_end in windows:
                     for match in rule.regex.finditer(text, window_start, window_end):
                         if match.end() >= window_end - 1 and window_end < len(text):
                             # the window end may have cut the match short: read it again on the whole text
-                            match = rule.regex.match(text, match.start())
-                            if match is None:
-                                continue
+                            whole = rule.regex.match(text, match.start())
+                            if whole is not None:
+                                matches.append(whole)
+                            continue
                         matches.append(match)
             for match in matches:
                 start, end = match.span()
@@ -156,7 +159,8 @@ class Recognizer:
             occupied.append((candidate.start, candidate.end))
         return sorted(taken, key=lambda c: c.start)
 
-    # -- widening ---------------------------------------------------------------------------------------------
+    # -- widening
+    # ---------------------------------------------------------------------------------------------
     def widen(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Attach prefix/suffix modifiers and day + part-of-day suffixes, never overlapping a neighbour."""
         for index, candidate in enumerate(candidates):
@@ -194,10 +198,12 @@ class Recognizer:
                     candidate.end = pod.end()
         return candidates
 
-    # -- merging ----------------------------------------------------------------------------------------------
+    # -- merging
+    # ----------------------------------------------------------------------------------------------
     @staticmethod
     def merge(text: str, candidates: list[Candidate]) -> list[Candidate]:
-        """Merge a clock time and a day separated only by a space or comma ("10 p.m. Wednesday", "noon Thursday",
+        """Merge a clock time and a day separated only by a space or comma ("10 p.m. Wednesday", "noon
+        Thursday",
         "5 p.m. EST, Nov. 6") into one TIME candidate with both as ``parts``."""
         merged: list[Candidate] = []
         index = 0
@@ -210,7 +216,9 @@ class Recognizer:
                     name: c.rule.norm in _DAY_NORMS and c.pod is None and c.rule.type == "DATE"
                     for name, c in (("current", current), ("following", following))
                 }
-                if (kinds[0] == "clock" and is_day["following"]) or (kinds[1] == "clock" and is_day["current"]):
+                if (kinds[0] == "clock" and is_day["following"]) or (
+                    kinds[1] == "clock" and is_day["current"]
+                ):
                     clock, day = (current, following) if kinds[0] == "clock" else (following, current)
                     merged.append(
                         Candidate(

@@ -9,14 +9,16 @@ Fields:
 
 - ``id`` (stable, unique, ``family.name``), ``type`` (DATE/TIME/DURATION/SET), ``norm`` (normaliser name in
   :mod:`extractor.temporal.normalize`), ``anchors`` (anchor classes every match contains, see
-  :mod:`extractor.temporal.anchors`; the rule only runs near them), ``pattern`` (a Python regex; ``{MACRO}`` names from
+  :mod:`extractor.temporal.anchors`; the rule only runs near them), ``pattern`` (a Python regex; ``{MACRO}``
+  names from
   :mod:`extractor.temporal.lexicon` are substituted and **a literal space matches one or more whitespace
   characters**). Patterns are case-insensitive unless ``"case_sensitive": true``.
 - optional ``params`` (dict passed to the normaliser), ``priority`` (int, breaks ties between equally long
   matches; default 0), ``capitalized`` / ``lowercase`` (group names whose text must / must not start with a
   capital letter; both are ignored in all-capitals text),
   ``need_before`` / ``not_before`` (regexes that must / must not match at the end of the text just before the
-  match, trailing whitespace allowed), ``need_after`` / ``not_after`` (the same at the start of the text just after it), ``examples``
+  match, trailing whitespace allowed), ``need_after`` / ``not_after`` (the same at the start of the text just
+  after it), ``examples``
   (strings the rule must match in full; checked by the tests), ``note``.
 
 Lines starting with ``//`` and blank lines are ignored. Errors name the file and line.
@@ -33,7 +35,15 @@ from typing import Any
 from .anchors import ANCHOR_CLASSES
 from .lexicon import Lexicon
 
-__all__ = ["Rule", "RuleError", "load_rules", "RULES_PATH", "compile_pattern", "flexible_spaces", "TIMEX_TYPES"]
+__all__ = [
+    "Rule",
+    "RuleError",
+    "load_rules",
+    "RULES_PATH",
+    "compile_pattern",
+    "flexible_spaces",
+    "TIMEX_TYPES",
+]
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_rules.jsonl"
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -92,7 +102,8 @@ class Rule:
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
-        # Searching inside the full text (pos/endpos) rather than a slice lets lookbehinds see the match itself.
+        # Searching inside the full text (pos/endpos) rather than a slice lets lookbehinds see the match
+        # itself.
         window_start = max(0, start - CONTEXT_WINDOW)
         window_end = min(len(text), end + CONTEXT_WINDOW)
         if self.need_before is not None and not self.need_before.search(text, window_start, start):
@@ -121,7 +132,12 @@ def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
 
 
 def compile_pattern(
-    pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False, where: str = "", first_char_filter: bool = True
+    pattern: str,
+    lexicon: Lexicon,
+    *,
+    case_sensitive: bool = False,
+    where: str = "",
+    first_char_filter: bool = True,
 ) -> re.Pattern:
     """Compile a rule pattern with macros, flexible spaces and the word guards.
 
@@ -192,18 +208,18 @@ def _first_of_op(op: Any, argument: Any, c: Any) -> tuple[set[str] | None, bool]
         found: set[str] = set()
         nullable = False
         for alternative in argument[1]:
-            characters, alternative_nullable = _first_of(list(alternative), c)
-            if characters is None:
+            alternative_characters, alternative_nullable = _first_of(list(alternative), c)
+            if alternative_characters is None:
                 return None, False
-            found |= characters
+            found |= alternative_characters
             nullable = nullable or alternative_nullable
         return found, nullable
     if op is c.SUBPATTERN:
         return _first_of(list(argument[-1]), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
         low, _, sub = argument
-        characters, nullable = _first_of(list(sub), c)
-        return characters, characters is not None and (low == 0 or nullable)
+        repeated, nullable = _first_of(list(sub), c)
+        return repeated, repeated is not None and (low == 0 or nullable)
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return set(), True
     return None, False
@@ -221,7 +237,9 @@ def _compile_context(value: Any, *, anchor_end: bool, where: str, name: str) -> 
         raise RuleError(f"{where}: field {name!r} does not compile ({error}): {value}") from None
 
 
-def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, norms: set[str] | None) -> Rule:
+def _parse_rule(
+    raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, norms: set[str] | None
+) -> Rule:
     unknown = set(raw) - _KNOWN_FIELDS
     if unknown:
         raise RuleError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
@@ -233,7 +251,9 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
     if raw["type"] not in TIMEX_TYPES:
         raise RuleError(f"{where}: expected type in {TIMEX_TYPES}, found {raw['type']!r}")
     if norms is not None and raw["norm"] not in norms:
-        raise RuleError(f"{where}: unknown normaliser {raw['norm']!r}; expected one of {', '.join(sorted(norms))}")
+        raise RuleError(
+            f"{where}: unknown normaliser {raw['norm']!r}; expected one of {', '.join(sorted(norms))}"
+        )
     regex = compile_pattern(
         raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False)), where=where
     )
@@ -242,11 +262,14 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
     for field_name, groups in (("capitalized", capitalized), ("lowercase", lowercase)):
         for group in groups:
             if group not in regex.groupindex:
-                raise RuleError(f"{where}: {field_name!r} names group {group!r}, which the pattern does not define")
+                raise RuleError(
+                    f"{where}: {field_name!r} names group {group!r}, which the pattern does not define"
+                )
     anchors = raw.get("anchors")
     if not isinstance(anchors, list) or not anchors or any(name not in ANCHOR_CLASSES for name in anchors):
         raise RuleError(
-            f"{where}: expected 'anchors', a non-empty list from {', '.join(ANCHOR_CLASSES)}; found {anchors!r}"
+            f"{where}: expected 'anchors', a non-empty list from {', '.join(ANCHOR_CLASSES)}; "
+            f"found {anchors!r}"
         )
     params = raw.get("params", {})
     if not isinstance(params, dict):
@@ -261,7 +284,9 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
         priority=int(raw.get("priority", 0)),
         capitalized=capitalized,
         lowercase=lowercase,
-        need_before=_compile_context(raw.get("need_before"), anchor_end=True, where=where, name="need_before"),
+        need_before=_compile_context(
+            raw.get("need_before"), anchor_end=True, where=where, name="need_before"
+        ),
         not_before=_compile_context(raw.get("not_before"), anchor_end=True, where=where, name="not_before"),
         need_after=_compile_context(raw.get("need_after"), anchor_end=False, where=where, name="need_after"),
         not_after=_compile_context(raw.get("not_after"), anchor_end=False, where=where, name="not_after"),
@@ -271,7 +296,9 @@ def _parse_rule(raw: dict[str, Any], lexicon: Lexicon, where: str, order: int, n
     )
 
 
-def load_rules(lexicon: Lexicon, path: str | Path | None = None, *, norms: set[str] | None = None) -> list[Rule]:
+def load_rules(
+    lexicon: Lexicon, path: str | Path | None = None, *, norms: set[str] | None = None
+) -> list[Rule]:
     """Read, validate and compile the rule file; raise :class:`RuleError` naming file:line on a bad line."""
     file = Path(path) if path else RULES_PATH
     rules: list[Rule] = []
@@ -284,7 +311,9 @@ def load_rules(lexicon: Lexicon, path: str | Path | None = None, *, norms: set[s
         try:
             raw = json.loads(stripped)
         except json.JSONDecodeError as error:
-            raise RuleError(f"{where}: expected one JSON object per line, found invalid JSON ({error})") from None
+            raise RuleError(
+                f"{where}: expected one JSON object per line, found invalid JSON ({error})"
+            ) from None
         if not isinstance(raw, dict):
             raise RuleError(f"{where}: expected a JSON object, found {type(raw).__name__}")
         rule = _parse_rule(raw, lexicon, where, len(rules), norms)

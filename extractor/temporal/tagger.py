@@ -2,8 +2,8 @@
 
 :class:`TemporalTagger` recognises expressions (:mod:`.recognize`), then normalises them in text order
 (:mod:`.normalize`) while tracking reference times (:mod:`.anchor`) and reading the tense of each clause
-(:mod:`.tense`). Clock times are valued after the dates of their sentence, so that "at 2:29 a.m. on October 26"
-takes its day from "October 26". Values the rules cannot give are asked of dateparser (:mod:`.fallback`).
+(:mod:`.tense`). Clock times are valued after the dates of their sentence, so that "at 2:29 a.m. on October
+26" takes its day from "October 26". Values the rules cannot give are asked of dateparser (:mod:`.fallback`).
 """
 
 from __future__ import annotations
@@ -28,17 +28,36 @@ __all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
 _DCT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
 _PREPOSITION = re.compile(
-    r"(?:^|[^\w])(on|in|at|during|throughout|since|from|starting|beginning|as of|until|till|til|through|to|up to|"
-    r"by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
+    r"(?:^|[^\w])(on|in|at|during|throughout|since|from|starting|beginning|as of|until|till|til|through|to"
+    r"|up to|by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
     re.IGNORECASE,
 )
 _RELATIONS = {
-    "on": "on", "in": "on", "at": "on", "during": "on", "throughout": "on",
-    "since": "since", "from": "since", "starting": "since", "beginning": "since", "as of": "since",
-    "until": "until", "till": "until", "til": "until", "through": "until", "to": "until", "up to": "until",
-    "by": "before", "before": "before", "prior to": "before", "ahead of": "before",
-    "after": "after", "following": "after",
-    "around": "around", "about": "around", "circa": "around",
+    "on": "on",
+    "in": "on",
+    "at": "on",
+    "during": "on",
+    "throughout": "on",
+    "since": "since",
+    "from": "since",
+    "starting": "since",
+    "beginning": "since",
+    "as of": "since",
+    "until": "until",
+    "till": "until",
+    "til": "until",
+    "through": "until",
+    "to": "until",
+    "up to": "until",
+    "by": "before",
+    "before": "before",
+    "prior to": "before",
+    "ahead of": "before",
+    "after": "after",
+    "following": "after",
+    "around": "around",
+    "about": "around",
+    "circa": "around",
     "between": "between",
 }
 _APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
@@ -101,7 +120,8 @@ def parse_dct(dct: str | date | None) -> date | None:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """A plain sentence splitter for use without spaCy: breaks after . ! ? before a capital, and at blank lines."""
+    """A plain sentence splitter for use without spaCy: breaks after . ! ? before a capital, and at blank
+    lines."""
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
@@ -138,7 +158,8 @@ class TemporalTagger:
         self.recognizer = Recognizer(self.lexicon, self.rules)
         self.use_fallback = use_fallback
 
-    # -- public -----------------------------------------------------------------------------------------------
+    # -- public
+    # -----------------------------------------------------------------------------------------------
     def tag(
         self, text: str, dct: str | date | None = None, *, sentences: list[tuple[int, int]] | None = None
     ) -> list[Timex]:
@@ -174,7 +195,8 @@ class TemporalTagger:
             previous = timex
         return timexes
 
-    # -- internals --------------------------------------------------------------------------------------------
+    # -- internals
+    # --------------------------------------------------------------------------------------------
     @staticmethod
     def _second_pass(candidate: Candidate) -> bool:
         return candidate.rule.norm in _SECOND_PASS_NORMS and not candidate.parts
@@ -244,22 +266,31 @@ class TemporalTagger:
         item.rule_id = candidate.rule.id
         if candidate.parts:
             day_part, clock_part = candidate.parts
-            day_context = self._context(day_part, text, bounds, item.sentence, pending, state, None, sentence_cues)
+            day_context = self._context(
+                day_part, text, bounds, item.sentence, pending, state, None, sentence_cues
+            )
             day_context.start = candidate.start  # deadline words come before the whole expression
             day_resolution = self._normalize(day_part, day_context)
             if day_resolution is REJECT or not isinstance(day_resolution, Resolution):
                 item.rejected = True
                 return
             day = _day_of(day_resolution.value)
-            clock_context = self._context(clock_part, text, bounds, item.sentence, pending, state, day, sentence_cues)
+            clock_context = self._context(
+                clock_part, text, bounds, item.sentence, pending, state, day, sentence_cues
+            )
             clock_resolution = self._normalize(clock_part, clock_context)
             if clock_resolution is REJECT or not isinstance(clock_resolution, Resolution):
                 item.rejected = True
                 return
-            if day is None and day_resolution.value and clock_resolution.value and "T" in clock_resolution.value:
-                clock_resolution.value = day_resolution.value + clock_resolution.value[
-                    clock_resolution.value.index("T") :
-                ]
+            if (
+                day is None
+                and day_resolution.value
+                and clock_resolution.value
+                and "T" in clock_resolution.value
+            ):
+                clock_resolution.value = (
+                    day_resolution.value + clock_resolution.value[clock_resolution.value.index("T") :]
+                )
             clock_resolution.mod = clock_resolution.mod or candidate.mod
             item.resolution = clock_resolution
             item.rule_id = f"{clock_part.rule.id}+{day_part.rule.id}"
@@ -268,8 +299,12 @@ class TemporalTagger:
             return
         sentence_day = None
         if self._second_pass(candidate):
-            sentence_day = _nearest_day(sentence_days.get(item.sentence, []), candidate.start, candidate.end, text)
-        context = self._context(candidate, text, bounds, item.sentence, pending, state, sentence_day, sentence_cues)
+            sentence_day = _nearest_day(
+                sentence_days.get(item.sentence, []), candidate.start, candidate.end, text
+            )
+        context = self._context(
+            candidate, text, bounds, item.sentence, pending, state, sentence_day, sentence_cues
+        )
         resolution = self._normalize(candidate, context)
         if resolution is REJECT:
             item.rejected = True
@@ -278,7 +313,11 @@ class TemporalTagger:
             resolution = Resolution(candidate.rule.type, None)
         if candidate.pod and resolution.type == "DATE":
             code = _POD_CODES.get(candidate.pod)
-            if resolution.value and re.fullmatch(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)", resolution.value) and code:
+            if (
+                resolution.value
+                and re.fullmatch(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)", resolution.value)
+                and code
+            ):
                 resolution.value = f"{resolution.value}T{code}"
             resolution.type = "TIME"
         if candidate.mod and resolution.mod is None:
@@ -347,10 +386,14 @@ def _day_of(value: str | None) -> date | None:
 
 
 def _nearest_day(days: list[tuple[int, date]], start: int, end: int, text: str) -> date | None:
-    """The day a clock time at ``[start, end)`` belongs to: a day right after it ("at 2:29 a.m. on October 26"),
+    """The day a clock time at ``[start, end)`` belongs to: a day right after it ("at 2:29 a.m. on October
+    26"),
     else the closest day mentioned before it in the sentence."""
-    following = [(position, day) for position, day in days if position >= end
-                 and _FOLLOWING_DAY_GAP.fullmatch(text, end, position)]
+    following = [
+        (position, day)
+        for position, day in days
+        if position >= end and _FOLLOWING_DAY_GAP.fullmatch(text, end, position)
+    ]
     if following:
         return min(following)[1]
     preceding = [(position, day) for position, day in days if position < start]

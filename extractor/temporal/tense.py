@@ -1,9 +1,10 @@
 """Tense of the clause around a time expression, read from word cues.
 
 A blank spaCy pipeline has no tagger, so the tense is guessed from the nearest cue: future modals and phrases
-("will", "is expected to", "plans to", "next"), past auxiliaries and irregular past forms ("was", "had", "flew"),
-regular ``-ed`` forms (unless a modal, "to" or "be" just before makes them an infinitive or a passive), and
-present auxiliaries ("is", "says"). Cue lists live in ``extractor/resources/timex_tense_cues.json``.
+("will", "is expected to", "plans to", "next"), past auxiliaries and irregular past forms ("was", "had",
+"flew"), regular ``-ed`` forms (unless a modal, "to" or "be" just before makes them an infinitive or a
+passive), and present auxiliaries ("is", "says"). Cue lists live in
+``extractor/resources/timex_tense_cues.json``.
 
 The nearest cue wins; cues after the expression count three tokens farther and reporting verbs ("said") and
 "would" one more, because "will arrive on Friday, officials said" is about the arrival, not the saying.
@@ -27,7 +28,9 @@ TENSE_CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]")
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+)
 _PASSIVE_OR_BASE = frozenset({"is", "are", "am", "be", "being"})
 _AUXILIARIES = frozenset({"was", "were", "had", "did", "been"})
 _PRIORITY = {"FUTURE": 0, "PAST": 1, "PRESENT": 2}
@@ -54,7 +57,8 @@ def load_tense_cues(path: str | None = None) -> TenseCues:
     file = Path(path) if path else TENSE_CUES_PATH
     data = json.loads(file.read_text(encoding="utf-8"))
     phrases: dict[tuple[str, ...], Tense] = {}
-    for key, tense in (("present", "PRESENT"), ("past", "PAST"), ("future", "FUTURE")):
+    tenses: tuple[tuple[str, Tense], ...] = (("present", "PRESENT"), ("past", "PAST"), ("future", "FUTURE"))
+    for key, tense in tenses:
         if key not in data:
             raise ValueError(f"{file}: expected a {key!r} cue list, found keys {sorted(data)}")
         for phrase in data[key]:
@@ -86,9 +90,7 @@ def _is_past_ed(index: int, tokens: list[tuple[int, int, str, str]], cues: Tense
     before_previous = tokens[index - 2][2] if index > 1 else ""
     if previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE or previous in _DETERMINERS:
         return False
-    if previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers:
-        return False
-    return True
+    return not (previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers)
 
 
 def _after_modal_or_be(index: int, tokens: list[tuple[int, int, str, str]], cues: TenseCues) -> bool:
@@ -125,7 +127,12 @@ class SentenceCues:
                 if phrase in cues.phrases:
                     found, length = cues.phrases[phrase], size
                     break
-            if found == "PAST" and length == 1 and lower not in _AUXILIARIES and _after_modal_or_be(index, tokens, cues):
+            if (
+                found == "PAST"
+                and length == 1
+                and lower not in _AUXILIARIES
+                and _after_modal_or_be(index, tokens, cues)
+            ):
                 found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
             if found is None and _is_past_ed(index, tokens, cues):
                 found = "PAST"
@@ -159,7 +166,9 @@ class SentenceCues:
         return best[2] if best else None
 
 
-def detect_tense(text: str, start: int, end: int, *, ignore: list[tuple[int, int]] | None = None) -> Tense | None:
+def detect_tense(
+    text: str, start: int, end: int, *, ignore: list[tuple[int, int]] | None = None
+) -> Tense | None:
     """Return the tense of the clause in ``text`` (usually one sentence) around the expression at
     ``[start, end)``; cues inside ``[start, end)`` and inside the ``ignore`` spans are skipped.
     Return None when no cue is found within reach."""

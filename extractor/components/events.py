@@ -242,6 +242,7 @@ class EventBuilder:
     def _slots(self, doc: Doc, trig: Trigger, places: list[dict], window_end: int, history: list[Leg]) -> dict:
         slots: dict = {}
         last_slotted_end: int | None = None
+        last_slot: str | None = None
         possessors = {
             i for p in places
             if p["token_end"] < len(doc) and doc[p["token_end"]].text in {"'s", "’s"}
@@ -264,6 +265,12 @@ class EventBuilder:
             ):
                 continue
             slot = _PREP_SLOTS.get(prep or "")
+            if slot == "via" and prep == "over" and head["token_start"] - trig.end > _LOC_REACH:
+                slot = None  # "a gap in coverage over the Caspian", "closed the airspace over Beirut"
+            if prep in {"and", "or"} and last_slot == "via" and last_slotted_end is not None and (
+                place["token_start"] - last_slotted_end <= 2
+            ):
+                slot = "via"  # "stopping at Keflavik and Gander"
             if slot == "LOC":
                 slot = trig.row.get("locative") if head["token_start"] - trig.end <= _LOC_REACH else None
             elif prep is None:
@@ -285,6 +292,7 @@ class EventBuilder:
             else:
                 continue
             last_slotted_end = place["token_end"]
+            last_slot = slot
         return slots
 
     def _aircraft(
@@ -466,6 +474,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if i < floor:
         return None
     word = doc[i].lower_
+    if word in {"and", "or"}:
+        return word
     if word == "at" and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]] and any(
         t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i]
     ):

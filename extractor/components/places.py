@@ -36,6 +36,9 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "field"): "airbase", ("airstrip",): "airbase", ("military", "airfield"): "airbase",
     ("military", "airport"): "airbase", ("airport",): "airport", ("international", "airport"): "airport",
     ("aerodrome",): "airport",
+    # geographic features flown through or over: "the Tsushima Strait", "the Sea of Okhotsk" is in regions.jsonl
+    ("strait",): "other", ("straits",): "other", ("sea",): "other", ("gulf",): "other", ("channel",): "other",
+    ("peninsula",): "other", ("bay",): "other", ("ocean",): "other",
 }  # fmt: skip
 _FACILITY_PREFIXES: dict[str, str] = {"raf": "airbase", "nas": "airbase", "joint base": "airbase",
                                       "naval air station": "airbase", "jb": "airbase"}
@@ -197,9 +200,12 @@ class PlaceRuler:
             if facility is not None and place["kind"] not in ("airbase", "airport"):
                 # "Benghazi airport", "Latakia air base": the facility of that city, not the city
                 head_end, kind = facility
-                airport = self.airports_by_city.get(fold(place["name"])) if place["kind"] == "city" else None
                 span = doc[start:head_end]
-                resolved = airport or self._lookup_facility(span.text) or _unknown_facility(span, kind, place)
+                if kind == "other":  # "the Tsushima Strait": a geographic feature, not the town's airport
+                    resolved = _unknown_facility(span, kind, place)
+                else:
+                    airport = self.airports_by_city.get(fold(place["name"])) if place["kind"] == "city" else None
+                    resolved = airport or self._lookup_facility(span.text) or _unknown_facility(span, kind, place)
                 mentions.append(_mention(span, resolved))
                 for i in range(start, head_end):
                     allowed[i] = False
@@ -270,7 +276,8 @@ class PlaceRuler:
                 name_end = _name_run_end(doc, j, allowed)
                 if name_end > j:
                     span = doc[i:name_end]
-                    out.append(_mention(span, self._facility_by_core(span.text) or _unknown_facility(span, kind, None)))
+                    known = self._facility_by_core(span.text) if kind != "other" else None
+                    out.append(_mention(span, known or _unknown_facility(span, kind, None)))
                     for k in range(i, name_end):
                         allowed[k] = False
                     i = name_end
@@ -282,7 +289,8 @@ class PlaceRuler:
                 if facility is not None:
                     head_end, kind = facility
                     span = doc[name_start:head_end]
-                    out.append(_mention(span, self._facility_by_core(span.text) or _unknown_facility(span, kind, None)))
+                    known = self._facility_by_core(span.text) if kind != "other" else None
+                    out.append(_mention(span, known or _unknown_facility(span, kind, None)))
                     for k in range(name_start, head_end):
                         allowed[k] = False
                     i = head_end

@@ -117,7 +117,9 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "weekends",
         "yearend",
         "midyear",
+        "period",
     ),
+    "YEAR": ("nineteen", "eighteen", "thousand", "twenty"),
     "DEICTIC": (
         "today",
         "yesterday",

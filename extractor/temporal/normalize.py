@@ -108,6 +108,7 @@ _DEADLINE_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]*\s+$")
 _DEADLINE_AFTER = re.compile(r"\s+(?:deadline|target date|due date)\b", re.IGNORECASE)
 Normalizer = Callable[[Groups, NormContext], "Resolution | None | _Reject"]
 
@@ -345,7 +346,12 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
 
 def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Years: "1998", "fiscal 1989", "'98", ranges "2021-22", "post-1959"."""
-    year = _two_digit_year(groups["yy"] or "", ctx.dct) if groups.get("yy") else _int(groups.get("year"))
+    if groups.get("year_words"):
+        year = _year_from_words(groups["year_words"] or "", ctx.lexicon)
+    elif groups.get("yy"):
+        year = _two_digit_year(groups["yy"] or "", ctx.dct)
+    else:
+        year = _int(groups.get("year"))
     if year is None:
         return REJECT
     if not groups.get("fiscal") and not groups.get("year2") and not groups.get("prepost"):
@@ -370,6 +376,27 @@ def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Rej
     if prepost:
         mod = "BEFORE" if prepost == "pre" else "AFTER"
     return Resolution("DATE", f"{year:04d}", mod=mod, range_end=range_end)
+
+
+def _year_from_words(text: str, lexicon: Lexicon) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and eight" -> 2008, "eighteen hundred" -> 1800."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand") :].strip()
+        rest = rest[4:] if rest.startswith("and ") else rest
+        extra = lexicon.parse_number(rest) if rest else 0
+        return 2000 + int(extra) if extra is not None and extra < 100 else None
+    head, _, rest = words.partition(" ")
+    century = lexicon.parse_number(head)
+    if century is None:
+        return None
+    if rest.startswith("hundred"):
+        rest = rest[len("hundred") :].strip()
+        rest = rest[4:] if rest.startswith("and ") else rest
+    tail = lexicon.parse_number(rest) if rest else 0
+    if tail is None or tail >= 100:
+        return None
+    return int(century) * 100 + int(tail)
 
 
 _DECADE_WORDS = {
@@ -475,7 +502,7 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
         last = ctx.state.last_quarter[0] if ctx.state.last_quarter else None
         year_value = f"{int(groups['period_year'] or 0):04d}"
         return Resolution("DATE", f"{year_value}{last[4:]}" if last else year_value, anchor=False)
-    rel = _norm_rel(groups.get("rel"))
+    rel = _norm_rel(groups.get("rel") or groups.get("rel_p"))
     ordinal_text = groups.get("ord")
     quarter: int | None = None
     if groups.get("qnum"):
@@ -676,6 +703,9 @@ _DEICTIC_OFFSETS = {
 def normalize_deictic(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """ "today", "yesterday", "tomorrow", "the day before yesterday"."""
     word = _norm_rel(groups.get("deictic"))
+    surface = ctx.text[ctx.start : ctx.end]
+    if surface == "Today" and _NAME_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+        return REJECT  # "Russia Today", "USA Today": a title, not the day
     if ctx.dct is None:
         return Resolution("DATE", None)
     return Resolution("DATE", (ctx.dct + timedelta(days=_DEICTIC_OFFSETS.get(word, 0))).isoformat())

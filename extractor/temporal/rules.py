@@ -69,8 +69,9 @@ _KNOWN_FIELDS = {
     "anchors",
 }
 # A match may not start inside a word, a number, a hyphenated designator ("Su-35") or a URL path, and may not
-# end inside one; "mid-", "pre-" and "post-" in front are allowed so that "mid-2024" can be extended later.
-_LEFT_GUARD = r"(?<![\w$£€#@/])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\w]-))(?<!\d[.,:])"
+# end inside one; "mid-", "pre-", "post-", "late-" and "early-" in front are allowed so that "mid-2024" can be
+# extended later.
+_LEFT_GUARD = r"(?<![\w$£€#@/])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\blate-)|(?<=\bearly-)|(?<![\w]-))(?<!\d[.,:])"
 _RIGHT_GUARD = r"(?![\w@])(?!-\w)(?!/\w)(?![.,:]\d)"
 CONTEXT_WINDOW = 48
 

@@ -71,7 +71,11 @@ _KNOWN_FIELDS = {
 # A match may not start inside a word, a number, a hyphenated designator ("Su-35") or a URL path, and may not
 # end inside one; "mid-", "pre-", "post-", "late-" and "early-" in front are allowed so that "mid-2024" can be
 # extended later.
-_LEFT_GUARD = r"(?<![\w$£€#@/])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\blate-)|(?<=\bearly-)|(?<![\w]-))(?<!\d[.,:])"
+_LEFT_GUARD = (
+    r"(?<![\w$£€#@/])"
+    r"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\blate-)|(?<=\bearly-)|(?<![\w]-))"
+    r"(?<!\d[.,:])"
+)
 _RIGHT_GUARD = r"(?![\w@])(?!-\w)(?!/\w)(?![.,:]\d)"
 CONTEXT_WINDOW = 48
 

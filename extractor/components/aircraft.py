@@ -292,6 +292,6 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
                 continue
             mention.update(
                 model=earlier["model"], icao_type=earlier["icao_type"], manufacturer=earlier["manufacturer"],
-                role=earlier["role"], rule=f"{mention['rule']}->{earlier['rule']}",
+                role=earlier["role"], rule=f"{mention['rule']}->{earlier['rule'].split('->')[-1]}",
             )  # fmt: skip
             break

@@ -199,7 +199,9 @@ class EventBuilder:
                     leg.via.extend(place)
                 else:
                     setattr(leg, slot, place)
-            if leg.origin is None and previous is not None and (chain or current is not None):
+            if leg.origin is None and previous is not None and (chain or _same_types(leg, previous)):
+                if previous.destination is None:
+                    previous = _previous_leg_of(leg.aircraft, [h for h in history + legs if h.destination]) or previous
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
@@ -528,11 +530,17 @@ def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | Non
     return None
 
 
+def _same_types(a: Leg, b: Leg) -> bool:
+    return {m["model"] for m in a.aircraft} == {m["model"] for m in b.aircraft}
+
+
 def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
-    rules = {a["rule"] for a in aircraft if not a["generic"]}
-    for leg in reversed(history):
-        if rules & {a["rule"] for a in leg.aircraft}:
-            return leg
+    """The latest leg flown by the same type (same model, else same family)."""
+    for key in ("model", "family"):
+        wanted = {a[key] for a in aircraft if not a["generic"] and a[key]}
+        for leg in reversed(history):
+            if wanted & {a[key] for a in leg.aircraft}:
+                return leg
     return None
 
 

@@ -44,8 +44,9 @@ class TimexTagger:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = _sentence_bounds(doc)
-        timexes = self.engine.tag(doc.text, doc._.dct, sentences=sentences)
+        text = doc.text  # built from the tokens on every access: read it once
+        sentences = _sentence_bounds(doc, len(text))
+        timexes = self.engine.tag(text, doc._.dct, sentences=sentences)
         spans = []
         for timex in timexes:
             span = doc.char_span(timex.start, timex.end, label=timex.type, alignment_mode="expand")
@@ -56,7 +57,7 @@ class TimexTagger:
         return doc
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
+def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]] | None:
     """``[start, end)`` character offsets of the sentences, or None when no component set them. Reads the
     SENT_START array: ``doc.sents`` and ``doc.has_annotation`` iterate over Python token objects, which costs
     more than the whole tagger on a long article."""
@@ -66,7 +67,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
     if not any(flag != 0 for flag in flags[1:]):
         return None
     starts = [0] + [index for index in range(1, len(flags)) if flags[index] == 1]
-    chars = [doc[index].idx for index in starts] + [len(doc.text)]
+    chars = [doc[index].idx for index in starts] + [length]
     return [(chars[i], chars[i + 1]) for i in range(len(starts))]
 
 

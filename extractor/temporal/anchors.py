@@ -292,12 +292,14 @@ class AnchorIndex:
     ) -> list[tuple[int, int]]:
         """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in
         :data:`CLASS_WINDOWS`)."""
-        spans = sorted(
-            (start - before, end + after)
-            for name in classes
-            for before, after in (CLASS_WINDOWS[name],)
-            for start, end in anchors.get(name, ())
-        )
+        spans: list[tuple[int, int]] = []
+        for name in classes:
+            found = anchors.get(name)
+            if found:
+                before, after = CLASS_WINDOWS[name]
+                spans.extend((start - before, end + after) for start, end in found)
+        if len(classes) > 1:
+            spans.sort()
         merged: list[tuple[int, int]] = []
         for start, end in spans:
             window_start, window_end = max(0, start), min(length, end)

@@ -495,6 +495,13 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         return place
     wanted = {"airbase": {"airbase", "airport"}, "airport": {"airport", "airbase"}}.get(place["kind"], {place["kind"]})
     candidates = [p for p in doc._.places if p["token_end"] <= place["token_start"]][::-1]
+    if place["kind"] == "airbase":
+        # "the base" is the base the story is about: the most often named one so far (the latest on a tie)
+        counts: dict[str, int] = {}
+        for p in candidates:
+            if p["kind"] in wanted and not p.get("descriptor"):
+                counts[p["name"]] = counts.get(p["name"], 0) + 1
+        candidates.sort(key=lambda p: -counts.get(p["name"], 0))
     if place.get("city_airport"):
         candidates.append(place["city_airport"])  # "the airport" of the city named before, after named places
     for earlier in candidates:

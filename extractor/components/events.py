@@ -495,6 +495,9 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         return place
     wanted = {"airbase": {"airbase", "airport"}, "airport": {"airport", "airbase"}}.get(place["kind"], {place["kind"]})
     candidates = [p for p in doc._.places if p["token_end"] <= place["token_start"]][::-1]
+    if place["kind"] == "region" and place["text"].lower().endswith("region"):
+        # "arrive in the region": a region no single country holds (Middle East, Baltic) before a province
+        candidates.sort(key=lambda p: p["kind"] != "region" or bool(p.get("country")))
     if place["kind"] == "airbase":
         # "the base" is the base the story is about: the most often named one so far (the latest on a tie)
         counts: dict[str, int] = {}
@@ -551,15 +554,10 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
     return None
 
 
-_IMPLICIT_REACH = 4  # sentences
 
 
 def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
-    """Destinations the text leaves implicit.
-
-    "returned home" / "flew back": where the aircraft's previous leg started; "arrived from Leipzig" with no
-    destination: where the latest leg of the last few sentences went (the place the report is about).
-    """
+    """'returned home' / 'flew back' with no place: where the aircraft's previous leg started."""
     if leg.destination is not None:
         return
     actions = {t.row["action"] for t in leg.triggers}
@@ -570,12 +568,6 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
             leg.destination = previous.origin
             leg.rules.append("implicit:return-destination")
         return
-    if "arrival" in actions and earlier:
-        latest = earlier[-1]
-        if latest.destination is not None and leg.sent_index - latest.sent_index <= _IMPLICIT_REACH:
-            if leg.origin is None or not _same_place(leg.origin, latest.destination):
-                leg.destination = latest.destination
-                leg.rules.append("implicit:arrival-destination")
 
 
 def _operator_of_family(aircraft: list[dict], history: list[Leg]) -> dict | None:

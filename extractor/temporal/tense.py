@@ -44,7 +44,7 @@ _AFTER_PENALTY = 3
 class TenseCues:
     """Cue phrases (as token tuples) for each tense, plus the -ed exceptions."""
 
-    phrases: dict[tuple[str, ...], Tense]
+    phrases: dict[tuple[str, ...], tuple[Tense, Tense]]  # (tense when the cue comes before, when after)
     not_past_ed: frozenset[str]
     ed_blockers: frozenset[str]
     longest: int
@@ -56,14 +56,19 @@ def load_tense_cues(path: str | None = None) -> TenseCues:
     """Load the cue JSON (default: the packaged ``timex_tense_cues.json``)."""
     file = Path(path) if path else TENSE_CUES_PATH
     data = json.loads(file.read_text(encoding="utf-8"))
-    phrases: dict[tuple[str, ...], Tense] = {}
-    tenses: tuple[tuple[str, Tense], ...] = (("present", "PRESENT"), ("past", "PAST"), ("future", "FUTURE"))
-    for key, tense in tenses:
+    phrases: dict[tuple[str, ...], tuple[Tense, Tense]] = {}
+    lists: tuple[tuple[str, Tense, Tense], ...] = (
+        ("present", "PRESENT", "PRESENT"),
+        ("past", "PAST", "PAST"),
+        ("future", "FUTURE", "FUTURE"),
+        ("future_before_past_after", "FUTURE", "PAST"),
+    )
+    for key, before, after in lists:
         if key not in data:
             raise ValueError(f"{file}: expected a {key!r} cue list, found keys {sorted(data)}")
         for phrase in data[key]:
             tokens = tuple(token.group(0) for token in _TOKEN.finditer(phrase.lower()))
-            phrases[tokens] = tense  # later lists win: a phrase listed as future and past counts as future
+            phrases[tokens] = (before, after)  # later lists win over earlier ones
     lengths: dict[str, set[int]] = {}
     for phrase in phrases:
         lengths.setdefault(phrase[0], set()).add(len(phrase))
@@ -104,7 +109,8 @@ class _Hit:
     end: int
     first: int  # token indices of the cue
     last: int
-    tense: Tense
+    tense: Tense  # when the cue comes before the expression
+    tense_after: Tense  # when it comes after
     extra: int  # added distance (reporting verbs, "would")
 
 
@@ -120,7 +126,7 @@ class SentenceCues:
         index = 0
         while index < len(tokens):
             lower = tokens[index][2]
-            found: Tense | None = None
+            found: tuple[Tense, Tense] | None = None
             length = 1
             for size in cues.by_first_word.get(lower, ()):
                 phrase = tuple(token[2] for token in tokens[index : index + size])
@@ -128,18 +134,18 @@ class SentenceCues:
                     found, length = cues.phrases[phrase], size
                     break
             if (
-                found == "PAST"
+                found == ("PAST", "PAST")
                 and length == 1
                 and lower not in _AUXILIARIES
                 and _after_modal_or_be(index, tokens, cues)
             ):
                 found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
             if found is None and _is_past_ed(index, tokens, cues):
-                found = "PAST"
+                found = ("PAST", "PAST")
             if found is not None:
                 extra = 1 if lower in _REPORTING or lower == "would" else 0
                 last = index + length - 1
-                hits.append(_Hit(tokens[index][0], tokens[last][1], index, last, found, extra))
+                hits.append(_Hit(tokens[index][0], tokens[last][1], index, last, found[0], found[1], extra))
             index += length
         self.hits = hits
 
@@ -156,11 +162,13 @@ class SentenceCues:
                 continue
             if hit.end <= start:
                 distance = anchor_before - hit.last
+                tense = hit.tense
             else:
                 distance = hit.first - anchor_after + _AFTER_PENALTY
+                tense = hit.tense_after
             distance += hit.extra
             if distance <= _MAX_DISTANCE:
-                key = (distance, _PRIORITY[hit.tense], hit.tense)
+                key = (distance, _PRIORITY[tense], tense)
                 if best is None or key[:2] < best[:2]:
                     best = key
         return best[2] if best else None

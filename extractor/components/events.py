@@ -337,6 +337,10 @@ class EventBuilder:
             antecedent = _latest_typed(doc, trig.start, history)
             if antecedent:
                 return antecedent, True
+        # "The return to Vnukovo began on ...", "The flight continued to Bamako": the leg just told about
+        definite_noun = trig.start > 0 and doc[trig.start - 1].lower_ in {"the", "its", "their", "this"}
+        if history and (trig.row.get("chain") or (trig.row.get("noun") and definite_noun)):
+            return history[-1].aircraft, True
         return [], False
 
     def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:

@@ -232,6 +232,13 @@ def test_timex_dateparser_fallback_is_counted_and_cached(tmp_path: Path) -> None
     assert [(t.text, t.value) for t in without] == [("3rd of March, 2024", None)]
 
 
+def test_timex_long_tail_goes_to_dateparser_once() -> None:
+    reset_dateparser_calls()
+    text = "The order dated 26-Oct-2024 was leaked; a copy dated 26-Oct-2024 followed."
+    assert [t.value for t in _TAGGER.tag(text, "2025-10-30")] == ["2024-10-26", "2024-10-26"]
+    assert dateparser_calls() <= 1
+
+
 def test_timex_common_forms_never_call_dateparser() -> None:
     reset_dateparser_calls()
     _TAGGER.tag(ARTICLE * 3, "2025-10-30")

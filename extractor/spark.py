@@ -66,11 +66,11 @@ import re
 import sys
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 from urllib.parse import unquote
 
 from .errors import ArticleTooLarge, InputError, UsageError
@@ -201,7 +201,12 @@ def _extract_rows(
     yield from _outcome_frames(batches, entries, options, counters)
 
 
-def _outcome_frames(batches, entries, options: SparkOptions, counters: _Counters | None):  # type: ignore[no-untyped-def]
+def _outcome_frames(
+    batches: Iterator[pd.DataFrame],
+    entries: Callable[[pd.DataFrame], Iterator[tuple[Any, str | None, int | None]]],
+    options: SparkOptions,
+    counters: _Counters | None,
+) -> Iterator[pd.DataFrame]:
     """Run every entry (an item dict or an ``InputFailure``) through the batch layer's per-article code."""
     import pandas as pd
 
@@ -345,8 +350,8 @@ def _line_item(raw: bytes, lineno: int, name: str, limits: Any) -> Any:
     if not raw.strip():
         return None
     article, problem = _parse_line(raw)
-    if problem is not None:
-        return InputFailure(doc_id, name, InputError(f"{name}: {problem.format(line=lineno)}"))
+    if problem is not None or article is None:
+        return InputFailure(doc_id, name, InputError(f"{name}: {str(problem).format(line=lineno)}"))
     item = _with_default_id(article, doc_id)
     item.setdefault("path", name)
     try:
@@ -373,7 +378,8 @@ def _file_items(content: bytes, path: _InputName, limits: Any) -> Iterator[Any]:
     compressed = path.lower().endswith(".gz")
     try:
         if kind == "jsonl":
-            handle = gzip.GzipFile(fileobj=io.BytesIO(content)) if compressed else io.BytesIO(content)
+            stream = gzip.GzipFile(fileobj=io.BytesIO(content)) if compressed else io.BytesIO(content)
+            handle = cast(IO[bytes], stream)
             yield from _read_jsonl_stream(handle, str(path), stem, limits)
             return
         limit = limits.document_bytes if kind == "json" else limits.text_bytes
@@ -454,7 +460,8 @@ def _plan(spark: SparkSession, paths: Iterable[str]) -> _Plan:
     """Classify the INPUTs with the Hadoop file system of each (local, HDFS, S3 ...)."""
     from .io.readers import META_SUFFIX, _compressed, _kind, _stem
 
-    jvm = spark.sparkContext._jvm  # type: ignore[attr-defined]
+    jvm = spark.sparkContext._jvm
+    assert jvm is not None, "a SparkContext has a JVM gateway"
     conf = spark.sparkContext._jsc.hadoopConfiguration()  # type: ignore[attr-defined]
     plan = _Plan()
     for raw in paths:

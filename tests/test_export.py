@@ -75,7 +75,7 @@ def _record() -> models.ArticleRecord:
     first = models.Event(
         id="hand#1", action="flight", aircraft=[c17], operator=raf, origin=fairford, destination=akrotiri,
         date=time, dates=[time], sources=[reuters], confidence=0.8, rules=["trg.fly"],
-        evidence=models.Evidence(span=(0, TEXT.index("\n")), text=TEXT[: TEXT.index("\n")]),
+        evidence=models.Evidence(span=(0, TEXT.index("Reuters")), text=TEXT[: TEXT.index("Reuters")]),
     )  # fmt: skip
     second_start = TEXT.index("Reuters")
     second = models.Event(
@@ -231,6 +231,38 @@ def test_export_align_reports_every_misfit(needle, nth, kind, widened):
     assert [i.kind for i in issues] == ([kind] if kind else [])
     if kind:
         assert (issues[0].doc_id, issues[0].start, issues[0].end) == ("hand", 100 + start, 100 + end)
+
+
+def test_export_hand_alignment_issues_are_the_misaligned_entities_only(tmp_path):
+    # the first event's evidence ends with the paragraph break: trimmed quietly, it is not an entity
+    report = export_documents([_hand_doc()], "spacy", tmp_path / "hand.spacy")
+    assert [(i.start, i.end) for i in report.alignment_issues] == [_at("official"), _at("0938Z")]
+
+
+@pytest.mark.parametrize(
+    "labels, role, winner",
+    [
+        (("ORG", "SOURCE"), None, "SOURCE"),
+        (("ORG", "SOURCE"), "ORG", "ORG"),
+        (("PLACE", "SOURCE"), None, "PLACE"),
+    ],
+    ids=["source-before-org", "event-role-first", "place-before-source"],
+)
+def test_export_one_span_two_labels_ents_keep_one(tmp_path, labels, role, winner):
+    text = "Reuters said the Il-76 landed."
+    entities = [models.Entity(label=label, text="Reuters", span=(0, 7)) for label in labels]
+    events = []
+    if role:
+        aircraft = models.Aircraft(text="Il-76", span=(17, 22))
+        operator = models.Org(text="Reuters", span=(0, 7), name="Reuters")
+        events = [models.Event(id="r#1", aircraft=[aircraft], operator=operator,
+                               evidence=models.Evidence(span=(0, len(text)), text=text))]  # fmt: skip
+    doc = from_record(models.ArticleRecord(doc_id="r", entities=entities, events=events), text)
+    path = tmp_path / "r.spacy"
+    report = export_documents([doc], "spacy", path)
+    (sdoc,) = DocBin().from_disk(path).get_docs(_blank().vocab)
+    assert [(e.text, e.label_) for e in sdoc.ents if e.text == "Reuters"] == [("Reuters", winner)]
+    assert len(report.of_kind("overlap")) == 1
 
 
 def test_export_gold_alignment_issues_name_doc_and_offsets(tmp_path):

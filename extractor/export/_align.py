@@ -10,7 +10,8 @@ A span that covers no token is reported as ``unaligned`` and left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -84,15 +85,17 @@ def align_mentions(
     return spans
 
 
-def longest_first(spans: Iterable[Span]) -> tuple[list[Span], list[Span]]:
-    """Split spans into a non-overlapping set (longest first, then earliest, then label) and the rest.
-
-    Same rule as ``spacy.util.filter_spans``, but the spans that lose are returned, so they can be reported.
-    """
+def longest_first(
+    spans: Iterable[Span], rank: Callable[[Span], Any] | None = None
+) -> tuple[list[Span], list[Span]]:
+    """Split spans into a non-overlapping set and the rest: longest first, then earliest, then lowest ``rank``
+    (default: the label), as ``spacy.util.filter_spans`` does, but the spans that lose are returned, so they
+    can be reported."""
     kept: list[Span] = []
     rest: list[Span] = []
     taken: set[int] = set()
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.label_)):
+    order = rank or (lambda s: s.label_)
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, order(s))):
         if taken.isdisjoint(range(span.start, span.end)):
             kept.append(span)
             taken.update(range(span.start, span.end))

@@ -3,8 +3,10 @@ appends what it could not write exactly to ``issues``; :func:`export_documents` 
 
 ``spacy``
     A ``DocBin`` (``.spacy``) that ``spacy train`` reads as is. ``doc.ents``: the entities, non-overlapping
-    (the longest wins); ``doc.spans["sc"]``: every entity, overlapping ones included; ``doc.spans["events"]``:
-    each event's evidence span, labelled with its action, ``span.id_`` = event id;
+    (the longest wins; of one span with two labels, the one that fills an event role, then
+    :data:`LABEL_PRIORITY`); ``doc.spans["sc"]``: every entity, overlapping ones included;
+    ``doc.spans["events"]``: each event's evidence span (whitespace trimmed), labelled with its action,
+    ``span.id_`` = event id;
     ``doc.spans["event_roles"]``: each role mention of each event, labelled with the role, ``span.id_`` =
     event id; ``doc.user_data["aircraft_movement"]``: a JSON-safe dict with the document id, where the
     annotations come from, the extractor version, every entity with its rule id and normalised value (TIMEX3
@@ -66,6 +68,36 @@ def _meta(doc: AnnotatedDoc) -> dict[str, Any]:
     }
 
 
+#: which of two mentions of one span goes to ``doc.ents``: one that fills an event role, then by label.
+#: SOURCE before ORG because the gold calls a cited body ("the Russian Defence Ministry said") a source, and
+#: an ORG only when it operates the aircraft (an event role).
+LABEL_PRIORITY = ("AIRCRAFT", "PLACE", "SOURCE", "ORG", "DATE", "TIME", "DURATION", "SET")
+
+
+def _entities(doc: AnnotatedDoc, sdoc: Doc, issues: list[ExportIssue], where: str
+              ) -> tuple[dict[MentionKey, Span], list[Span], list[Span]]:  # fmt: skip
+    """Aligned spans by mention key, the non-overlapping ones for ``doc.ents``, and the rest (reported as
+    overlaps, ``where`` saying where they went)."""
+    spans = align_mentions(sdoc, doc, doc.mentions, issues)
+    roles = {key for event in doc.events for _, key in event.roles}
+    ranks = {id(span): (key not in roles, _label_rank(key[2])) for key, span in spans.items()}
+    kept, rest = longest_first(spans.values(), rank=lambda span: ranks[id(span)])
+    _overlap_issues(doc, kept, rest, where, issues)
+    return spans, kept, rest
+
+
+def _label_rank(label: str) -> int:
+    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding whitespace (evidence spans may end with a paragraph break)."""
+    chunk = text[start:end]
+    if not chunk.strip():
+        return start, end
+    return start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))
+
+
 def _overlap_issues(
     doc: AnnotatedDoc, kept: list[Span], rest: list[Span], where: str, issues: list[ExportIssue]
 ) -> None:
@@ -86,14 +118,13 @@ def to_spacy(
 ) -> tuple[Doc, list[Relation]]:
     """One spaCy ``Doc`` (layout in the module doc) and the relations stored in its ``user_data``."""
     sdoc = make_doc(nlp, doc.text)
-    spans = align_mentions(sdoc, doc, doc.mentions, issues)
-    kept, rest = longest_first(spans.values())
-    _overlap_issues(doc, kept, rest, f"kept in doc.spans[{SPANS_KEY!r}] only", issues)
+    spans, kept, rest = _entities(doc, sdoc, issues, f"kept in doc.spans[{SPANS_KEY!r}] only")
     sdoc.set_ents(kept, default=unannotated)
     sdoc.spans[SPANS_KEY] = sorted(spans.values(), key=lambda s: (s.start, s.end, s.label_))
     evidence, roles = [], []
     for event in doc.events:
-        span = align(sdoc, doc.doc_id, event.evidence[0], event.evidence[1], event.action, issues, doc.offset)
+        start, end = _strip(doc.text, *event.evidence)
+        span = align(sdoc, doc.doc_id, start, end, event.action, issues, doc.offset)
         if span is not None:
             evidence.append(Span(sdoc, span.start, span.end, label=event.action, span_id=event.id))
         for role, key in event.roles:
@@ -131,9 +162,9 @@ def _prodigy_span(span: Span) -> dict[str, Any]:
 def to_prodigy(doc: AnnotatedDoc, nlp: Language, issues: list[ExportIssue]) -> dict[str, Any]:
     """One Prodigy task (layout in the module doc)."""
     sdoc = make_doc(nlp, doc.text)
-    spans = align_mentions(sdoc, doc, doc.mentions, issues)
-    kept, rest = longest_first(spans.values())
-    _overlap_issues(doc, kept, rest, "kept in overlapping_spans (and in relations that use it)", issues)
+    spans, kept, rest = _entities(
+        doc, sdoc, issues, "kept in overlapping_spans (and in relations that use it)"
+    )
     rels, rel_index = _written_relations(doc, spans, issues)
     return {
         "text": doc.text,
@@ -207,9 +238,7 @@ def to_doccano(doc: AnnotatedDoc, issues: list[ExportIssue]) -> dict[str, Any]:
 def to_conll(doc: AnnotatedDoc, nlp: Language, issues: list[ExportIssue]) -> list[str]:
     """The lines of one document: the ``-DOCSTART-`` line, then sentences of ``token<TAB>tag`` lines."""
     sdoc = make_doc(nlp, doc.text)
-    spans = align_mentions(sdoc, doc, doc.mentions, issues)
-    kept, rest = longest_first(spans.values())
-    _overlap_issues(doc, kept, rest, "not written (BIO cannot nest)", issues)
+    spans, kept, rest = _entities(doc, sdoc, issues, "not written (BIO cannot nest)")
     tags = ["O"] * len(sdoc)
     for span in kept:
         tags[span.start] = f"B-{span.label_}"

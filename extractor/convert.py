@@ -85,6 +85,8 @@ def _event(event: dict, event_id: str) -> models.Event:
         sources=[_source(s) for s in event["sources"]],
         evidence=models.Evidence(span=(event["evidence"]["start"], event["evidence"]["end"]),
                                  text=event["evidence"]["text"]),
+        trigger=models.Evidence(span=(event["trigger"]["start"], event["trigger"]["end"]),
+                                text=event["trigger"]["text"]) if event.get("trigger") else None,
         confidence=event["confidence"],
         rules=event["rules"],
     )  # fmt: skip

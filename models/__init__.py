@@ -108,6 +108,7 @@ class Event(_Model):
     sources: list[Source] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     evidence: Evidence
+    trigger: Evidence | None = Field(default=None, description="the movement phrase the event hangs on")
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     rules: list[str] = Field(default_factory=list)
 

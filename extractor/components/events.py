@@ -3,7 +3,8 @@
 Reads: ``doc.sents``, ``doc._.aircraft``, ``doc._.places``, ``doc._.operators``, ``doc._.timexes``.
 Writes: ``doc._.events``, a list of JSON-safe dicts in text order: ``action``, ``aircraft`` (mention dicts, a
 coreferent mention keeps its own evidence), ``operator``, ``origin``, ``destination``, ``via``, ``date``, ``dates``,
-``count``, ``modality``, ``evidence`` ({"start", "end", "text"}), ``confidence``, ``rules`` (every rule id that
+``count``, ``modality``, ``evidence`` ({"start", "end", "text"}: the sentence), ``trigger`` (the same, for the
+movement phrase), ``confidence``, ``rules`` (every rule id that
 contributed), ``sources`` (empty; filled by the attribution component).
 
 How a sentence becomes legs:
@@ -356,7 +357,8 @@ class EventBuilder:
     def _to_dict(self, doc: Doc, leg: Leg) -> dict:
         aircraft_rules = [a["rule"] for a in leg.aircraft]
         place_rules = [p["rule"] for p in leg.places()]
-        evidence = leg.sent
+        evidence = _trimmed(leg.sent)
+        trigger = doc[leg.triggers[0].start : leg.triggers[0].end]
         typed = any(not a["generic"] for a in leg.aircraft)
         confidence = 0.35 + 0.2 * typed + 0.15 * bool(leg.destination or leg.origin)
         confidence += 0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
@@ -373,6 +375,7 @@ class EventBuilder:
             "modality": leg.modality,
             "sources": [],
             "evidence": {"start": evidence.start_char, "end": evidence.end_char, "text": evidence.text},
+            "trigger": {"start": trigger.start_char, "end": trigger.end_char, "text": trigger.text},
             "token_start": evidence.start,
             "confidence": round(max(0.05, min(0.95, confidence)), 2),
             "rules": list(dict.fromkeys(leg.rules + aircraft_rules + place_rules)),
@@ -380,6 +383,16 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _trimmed(span: Span) -> Span:
+    """A sentence without the paragraph break the sentencizer leaves at its end."""
+    start, end = span.start, span.end
+    while end > start + 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while start < end - 1 and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end]
+
+
 def _origin_before_trigger(doc: Doc, places: list[dict], start: int, end: int, history: list[Leg]) -> dict | None:
     """'A pair of C-17s from Dover Air Force Base in Delaware landed at ...': the origin sits in the subject."""
     for place in places:

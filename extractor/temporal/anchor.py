@@ -15,6 +15,8 @@ get their year/week from the anchor and the tense of their clause:
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -29,8 +31,10 @@ __all__ = [
     "resolve_quarter",
     "resolve_season",
     "choose_occurrence",
+    "shift_day_text",
 ]
 
+_DAY_TEXT = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -131,40 +135,77 @@ def resolve_season(anchor: date, season: str, tense: Tense | None) -> int:
     return choose_occurrence(anchor, candidates, tense).year
 
 
+def shift_day_text(value: str, days: int) -> str | None:
+    """Move a day value "YYYY-MM-DD" or "XXXX-MM-DD" (year unknown) by ``days``; None for anything else."""
+    match = _DAY_TEXT.match(value)
+    if not match:
+        return None
+    year_text, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+    year = 2000 if year_text == "XXXX" else int(year_text)  # a leap year keeps February 29 valid
+    try:
+        moved = date(year, month, day) + timedelta(days=days)
+    except ValueError:
+        return None
+    if year_text == "XXXX":
+        return f"XXXX-{moved.month:02d}-{moved.day:02d}"
+    return moved.isoformat()
+
+
 @dataclass
 class AnchorState:
-    """Reference times while reading one document in order.
+    """Reference times while reading one document.
 
-    ``dct`` is the creation date (None when unknown). ``last_day`` is the most recent day-level date
-    mentioned, ``last_point`` the most recent calendar date of any granularity (with its granularity), and
-    ``last_quarter`` the most recent quarter mentioned ("1989-Q3"), used by financial "a year earlier".
+    ``dct`` is the creation date (None when unknown). Every DATE/TIME value resolved so far is recorded with
+    its position, so that an expression at any position can ask for the last day mentioned before it
+    (:meth:`reference_day`, also with an unknown year: ``XXXX-10-26``), the last calendar date of any
+    granularity (:meth:`reference_point`) and the last quarter (``last_quarter``, for financial "a year
+    earlier").
     """
 
     dct: date | None
-    last_day: date | None = None
-    last_point: tuple[date, str] | None = None
+    days: list[tuple[int, str]] = field(default_factory=list)
+    points: list[tuple[int, date, str]] = field(default_factory=list)
     last_quarter: tuple[str, int] | None = None
-    history: list[str] = field(default_factory=list)
 
-    def reference_day(self) -> date | None:
-        """The anchor for anaphoric expressions: the last day mentioned, else the DCT."""
-        return self.last_day or self.dct
+    def reference_day_text(self, position: int | None = None) -> str | None:
+        """The last day value ("YYYY-MM-DD" or "XXXX-MM-DD") mentioned before ``position`` (default:
+        anywhere), else the DCT, else None."""
+        index = len(self.days) if position is None else bisect.bisect_left(self.days, (position, ""))
+        if index > 0:
+            return self.days[index - 1][1]
+        return self.dct.isoformat() if self.dct else None
 
-    def reference_point(self) -> tuple[date, str] | None:
-        """The last calendar date of any granularity, else the DCT as a day."""
-        if self.last_point is not None:
-            return self.last_point
+    def reference_day(self, position: int | None = None) -> date | None:
+        """The last fully known day mentioned before ``position``, else the DCT."""
+        index = len(self.days) if position is None else bisect.bisect_left(self.days, (position, ""))
+        for _, value in reversed(self.days[:index]):
+            if not value.startswith("XXXX"):
+                return date.fromisoformat(value)
+        return self.dct
+
+    def mentioned_day_before(self, position: int) -> bool:
+        """Whether any day was mentioned before ``position``."""
+        return bisect.bisect_left(self.days, (position, "")) > 0
+
+    def reference_point(self, position: int | None = None) -> tuple[date, str] | None:
+        """The last calendar date of any granularity mentioned before ``position``, else the DCT as a day."""
+        index = len(self.points) if position is None else bisect.bisect_left(self.points, (position,))
+        if index > 0:
+            _, day, granularity = self.points[index - 1]
+            return day, granularity
         return (self.dct, "day") if self.dct else None
 
     def update(self, value: str | None, *, position: int) -> None:
         """Record a resolved DATE/TIME value mentioned at character ``position``."""
+        if not value:
+            return
+        match = _DAY_TEXT.match(value)
+        if match:
+            bisect.insort(self.days, (position, value[:10]))
         parsed = parse_value_date(value)
         if parsed is None:
             return
         day, granularity = parsed
-        self.last_point = (day, granularity)
-        if granularity == "day":
-            self.last_day = day
-        if granularity == "quarter" and value:
+        bisect.insort(self.points, (position, day, granularity))
+        if granularity == "quarter":
             self.last_quarter = (value[:7], position)
-        self.history.append(value or "")

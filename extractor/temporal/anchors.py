@@ -149,6 +149,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "possible",
         "later",
         "day",
+        "date",
         "someday",
     ),
     "QUARTER": ("quarter", "quarters", "q1", "q2", "q3", "q4"),

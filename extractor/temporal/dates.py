@@ -62,7 +62,7 @@ def shift(day: date, amount: int, unit: str) -> date:
 
 def format_date(day: date, granularity: str) -> str:
     """Format ``day`` as a TIMEX3 value at ``granularity`` ("day" -> 2025-10-30, "week" -> 2025-W44,
-    "month" -> 2025-10, "quarter" -> 2025-Q4, "half" -> 2025-H2, "year" -> 2025, "decade" -> 202X,
+    "month" -> 2025-10, "quarter" -> 2025-Q4, "half" -> 2025-H2, "year" -> 2025, "decade" -> 202,
     "century" -> 20)."""
     if granularity == "day":
         return day.isoformat()
@@ -79,7 +79,7 @@ def format_date(day: date, granularity: str) -> str:
     if granularity == "year":
         return f"{day.year:04d}"
     if granularity == "decade":
-        return f"{day.year // 10:03d}X"
+        return f"{day.year // 10:03d}"
     if granularity == "century":
         return f"{day.year // 100:02d}"
     raise ValueError(f"expected a date granularity (day, week, month...), found {granularity!r}")

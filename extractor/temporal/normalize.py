@@ -9,13 +9,15 @@ second").
 Conventions (TimeML / TempEval-3, as in the TimeBank+AQUAINT training data):
 
 - Calendar values: ``2025-10-26``, ``2025-10``, ``2025-W44``, ``2025-W43-WE``, ``2025-Q3``, ``2025-H1``,
-  ``2025-SU``, ``2025``, decades ``199X``, centuries ``19``; no DCT -> ``XXXX-10-26``, ``XXXX-WXX-3``.
+  ``2025-SU``, ``2025``, decades ``199``, centuries ``19``; no DCT -> ``XXXX-10-26``, ``XXXX-WXX-3``.
 - Times: ``2025-10-30T06:12``; parts of day ``2025-10-30TMO`` (MO/AF/EV/NI); midnight ``T24:00``.
-- Durations: ``P6M``, ``PT3H``, ``P2Y6M``; vague ``PXY``; decades/centuries in years (``P10Y``).
+- Durations: ``P6M``, ``PT3H``, ``P2Y6M``; vague ``PXY``; decades and centuries ``P4DE``, ``P1CE``.
 - Sets: ``P1W`` with ``freq`` ``2X`` for "twice a week"; ``XXXX-WXX-1`` for "every Monday".
 - "earlier this month" -> ``2025-10`` with mod ``START``; "later this year" -> mod ``END``.
-- "the past year"/"the past week" (no number) -> a DATE (the previous year/week), as TimeBank annotates them;
-  "the past two weeks" -> DURATION ``P2W``.
+- "the past week" / "the last year" -> DURATION ``P1W`` / ``P1Y``, like "the past two weeks" -> ``P2W``
+  (the project corpus annotates them so; TimeBank has a few as DATEs); "last week" -> DATE ``2025-W43``.
+- "recent days", "recent years" -> ``PAST_REF``; "recent weeks" -> DURATION ``PXW``; "the coming days" ->
+  ``FUTURE_REF``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .anchor import (
     resolve_quarter,
     resolve_season,
     resolve_weekday,
+    shift_day_text,
 )
 from .dates import format_date, holiday_date, quarter_of, shift
 from .lexicon import Lexicon
@@ -74,7 +77,7 @@ class NormContext:
     params: dict[str, Any]
     rule_type: str
     tense_of: Callable[[], Tense | None]
-    sentence_day: date | None = None
+    sentence_day: str | None = None  # a day value ("2025-10-26", "XXXX-10-26") in the same sentence
     mod: str | None = None
     _tense: Any = field(default=None, repr=False)
     _tense_done: bool = field(default=False, repr=False)
@@ -89,6 +92,18 @@ class NormContext:
     @property
     def dct(self) -> date | None:
         return self.state.dct
+
+    def reference_day(self) -> date | None:
+        """The last fully known day mentioned before this expression, else the DCT."""
+        return self.state.reference_day(self.start)
+
+    def reference_day_text(self) -> str | None:
+        """The last day mentioned before this expression, possibly with an unknown year, else the DCT."""
+        return self.state.reference_day_text(self.start)
+
+    def reference_point(self) -> tuple[date, str] | None:
+        """The last calendar date of any granularity mentioned before this expression, else the DCT."""
+        return self.state.reference_point(self.start)
 
     @property
     def date_tense(self) -> Tense | None:
@@ -177,14 +192,12 @@ def duration_value(amount: float | str, unit: str) -> str | None:
             return f"PTX{_TIME_UNITS[unit]}"
         return f"PX{unit}"
     amount = float(amount)
-    if unit == "DE":
-        amount, unit = amount * 10, "Y"
-    elif unit == "CE":
-        amount, unit = amount * 100, "Y"
     whole = int(amount)
     fraction = amount - whole
-    if fraction and unit in ("Y", "M", "D", "H", "MIN", "W"):
+    if fraction and unit in ("Y", "M", "D", "H", "MIN", "W", "DE", "CE"):
         smaller = {
+            "CE": (10, "DE"),
+            "DE": (10, "Y"),
             "Y": (12, "M"),
             "M": (30, "D"),
             "W": (7, "D"),
@@ -240,13 +253,14 @@ def _choose_year_by_weekday(month: int, day: int, weekday: int, dct: date, tense
 
 
 def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """Explicit dates: ISO, numeric, "October 26(, 2025)", "26 October", ranges "Feb 21-22", ISO weeks."""
+    """Explicit dates: ISO, numeric, "October 26(, 2025)", "26 October", ranges "Feb 21-22", ISO weeks,
+    "the night of 25-26 October" (TIME with a part of the day)."""
     lexicon, dct = ctx.lexicon, ctx.dct
     if groups.get("week"):
         return Resolution("DATE", f"{groups['year']}-W{int(groups['week'] or 0):02d}")
-    month_text = groups.get("month")
+    month_text = groups.get("month") or groups.get("month_b")
     month = _int(month_text) if month_text and month_text[0].isdigit() else lexicon.month_number(month_text)
-    day = _int(groups.get("day"))
+    day = _int(groups.get("day") or groups.get("day_b"))
     if month is None or day is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return REJECT
     year: int | None
@@ -280,13 +294,15 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
     if groups.get("hour") is not None:
         value += f"T{int(groups['hour'] or 0):02d}:{int(groups['minute'] or 0):02d}"
         return Resolution("TIME", value)
+    if groups.get("pod"):
+        return Resolution("TIME", f"{value}T{_POD_CODES[_norm_rel(groups['pod'])]}")
     return Resolution("DATE", value, range_end=range_end)
 
 
 def normalize_day_of_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """ "on the 26th": the 26th of the DCT's month (previous/next month by tense)."""
     day = _int(groups.get("day"))
-    anchor = ctx.state.reference_day()
+    anchor = ctx.reference_day()
     if day is None or not 1 <= day <= 31:
         return REJECT
     if anchor is None:
@@ -328,7 +344,7 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
             "the same": 0,
         }.get(yrel, 0)
         if yrel in ("the previous", "the following", "the same"):
-            point = ctx.state.reference_point()
+            point = ctx.reference_point()
             base_year = point[0].year if point else dct.year
         else:
             base_year = dct.year
@@ -362,6 +378,8 @@ def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Rej
             before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
             if not re.search(r"\b(?:in|since|of|until|by|from|year|around|circa|c\.)\s+$", before):
                 return REJECT
+        if _after_name(ctx.text, ctx.start):
+            return REJECT  # "Eagles of Civilization 2025", "Zapad 2021": part of a name
     range_end = None
     if groups.get("year2"):
         text = groups["year2"] or ""
@@ -376,6 +394,24 @@ def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Rej
     if prepost:
         mod = "BEFORE" if prepost == "pre" else "AFTER"
     return Resolution("DATE", f"{year:04d}", mod=mod, range_end=range_end)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|(?P<lead>[.!?:;\"“(]\s*|\n\s*)|\s)(?P<word>[A-Z][a-z]+)\s+$")
+_YEAR_LEAD_WORDS = frozenset(
+    "In On By Since Until Till From During Before After Through Between And Or Of For To As At Around About Circa "
+    "Early Late Mid Summer Winter Spring Autumn Fall Christmas Easter Fiscal Calendar Year Budget Than Until Also "
+    "Then Even Only Unlike Like But While When Where If Throughout Following Ending Starting Beginning Last Next "
+    "This That Its Every Each".split()
+)
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Whether the year at ``start`` follows a capitalised word that is not a sentence opener or a
+    preposition, i.e. probably closes a name ("Vision 2030", "Eagles of Civilization 2025")."""
+    match = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if match is None or match.group("lead") is not None or match.start("word") == 0:
+        return False
+    return match.group("word") not in _YEAR_LEAD_WORDS
 
 
 def _year_from_words(text: str, lexicon: Lexicon) -> int | None:
@@ -414,7 +450,7 @@ _DECADE_WORDS = {
 def normalize_decade(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Decades: "the 1990s" -> 199X, "the '90s", "the nineties"."""
     if groups.get("decade"):
-        return Resolution("DATE", f"{(_int(groups['decade']) or 0) // 10:03d}X")
+        return Resolution("DATE", f"{(_int(groups['decade']) or 0) // 10:03d}")
     reference_year = ctx.dct.year if ctx.dct else 2000
     if groups.get("decade_short"):
         digit = (_int(groups["decade_short"]) or 0) // 10
@@ -422,11 +458,11 @@ def normalize_decade(groups: Groups, ctx: NormContext) -> Resolution | None | _R
         digit = _DECADE_WORDS.get(_norm_rel(groups.get("decade_word")), -1)
         if digit < 0:
             return REJECT
-        return Resolution("DATE", f"19{digit}X")
+        return Resolution("DATE", f"19{digit}")
     century = reference_year // 100
     if digit * 10 > reference_year % 100:
         century -= 1
-    return Resolution("DATE", f"{century:02d}{digit}X")
+    return Resolution("DATE", f"{century:02d}{digit}")
 
 
 def normalize_century(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
@@ -476,7 +512,7 @@ def normalize_season(groups: Groups, ctx: NormContext) -> Resolution | None | _R
     elif rel in ("next", "coming", "this coming", "the following"):
         year = min((item for item in candidates if item[0] > current_index), default=candidates[-1])[1]
     elif rel in ("that", "the same"):
-        point = ctx.state.reference_point()
+        point = ctx.reference_point()
         year = point[0].year if point else dct.year
     elif rel == "this" and season == current:
         year = current_year
@@ -556,7 +592,7 @@ def normalize_half(groups: Groups, ctx: NormContext) -> Resolution | None | _Rej
     half = 1 if ordinal in ("first", "1st") else 2
     if groups.get("decade"):
         decade = (_int(groups["decade"]) or 0) // 10
-        return Resolution("DATE", f"{decade:03d}X", mod="START" if half == 1 else "END")
+        return Resolution("DATE", f"{decade:03d}", mod="START" if half == 1 else "END")
     if groups.get("year"):
         return Resolution("DATE", f"{int(groups['year'] or 0):04d}-H{half}")
     dct = ctx.dct
@@ -624,16 +660,22 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
         if rel in ("the past", "the last", "past", "last"):
             return Resolution("DURATION", "P2W", anchor=False)
         return REJECT
-    if unit == "DE" and rel in ("the past", "the last", "past"):
-        return Resolution("DURATION", "P10Y", anchor=False)
-    anaphoric = rel in _ANAPHORIC_NEXT | _ANAPHORIC_PREV | _ANAPHORIC_SAME or (
-        rel == "the next" or rel == "the ensuing"
+    if rel in ("the past", "the last") and unit in ("W", "M", "Y", "DE"):
+        # "the past week": the seven days up to now, a period (the corpus gold annotates it so)
+        return Resolution("DURATION", f"P1{unit}", anchor=False)
+    if unit == "DE" and rel == "past":
+        return Resolution("DURATION", "P1DE", anchor=False)
+    anaphoric = rel in _ANAPHORIC_NEXT | _ANAPHORIC_PREV | _ANAPHORIC_SAME or rel in (
+        "the next",
+        "the ensuing",
     )
+    if rel == "the next" and unit in ("DE", "CE"):
+        anaphoric = False  # "the next decade" looks ahead from now
     if anaphoric:
         if unit == "D":
-            anchor = ctx.state.reference_day()
+            anchor = ctx.reference_day()
         else:
-            point = ctx.state.reference_point()
+            point = ctx.reference_point()
             anchor = point[0] if point else None
     else:
         anchor = ctx.dct
@@ -662,7 +704,7 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
     if unit == "CE":
         return Resolution("DATE", f"{anchor.year // 100 + offset:02d}")
     if unit == "DE":
-        return Resolution("DATE", f"{anchor.year // 10 + offset:03d}X")
+        return Resolution("DATE", f"{anchor.year // 10 + offset:03d}")
     return Resolution("DATE", format_date(shift(anchor, offset, unit), granularity))
 
 
@@ -734,15 +776,15 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
         if deictic.startswith(prefix):
             mod = value
             deictic = deictic[len(prefix) :]
+    if pod_word == "overnight" and ctx.state.mentioned_day_before(ctx.start):
+        # "left Urumqi on April 17, stopped overnight in Muscat": the night of the day just mentioned
+        base = ctx.sentence_day or ctx.reference_day_text()
+        return Resolution("TIME", f"{base}T{code}" if base else None, mod=mod)
     if ctx.dct is None:
         return Resolution("TIME", None, mod=mod)
     if pod_word == "overnight":
         offset = 0 if ctx.tense == "FUTURE" else -1
-    elif (
-        deictic in ("yesterday",)
-        or (deictic == "last" and pod_word in ("night", "evening"))
-        or deictic == "last"
-    ):
+    elif deictic in ("yesterday", "last"):
         offset = -1
     elif deictic == "tomorrow":
         offset = 1
@@ -752,16 +794,18 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
 
 
 def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """ "that night", "the next morning", "the following evening": a part of the reference day."""
+    """ "that night", "the next morning", "the following evening": a part of the reference day (the day in
+    the same sentence, else the last day mentioned, else the DCT)."""
     rel = _norm_rel(groups.get("rel"))
     code = _POD_CODES.get(_norm_rel(groups.get("pod")))
-    anchor = ctx.sentence_day or ctx.state.reference_day()
     if code is None:
         return REJECT
-    if anchor is None:
+    base = ctx.sentence_day or ctx.reference_day_text()
+    if base is None:
         return Resolution("TIME", None)
     offset = 1 if rel in ("the next", "the following") else -1 if rel == "the previous" else 0
-    return Resolution("TIME", f"{(anchor + timedelta(days=offset)).isoformat()}T{code}")
+    day = shift_day_text(base, offset)
+    return Resolution("TIME", f"{day}T{code}" if day else None)
 
 
 def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
@@ -773,7 +817,7 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
     rel = _norm_rel(groups.get("rel"))
     wrel = _norm_rel(groups.get("wrel"))
     if rel in ("the following", "the next", "the previous", "that"):
-        anchor = ctx.state.reference_day()
+        anchor = ctx.reference_day()
         relation = {"the following": "next", "the next": "next", "the previous": "last"}.get(rel)
     else:
         anchor = ctx.dct
@@ -857,9 +901,9 @@ def normalize_offset(groups: Groups, ctx: NormContext) -> Resolution | None | _R
         quarter = _quarter_context(ctx)
         if quarter is not None:
             return Resolution("DATE", _quarter_minus_year(quarter), anchor=False)
-    anchor = ctx.dct if deictic else (ctx.state.reference_day() if unit in ("D", "W") else None)
+    anchor = ctx.dct if deictic else (ctx.reference_day() if unit in ("D", "W") else None)
     if anchor is None and not deictic:
-        point = ctx.state.reference_point()
+        point = ctx.reference_point()
         anchor = point[0] if point else None
     if anchor is None:
         return Resolution("DATE", None)
@@ -946,7 +990,7 @@ def normalize_period_edge(groups: Groups, ctx: NormContext) -> Resolution | None
         return REJECT
     anchor = ctx.dct
     if rel == "that":
-        point = ctx.state.reference_point()
+        point = ctx.reference_point()
         anchor = point[0] if point else anchor
     if anchor is None:
         return Resolution("DATE", None, mod=mod)
@@ -954,7 +998,7 @@ def normalize_period_edge(groups: Groups, ctx: NormContext) -> Resolution | None
     if unit == "CE":
         return Resolution("DATE", f"{anchor.year // 100 + offset:02d}", mod=mod)
     if unit == "DE":
-        return Resolution("DATE", f"{anchor.year // 10 + offset:03d}X", mod=mod)
+        return Resolution("DATE", f"{anchor.year // 10 + offset:03d}", mod=mod)
     granularity = _UNIT_GRANULARITY.get(unit)
     if granularity is None or granularity == "weekend":
         return REJECT
@@ -970,7 +1014,7 @@ def normalize_edge_of_point(groups: Groups, ctx: NormContext) -> Resolution | No
     mod = _EDGE_MODS.get(edge)
     decade = re.search(r"(1[0-9]{2}0|20[0-9]0)s", target)
     if decade:
-        return Resolution("DATE", f"{int(decade.group(1)) // 10:03d}X", mod=mod)
+        return Resolution("DATE", f"{int(decade.group(1)) // 10:03d}", mod=mod)
     year = re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", target)
     month_match = re.match(r"[A-Za-z]+", target)
     month = ctx.lexicon.month_number(month_match.group(0)) if month_match else None
@@ -1144,8 +1188,7 @@ _APPROX_WORDS = {"around", "about", "approximately", "roughly"}
 def normalize_clock(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Clock times: "2:29 a.m.", "10 p.m. EDT", "0612Z", "14:30 UTC", "noon", "midnight", "4 in the morning".
     The day comes from a day-level date in the same sentence, else the DCT, else ``XXXX-XX-XX``."""
-    day = ctx.sentence_day or ctx.dct
-    day_text = day.isoformat() if day else "XXXX-XX-XX"
+    day_text = ctx.sentence_day or ctx.reference_day_text() or "XXXX-XX-XX"
     mod = None
     approx = _norm_rel(groups.get("approx"))
     if approx in _APPROX_WORDS:

@@ -22,6 +22,9 @@ __all__ = ["Candidate", "Modifier", "Recognizer"]
 _DAY_NORMS = frozenset({"calendar", "weekday", "deictic", "holiday"})
 _POD_SUFFIX = re.compile(r"\s+(morning|afternoon|evening|night)\b(?!-)", re.IGNORECASE)
 _MERGE_GAP = re.compile(r"^\s*,?\s*$")
+_RANGE_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_NORMS = frozenset({"calendar", "month", "year", "weekday", "season", "quarter", "deictic", "holiday"})
 _UPPER_TEXT_RATIO = 0.8
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -29,7 +32,8 @@ _CAPITAL = re.compile(r"[A-Z]")
 
 @dataclass
 class Candidate:
-    """A recognised expression before normalisation. ``parts`` is set for merged expressions
+    """A recognised expression before normalisation. ``range_parts`` holds the two ends of "between X and Y".
+    ``parts`` is set for merged expressions
     (clock time + day); ``pod`` holds a part-of-day word appended to a day ("night")."""
 
     start: int
@@ -41,6 +45,7 @@ class Candidate:
     modifier_ids: list[str] = field(default_factory=list)
     pod: str | None = None
     parts: list[Candidate] = field(default_factory=list)
+    range_parts: list[Candidate] = field(default_factory=list)
 
     @property
     def length(self) -> int:
@@ -203,13 +208,34 @@ class Recognizer:
     @staticmethod
     def merge(text: str, candidates: list[Candidate]) -> list[Candidate]:
         """Merge a clock time and a day separated only by a space or comma ("10 p.m. Wednesday", "noon
-        Thursday",
-        "5 p.m. EST, Nov. 6") into one TIME candidate with both as ``parts``."""
+        Thursday", "5 p.m. EST, Nov. 6") into one TIME candidate with both as ``parts``, and the two dates of
+        "between Saturday and Monday" into one DATE candidate with both as ``range_parts``."""
         merged: list[Candidate] = []
         index = 0
         while index < len(candidates):
             current = candidates[index]
             following = candidates[index + 1] if index + 1 < len(candidates) else None
+            if (
+                following is not None
+                and current.rule.type == "DATE"
+                and following.rule.type == "DATE"
+                and current.rule.norm in _RANGE_NORMS
+                and following.rule.norm in _RANGE_NORMS
+                and _RANGE_GAP.fullmatch(text, current.end, following.start)
+                and _BETWEEN_BEFORE.search(text, max(0, current.start - 12), current.start)
+            ):
+                merged.append(
+                    Candidate(
+                        start=current.start,
+                        end=following.end,
+                        rule=current.rule,
+                        groups=current.groups,
+                        mod=current.mod,
+                        range_parts=[current, following],
+                    )
+                )
+                index += 2
+                continue
             if following is not None and _MERGE_GAP.match(text[current.end : following.start]):
                 kinds = (current.rule.norm, following.rule.norm)
                 is_day = {
@@ -251,4 +277,5 @@ def describe(candidate: Candidate) -> dict[str, Any]:
         "mod": candidate.mod,
         "pod": candidate.pod,
         "parts": [part.rule.id for part in candidate.parts],
+        "range_parts": [part.rule.id for part in candidate.range_parts],
     }

@@ -62,6 +62,11 @@ _RELATIONS = {
 }
 _APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
 _FOLLOWING_DAY_GAP = re.compile(r"\s*(?:[,(]\s*)?(?:(?:on|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|wrote|noted)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)")
 _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
 _GRANULARITY_BY_TYPE = {"DURATION": "duration", "SET": "set"}
@@ -177,7 +182,7 @@ class TemporalTagger:
             for candidate in candidates
         ]
         state = AnchorState(parse_dct(dct))
-        sentence_days: dict[int, list[tuple[int, date]]] = {}
+        sentence_days: dict[int, list[tuple[int, str]]] = {}
 
         first_pass = [p for p in pending if not self._second_pass(p.candidate)]
         second_pass = [p for p in pending if self._second_pass(p.candidate)]
@@ -209,7 +214,7 @@ class TemporalTagger:
         sentence: int,
         pending: list[_Pending],
         state: AnchorState,
-        sentence_day: date | None,
+        sentence_day: str | None,
         sentence_cues: dict[int, SentenceCues],
     ) -> NormContext:
         sentence_start, sentence_end = bounds[sentence]
@@ -259,11 +264,14 @@ class TemporalTagger:
         bounds: list[tuple[int, int]],
         pending: list[_Pending],
         state: AnchorState,
-        sentence_days: dict[int, list[tuple[int, date]]],
+        sentence_days: dict[int, list[tuple[int, str]]],
         sentence_cues: dict[int, SentenceCues],
     ) -> None:
         candidate = item.candidate
         item.rule_id = candidate.rule.id
+        if candidate.range_parts:
+            self._resolve_range(item, text, bounds, pending, state, sentence_cues)
+            return
         if candidate.parts:
             day_part, clock_part = candidate.parts
             day_context = self._context(
@@ -274,20 +282,20 @@ class TemporalTagger:
             if day_resolution is REJECT or not isinstance(day_resolution, Resolution):
                 item.rejected = True
                 return
-            day = _day_of(day_resolution.value)
+            day_text = _day_text(day_resolution.value)
             clock_context = self._context(
-                clock_part, text, bounds, item.sentence, pending, state, day, sentence_cues
+                clock_part, text, bounds, item.sentence, pending, state, day_text, sentence_cues
             )
             clock_resolution = self._normalize(clock_part, clock_context)
             if clock_resolution is REJECT or not isinstance(clock_resolution, Resolution):
                 item.rejected = True
                 return
             if (
-                day is None
+                day_text is None
                 and day_resolution.value
                 and clock_resolution.value
                 and "T" in clock_resolution.value
-            ):
+            ):  # "noon Wednesday" without a DCT: XXXX-WXX-3T12:00
                 clock_resolution.value = (
                     day_resolution.value + clock_resolution.value[clock_resolution.value.index("T") :]
                 )
@@ -323,11 +331,44 @@ class TemporalTagger:
         if candidate.mod and resolution.mod is None:
             resolution.mod = candidate.mod
         item.resolution = resolution
+        if (
+            resolution.anchor
+            and _day_text(resolution.value) is not None
+            and _REPORTING_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+        ):
+            return  # "the ministry said on Monday": the day of the report, not of the events told around it
         if resolution.anchor and resolution.type in ("DATE", "TIME"):
             state.update(resolution.value, position=candidate.start)
-            day = _day_of(resolution.value)
-            if day is not None:
-                sentence_days.setdefault(item.sentence, []).append((candidate.start, day))
+            day_text = _day_text(resolution.value)
+            if day_text is not None:
+                sentence_days.setdefault(item.sentence, []).append((candidate.start, day_text))
+
+    def _resolve_range(
+        self,
+        item: _Pending,
+        text: str,
+        bounds: list[tuple[int, int]],
+        pending: list[_Pending],
+        state: AnchorState,
+        sentence_cues: dict[int, SentenceCues],
+    ) -> None:
+        """ "between Saturday and Monday": the first date is the value, the second the range end."""
+        first, second = item.candidate.range_parts
+        values: list[Resolution] = []
+        for part in (first, second):
+            context = self._context(part, text, bounds, item.sentence, pending, state, None, sentence_cues)
+            resolution = self._normalize(part, context)
+            if resolution is REJECT or not isinstance(resolution, Resolution):
+                item.rejected = True
+                return
+            if resolution.anchor and resolution.value:
+                state.update(resolution.value, position=part.start)
+            values.append(resolution)
+        start, end = values
+        start.range_end = end.value
+        start.mod = start.mod or item.candidate.mod
+        item.resolution = start
+        item.rule_id = f"{first.rule.id}+{second.rule.id}"
 
     def _build(self, item: _Pending, text: str, previous: Timex | None, number: int) -> Timex:
         candidate = item.candidate
@@ -373,19 +414,15 @@ class TemporalTagger:
         return None
 
 
-def _day_of(value: str | None) -> date | None:
+def _day_text(value: str | None) -> str | None:
+    """The day part of a day-level value ("2025-10-26", "XXXX-10-26", "2025-10-26T06:12"), else None."""
     if not value:
         return None
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    match = _DAY_VALUE.match(value)
+    return match.group(0) if match else None
 
 
-def _nearest_day(days: list[tuple[int, date]], start: int, end: int, text: str) -> date | None:
+def _nearest_day(days: list[tuple[int, str]], start: int, end: int, text: str) -> str | None:
     """The day a clock time at ``[start, end)`` belongs to: a day right after it ("at 2:29 a.m. on October
     26"),
     else the closest day mentioned before it in the sentence."""

@@ -83,6 +83,7 @@ def _event(event: dict, event_id: str) -> models.Event:
         count=event["count"],
         modality=event["modality"],
         sources=[_source(s) for s in event["sources"]],
+        conflicts=[models.Conflict(field=c["field"], values=c["values"]) for c in event.get("conflicts") or []],
         evidence=models.Evidence(span=(event["evidence"]["start"], event["evidence"]["end"]),
                                  text=event["evidence"]["text"]),
         trigger=models.Evidence(span=(event["trigger"]["start"], event["trigger"]["end"]),

@@ -92,15 +92,73 @@ _MASTHEAD = re.compile(
 )
 
 
+_POSTED_BY = re.compile(r"(?:Posted|Published) by (?P<outlet>[A-Z][\w'’&\-]*(?: [A-Z][\w'’&\-]*){0,5})(?=[.,;]|\s*$)")
+#: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
+_CREDIT_ONLY = re.compile(r"\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s")
+#: "(Story by 86th Airlift Wing Public Affairs)" closing a press release; "Reporting by" names reporters, not outlets
+_TRAILER = re.compile(r"\((?:Story|Written|Compiled|Text|Article) by (?P<outlet>[A-Z0-9][^;()\n]{1,80}?)\)\s*$")
+#: labels that share a pipe-separated header with the outlet: "Analysis | Meridian Security Review | By Tomasz Reiner"
+_HEADER_LABELS = {
+    "analysis", "opinion", "commentary", "comment", "press release", "news release", "media release", "news",
+    "feature", "exclusive", "interview", "explainer", "statement", "update", "report", "special report",
+    "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking",
+}  # fmt: skip
+_TRAILER_LINES = 3
+
+
 def find_byline(text: str) -> dict | None:
-    """'By a staff writer, Defence Horizon' / 'By the Sahel Skywatch team' -> the publishing outlet."""
+    """The publishing outlet named around the article, or None.
+
+    Reads the first lines ("By a staff writer, Defence Horizon", "By the Sahel Skywatch team", a masthead line
+    "Podkarpacie Daily", "Posted by SkyLedger OSINT.", a pipe header "Analysis | Meridian Security Review | By
+    ...", an opening credit "(Bloomberg) --") and then the last lines ("(Story by 86th Airlift Wing Public
+    Affairs)"). Returns ``{"outlet", "start", "end"}`` with character offsets of the outlet in ``text``.
+    """
     offset = 0
     for lineno, line in enumerate(text.split("\n")):
         if lineno >= _MAX_LINES + 2:
             break
-        match = _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
+        match = (
+            _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
+            or _POSTED_BY.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
+        )  # fmt: skip
         if match:
             return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
                     "end": offset + match.end("outlet")}  # fmt: skip
+        header = _pipe_header_outlet(line) if lineno else None
+        if header is not None:
+            return {"outlet": line[header[0] : header[1]], "start": offset + header[0], "end": offset + header[1]}
         offset += len(line) + 1
+    return _trailer(text)
+
+
+def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
+    """'Press release | Federal Ministry of Defence | Berlin, 19 March 2024' -> the offsets of the outlet segment."""
+    if line.count("|") < 1:
+        return None
+    position = 0
+    candidates = []
+    for segment in line.split("|"):
+        stripped = segment.strip()
+        start = position + (len(segment) - len(segment.lstrip()))
+        position += len(segment) + 1
+        if not stripped or stripped.lower() in _HEADER_LABELS or stripped.startswith("By ") or re.search(r"\d", stripped):
+            continue
+        words = stripped.split()
+        if all(word[:1].isupper() or word in {"of", "for", "and", "the", "&"} for word in words):
+            candidates.append((start, start + len(stripped)))
+    return candidates[0] if candidates else None
+
+
+def _trailer(text: str) -> dict | None:
+    lines = text.rstrip().split("\n")
+    end_offset = len(text.rstrip())
+    for line in reversed(lines[-_TRAILER_LINES:]):
+        start_offset = end_offset - len(line)
+        match = _TRAILER.match(line.strip())
+        if match:
+            lead = len(line) - len(line.lstrip())
+            return {"outlet": match.group("outlet").strip(), "start": start_offset + lead + match.start("outlet"),
+                    "end": start_offset + lead + match.start("outlet") + len(match.group("outlet").strip())}
+        end_offset = start_offset - 1
     return None

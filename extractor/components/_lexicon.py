@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -50,12 +50,47 @@ class Match:
     entry: Entry
 
 
+_PREFIX_LEN = 12  # prefixes of folded keys kept for early rejection (longer keys are checked whole)
+_SENTENCE_PUNCT = {".", ",", ";", ":", "(", ")", "\n"}
+_EDGE = {"'s", "’s", "'", "’"}
+
+
+class TokenTable:
+    """What the lexicons need of a Doc's tokens, computed once per Doc and shared by every component."""
+
+    __slots__ = ("doc", "texts", "lowers", "folds", "edge", "space", "breaks", "alpha", "capital")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.texts = texts = [t.text for t in doc]
+        self.lowers = [text.lower() for text in texts]
+        self.folds = [fold(text) for text in texts]
+        self.space = [t.is_space for t in doc]
+        self.edge = [t.is_punct or space or text in _EDGE for t, space, text in zip(doc, self.space, texts)]
+        self.breaks = [text in _SENTENCE_PUNCT for text in texts]
+        self.alpha = [text.isalpha() for text in texts]
+        self.capital = [text[:1].isupper() for text in texts]
+
+
+_LAST_TABLE: list[TokenTable] = []
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The TokenTable of ``doc`` (the last one is cached: components run one Doc at a time)."""
+    if _LAST_TABLE and _LAST_TABLE[0].doc is doc and len(_LAST_TABLE[0].texts) == len(doc):
+        return _LAST_TABLE[0]
+    table = TokenTable(doc)
+    _LAST_TABLE[:] = [table]
+    return table
+
+
 @dataclass
 class Lexicon:
     """Maps folded phrases to payloads; ``find`` scans a Doc."""
 
     max_tokens: int = 8
     _index: dict[str, list[Entry]] = field(default_factory=dict)
+    _prefixes: set[str] = field(default_factory=set)
 
     def add(self, alias: str, payload: dict) -> None:
         key = fold(alias)
@@ -71,6 +106,8 @@ class Lexicon:
         bucket = self._index.setdefault(key, [])
         if all(existing.payload is not payload for existing in bucket):
             bucket.append(entry)
+        for n in range(1, min(len(key), _PREFIX_LEN) + 1):
+            self._prefixes.add(key[:n])
 
     def add_many(self, aliases: Iterable[str], payload: dict) -> None:
         for alias in aliases:
@@ -86,40 +123,49 @@ class Lexicon:
     def lookup(self, text: str) -> list[Entry]:
         return self._index.get(fold(text), [])
 
-    def candidates(self, doc: Doc, start: int, allowed: list[bool] | None = None) -> Iterator[Match]:
-        """Every match starting at token ``start``, shortest first."""
-        first = doc[start]
-        if _is_edge_punct(first):
+    def candidates(self, doc: Doc, start: int, allowed: list[bool] | None = None, end: int | None = None) -> Iterator[Match]:
+        """Every match starting at token ``start`` (and ending by ``end``), shortest first."""
+        table = token_table(doc)
+        if table.edge[start]:
             return
+        limit = min(len(table.texts) if end is None else end, start + self.max_tokens)
         key = ""
-        limit = min(len(doc), start + self.max_tokens)
-        for end in range(start + 1, limit + 1):
-            token = doc[end - 1]
-            if allowed is not None and not allowed[end - 1]:
-                return
-            if end - 1 > start and token.is_space:
-                return
-            if token.text in {".", ",", ";", ":", "(", ")", "\n"} and end - 1 > start:
-                # sentence punctuation never sits inside a name (but dots inside "U.S." are one token)
-                return
-            key += fold(token.text)
-            if not key or _is_edge_punct(token):
-                continue
-            for entry in self._index.get(key, ()):
-                if _case_ok(entry, doc[start:end].text):
-                    yield Match(start, end, entry)
-
-    def find(self, doc: Doc, allowed: list[bool] | None = None) -> list[Match]:
-        """Longest non-overlapping matches, left to right. ``allowed[i]`` False blocks token i."""
-        matches: list[Match] = []
-        i = 0
-        n = len(doc)
-        while i < n:
+        for stop in range(start + 1, limit + 1):
+            i = stop - 1
             if allowed is not None and not allowed[i]:
+                return
+            if i > start and (table.space[i] or table.breaks[i]):
+                return  # sentence punctuation never sits inside a name (dots inside "U.S." are one token)
+            key += table.folds[i]
+            if not key:
+                continue
+            if key[:_PREFIX_LEN] not in self._prefixes:
+                return
+            if table.edge[i]:
+                continue
+            bucket = self._index.get(key)
+            if bucket:
+                surface = doc[start:stop].text
+                for entry in bucket:
+                    if _case_ok(entry, surface):
+                        yield Match(start, stop, entry)
+
+    def find(
+        self, doc: Doc, allowed: list[bool] | None = None, start: int = 0, end: int | None = None
+    ) -> list[Match]:
+        """Longest non-overlapping matches in tokens [start, end), left to right. ``allowed[i]`` False blocks i."""
+        table = token_table(doc)
+        folds, prefixes = table.folds, self._prefixes
+        matches: list[Match] = []
+        i = start
+        n = len(table.texts) if end is None else end
+        while i < n:
+            first = folds[i]
+            if (allowed is not None and not allowed[i]) or (first and first[:_PREFIX_LEN] not in prefixes):
                 i += 1
                 continue
             best: Match | None = None
-            for match in self.candidates(doc, i, allowed):
+            for match in self.candidates(doc, i, allowed, n):
                 if best is None or match.end > best.end:
                     best = match
             if best is None:
@@ -128,10 +174,6 @@ class Lexicon:
             matches.append(best)
             i = best.end
         return matches
-
-
-def _is_edge_punct(token: Token) -> bool:
-    return token.is_punct or token.is_space or token.text in {"'s", "’s", "'", "’"}
 
 
 def _case_ok(entry: Entry, surface: str) -> bool:

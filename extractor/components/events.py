@@ -123,14 +123,11 @@ class EventBuilder:
         allowed = self._free_tokens(doc)
         headline_end = _headline_end(doc.text)
         legs: list[Leg] = []
+        all_triggers = [Trigger(m.start, m.end, m.entry.payload) for m in self.triggers.find(doc, allowed)]
         for sent_index, sent in enumerate(doc.sents):
             if sent.start_char < headline_end:
                 continue  # a headline restates the story's legs
-            triggers = [
-                Trigger(m.start, m.end, m.entry.payload)
-                for m in self.triggers.find(doc, allowed)
-                if sent.start <= m.start < sent.end
-            ]
+            triggers = [t for t in all_triggers if sent.start <= t.start < sent.end]
             if triggers:
                 legs.extend(self._sentence_legs(doc, sent, triggers, legs, sent_index))
         legs = _drop_summaries_and_restatements(legs)
@@ -347,7 +344,7 @@ class EventBuilder:
     def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:
         start = max(window_start, trig.start - 12)
         best = None
-        for match in self.modality.find(doc[start : trig.end].as_doc()):
+        for match in self.modality.find(doc, start=start, end=trig.end):
             modality = match.entry.payload["modality"]
             if best is None or _MODALITY_RANK[modality] > _MODALITY_RANK[best]:
                 best = modality

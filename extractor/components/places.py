@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold
+from ._lexicon import Lexicon, fold, token_table
 
 SPAN_KEY = "places"
 LABEL = "PLACE"
@@ -398,14 +398,21 @@ def _mention(span: Span, place: dict) -> dict:
     }
 
 
+_HEADS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _head, _kind in _FACILITY_HEADS.items():
+    _HEADS_BY_FIRST.setdefault(_head[0], []).append((_head, _kind))
+
+
 def _facility_after(doc: Doc, end: int) -> tuple[int, str] | None:
     """If tokens from ``end`` are a facility head ("air base", "Airport"), return (head_end, kind)."""
+    lowers = token_table(doc).lowers
+    if end >= len(lowers):
+        return None
     best: tuple[int, str] | None = None
-    for head, kind in _FACILITY_HEADS.items():
+    for head, kind in _HEADS_BY_FIRST.get(lowers[end], ()):
         stop = end + len(head)
-        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == head:
-            if best is None or stop > best[0]:
-                best = (stop, kind)
+        if stop <= len(lowers) and tuple(lowers[end:stop]) == head and (best is None or stop > best[0]):
+            best = (stop, kind)
     return best
 
 
@@ -418,31 +425,38 @@ def _absorb_facility_suffix(doc: Doc, end: int, place: dict) -> int:
     return end
 
 
+_PREFIX_WORDS = {prefix: (prefix.split(), kind) for prefix, kind in _FACILITY_PREFIXES.items()}
+_PREFIX_FIRST = {words[0] for words, _ in _PREFIX_WORDS.values()}
+
+
 def _facility_prefix(doc: Doc, i: int) -> tuple[int, str] | None:
-    for prefix, kind in _FACILITY_PREFIXES.items():
-        words = prefix.split()
+    """'RAF Lossiemouth', 'Naval Air Station Sigonella', 'Joint Base Andrews': the head comes first."""
+    table = token_table(doc)
+    if table.lowers[i] not in _PREFIX_FIRST or not table.capital[i]:
+        return None
+    for words, kind in _PREFIX_WORDS.values():
         stop = i + len(words)
-        if stop <= len(doc) and [t.lower_ for t in doc[i:stop]] == words and (
-            doc[i].text[:1].isupper() or doc[i].is_upper
-        ):
+        if table.lowers[i:stop] == words:
             return len(words), kind
     return None
 
 
 def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
     """A run of capitalised words with Arabic/French particles: 'Al-Jufra', 'Ain al-Asad', 'Tiyas'."""
+    table = token_table(doc)
+    n = len(table.texts)
     j = i
-    while j < len(doc) and allowed[j] and j - i < 5:
-        token = doc[j]
+    while j < n and allowed[j] and j - i < 5:
+        lower = table.lowers[j]
         if j > i and _facility_after(doc, j) is not None:
             break
-        if token.is_sent_start and token.lower_ in {"the", "a", "an"}:
+        if lower in {"the", "a", "an"} and doc[j].is_sent_start:
             break
-        if token.text[:1].isupper() and token.is_alpha:
+        if table.capital[j] and table.alpha[j]:
             j += 1
-        elif token.lower_ in _NAME_PARTICLES and j > i and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+        elif lower in _NAME_PARTICLES and j > i and j + 1 < n and table.capital[j + 1]:
             j += 1
-        elif token.text == "-" and j > i and j + 1 < len(doc) and doc[j + 1].is_alpha:
+        elif lower == "-" and j > i and j + 1 < n and table.alpha[j + 1]:
             j += 1
         else:
             break

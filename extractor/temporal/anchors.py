@@ -23,7 +23,18 @@ YEAR       1000-2099 written in four digits, '98
 NUMDATE    numeric dates: 2025-10-26, 10/26/2025, 26.10.2025, 26OCT2025, 2025-W44
 ORDDAY     day ordinals: 26th
 CLOCK      clock-like numbers (10:35, 0612Z, 10 p.m.), noon, midnight, dawn, o'clock
+DIRECTION  ago, earlier, later, before, after, hence, prior... (offsets)
+REL        last, this, next, past, coming, current, previous, following, same...
+WEEKEND    weekend(s)
+EDGE       end, beginning, start, middle, close, turn, half
+LONG       long ("day-long")
+EVERY      every, each, per
+FREQ       once, twice, thrice, times
+NUMBER     any number in digits, number words (one ... ninety, hundred, dozen, couple, half)
+VAGUE      few, several, many, some, couple, dozens, hundreds, numerous
 ========== ==========================================================================
+
+Rules may also name ``requires``: classes that must be inside the window as well (all of them).
 """
 
 from __future__ import annotations
@@ -52,14 +63,20 @@ ANCHOR_CLASSES = (
     "NUMDATE",
     "ORDDAY",
     "CLOCK",
+    "DIRECTION",
+    "REL",
+    "WEEKEND",
+    "EDGE",
+    "LONG",
+    "EVERY",
+    "FREQ",
+    "NUMBER",
+    "VAGUE",
 )
 #: characters searched before / after an anchor of each class: a little more than any expression reaches on
-#: that
-#: side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18 months": 20
-#: before
-#: the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare the windowed search
-#: with
-#: a scan of the whole text.
+#: that side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18 months": 20
+#: before the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare the windowed
+#: search with a scan of the whole text.
 CLASS_WINDOWS: dict[str, tuple[int, int]] = {
     "MONTH": (28, 28),
     "WEEKDAY": (24, 28),
@@ -77,6 +94,15 @@ CLASS_WINDOWS: dict[str, tuple[int, int]] = {
     "NUMDATE": (4, 28),
     "ORDDAY": (8, 8),
     "CLOCK": (28, 28),
+    "DIRECTION": (40, 8),
+    "REL": (8, 40),
+    "WEEKEND": (24, 8),
+    "EDGE": (8, 40),
+    "LONG": (24, 8),
+    "EVERY": (8, 32),
+    "FREQ": (24, 24),
+    "NUMBER": (24, 32),
+    "VAGUE": (24, 32),
 }
 
 
@@ -181,6 +207,94 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "thrice",
         "times",
     ),
+    "DIRECTION": tuple(
+        [
+            "ago",
+            "earlier",
+            "later",
+            "before",
+            "after",
+            "hence",
+            "prior",
+            "previously",
+            "back",
+            "afterward",
+            "afterwards",
+            "beforehand",
+            "on",
+            "from",
+            "previous",
+        ]
+    ),
+    "REL": tuple(
+        [
+            "last",
+            "this",
+            "next",
+            "past",
+            "coming",
+            "current",
+            "previous",
+            "following",
+            "same",
+            "that",
+            "preceding",
+            "prior",
+            "latest",
+            "present",
+            "upcoming",
+            "ensuing",
+            "very",
+            "corresponding",
+            "comparable",
+            "recent",
+            "first",
+            "intervening",
+        ]
+    ),
+    "WEEKEND": ("weekend", "weekends"),
+    "EDGE": ("end", "beginning", "start", "middle", "close", "turn", "half"),
+    "LONG": ("long",),
+    "NUMBER": tuple(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "dozen",
+            "couple",
+            "half",
+            "single",
+        ]
+    ),
+    "VAGUE": ("few", "several", "many", "some", "couple", "dozens", "hundreds", "number", "numerous"),
+    "EVERY": ("every", "each", "per"),
+    "FREQ": ("once", "twice", "thrice", "times"),
     "CLOCK": (
         "noon",
         "midnight",
@@ -261,6 +375,7 @@ class AnchorIndex:
             token = match.group()
             start, end = match.span()
             if token[0].isdigit():
+                found["NUMBER"].append((start, end))
                 for name in self._digit_classes(text, text[start:end], start):
                     found[name].append((start, end))
                 continue
@@ -289,10 +404,14 @@ class AnchorIndex:
 
     @staticmethod
     def windows(
-        anchors: dict[str, list[tuple[int, int]]], classes: tuple[str, ...], length: int
+        anchors: dict[str, list[tuple[int, int]]],
+        classes: tuple[str, ...],
+        length: int,
+        requires: tuple[str, ...] = (),
     ) -> list[tuple[int, int]]:
         """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in
-        :data:`CLASS_WINDOWS`)."""
+        :data:`CLASS_WINDOWS`); with ``requires``, only the windows that also hold an anchor of each of those
+        classes (a class named twice must be there twice: a compound duration needs two unit words)."""
         spans: list[tuple[int, int]] = []
         for name in classes:
             found = anchors.get(name)
@@ -308,4 +427,17 @@ class AnchorIndex:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], window_end))
             else:
                 merged.append((window_start, window_end))
-        return merged
+        if not requires:
+            return merged
+        needed: dict[str, int] = {}
+        for name in requires:
+            needed[name] = needed.get(name, 0) + 1
+        return [
+            (start, end)
+            for start, end in merged
+            if all(
+                sum(1 for a_start, a_end in anchors.get(name, ()) if start <= a_start and a_end <= end)
+                >= count
+                for name, count in needed.items()
+            )
+        ]

@@ -119,16 +119,17 @@ class Recognizer:
         letters = len(_LETTER.findall(sample))
         shouting = letters > 0 and len(_CAPITAL.findall(sample)) / letters > _UPPER_TEXT_RATIO
         anchors = None if full_scan else self.anchor_index.classify(text)
-        windows_by_classes: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        windows_by_classes: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
         found: list[Candidate] = []
         for rule in self.rules:
             if anchors is None:
                 matches = list(rule.regex.finditer(text))
             else:
-                windows = windows_by_classes.get(rule.anchors)
+                key = (rule.anchors, rule.requires)
+                windows = windows_by_classes.get(key)
                 if windows is None:
-                    windows = windows_by_classes[rule.anchors] = AnchorIndex.windows(
-                        anchors, rule.anchors, len(text)
+                    windows = windows_by_classes[key] = AnchorIndex.windows(
+                        anchors, rule.anchors, len(text), rule.requires
                     )
                 matches = []
                 for window_start, window_end in windows:

@@ -9,7 +9,8 @@ Fields:
 
 - ``id`` (stable, unique, ``family.name``), ``type`` (DATE/TIME/DURATION/SET), ``norm`` (normaliser name in
   :mod:`extractor.temporal.normalize`), ``anchors`` (anchor classes every match contains, see
-  :mod:`extractor.temporal.anchors`; the rule only runs near them), ``pattern`` (a Python regex; ``{MACRO}``
+  :mod:`extractor.temporal.anchors`; the rule only runs near them), optional ``requires`` (classes that must
+  also be inside such a window), ``pattern`` (a Python regex; ``{MACRO}``
   names from
   :mod:`extractor.temporal.lexicon` are substituted and **a literal space matches one or more whitespace
   characters**). Patterns are case-insensitive unless ``"case_sensitive": true``.
@@ -67,6 +68,7 @@ _KNOWN_FIELDS = {
     "case_sensitive",
     "lowercase",
     "anchors",
+    "requires",
 }
 # A match may not start inside a word, a number, a hyphenated designator ("Su-35") or a URL path, and may not
 # end inside one; "mid-", "pre-", "post-", "late-" and "early-" in front are allowed so that "mid-2024" can be
@@ -103,6 +105,7 @@ class Rule:
     not_after: re.Pattern[str] | None = None
     examples: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
     order: int = 0
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
@@ -276,6 +279,11 @@ def _parse_rule(
             f"{where}: expected 'anchors', a non-empty list from {', '.join(ANCHOR_CLASSES)}; "
             f"found {anchors!r}"
         )
+    requires = raw.get("requires", [])
+    if not isinstance(requires, list) or any(name not in ANCHOR_CLASSES for name in requires):
+        raise RuleError(
+            f"{where}: expected 'requires', a list from {', '.join(ANCHOR_CLASSES)}; found {requires!r}"
+        )
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise RuleError(f"{where}: expected 'params' to be an object, found {type(params).__name__}")
@@ -297,6 +305,7 @@ def _parse_rule(
         not_after=_compile_context(raw.get("not_after"), anchor_end=False, where=where, name="not_after"),
         examples=tuple(raw.get("examples", ())),
         anchors=tuple(anchors),
+        requires=tuple(requires),
         order=order,
     )
 

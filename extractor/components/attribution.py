@@ -80,6 +80,9 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
                           "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
                           "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
 _LEAD_PARAGRAPHS = 2
+_CREDITED_DATA_NOUNS = {"data", "imagery", "images", "image", "records", "tracks", "track", "photos", "pictures",
+                        "footage", "logs", "photographs", "tracking"}
+_CLAUSE_WORDS = {"and", "but", "that", "while", "as", "though", "although", "because", "when", "after", "since"}
 _APPOSITION_OPENERS = {"a", "an", "the", "who", "which", "whose", "speaking", "asking", "one", "two"}
 _CITING_OPENERS = {"citing", "quoting", "according", "based", "drawing", "relying", "referring"}
 
@@ -126,9 +129,10 @@ class Attribution:
             # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at "Lt."
             in_sent = [c for c in candidates if c["token_start"] < sent.end and c["token_end"] > sent.start]
             cues = [m for m in cue_matches if sent.start <= m.start < sent.end]
-            if not in_sent or not cues:
+            evidence = [m for m in in_sent if _credited_data(doc, m)]
+            if not in_sent or not (cues or evidence):
                 continue
-            found = self._sentence(doc, sent, in_sent, cues, publisher, last_tracker_cites)
+            found = self._sentence(doc, sent, in_sent, cues, publisher, last_tracker_cites, evidence)
             for attribution in found:
                 attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
                 attributions.append(attribution)
@@ -138,12 +142,12 @@ class Attribution:
                     last_tracker_cites = trackers
         reporter = publisher or (attributions[0]["outlet"] if attributions else None)
         events = doc._.events or []
-        lead = self._lead_data(doc, sentences, paragraphs, by_sentence, publisher)
+        event_sentences = {_sentence_of(sentences, event["token_start"]) for event in events}
+        lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences)
+        own: dict | None = None
         for event_index, event in enumerate(events):
-            sent_index = next(
-                (k for k, s in enumerate(sentences) if s.start <= event["token_start"] < s.end), None
-            )  # fmt: skip
-            scoped = self._scope(doc, sentences, paragraphs, by_sentence, sent_index)
+            sent_index = _sentence_of(sentences, event["token_start"])
+            scoped = self._scope(doc, sentences, paragraphs, by_sentence, sent_index, event_sentences)
             supporting: list[dict] = [reporter] if reporter is not None else []
             if scoped:
                 for attribution in scoped:
@@ -154,6 +158,13 @@ class Attribution:
             elif lead:
                 lead["attribution"]["events"].append(event_index)
                 supporting.extend(lead["cites"])
+            elif publisher is not None and publisher["kind"] == "official":
+                # a press release: the publishing body reports what it did
+                if own is None:
+                    own = {"outlet": publisher, "cites": [], "rule": "attr.press_release", "chain": [publisher["name"]],
+                           "start": publisher["start"], "end": publisher["end"], "text": publisher["text"], "events": []}
+                    attributions.append(own)
+                own["events"].append(event_index)
             event["sources"] = _unique(supporting)
             event["conflicts"] = []
         _record_conflicts(events, reporter)
@@ -162,11 +173,12 @@ class Attribution:
 
     # -- one sentence -----------------------------------------------------------------------------------------
     def _sentence(
-        self, doc: Doc, sent: Span, mentions: list[dict], cues: list, publisher: dict | None, last_trackers: list[dict]
+        self, doc: Doc, sent: Span, mentions: list[dict], cues: list, publisher: dict | None,
+        last_trackers: list[dict], evidence: list[dict],
     ) -> list[dict]:
-        cited: list[dict] = []
+        cited: list[dict] = list(evidence)
         outlets: list[dict] = []
-        rules: list[str] = []
+        rules: list[str] = ["attr.credited_data"] if evidence else []
         for cue in cues:
             role = cue.entry.payload["role"]
             bound: list[dict] = []
@@ -265,12 +277,25 @@ class Attribution:
     # -- scope ------------------------------------------------------------------------------------------------
     def _scope(
         self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
-        sent_index: int | None,
+        sent_index: int | None, event_sentences: set[int],
     ) -> list[dict]:
         if sent_index is None:
             return []
-        if sent_index in by_sentence:
-            return by_sentence[sent_index]
+        scoped = list(by_sentence.get(sent_index, []))
+        # "..., airport officials said. The freighter circled ..., according to Flightradar24": a sentence that
+        # only continues the leg (no event of its own) lends its sources to the leg before it
+        following = sent_index + 1
+        while (
+            following < len(sentences) and paragraphs[following] == paragraphs[sent_index]
+            and following not in event_sentences and not _opens_new_report(sentences[following])
+            and following - sent_index <= 2
+        ):  # fmt: skip
+            scoped.extend(a for a in by_sentence.get(following, []) if a["cites"])
+            if following in by_sentence:
+                break
+            following += 1
+        if scoped:
+            return scoped
         k = sent_index
         while k > 0:
             if _opens_new_report(sentences[k]):
@@ -284,9 +309,15 @@ class Attribution:
 
     def _lead_data(
         self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
-        publisher: dict | None,
+        event_sentences: set[int | None],
     ) -> dict | None:
-        """A tracker named in the lead supports the article's otherwise unattributed events."""
+        """A tracker named in the lead supports the article's otherwise unattributed events.
+
+        Only in an article written in the first person ("data we pulled from ADS-B Exchange", "an analysis by
+        this publication": the author's own tracking) or when the tracker's sentence is a summary with no leg of
+        its own ("Flightradar24's tracking records show that at least two Russian aircraft have been sent").
+        """
+        first_person = _first_person(doc)
         body = sorted({p for p in paragraphs})
         headline = paragraphs[0] if paragraphs else 0
         lead_paragraphs = [p for p in body if p != headline][:_LEAD_PARAGRAPHS]
@@ -297,7 +328,7 @@ class Attribution:
                 trackers = [
                     c for c in attribution["cites"] if c["kind"] == "flight_tracker" and not c.get("generic")
                 ]  # fmt: skip
-                if trackers:
+                if trackers and (first_person or index not in event_sentences):
                     return {"attribution": attribution, "cites": trackers}
         return None
 
@@ -331,8 +362,13 @@ def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: 
 def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent: Span) -> list[dict]:
     """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
     before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
+    before.sort(key=lambda m: -m["token_end"])
+    while before and before[0].get("role") == "subject_only" and not _stands_as_subject(
+        doc, before[0], doc[before[0]["token_end"] : cue_start], sent
+    ):
+        before.pop(0)  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject
     if before:
-        nearest = max(before, key=lambda m: m["token_end"])
+        nearest = before[0]
         gap = doc[nearest["token_end"] : cue_start]
         if _gap_ok(gap, nearest):
             found = [nearest]
@@ -342,7 +378,7 @@ def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent:
                 if other is current or other["token_end"] > current["token_start"]:
                     continue
                 between = doc[other["token_end"] : current["token_start"]]
-                if 0 < len(between) <= 2 and any(t.lower_ in {"and", ","} for t in between) and all(
+                if 0 < len(between) <= 3 and any(t.lower_ == "and" for t in between) and all(
                     t.lower_ in {"and", ",", "the", "a"} for t in between
                 ):
                     found.insert(0, other)
@@ -375,6 +411,16 @@ def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
     if opener.lower_ in _CITING_OPENERS | _APPOSITION_OPENERS or (opener.is_alpha and opener.text.islower()):
         return j
     return cue_start
+
+
+def _stands_as_subject(doc: Doc, mention: dict, gap: Span, sent: Span) -> bool:
+    """An operator or a country is a subject only right before the verb and after a clause boundary."""
+    if len(gap) > 3 or not all(t.lower_ in _FILLER for t in gap):
+        return False
+    k = mention["token_start"] - 1
+    while k >= sent.start and doc[k].lower_ == "the":
+        k -= 1
+    return k < sent.start or doc[k].is_space or doc[k].text in _SUBJECT_BOUNDARY or doc[k].lower_ in _CLAUSE_WORDS
 
 
 def _gap_ok(gap: Span, mention: dict) -> bool:
@@ -429,7 +475,7 @@ def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span)
     start = k + 1
     if start >= last or start in taken:
         return None
-    if k >= sent.start and doc[k].text not in _SUBJECT_BOUNDARY and doc[k].lower_ not in {"and", "but"}:
+    if k >= sent.start and not doc[k].is_space and doc[k].text not in _SUBJECT_BOUNDARY and doc[k].lower_ not in {"and", "but"}:
         return None
     words = [t.text for t in doc[start:last] if t.text != "-"]
     if not words or words[0] in _UNKNOWN_SUBJECT_BLOCK or len(words) > 4:
@@ -443,10 +489,36 @@ def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span)
     }  # fmt: skip
 
 
+def _credited_data(doc: Doc, mention: dict) -> bool:
+    """'Planet Labs imagery of the island ... was inconclusive': a named provider's data is cited without a verb."""
+    if mention["kind"] not in {"flight_tracker", "imagery"} or mention.get("generic") or mention.get("role"):
+        return False
+    k = mention["token_end"]
+    if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _CREDITED_DATA_NOUNS
+
+
 def _negated(doc: Doc, start: int) -> bool:
     """'did not say', 'has not said', 'Neither Beijing nor Cairo has said', 'no longer visible on'."""
     window = doc[max(0, start - 3) : start]
     return any(t.lower_ in _NEGATIONS for t in window)
+
+
+def _first_person(doc: Doc) -> bool:
+    """Whether the author writes as 'we' / 'our' / 'this publication' outside quotations."""
+    quoted = False
+    for token in doc:
+        if token.text in {'"', "“", "”"}:
+            quoted = not quoted if token.text == '"' else token.text == "“"
+            continue
+        if quoted:
+            continue
+        if token.lower_ in {"we", "our", "us"} and token.text != "US":
+            return True
+        if token.lower_ == "publication" and token.i and doc[token.i - 1].lower_ == "this":
+            return True
+    return False
 
 
 def _opens_new_report(sent: Span) -> bool:
@@ -464,6 +536,10 @@ def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
         if "\n" in sent.text or "\n" in doc.text[sent.end_char : following]:
             current += 1
     return ids
+
+
+def _sentence_of(sentences: list[Span], token: int) -> int | None:
+    return next((k for k, s in enumerate(sentences) if s.start <= token < s.end), None)
 
 
 def _mention_fields(mention: dict) -> dict:

@@ -50,14 +50,17 @@ from ._lexicon import Lexicon, fold, parse_number
 
 SPAN_KEY = "sources"
 LABEL = "SOURCE"
-_PATTERN_TYPES = ("anonymous_head", "title", "generic", "social_head", "org_head", "body_head", "anaphor", "credit")
+_PATTERN_TYPES = (
+    "anonymous_head", "title", "generic", "social_head", "org_head", "body_head", "anaphor", "credit", "self",
+)
 _DETERMINERS = {"a", "an", "the", "two", "three", "four", "five", "several", "some", "many", "multiple", "one",
                 "other", "unnamed", "both", "few", "most", "all", "these", "those", "another", "no"}
 #: lower-case words that may stand before a descriptor head ("two senior U.S. defence officials")
 _MODIFIERS = {"senior", "junior", "former", "retired", "local", "regional", "military", "defence", "defense",
               "diplomatic", "intelligence", "security", "government", "airport", "aviation", "western", "european",
               "foreign", "ministry", "acquisition", "program", "programme", "police", "industry", "independent",
-              "u.s.", "us", "nato", "kremlin", "pentagon", "air", "force", "army", "naval", "navy", "health",
+              "u.s.", "us", "nato", "kremlin", "pentagon", "spotter", "spotting", "watching", "watcher", "tracking",
+              "news", "enthusiast", "fan", "blogger", "milblogger", "photography", "aviation-focused", "air", "force", "army", "naval", "navy", "health",
               "emergency", "humanitarian", "civil", "civilian", "state", "federal", "provincial", "municipal",
               "opposition", "exiled", "airline", "flight", "plane", "aircraft", "flight-tracking", "osint",
               "open-source", "amateur", "transport", "trade", "energy", "israeli", "russian", "american", "anonymous",
@@ -128,6 +131,7 @@ class SourceTagger:
         self.social_heads = Lexicon(max_tokens=2)
         self.anaphors = Lexicon(max_tokens=5)
         self.org_heads: set[str] = set()
+        self.self_phrases = Lexicon(max_tokens=4)
         self.body_heads: dict[str, dict] = {}
         self.credits: dict[str, dict] = {}
         for row in load_jsonl(patterns, required=("id", "type", "phrase")):
@@ -154,6 +158,8 @@ class SourceTagger:
                 self.anaphors.add(phrase, row)
             elif kind == "org_head":
                 self.org_heads.add(phrase)
+            elif kind == "self":
+                self.self_phrases.add(phrase, row)
             elif kind == "body_head":
                 self.body_heads[phrase.lower()] = row
             elif kind == "credit":
@@ -183,11 +189,13 @@ class SourceTagger:
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
+        mentions.extend(self._self_references(doc, allowed, mentions))
         mentions.extend(self._officials(doc, allowed))
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
         mentions.extend(self._org_chunks(doc, allowed))
+        mentions = self._titled_roles(doc, allowed, mentions)
         mentions.extend(self._generic(doc, allowed, mentions))
         mentions.extend(self._anaphors(doc, allowed))
         mentions.extend(self._persons(doc, allowed))
@@ -251,6 +259,18 @@ class SourceTagger:
             span = doc[start : match.end]
             out.append(_mention(span, publisher["name"], publisher["kind"], publisher["rule"], role="publisher"))
             _block(allowed, span.start, span.end)
+        return out
+
+    def _self_references(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
+        """'Our receivers ... picked up', 'data reviewed by this publication': the publisher's own reporting."""
+        publisher = next((m for m in mentions if m["role"] == "publisher"), None)
+        if publisher is None:
+            return []
+        out = []
+        for match in self.self_phrases.find(doc, allowed):
+            span = doc[match.start : match.end]
+            out.append(_mention(span, publisher["name"], publisher["kind"], match.entry.payload["id"], role="publisher"))
+            _block(allowed, match.start, match.end)
         return out
 
     # -- named people -----------------------------------------------------------------------------------------
@@ -323,10 +343,11 @@ class SourceTagger:
             modifiers = {t.lower_ for t in doc[first : match.start]}
             if (start < first and doc[start].lower_ == "the") or doc[start:first].text.lower() == "one of the":
                 role = "anaphor"  # "the official", "one of the officials": the descriptor named before
-            if modifiers == {"ministry"}:
-                role = "anaphor"  # "Ministry officials said": the ministry named before
             mention = _mention(doc[start:end], name, row.get("kind", "anonymous"), row["id"], role=role)
             mention["head"] = row["phrase"]
+            if modifiers == {"ministry"}:
+                mention["role"] = "anaphor"  # "Ministry officials said": the ministry named before
+                mention["refers_to"] = ["ministry"]
             out.append(mention)
             _block(allowed, start, end)
         return out
@@ -396,12 +417,15 @@ class SourceTagger:
     ) -> tuple[int, int]:
         """Walk left from a head over modifiers, then determiners: (span start, first modifier)."""
         k = head - 1
-        while k >= 0 and allowed[k]:
+        while k >= 0:
             token = doc[k]
+            if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].is_alpha and token.is_alpha and allowed[k - 2]:
+                k -= 3  # "pro-Kremlin", "Beirut-based", "Iran-focused", "Hebrew-language" (names inside join it)
+                continue
+            if not allowed[k]:
+                break
             if token.lower_ in _MODIFIERS or self.countries.lookup(token.text):
                 k -= 1
-            elif token.text == "-" and k >= 1 and doc[k - 1].is_alpha and doc[k + 1].is_alpha:
-                k -= 2  # "pro-Kremlin", "Beirut-based", "Iran-focused"
             elif token.lower_ == "and" and k >= 1 and (self.countries.lookup(doc[k - 1].text)) and k + 1 < head:
                 k -= 1  # "U.S. and Iraqi security officials"
             elif (
@@ -533,6 +557,10 @@ class SourceTagger:
             end = k
         if bare and not modifiers and not complement and not head[:1].isupper():
             return None  # "the ministry": an anaphor, not a body
+        if head.lower() in {"embassy", "consulate"} and end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+            complement = ["in", doc[end + 1].text]  # "the Russian Embassy in Ankara"
+            end += 2
+            return i, end, f"{' '.join(modifiers + [head_row.get('canonical') or head])} in {doc[end - 1].text}".strip(), end, None
         name = _body_name(modifiers, head, complement, head_row)
         role_end, role = end, None
         if end < len(doc) and doc[end].lower_ in _ROLE_NOUNS:
@@ -555,11 +583,11 @@ class SourceTagger:
         i = 0
         operators = _covered(doc, doc._.operators or [])
         while i < len(doc):
-            if not allowed[i] or not _chunk_token(doc[i]) or i in operators:
+            if not allowed[i] or not _chunk_token(doc[i]):
                 i += 1
                 continue
             j = i
-            while j < len(doc) and allowed[j] and j not in operators and (
+            while j < len(doc) and allowed[j] and (
                 _chunk_token(doc[j])
                 or (doc[j].lower_ in {"of", "for", "and", "on"} and j + 1 < len(doc) and _chunk_token(doc[j + 1])
                     and doc[j + 1].text[:1].isupper())
@@ -570,7 +598,9 @@ class SourceTagger:
             while j > i and not doc[j - 1].text[:1].isupper() and not doc[j - 1].text[:1].isdigit():
                 j -= 1
             words = [t.text for t in doc[i:j]]
-            if not any(w in self.org_heads for w in words) or (len(words) == 1):
+            # "the PLA Western Theater Command" runs over an operator; "Russian Aerospace Forces" is one
+            heads_outside = [t.text for t in doc[i:j] if t.text in self.org_heads and t.i not in operators]
+            if not heads_outside or len(words) == 1:
                 i = max(j, i + 1)
                 continue
             if doc[i].is_sent_start and doc[i].lower_ in _DETERMINERS:
@@ -590,6 +620,27 @@ class SourceTagger:
             if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
                 _block(allowed, j, j + 3)
             i = j
+        return out
+
+    def _titled_roles(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
+        """'the Commander of Allied Air Command' -> 'Commander of NATO Allied Air Command': the office, not the body."""
+        by_start = {m["token_start"]: m for m in mentions}
+        out = list(mentions)
+        for token in doc:
+            if token.text not in _OFFICE_TITLES or not allowed[token.i] or token.i + 1 >= len(doc):
+                continue
+            if doc[token.i + 1].lower_ not in {"of", "for"}:
+                continue
+            k = token.i + 2
+            org = by_start.get(k) or (by_start.get(k + 1) if k < len(doc) and doc[k].lower_ == "the" else None)
+            if org is None or org["role"] is not None and org["role"] != "bare_body":
+                continue
+            start = token.i - 1 if token.i and doc[token.i - 1].lower_ == "the" else token.i
+            span = doc[start : org["token_end"]]
+            name = f"{token.text} {doc[token.i + 1].lower_} {org['name']}"
+            out = [m for m in out if m is not org]
+            out.append(_mention(span, name, "official", "src.office_of", role="person"))
+            _block(allowed, start, org["token_end"])
         return out
 
     def _generic(self, doc: Doc, allowed: list[bool], named: list[dict]) -> list[dict]:
@@ -662,7 +713,7 @@ class SourceTagger:
                 end += 1
             if end == start or doc[end - 1].lower_ in {"of", "for", "and", "&"}:
                 continue
-            if all(self.countries.lookup(t.text) for t in doc[start:end]):
+            if all(self.countries.lookup(t.text) or t.text in _PERSON_STOP_WORDS for t in doc[start:end]):
                 continue  # "according to the Italian tracking site ItaMilRadar": a nationality, not a name
             if start > match.end:
                 start -= 1  # keep "The" in the mention
@@ -769,6 +820,8 @@ _PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "tiktok", "yo
 _BODY_MODIFIERS = {"defence", "defense", "foreign", "interior", "transport", "transportation", "justice", "health",
                    "finance", "economy", "emergencies", "emergency", "information", "communications", "federal",
                    "national", "home", "war", "state", "armed", "aviation", "civil", "military", "prime"}
+_OFFICE_TITLES = {"Commander", "Minister", "Secretary", "Director", "Chief", "Head", "Chairman", "Chair",
+                  "Spokesman", "Spokesperson", "Spokeswoman", "Deputy", "Governor", "Mayor"}
 _IN_HEADS = {"Embassy", "Consulate", "Forces", "Office", "Mission", "Command"}
 
 
@@ -921,8 +974,10 @@ def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> d
     words = [w.lower() for w in mention.get("refers_to") or []]
     kinds = set(mention.get("refers_kind") or [])
     head = mention.get("head")
+    with_operators = bool(words) and not kinds
     pool = sorted(
-        [m for m in resolved if m["role"] not in {"publisher"}] + [o for o in operators if o["end"] <= mention["start"]],
+        [m for m in resolved if m["role"] not in {"publisher"}]
+        + ([o for o in operators if o["end"] <= mention["start"]] if with_operators else []),
         key=lambda m: m["start"],
     )
     for candidate in reversed(pool):

@@ -73,10 +73,10 @@ ANCHOR_CLASSES = (
     "NUMBER",
     "VAGUE",
 )
-#: characters searched before / after an anchor of each class: a little more than any expression reaches on
-#: that side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18 months": 20
-#: before the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare the windowed
-#: search with a scan of the whole text.
+#: characters searched before / after an anchor of each class: a little more than any expression reaches
+#: on that side of its anchor ("Thursday, the 26th of October": 24 before the month; "the next 12 to 18
+#: months": 20 before the unit; "October 30-November 2, 2025": 19 after the first month). The tests compare
+#: the windowed search with a scan of the whole text.
 CLASS_WINDOWS: dict[str, tuple[int, int]] = {
     "MONTH": (28, 28),
     "WEEKDAY": (24, 28),

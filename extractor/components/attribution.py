@@ -82,7 +82,9 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
 _LEAD_PARAGRAPHS = 2
 _CREDITED_DATA_NOUNS = {"data", "imagery", "images", "image", "records", "tracks", "track", "photos", "pictures",
                         "footage", "logs", "photographs", "tracking"}
-_CLAUSE_WORDS = {"and", "but", "that", "while", "as", "though", "although", "because", "when", "after", "since"}
+_CLAUSE_WORDS = {"and", "but", "that", "while", "as", "though", "although", "because", "when", "after", "since",
+                 "claim", "claims", "allegation", "allegations", "charge", "charges", "accusation", "accusations",
+                 "assertion", "report", "reports", "account", "version"}
 _APPOSITION_OPENERS = {"a", "an", "the", "who", "which", "whose", "speaking", "asking", "one", "two"}
 _CITING_OPENERS = {"citing", "quoting", "according", "based", "drawing", "relying", "referring"}
 
@@ -130,7 +132,7 @@ class Attribution:
             in_sent = [c for c in candidates if c["token_start"] < sent.end and c["token_end"] > sent.start]
             cues = [m for m in cue_matches if sent.start <= m.start < sent.end]
             evidence = [m for m in in_sent if _credited_data(doc, m)]
-            if not in_sent or not (cues or evidence):
+            if not (cues or evidence):
                 continue
             found = self._sentence(doc, sent, in_sent, cues, publisher, last_tracker_cites, evidence)
             for attribution in found:
@@ -318,6 +320,7 @@ class Attribution:
         its own ("Flightradar24's tracking records show that at least two Russian aircraft have been sent").
         """
         first_person = _first_person(doc)
+        first_event = min((k for k in event_sentences if k is not None), default=len(sentences))
         body = sorted({p for p in paragraphs})
         headline = paragraphs[0] if paragraphs else 0
         lead_paragraphs = [p for p in body if p != headline][:_LEAD_PARAGRAPHS]
@@ -326,8 +329,11 @@ class Attribution:
                 continue
             for attribution in by_sentence[index]:
                 trackers = [
-                    c for c in attribution["cites"] if c["kind"] == "flight_tracker" and not c.get("generic")
+                    c for c in attribution["cites"]
+                    if c["kind"] == "flight_tracker" and (first_person or not c.get("generic"))
                 ]  # fmt: skip
+                if index > first_event:
+                    return None  # a tracker cited after the first leg reports that leg, not the article
                 if trackers and (first_person or index not in event_sentences):
                     return {"attribution": attribution, "cites": trackers}
         return None
@@ -340,7 +346,7 @@ def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: 
     position = start
     reach = window
     for mention in mentions:
-        if mention["token_start"] < position:
+        if mention["token_start"] < position or mention.get("role") == "subject_only":
             continue
         if mention["token_start"] >= limit:
             break
@@ -349,7 +355,7 @@ def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: 
             break
         if out and not all(t.lower_ in _COORDINATORS or t.is_punct for t in gap):
             break
-        if out and not any(t.lower_ in {"and", ",", "or", "plus", "against"} for t in gap):
+        if out and not any(t.lower_ in {"and", "or", "plus", "against"} for t in gap):
             break
         if not out and any(t.text in {",", "(", ")"} for t in gap):
             break

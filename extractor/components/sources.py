@@ -87,7 +87,7 @@ _PERSON_STOP_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "H
                       "January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December", "Air", "Force", "Army", "Navy", "Base", "Airport",
                       "Ministry", "Mr", "Ms", "Mrs", "Dr"}  # fmt: skip
-_ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "ambassador", "minister", "envoy",
+_ROLE_NOUNS = {"commander", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "ambassador", "minister", "envoy",
                "official", "officials", "sources", "source", "statement", "representative", "chief", "head"}
 _POSSESSIVE = {"'s", "’s"}
 _DATA_KINDS = {"flight_tracker", "imagery"}
@@ -524,6 +524,8 @@ class SourceTagger:
         """A body starting at token i: (start, end, normalised name, end with role, role)."""
         j = i
         modifiers: list[str] = []
+        if doc[i].lower_ in _DETERMINERS:
+            return None
         while j < len(doc) and allowed[j] and j - i < 3 and doc[j].is_alpha and doc[j].lower_ not in self.body_heads:
             if doc[j].lower_ in _COMPLEMENT_STOP or (bare and not doc[j].text[:1].isupper() and doc[j].lower_ not in _BODY_MODIFIERS):
                 return None
@@ -693,6 +695,8 @@ class SourceTagger:
             mention["refers_to"] = list(row.get("refers_to") or [])
             mention["refers_kind"] = list(row.get("refers_kind") or [])
             mention["refers_text"] = list(row.get("refers_text") or [])
+            if row.get("office"):
+                mention["office"] = row["office"]
             out.append(mention)
             _block(allowed, start, end)
         return out
@@ -713,6 +717,8 @@ class SourceTagger:
                 end += 1
             if end == start or doc[end - 1].lower_ in {"of", "for", "and", "&"}:
                 continue
+            if end < len(doc) and doc[end].text == "-":
+                continue  # "according to ADS-B data": part of a hyphenated word
             if all(self.countries.lookup(t.text) or t.text in _PERSON_STOP_WORDS for t in doc[start:end]):
                 continue  # "according to the Italian tracking site ItaMilRadar": a nationality, not a name
             if start > match.end:
@@ -740,9 +746,14 @@ class SourceTagger:
                     if mention.get("head"):
                         resolved.append({**mention, "role": None})  # "the official" with nothing before it
                         continue
-                    fallback = self._bare_body_name(mention["name"], context_country) if "ministry" in (
-                        mention.get("refers_to") or []
-                    ) else None  # fmt: skip
+                    fallback = None
+                    if mention.get("office") and context_country is not None:
+                        adjective = _country_adjective(context_country)
+                        name = f"{adjective} {mention['office']}"
+                        row = _first_payload(self.lexicon, name)
+                        fallback = (row["name"] if row else name, "official")
+                    elif {"ministry", "government"} & set(mention.get("refers_to") or []):
+                        fallback = self._bare_body_name(mention["name"], context_country)
                     if fallback is None:
                         continue
                     mention = {**mention, "name": fallback[0], "kind": fallback[1]}
@@ -791,6 +802,9 @@ class SourceTagger:
                 country = _country_by_code().get(code)
                 if country:
                     return country
+        byline = doc._.byline or {}
+        if byline and _kind_of_unknown(byline.get("outlet") or "") == "media":
+            return None  # a newspaper's "the Ministry of Defence" is the country it reports on, not its operators'
         for operator in doc._.operators or []:
             code = operator.get("country")
             if code and code in _country_by_code():
@@ -800,6 +814,12 @@ class SourceTagger:
     def _bare_body_name(self, body: str, country: dict | None) -> tuple[str, str] | None:
         if country is None:
             return None
+        if body.lower() == "government":
+            for candidate in (f"{country['demonym']} government", f"Government of {country['name']}"):
+                row = _first_payload(self.lexicon, candidate)
+                if row is not None:
+                    return row["name"], row["kind"]
+            return f"{_country_adjective(country)} government", "official"
         body_name = _body_name_from_text(body)
         name, row = self._compose(country, body_name, body_name, False)
         return name, row["kind"] if row else "official"
@@ -1000,7 +1020,7 @@ def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> d
             continue
         if candidate["role"] == "person":
             continue
-        if words and any(w in name for w in words):
+        if words and any(w in name or w in candidate["text"].lower() for w in words):
             return candidate
         if kinds and candidate["kind"] in kinds and not candidate.get("generic") and candidate.get("head") is None:
             return candidate

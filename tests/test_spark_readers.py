@@ -221,3 +221,53 @@ def test_spark_engine_options_are_on_the_extract_command():
         ["a=b", "c=d"],
     )
     assert parse(["a.txt"]).engine == "local"
+
+
+# --- the worker function, called in this process (pandas, no Spark) -------------------------------------
+
+
+class StubExtractor:
+    """Stands in for the pipeline: an ``ok`` record per article, or a long wait for text starting "slow"."""
+
+    def extract_record(self, item: dict, *, index: int | None = None):
+        import time
+
+        import models
+
+        if item["text"].startswith("slow"):
+            time.sleep(5)
+        return models.ArticleRecord(doc_id=str(item["id"]), published=models.Published(value="2025-10-30"))
+
+
+@pytest.fixture
+def stub_pipeline(monkeypatch):
+    from extractor import spark
+    from extractor.api import DEFAULT_MAX_CHARS
+
+    monkeypatch.setitem(spark._WORKER_EXTRACTORS, (None, DEFAULT_MAX_CHARS), StubExtractor())
+
+
+def test_spark_worker_rows_and_time_limit(stub_pipeline):
+    pd = pytest.importorskip("pandas", reason="the Spark engine's workers need the spark extra")
+    from extractor.spark import OUTPUT_COLUMNS, SparkOptions, _extract_raw
+
+    raw = pd.DataFrame(
+        {
+            "kind": ["line", "line", "line", "missing"],
+            "path": ["file:/data/news/feed.jsonl"] * 3 + ["gone.txt"],
+            "line": pd.array([1, 2, 3, None], dtype="Int64"),
+            "content": [b'{"text": "fast"}', b'{"text": "slow one"}', b"{broken", None],
+            "sidecar": [None] * 4,
+        }
+    )
+    options = SparkOptions(timeout_s=0.5, roots=(("file:/data/news", "news", True),))
+    (frame,) = list(_extract_raw(iter([raw]), options, None))
+    assert tuple(frame.columns) == OUTPUT_COLUMNS
+    rows = {row["doc_id"]: row for row in frame.to_dict("records")}
+    assert set(rows) == {"feed:1", "feed:2", "feed:3", "gone.txt"}
+    assert (rows["feed:1"]["status"], rows["feed:1"]["published"], rows["feed:1"]["input_path"]) == (
+        "ok", "2025-10-30", "news/feed.jsonl")  # fmt: skip
+    assert (rows["feed:2"]["status"], rows["feed:2"]["error_type"]) == ("error", "ArticleTimeout")
+    assert (rows["feed:3"]["error_type"], rows["feed:3"]["input_line"]) == ("InputError", 3)
+    assert json.loads(rows["gone.txt"]["record"])["error"]["message"] == "gone.txt: no such file or folder"
+    assert all(json.loads(row["record"])["doc_id"] == doc_id for doc_id, row in rows.items())

@@ -1,3 +1,10 @@
+"""Attribution (components/attribution.py): who reports, citing whom, for which events; conflicts.
+
+Tables of the team's own sentences: (id, text, expected attributions as (outlet name or None, [cited names])).
+Articles with a header ("MOSCOW, Oct 30 (Reuters) -", a byline) go through the whole API so that the dateline and
+byline are found; bare sentences go through the pipeline components.
+"""
+
 from __future__ import annotations
 
 import pytest
@@ -5,6 +12,10 @@ import pytest
 
 def _names(sources):
     return [s["name"] for s in sources]
+
+
+def _pairs(attributions):
+    return [((a["outlet"]["name"] if a["outlet"] else None), _names(a["cites"])) for a in attributions]
 
 
 CASES = [
@@ -17,16 +28,60 @@ CASES = [
     ("according-to", "According to Flightradar24, an Il-76 landed at Hmeimim.", [(None, ["Flightradar24"])]),
     ("reported", "An Il-76 landed at Hmeimim, Reuters reported.", [("Reuters", [])]),
     ("told", "Two officials told Reuters that an Il-76 landed at Hmeimim.", [("Reuters", ["officials"])]),
+    ("as-seen-on", "An Il-76 landed at Hmeimim on Monday, as seen on ADS-B Exchange.", [(None, ["ADS-B Exchange"])]),
+    ("data-from-shows", "Data from Flightradar24 show the Il-76 landed at Hmeimim.", [(None, ["Flightradar24"])]),
+    ("tracker-subject", "ItaMilRadar tracked a second Y-20 crossing Saudi airspace.", [(None, ["ItaMilRadar"])]),
+    (
+        "coordinated",
+        "The tankers moved east, according to flight-tracking data and two US officials.",
+        [(None, ["flight-tracking data", "US officials"])],
+    ),
+    (
+        "parenthesis",
+        "Two U.S. officials, who spoke on condition of anonymity, said an An-124 landed at Hmeimim.",
+        [(None, ["U.S. officials"])],
+    ),
+    (
+        "apposition",
+        "Lt. Col. Marisa Okafor, commander of the 23rd Expeditionary Bomb Squadron, said the bombers landed.",
+        [(None, ["Marisa Okafor"])],
+    ),
+    (
+        "quote-inverted",
+        '"The cadence has picked up," said a Western intelligence official who spoke on condition of anonymity.',
+        [(None, ["Western intelligence official"])],
+    ),
+    (
+        "possessive-unit",
+        "Six drones were downed, the Russian Defence Ministry's reconciliation centre for Syria said.",
+        [(None, ["Russian Ministry of Defence"])],
+    ),
+    ("imagery-subject", "Satellite images taken by Maxar on June 3 show two Il-76s.", [(None, ["Maxar Technologies"])]),
+    (
+        "credited-data",
+        "A B-52H may have moved to Diego Garcia, though Planet Labs imagery of the island was inconclusive.",
+        [(None, ["Planet Labs"])],
+    ),
+    ("government", "Britain said it had sent two A400M transports to Akrotiri.", [(None, ["UK government"])]),
+    ("capital-government", "Tehran has previously said its flights carry aid.", [(None, ["Government of Iran"])]),
+    ("unknown-subject", "Rolls-Royce said the engine is mature.", [(None, ["Rolls-Royce"])]),
+    (
+        "unknown-subject-clause",
+        "Baykar, which has sold the TB2 to 30 countries, said the deal was a record.",
+        [(None, ["Baykar"])],
+    ),
+    ("operator-subject", "The U.S. Air Force said the bombers landed at Fairford.", [(None, ["US Air Force"])]),
+    ("negated", "The Pentagon did not say where the jets landed.", []),
+    ("declined", "The Pentagon declined to comment on the deployment.", []),
+    ("place-not-subject", "Our receivers in northern Nigeria picked up an Il-76.", []),
+    ("country-in-clause", "Russian air defences shot down six drones over Syria.", []),
 ]
 
 
 @pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
 def test_attribution_table(run, name, text, expected):
     found = run(text, "2025-10-30")._.attributions
-    assert len(found) == len(expected)
-    for attribution, (outlet, cites) in zip(found, expected):
-        assert (attribution["outlet"]["name"] if attribution["outlet"] else None) == outlet
-        assert _names(attribution["cites"]) == cites
+    assert _pairs(found) == expected
 
 
 def test_attribution_scope_continues_to_following_sentences(run):
@@ -39,3 +94,134 @@ def test_attribution_scope_continues_to_following_sentences(run):
     events = doc._.events
     assert _names(events[0]["sources"]) == ["Flightradar24"]
     assert _names(events[-1]["sources"]) == ["Reuters"]
+
+
+def test_attribution_scope_ends_at_the_paragraph_and_at_a_new_report(run):
+    text = (
+        "An Il-76 landed at Hmeimim on Monday, according to Flightradar24. It left for Benina on Tuesday.\n\n"
+        "An An-124 landed at Latakia on Wednesday.\n\n"
+        "A C-17 landed at Ramstein on Monday, according to ADS-B Exchange. Separately, a KC-135 landed at Mildenhall."
+    )
+    events = run(text, "2025-10-30")._.events
+    by_aircraft = {e["aircraft"][0]["text"]: _names(e["sources"]) for e in events if e["aircraft"]}
+    assert by_aircraft["An-124"] == []
+    assert by_aircraft["KC-135"] == []
+    assert by_aircraft["C-17"] == ["ADS-B Exchange"]
+
+
+def _record(extractor, text, published="2025-10-30"):
+    return extractor.extract(text, published=published, doc_id="t")
+
+
+def test_attribution_publisher_is_the_outlet_of_every_attribution(extractor):
+    text = (
+        "Russian planes fly to Libya\n\n"
+        "MOSCOW, Dec 13 (Reuters) - An Il-76 landed at Benina on Tuesday, according to Flightradar24.\n\n"
+        "Two U.S. officials said an An-124 flew from Chkalovsky to Hmeimim on Sunday."
+    )
+    record = _record(extractor, text, "2024-12-13")
+    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [
+        ("Reuters", ["Flightradar24"]),
+        ("Reuters", ["U.S. officials"]),
+    ]
+    for event in record.events:
+        assert event.sources[0].name == "Reuters"
+
+
+def test_attribution_chain_publisher_outlet_tracker(extractor):
+    text = (
+        "Russian flights resume\n\n"
+        "MOSCOW, Oct 30 (Reuters) - Bloomberg, citing data from Flightradar24, reported that an Il-76 flew from "
+        "Libya to Hmeimim on Sunday."
+    )
+    record = _record(extractor, text)
+    pairs = [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions]
+    assert pairs == [("Bloomberg", ["Flightradar24"]), ("Reuters", ["Bloomberg"])]
+    doc = _doc(extractor, text)
+    assert doc._.attributions[0]["chain"] == ["Reuters", "Bloomberg", "Flightradar24"]
+    (event,) = record.events
+    assert [s.name for s in event.sources] == ["Reuters", "Bloomberg", "Flightradar24"]
+
+
+def test_attribution_the_publisher_in_source_position_reports_itself(extractor):
+    text = (
+        "Cargo jets crowd Rzeszow\n\n"
+        "RZESZOW, Poland (AP) - Flight-tracking data compiled by The Associated Press shows at least 42 flights by "
+        "C-17s into Rzeszow since April."
+    )
+    record = _record(extractor, text, "2024-09-10")
+    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [("Associated Press", [])]
+
+
+def test_attribution_press_release_reports_its_own_events(extractor):
+    text = (
+        "Airlift to Port Sudan\n\n"
+        "A C-17A delivered supplies to Port Sudan on Monday.\n\n"
+        "The C-17 returned to Ramstein on Tuesday.\n\n"
+        "(Story by 86th Airlift Wing Public Affairs)"
+    )
+    record = _record(extractor, text, "2025-10-08")
+    assert record.events
+    (attribution,) = record.attributions
+    assert attribution.outlet.name == "86th Airlift Wing Public Affairs" and attribution.cites == []
+    assert attribution.events == [e.id for e in record.events]
+
+
+def test_attribution_lead_tracker_covers_a_first_person_post(extractor):
+    text = (
+        "Tracking the air bridge\n\n"
+        "Two Iranian cargo carriers flew to Moscow this week, according to ADS-B data we pulled from ADS-B Exchange.\n\n"
+        "THE 747\n\n"
+        "A Boeing 747 took off from Tehran on Monday and landed at Vnukovo on Tuesday."
+    )
+    record = _record(extractor, text, "2024-09-14")
+    leg = next(e for e in record.events if any(a.model and "747" in a.model for a in e.aircraft))
+    assert [s.name for s in leg.sources] == ["ADS-B Exchange"]
+
+
+def _doc(extractor, text, dct="2025-10-30"):
+    from extractor.dateline import find_byline, find_dateline
+
+    doc = extractor.nlp.make_doc(text)
+    doc._.dct = dct
+    doc._.dateline = find_dateline(text)
+    doc._.byline = find_byline(text)
+    for _, component in extractor.nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def test_attribution_conflicting_dates_are_kept_with_their_sources(run):
+    text = (
+        "An Il-76 flew from Chkalovsky to Hmeimim on Monday, according to Flightradar24.\n\n"
+        "A Western diplomat said the Il-76 flew from Chkalovsky to Hmeimim on Tuesday."
+    )
+    events = run(text, "2025-10-30")._.events
+    assert len(events) == 2, "both reports stay events"
+    for event in events:
+        (conflict,) = event["conflicts"]
+        assert conflict["field"] == "date"
+        assert [(v["value"], v["sources"]) for v in conflict["values"]] == [
+            ("2025-10-27", ["Flightradar24"]),
+            ("2025-10-28", ["Western diplomat"]),
+        ]
+
+
+def test_attribution_no_conflict_when_the_same_source_reports_both(run):
+    text = (
+        "An Il-76 flew from Chkalovsky to Hmeimim on Monday, according to Flightradar24.\n\n"
+        "Flightradar24 data show an Il-76 flew from Chkalovsky to Hmeimim on Tuesday."
+    )
+    events = run(text, "2025-10-30")._.events
+    assert all(event["conflicts"] == [] for event in events)
+
+
+def test_attribution_conflicts_reach_the_record(extractor):
+    text = (
+        "Two reports\n\n"
+        "An Il-76 flew from Chkalovsky to Hmeimim on Monday, according to Flightradar24.\n\n"
+        "A Western diplomat said the Il-76 flew from Chkalovsky to Hmeimim on Tuesday."
+    )
+    record = _record(extractor, text)
+    conflicts = [c for e in record.events for c in e.conflicts]
+    assert conflicts and conflicts[0].field == "date"

@@ -126,7 +126,7 @@ class Attribution:
         by_sentence: dict[int, list[dict]] = {}
         last_tracker_cites: list[dict] = []
         for index, sent in enumerate(sentences):
-            if index == 0 and len(paragraphs) > 1 and paragraphs[0] != paragraphs[1]:
+            if index == 0 and _is_headline(sent, paragraphs):
                 continue  # the headline ("Russia says air defences downed drones") repeats the body
             # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at "Lt."
             in_sent = [c for c in candidates if c["token_start"] < sent.end and c["token_end"] > sent.start]
@@ -509,6 +509,12 @@ def _negated(doc: Doc, start: int) -> bool:
     """'did not say', 'has not said', 'Neither Beijing nor Cairo has said', 'no longer visible on'."""
     window = doc[max(0, start - 3) : start]
     return any(t.lower_ in _NEGATIONS for t in window)
+
+
+def _is_headline(sent: Span, paragraphs: list[int]) -> bool:
+    """A first line of its own that does not end like a sentence."""
+    text = sent.text.strip()
+    return len(paragraphs) > 1 and paragraphs[0] != paragraphs[1] and not text.endswith((".", "!", "?", '"', "”"))
 
 
 def _first_person(doc: Doc) -> bool:

@@ -201,6 +201,7 @@ class SourceTagger:
         mentions.extend(self._persons(doc, allowed))
         mentions.extend(self._unknown_after_cues(doc, mentions))
         mentions = _drop_nested(mentions)
+        mentions = _drop_appositions(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         mentions = self._resolve(doc, mentions)
         self.set_annotations(doc, mentions)
@@ -359,13 +360,8 @@ class SourceTagger:
             for i in range(platform["token_start"], platform["token_end"]):
                 allowed[i] = True
         social = self._social(doc, allowed)
-        kept = []
-        for mention in mentions:
-            if mention in platforms and any(
-                s["token_start"] <= mention["token_start"] < s["token_end"] for s in social
-            ):
-                continue
-            kept.append(mention)
+        # a platform whose tokens a descriptor claimed belongs to it ("Severny Veter, a Telegram channel")
+        kept = [m for m in mentions if not (m in platforms and not allowed[m["token_start"]])]
         for platform in platforms:
             if platform in kept:
                 _block(allowed, platform["token_start"], platform["token_end"])
@@ -888,6 +884,16 @@ def _drop_nested(mentions: list[dict]) -> list[dict]:
             continue
         out.append(mention)
     return out
+
+
+def _drop_appositions(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'said Hanna Lindqvist, an analyst at ...': the descriptor after a named person describes that person."""
+    person_ends = {m["token_end"] for m in mentions if m["role"] == "person"}
+    return [
+        m for m in mentions
+        if not (str(m["rule"]).startswith("anon.") and m["token_start"] >= 2 and doc[m["token_start"] - 1].text == ","
+                and m["token_start"] - 1 in person_ends)
+    ]  # fmt: skip
 
 
 def _first_payload(lexicon: Lexicon, text: str) -> dict | None:

@@ -761,17 +761,23 @@ def spark_session(
     master: str | None = None, conf: Iterable[tuple[str, str]] = (), *, quiet: bool = False
 ) -> tuple[SparkSession, bool]:
     """(the active session, False), or (a new one, True): ``master`` or ``local[*]``, unless spark-submit
-    gave one. Arrow batches default to :data:`ARROW_BATCH_ROWS` rows."""
+    gave one. Arrow batches default to :data:`ARROW_BATCH_ROWS` rows. With a local master, the Python
+    workers run this interpreter unless ``PYSPARK_PYTHON`` says otherwise."""
     from pyspark.sql import SparkSession
 
     active = SparkSession.getActiveSession()
     if active is not None:
         return active, False
     builder = SparkSession.builder.appName("extractor")
+    if (
+        not master and "PYSPARK_GATEWAY_PORT" not in os.environ
+    ):  # spark-submit starts the JVM, sets the master
+        master = "local[*]"
     if master:
         builder = builder.master(master)
-    elif "PYSPARK_GATEWAY_PORT" not in os.environ:  # spark-submit starts the JVM first and sets the master
-        builder = builder.master("local[*]")
+    if master and master.startswith("local"):
+        # the workers are this interpreter (pyspark's default is whatever "python3" is on PATH)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     settings = dict(conf)
     settings.setdefault("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH_ROWS))
     if quiet:

@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +45,8 @@ NO_LIMIT = ["--timeout-per-article", "0"]
 def spark():
     from pyspark.sql import SparkSession
 
+    # the workers run this interpreter, not whatever "python3" is on PATH
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("extractor-tests")

@@ -35,13 +35,17 @@ attribution before it in the same paragraph, unless the sentence opens a new rep
 tracker supports every event no closer attribution covers. Every event lists the article's reporter (the
 publisher, else the medium of the first attribution) and what its attributions cite.
 
-Conflicts. Two events of the same aircraft family with the same destination (or, lacking one, the same origin)
-whose attributions cite different sources and that differ in their date or their stopovers record the
-disagreement on both events: ``{"field": "date" | "via", "values": [{"value", "sources"}, ...]}``. Events are
-neither merged nor dropped.
+Conflicts. Two events are reports of one flight when they name the same aircraft family and quantity, the same
+destination (and no different origin), and neither is an aggregate (a count), a plan, a hedge, a denial or
+marked as a further flight ("a second", "another"). When such events come from sentences whose attributions cite
+different sources (the reporter aside) and give different days (both day-precise, "on" dates) or different
+stopovers (both stated), both events record the disagreement: ``{"field": "date" | "via", "values": [{"value",
+"sources"}, ...]}``. Events are neither merged nor dropped: the event count stays the events component's.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,7 +56,7 @@ from ._lexicon import Lexicon, fold
 from .sources import _country_by_code, _first_payload
 
 _TOLD = {"told", "tells", "telling"}
-_NEGATIONS = {"not", "n't", "never", "nor", "neither", "no", "cannot", "declined", "refused"}
+_NEGATIONS = {"not", "n't", "never", "nor", "neither", "no", "none", "cannot", "declined", "refused"}
 _CLAUSE_PUNCT = {".", ";", ":", "?", "!"}
 _FILLER = {"has", "have", "had", "also", "previously", "repeatedly", "later", "earlier", "already", "again",
            "then", "now", "on", "last", "this", "week", "month", "year", "in", "a", "an", "the", "statement",
@@ -80,6 +84,10 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
                           "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
                           "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
 _LEAD_PARAGRAPHS = 2
+_FURTHER_FLIGHT = {"second", "third", "fourth", "fifth", "another", "other", "others", "further", "more", "next"}
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OBJECT_PREPOSITIONS = {"with", "of", "from", "to", "for", "at", "in", "on", "about", "between", "among", "against",
+                        "into", "over", "near", "toward", "towards"}
 _CREDITED_DATA_NOUNS = {"data", "imagery", "images", "image", "records", "tracks", "track", "photos", "pictures",
                         "footage", "logs", "photographs", "tracking"}
 _CLAUSE_WORDS = {"and", "but", "that", "while", "as", "though", "although", "because", "when", "after", "since",
@@ -373,6 +381,8 @@ def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent:
         doc, before[0], doc[before[0]["token_end"] : cue_start], sent
     ):
         before.pop(0)  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject
+    if before and before[0]["token_start"] > sent.start and doc[before[0]["token_start"] - 1].lower_ in _OBJECT_PREPOSITIONS:
+        before = []  # "interviews with officials in three countries show": the officials are not the subject
     if before:
         nearest = before[0]
         gap = doc[nearest["token_end"] : cue_start]
@@ -613,22 +623,35 @@ def _record_conflicts(events: list[dict], reporter: dict | None) -> None:
 
 
 def _same_leg(first: dict, second: dict) -> bool:
+    """Two reports of one flight: one aircraft family and quantity, the same places, neither an aggregate
+    ("at least 42 flights since April"), a plan or a denial, and nothing marking a further flight ("a second")."""
     families = {(a.get("family") or a.get("model") or "").lower() for a in first["aircraft"]} - {""}
     others = {(a.get("family") or a.get("model") or "").lower() for a in second["aircraft"]} - {""}
-    if not families & others:
+    if not families or families != others:
         return False
-    if first["modality"] == "negated" or second["modality"] == "negated":
+    quantities = ({a.get("quantity") for a in first["aircraft"]}, {a.get("quantity") for a in second["aircraft"]})
+    if quantities[0] != quantities[1]:
         return False
-    for slot in ("destination", "origin"):
-        a, b = first.get(slot), second.get(slot)
-        if a and b:
-            return fold(a["name"]) == fold(b["name"])
-    return False
+    for event in (first, second):
+        if event["modality"] != "asserted" or event.get("count"):
+            return False
+        text = " ".join(a["text"].lower() for a in event["aircraft"]) + " " + event["evidence"]["text"].lower()
+        if any(word in text.split() for word in _FURTHER_FLIGHT):
+            return False
+    a, b = first.get("destination"), second.get("destination")
+    if not (a and b) or fold(a["name"]) != fold(b["name"]):
+        return False
+    a, b = first.get("origin"), second.get("origin")
+    return not (a and b) or fold(a["name"]) == fold(b["name"])
 
 
 def _date_value(event: dict) -> str | None:
+    """A day the leg flew ("2025-10-27"); ranges, months and vague references say too little to disagree."""
     date = event.get("date")
-    return date.get("value") if date else None
+    if not date or date.get("relation") not in (None, "on"):
+        return None
+    value = date.get("value") or ""
+    return value if _DAY.match(value) else None
 
 
 def _via_value(event: dict) -> str | None:

@@ -69,7 +69,7 @@ _MODIFIERS = {"senior", "junior", "former", "retired", "local", "regional", "mil
 _LONG_COMPLEMENTS = {"with", "familiar", "close", "aware", "knowledgeable", "linked", "connected", "involved",
                      "briefed"}
 _LOCATION_PREPS = {"in", "at", "near", "inside"}
-_LOCATION_NOUNS = {"airport", "base", "runway", "embassy", "ministry", "capital", "airfield", "field", "terminal",
+_LOCATION_NOUNS = {"exile", "airport", "base", "runway", "embassy", "ministry", "capital", "airfield", "field", "terminal",
                    "port", "border", "region", "scene", "site"}
 _COMPLEMENT_STOP = {",", ".", ";", ":", "(", ")", "said", "says", "say", "told", "tells", "confirmed", "reported",
                     "added", "according", "—", "–", "but", "while", "have", "has", "had", "is", "are", "was",

@@ -71,6 +71,12 @@ CASES = [
         [(None, ["Baykar"])],
     ),
     ("operator-subject", "The U.S. Air Force said the bombers landed at Fairford.", [(None, ["US Air Force"])]),
+    ("posted-on", "Rybar posted on Telegram that an Il-76 landed at Hmeimim.", [(None, ["Rybar", "Telegram"])]),
+    (
+        "pronoun-he",
+        "A local security official described the flights. He said the aircraft was an Il-76.",
+        [(None, ["local security official"]), (None, ["local security official"])],
+    ),
     ("negated", "The Pentagon did not say where the jets landed.", []),
     ("declined", "The Pentagon declined to comment on the deployment.", []),
     ("place-not-subject", "Our receivers in northern Nigeria picked up an Il-76.", []),

@@ -74,6 +74,10 @@ CASES = [
         [("flight-tracking data", "Flightradar24", "flight_tracker"), ("Flightradar24", "Flightradar24", "flight_tracker")],
     ),
     ("Greek Cypriot social media reported it.", [("Greek Cypriot social media", "Greek Cypriot social media", "social_media")]),
+    # account handles
+    ("The account @Gerjon_ posted the track.", [("@Gerjon_", "Gerjon", "flight_tracker")]),
+    ("The account @SkyWatcherMed posted the track.", [("@SkyWatcherMed", "SkyWatcherMed", "social_media")]),
+    ("Imagery from Planet showed the jets.", [("Planet", "Planet Labs", "imagery")]),
     # names no gazetteer knows, in source position
     ("It landed, according to The Sahel Observer.", [("The Sahel Observer", "The Sahel Observer", "media")]),
     ("It landed, data from Skyline Tracking showed.", [("Skyline Tracking", "Skyline Tracking", "other")]),
@@ -144,6 +148,7 @@ PUBLISHERS = [
      "Meridian Security Review"),
     ("Headline\n\n(Bloomberg) -- The US has sent tankers.", "Bloomberg", "Bloomberg"),
     ("Headline\n\nPosted by SkyLedger OSINT. All times UTC.\n\nIt landed.", "SkyLedger OSINT", "SkyLedger OSINT"),
+    ("Headline\nThe Aviationist\n\nA C-17 landed.", "The Aviationist", "The Aviationist"),
     ("Headline\n\nA C-17 landed.\n\n(Story by 86th Airlift Wing Public Affairs)", "86th Airlift Wing Public Affairs",
      "86th Airlift Wing Public Affairs"),
 ]

@@ -84,6 +84,7 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
                           "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
                           "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
 _LEAD_PARAGRAPHS = 2
+_VERB_FIRST_CUES = {"posted", "posting", "wrote", "tweeted", "published", "shared", "reported"}
 _FURTHER_FLIGHT = {"second", "third", "fourth", "fifth", "another", "other", "others", "further", "more", "next"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OBJECT_PREPOSITIONS = {"with", "of", "from", "to", "for", "at", "in", "on", "about", "between", "among", "against",
@@ -128,6 +129,7 @@ class Attribution:
             for i in range(mention["token_start"], mention["token_end"]):
                 allowed[i] = False
         cue_matches = [m for m in self.cues.find(doc, allowed) if not _negated(doc, m.start)]
+        self._speakers: dict[str, dict] = {}  # the latest cited person and body, for "he said" / "it said"
         sentences = list(doc.sents)
         paragraphs = _paragraph_ids(doc, sentences)
         attributions: list[dict] = []
@@ -194,8 +196,12 @@ class Attribution:
             bound: list[dict] = []
             if role in {"according", "citing", "evidence"}:
                 bound = _forward(doc, cue.end, mentions, sent.end)
+                if doc[cue.start].lower_ in _VERB_FIRST_CUES:
+                    bound = _subject(doc, cue.start, cue.end, mentions, sent) + bound  # "Rybar posted on Telegram"
             else:
                 subject = _subject(doc, cue.start, cue.end, mentions, sent)
+                if not subject:
+                    subject = _pronoun_subject(doc, cue.start, sent, self._speakers)
                 if subject:
                     bound = subject
                 if doc[cue.start].lower_ in _TOLD:
@@ -210,6 +216,10 @@ class Attribution:
                 else:
                     cited.append(mention)
         cited = _unique(cited)
+        for mention in cited:
+            key = "person" if mention.get("role") == "person" or mention.get("head") else "body"
+            if mention.get("rule") not in {"attr.unknown_subject"} or key == "body":
+                self._speakers[key] = mention
         # the publisher in source position ("data compiled by The Associated Press") reports; it cites nothing
         self_report = any(
             m.get("role") == "publisher" or (publisher is not None and m["name"] == publisher["name"])
@@ -464,6 +474,21 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
     if words[0] in _PREPOSITIONS and len(tokens) <= 7 and "," not in words and '"' not in words:
         return True  # "An Iranian lawmaker on parliament's national security committee said"
     return False
+
+
+def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, dict]) -> list[dict]:
+    """'He said the aircraft was an Il-76': the person cited last; 'It said': the body cited last."""
+    k = cue_start - 1
+    while k >= sent.start and doc[k].lower_ in {"also", "has", "had", "have", "later", "then", "previously"}:
+        k -= 1
+    if k < sent.start:
+        return []
+    word = doc[k].lower_
+    if word in {"he", "she"} and "person" in speakers:
+        return [speakers["person"]]
+    if word == "it" and "body" in speakers and (k == sent.start or doc[k - 1].text in _SUBJECT_BOUNDARY):
+        return [speakers["body"]]
+    return []
 
 
 def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span) -> dict | None:

@@ -184,6 +184,7 @@ class SourceTagger:
         allowed = [True] * len(doc)
         mentions: list[dict] = []
         mentions.extend(self._publisher(doc, allowed))
+        mentions.extend(self._handles(doc, allowed))
         for match in self.lexicon.find(doc, allowed):
             row = match.entry.payload
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
@@ -224,6 +225,8 @@ class SourceTagger:
                 out.append(_mention(span, name, kind, rule, role="publisher"))
                 _block(allowed, span.start, span.end)
         byline = doc._.byline or {}
+        if not byline and not out:
+            byline = self._masthead(doc) or {}
         if byline and not any(m["start"] <= byline["start"] < m["end"] for m in out):
             span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
             if span is not None and all(allowed[i] for i in range(span.start, span.end)):
@@ -234,6 +237,37 @@ class SourceTagger:
                     name, kind, rule = byline["outlet"], _kind_of_unknown(byline["outlet"]), "src.byline"
                 out.append(_mention(span, name, kind, rule, role="publisher"))
                 _block(allowed, span.start, span.end)
+        return out
+
+    def _masthead(self, doc: Doc) -> dict | None:
+        """A header line that is only a known outlet's name ("Defense News", "The Aviationist") publishes the article."""
+        offset = 0
+        for lineno, line in enumerate(doc.text.split("\n")[:_HEADER_LINES]):
+            stripped = line.strip()
+            if lineno and stripped:
+                row = _first_payload(self.lexicon, stripped)
+                if row is not None and row["kind"] == "media" and len(stripped) <= 60:
+                    start = offset + line.index(stripped)
+                    return {"outlet": stripped, "start": start, "end": start + len(stripped)}
+            offset += len(line) + 1
+        return None
+
+    def _handles(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'@Gerjon_', '@IntelSky': an account handle is a social media source named by the handle."""
+        out = []
+        for token in doc:
+            if not allowed[token.i] or not token.text.startswith("@") or len(token.text) < 3:
+                continue
+            end = token.i + 1
+            while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "_" or doc[end].text.isalnum()):
+                end += 1  # the tokenizer splits "@Gerjon_" into "@Gerjon" and "_"
+            handle = doc[token.i : end].text[1:]
+            if not handle.replace("_", "").isalnum():
+                continue
+            row = _first_payload(self.lexicon, handle)
+            name, kind, rule = (row["name"], row["kind"], row["id"]) if row else (handle, "social_media", "src.handle")
+            out.append(_mention(doc[token.i : end], name, kind, rule))
+            _block(allowed, token.i, end)
         return out
 
     def _publisher_short_names(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
@@ -520,7 +554,7 @@ class SourceTagger:
         """A body starting at token i: (start, end, normalised name, end with role, role)."""
         j = i
         modifiers: list[str] = []
-        if doc[i].lower_ in _DETERMINERS:
+        if i >= len(doc) or doc[i].lower_ in _DETERMINERS:
             return None
         while j < len(doc) and allowed[j] and j - i < 3 and doc[j].is_alpha and doc[j].lower_ not in self.body_heads:
             if doc[j].lower_ in _COMPLEMENT_STOP or (bare and not doc[j].text[:1].isupper() and doc[j].lower_ not in _BODY_MODIFIERS):
@@ -838,6 +872,7 @@ _BODY_MODIFIERS = {"defence", "defense", "foreign", "interior", "transport", "tr
                    "national", "home", "war", "state", "armed", "aviation", "civil", "military", "prime"}
 _OFFICE_TITLES = {"Commander", "Minister", "Secretary", "Director", "Chief", "Head", "Chairman", "Chair",
                   "Spokesman", "Spokesperson", "Spokeswoman", "Deputy", "Governor", "Mayor"}
+_HEADER_LINES = 5
 _IN_HEADS = {"Embassy", "Consulate", "Forces", "Office", "Mission", "Command"}
 
 

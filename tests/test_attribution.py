@@ -231,3 +231,45 @@ def test_attribution_conflicts_reach_the_record(extractor):
     record = _record(extractor, text)
     conflicts = [c for e in record.events for c in e.conflicts]
     assert conflicts and conflicts[0].field == "date"
+
+
+def test_attribution_a_following_sentence_lends_its_source_to_the_leg(run):
+    text = (
+        "An An-124 diverted to Katowice on Friday, airport officials said. The freighter circled for 40 minutes, "
+        "according to Flightradar24."
+    )
+    (event, *_) = run(text, "2025-11-16")._.events
+    assert _names(event["sources"]) == ["airport officials", "Flightradar24"]
+
+
+def test_attribution_no_lending_across_a_further_flight(run):
+    text = (
+        "Three An-124s landed at Bangui between May 2 and May 9. A fourth may have been there; Planet Labs "
+        "imagery shows a large aircraft on the apron."
+    )
+    events = run(text, "2025-06-18")._.events
+    assert _names(events[0]["sources"]) == []
+
+
+def test_attribution_an_announcing_body_leads_an_unpublished_release(run):
+    text = (
+        "Typhoons arrive in Estonia\n\n"
+        "Four Typhoon fighters have arrived at Amari Air Base, the Ministry of Defence announced today.\n\n"
+        "An A400M had landed at Amari on 2 April."
+    )
+    events = run(text, "2025-04-07")._.events
+    assert len(events) == 2
+    assert all(_names(e["sources"]) == _names(events[0]["sources"]) != [] for e in events)
+
+
+def test_attribution_trackers_do_not_support_plans_by_inheritance(run):
+    text = (
+        "Tanker notes\n\n"
+        "What showed up on ADS-B around Nevatim this week, as our receivers saw it.\n\n"
+        "Two 707 tankers took off from Nevatim on Monday.\n\n"
+        "A KC-46A is expected to arrive at Nevatim in late 2026."
+    )
+    events = run(text, "2025-10-30")._.events
+    planned = [e for e in events if e["modality"] == "planned"]
+    assert planned and all(e["sources"] == [] for e in planned)
+    assert any(_names(e["sources"]) == ["ADS-B"] for e in events if e["modality"] == "asserted")

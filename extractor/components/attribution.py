@@ -28,12 +28,18 @@ sentence ("Bloomberg, citing ..., reported") is the outlet of what it cites, and
 in a second attribution: a chain publisher -> outlet -> tracker. Without a publisher and without a reporting
 medium, the outlet is None.
 
-Scope. An attribution covers events in its sentence; an event in a sentence without one takes the nearest
-attribution before it in the same paragraph, unless the sentence opens a new report ("Separately,",
-"Elsewhere,", "Meanwhile,"). An article whose lead (first two body paragraphs) cites a flight tracker by name
-("according to ADS-B data we pulled from ADS-B Exchange") or that the publisher's own feed supports: that
-tracker supports every event no closer attribution covers. Every event lists the article's reporter (the
-publisher, else the medium of the first attribution) and what its attributions cite.
+Scope. An attribution covers events in its sentence, and the leg of the sentence before it in the paragraph
+when its own sentence has no leg but mentions an aircraft ("..., airport officials said. The freighter circled
+..., according to Flightradar24": a tracker, imagery, body or outlet, not an anonymous descriptor, and not when
+the sentence moves on to "a fourth" / "another" flight). An event in a sentence without one takes the nearest
+attribution before it in the same paragraph, unless a sentence opens a new report ("Separately,", "Elsewhere,",
+"Meanwhile,"). Then the lead (first two body paragraphs, before or at the first leg): a tracker it cites supports
+every event no closer attribution covers, in an article written in the first person ("ADS-B data we pulled
+from ADS-B Exchange", "an analysis by this publication") or when the tracker's sentence is a summary with no leg
+of its own; in an article no outlet publishes, a body announcing the first leg ("..., the Ministry of Defence
+announced today") supports them likewise. Trackers and imagery never support planned events by inheritance.
+Failing all that, a press release (a publisher of kind "official") reports its own events. Every event lists the
+article's reporter (the publisher, else the medium of the first attribution) and what its attributions cite.
 
 Conflicts. Two events are reports of one flight when they name the same aircraft family and quantity, the same
 destination (and no different origin), and neither is an aggregate (a count), a plan, a hedge, a denial or
@@ -84,6 +90,11 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
                           "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
                           "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
 _LEAD_PARAGRAPHS = 2
+_AIRCRAFT_WORDS = {"aircraft", "plane", "planes", "jet", "jets", "freighter", "freighters", "transport", "transports",
+                   "airlifter", "bomber", "bombers", "tanker", "tankers", "drone", "drones", "helicopter", "helicopters",
+                   "fighter", "fighters", "it", "they", "crew", "crews", "flight", "flights"}
+_DATA_KINDS = {"flight_tracker", "imagery"}
+_LENDING_KINDS = {"flight_tracker", "imagery", "official", "media", "social_media"}
 _VERB_FIRST_CUES = {"posted", "posting", "wrote", "tweeted", "published", "shared", "reported"}
 _FURTHER_FLIGHT = {"second", "third", "fourth", "fifth", "another", "other", "others", "further", "more", "next"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -155,11 +166,13 @@ class Attribution:
         reporter = publisher or (attributions[0]["outlet"] if attributions else None)
         events = doc._.events or []
         event_sentences = {_sentence_of(sentences, event["token_start"]) for event in events}
-        lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences)
+        lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences, publisher)
         own: dict | None = None
         for event_index, event in enumerate(events):
             sent_index = _sentence_of(sentences, event["token_start"])
-            scoped = self._scope(doc, sentences, paragraphs, by_sentence, sent_index, event_sentences)
+            scoped = self._scope(
+                doc, sentences, paragraphs, by_sentence, sent_index, event_sentences, event["modality"] == "planned"
+            )
             supporting: list[dict] = [reporter] if reporter is not None else []
             if scoped:
                 for attribution in scoped:
@@ -167,7 +180,8 @@ class Attribution:
                     if attribution["outlet"] is not None:
                         supporting.append(attribution["outlet"])
                     supporting.extend(attribution["cites"])
-            elif lead:
+            elif lead and not (event["modality"] == "planned" and lead["data"]):
+                # a tracker sees flights that happened, not plans ("is expected to arrive in late 2026")
                 lead["attribution"]["events"].append(event_index)
                 supporting.extend(lead["cites"])
             elif publisher is not None and publisher["kind"] == "official":
@@ -297,7 +311,7 @@ class Attribution:
     # -- scope ------------------------------------------------------------------------------------------------
     def _scope(
         self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
-        sent_index: int | None, event_sentences: set[int],
+        sent_index: int | None, event_sentences: set[int], planned: bool = False,
     ) -> list[dict]:
         if sent_index is None:
             return []
@@ -308,10 +322,15 @@ class Attribution:
         while (
             following < len(sentences) and paragraphs[following] == paragraphs[sent_index]
             and following not in event_sentences and not _opens_new_report(sentences[following])
-            and following - sent_index <= 2
+            and following - sent_index <= 2 and not _further_flight(sentences[following])
         ):  # fmt: skip
-            scoped.extend(a for a in by_sentence.get(following, []) if a["cites"])
             if following in by_sentence:
+                if _mentions_aircraft(doc, sentences[following]):
+                    scoped.extend(
+                        {**a, "cites": [c for c in a["cites"] if c["kind"] in _LENDING_KINDS and not c.get("head")]}
+                        for a in by_sentence[following]
+                        if any(c["kind"] in _LENDING_KINDS and not c.get("head") for c in a["cites"])
+                    )  # fmt: skip
                 break
             following += 1
         if scoped:
@@ -324,12 +343,15 @@ class Attribution:
             if paragraphs[k] != paragraphs[sent_index]:
                 return []
             if k in by_sentence:
-                return [a for a in by_sentence[k] if a["cites"]]
+                found = [a for a in by_sentence[k] if a["cites"]]
+                if planned:  # "the data showed ... It is expected to return": trackers do not see plans
+                    found = [a for a in found if any(c["kind"] not in _DATA_KINDS for c in a["cites"])]
+                return found
         return []
 
     def _lead_data(
         self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
-        event_sentences: set[int | None],
+        event_sentences: set[int | None], publisher: dict | None = None,
     ) -> dict | None:
         """A tracker named in the lead supports the article's otherwise unattributed events.
 
@@ -353,7 +375,15 @@ class Attribution:
                 if index > first_event:
                     return None  # a tracker cited after the first leg reports that leg, not the article
                 if trackers and (first_person or index not in event_sentences):
-                    return {"attribution": attribution, "cites": trackers}
+                    return {"attribution": attribution, "cites": trackers, "data": True}
+                # an article no outlet publishes, led by a body's announcement ("..., the Ministry of Defence
+                # announced today"): the body's release, whatever its legs
+                bodies = [
+                    c for c in attribution["cites"]
+                    if c["kind"] == "official" and not c.get("head") and c.get("role") not in {"person", "subject_only"}
+                ]  # fmt: skip
+                if bodies and publisher is None and not first_person and index == first_event:
+                    return {"attribution": attribution, "cites": bodies, "data": False}
         return None
 
 
@@ -583,6 +613,18 @@ def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
         if "\n" in sent.text or "\n" in doc.text[sent.end_char : following]:
             current += 1
     return ids
+
+
+def _further_flight(sent: Span) -> bool:
+    """'A fourth may have arrived on May 11': the sentence moves on to another flight."""
+    return any(t.lower_ in _FURTHER_FLIGHT for t in sent[:4])
+
+
+def _mentions_aircraft(doc: Doc, sent: Span) -> bool:
+    """An aircraft mention or a word that refers back to one ("The freighter circled", "It landed")."""
+    if any(sent.start <= a["token_start"] < sent.end for a in doc._.aircraft or []):
+        return True
+    return any(t.lower_ in _AIRCRAFT_WORDS for t in sent)
 
 
 def _sentence_of(sentences: list[Span], token: int) -> int | None:

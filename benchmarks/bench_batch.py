@@ -379,6 +379,44 @@ def run_cli(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
     return wall, int(peak_kb) / 1024
 
 
+def cpu_split(corpus: list[dict]) -> dict | None:
+    """CPU seconds of the work in one process vs in each of two pool workers (Linux: /proc/<pid>/stat).
+
+    On a machine whose cores are shared with other jobs, wall-clock speed-up understates the pool; the CPU
+    split shows whether the work itself divides evenly and what the pool adds.
+    """
+    from extractor.batch import BatchConfig, PoolEngine, SerialEngine
+
+    if not Path("/proc/self/stat").exists():
+        return None
+    entries = list(enumerate(corpus, 1))
+    serial = SerialEngine(BatchConfig(workers=1))
+    before = _cpu_seconds(os.getpid())
+    for _ in serial.outcomes(entries):
+        pass
+    serial_cpu = _cpu_seconds(os.getpid()) - before
+    with PoolEngine(BatchConfig(workers=2)) as pool:
+        pids = [worker.process.pid for worker in pool.workers]
+        start = [_cpu_seconds(pid) for pid in pids]
+        started = time.perf_counter()
+        for _ in pool.outcomes(entries):
+            pass
+        wall = time.perf_counter() - started
+        workers = [_cpu_seconds(pid) - cpu for pid, cpu in zip(pids, start, strict=True)]
+    return {
+        "serial_cpu_s": serial_cpu,
+        "worker_cpu_s": workers,
+        "pool_wall_s": wall,
+        "cpu_speedup": serial_cpu / max(workers),
+        "overhead": sum(workers) / serial_cpu - 1,
+    }
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def startup_seconds() -> float:
     """Import plus pipeline build in a fresh process (best of three)."""
     code = (
@@ -434,11 +472,13 @@ def main(argv: list[str] | None = None) -> int:
     tokenizer_s = time_tokenizer(texts)
     search_dates_s, sampled = time_search_dates(texts, sample)
     startup = startup_seconds()
+    split = cpu_split(corpus)
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         folder = Path(tmp)
         small_path = write_corpus(folder / "small.jsonl", small)
         large_path = write_corpus(folder / "large.jsonl", large)
+        load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         one_s, rss_small = run_cli(small_path, folder / "out1.jsonl", workers=1)
         two_s, _ = run_cli(small_path, folder / "out2.jsonl", workers=2)
         identical = (folder / "out1.jsonl").read_bytes() == (folder / "out2.jsonl").read_bytes()
@@ -458,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
             "words_per_s": n_words / search_dates_s,
         },
         "workers": {
+            "load_before": load_before,
             "one_s": one_s,
             "two_s": two_s,
             "speedup": one_s / two_s,
@@ -466,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "rss_mb": {str(small): rss_small, str(large): rss_large, "growth": rss_large / rss_small},
         "startup_s": startup,
+        "cpu_split": split,
         "notes": [
             f"search_dates(text, languages=['en']) timed on the first {sampled} articles, scaled by words",
             "workers: wall time of `extractor extract --workers N` subprocesses, start-up included",
@@ -531,7 +573,18 @@ def _table(r: dict) -> str:
         (
             "workers 1 / 2 (CLI)",
             f"{r['workers']['one_s']:.1f} s / {r['workers']['two_s']:.1f} s, "
-            f"identical output: {r['workers']['identical_output']}",
+            f"identical output: {r['workers']['identical_output']}; load average before "
+            f"{r['workers']['load_before']:.1f} on {r['workers']['cores']} cores",
+            "",
+        ),
+        (
+            "CPU split (in process)",
+            "n/a"
+            if not r["cpu_split"]
+            else f"1 process {r['cpu_split']['serial_cpu_s']:.1f} s CPU; 2 workers "
+            + " + ".join(f"{c:.1f}" for c in r["cpu_split"]["worker_cpu_s"])
+            + f" s CPU (pool wall {r['cpu_split']['pool_wall_s']:.1f} s): CPU speed-up "
+            f"{r['cpu_split']['cpu_speedup']:.2f}x, overhead {100 * r['cpu_split']['overhead']:.0f}%",
             "",
         ),
         (

@@ -19,8 +19,8 @@ from .dateline import find_byline, find_dateline, resolve_year
 from .errors import ExtractorError, InputError
 
 DEFAULT_MAX_CHARS = 2_000_000
-#: A dateline sits in the first lines; reading only this prefix bounds the cost of the dateline pattern,
-#: which is quadratic in a long run of spaces at the start of a line (20,000 spaces: about a minute).
+#: A dateline sits in the first lines; reading only this prefix bounds what the dateline patterns can cost
+#: on a pathological first line (an earlier pattern took a minute on a line of 20,000 spaces).
 _DATELINE_WINDOW = 1000
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _INPUT_ALIASES = {"maintext": "text", "date_publish": "published", "date": "published", "headline": "title",

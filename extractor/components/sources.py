@@ -378,13 +378,15 @@ class SourceTagger:
             modifiers = {t.lower_ for t in doc[first : match.start]}
             if (start < first and doc[start].lower_ == "the") or doc[start:first].text.lower() == "one of the":
                 role = "anaphor"  # "the official", "one of the officials": the descriptor named before
-            mention = _mention(doc[start:end], name, row.get("kind", "anonymous"), row["id"], role=role)
+            # "a Western diplomat in Bangui": the place completes the name but stays free for the place matcher
+            span_end = match.end if end > match.end and doc[match.end].lower_ in _LOCATION_PREPS else end
+            mention = _mention(doc[start:span_end], name, row.get("kind", "anonymous"), row["id"], role=role)
             mention["head"] = row["phrase"]
             if modifiers == {"ministry"}:
                 mention["role"] = "anaphor"  # "Ministry officials said": the ministry named before
                 mention["refers_to"] = ["ministry"]
             out.append(mention)
-            _block(allowed, start, end)
+            _block(allowed, start, span_end)
         return out
 
     def _social_with_platforms(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
@@ -964,6 +966,8 @@ def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[s
 def _name_end_ok(doc: Doc, start: int, end: int, org_heads: set[str]) -> bool:
     if any(t.text in org_heads for t in doc[start:end]):
         return False
+    if any(_country_lexicon().lookup(t.text) for t in doc[start:end]) or _city_countries().get(fold(doc[start:end].text)):
+        return False  # "said Saudi Arabia", "said New Delhi": a place, not a person
     return not (end < len(doc) and doc[end].lower_ in {"of", "for"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
 
 

@@ -361,7 +361,7 @@ class ArticleAlarm:
             self.active = False
 
     def arm(self) -> None:
-        if self.active:
+        if self.active and self.seconds:
             self._armed = True
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
@@ -420,7 +420,11 @@ def _outcome(record: Any, fmt: str, item: Any, index: int) -> Outcome:
         lines = record_lines(record, fmt)
     except Exception as exc:  # noqa: BLE001 - e.g. a lone surrogate that UTF-8 JSON cannot hold
         fallback = error_record(
-            exc, doc_id=_printable(record.doc_id), path=_printable(record.path), title=None, url=None
+            exc,
+            doc_id=_printable(record.doc_id) or "input",
+            path=_printable(record.path),
+            title=None,
+            url=None,
         )
         record = fallback
         lines = record_lines(record, fmt)

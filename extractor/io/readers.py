@@ -165,7 +165,9 @@ def _compressed(path: Path) -> bool:
 
 
 def _open_binary(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if _compressed(path) else path.open("rb")
+    if _compressed(path):
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # GzipFile is a binary file object
+    return path.open("rb")
 
 
 def _count_lines(path: Path) -> int:
@@ -435,8 +437,8 @@ def _read_jsonl_stream(
         if not raw.strip():
             continue
         article, problem = _parse_line(raw)
-        if problem is not None:
-            yield InputFailure(doc_id, name, InputError(f"{name}: {problem.format(line=lineno)}"))
+        if article is None:
+            yield InputFailure(doc_id, name, InputError(f"{name}: {str(problem).format(line=lineno)}"))
             continue
         item = _with_default_id(article, doc_id)
         item.setdefault("path", name)

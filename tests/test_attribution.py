@@ -77,6 +77,12 @@ CASES = [
         "A local security official described the flights. He said the aircraft was an Il-76.",
         [(None, ["local security official"]), (None, ["local security official"])],
     ),
+    (
+        "spokesperson-for",
+        "Kosovo's Ministry of Defence signed the deal. A spokesperson for the ministry said the drones arrived.",
+        [(None, ["Kosovo Ministry of Defence"])],
+    ),
+    ("seen-by", "The Il-78 was later seen by spotters at Vnukovo.", [(None, ["spotters at Vnukovo"])]),
     ("negated", "The Pentagon did not say where the jets landed.", []),
     ("declined", "The Pentagon declined to comment on the deployment.", []),
     ("place-not-subject", "Our receivers in northern Nigeria picked up an Il-76.", []),

@@ -56,6 +56,12 @@ CASES = [
     ("Iraq's transport ministry denied it.", [("Iraq's transport ministry", "Iraqi Ministry of Transport", "official")]),
     ("Britain's Ministry of Defence said so.", [("Britain's Ministry of Defence", "UK Ministry of Defence", "official")]),
     ("The Norwegian Armed Forces said so.", [("The Norwegian Armed Forces", "Norwegian Armed Forces", "official")]),
+    ("Ukraine's military intelligence said so.", [("Ukraine's military intelligence", "Ukrainian military intelligence", "official")]),
+    (
+        "The Ministry of Defence of Lithuania announced it.",
+        [("The Ministry of Defence of Lithuania", "Lithuanian Ministry of Defence", "official")],
+    ),
+    ("An Algerian embassy official said so.", [("An Algerian embassy official", "Algerian embassy official", "anonymous")]),
     # organisations by their capitalised name
     ("The China Earthquake Administration said so.", [("The China Earthquake Administration", "China Earthquake Administration", "official")]),
     ("Allied Air Command announced it.", [("Allied Air Command", "NATO Allied Air Command", "official")]),

@@ -90,6 +90,9 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
                           "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
                           "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
 _LEAD_PARAGRAPHS = 2
+_SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+                  "representative", "representatives", "source", "sources", "commander", "head", "chief", "director",
+                  "statement", "minister", "ambassador", "envoy", "leader", "lawyer", "adviser", "advisor"}
 _AIRCRAFT_WORDS = {"aircraft", "plane", "planes", "jet", "jets", "freighter", "freighters", "transport", "transports",
                    "airlifter", "bomber", "bombers", "tanker", "tankers", "drone", "drones", "helicopter", "helicopters",
                    "fighter", "fighters", "it", "they", "crew", "crews", "flight", "flights"}
@@ -421,7 +424,7 @@ def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent:
         doc, before[0], doc[before[0]["token_end"] : cue_start], sent
     ):
         before.pop(0)  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject
-    if before and before[0]["token_start"] > sent.start and doc[before[0]["token_start"] - 1].lower_ in _OBJECT_PREPOSITIONS:
+    if before and _object_of_preposition(doc, before[0], sent):
         before = []  # "interviews with officials in three countries show": the officials are not the subject
     if before:
         nearest = before[0]
@@ -467,6 +470,14 @@ def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
     if opener.lower_ in _CITING_OPENERS | _APPOSITION_OPENERS or (opener.is_alpha and opener.text.islower()):
         return j
     return cue_start
+
+
+def _object_of_preposition(doc: Doc, mention: dict, sent: Span) -> bool:
+    """'interviews with officials ... show' (yes); 'a spokesperson for the ministry said' (no: the ministry speaks)."""
+    k = mention["token_start"] - 1
+    if k < sent.start or doc[k].lower_ not in _OBJECT_PREPOSITIONS:
+        return False
+    return not (k - 1 >= sent.start and doc[k - 1].lower_ in _SPEAKER_NOUNS)
 
 
 def _stands_as_subject(doc: Doc, mention: dict, gap: Span, sent: Span) -> bool:

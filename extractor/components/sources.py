@@ -60,7 +60,9 @@ _MODIFIERS = {"senior", "junior", "former", "retired", "local", "regional", "mil
               "diplomatic", "intelligence", "security", "government", "airport", "aviation", "western", "european",
               "foreign", "ministry", "acquisition", "program", "programme", "police", "industry", "independent",
               "u.s.", "us", "nato", "kremlin", "pentagon", "spotter", "spotting", "watching", "watcher", "tracking",
-              "news", "enthusiast", "fan", "blogger", "milblogger", "photography", "aviation-focused", "air", "force", "army", "naval", "navy", "health",
+              "news", "enthusiast", "fan", "blogger", "milblogger", "photography", "aviation-focused", "embassy",
+              "consular", "presidential", "palace", "cabinet", "party", "company", "agency", "port", "harbour",
+              "airfield", "intelligence-agency", "parliamentary", "congressional", "administration", "gulf", "air", "force", "army", "naval", "navy", "health",
               "emergency", "humanitarian", "civil", "civilian", "state", "federal", "provincial", "municipal",
               "opposition", "exiled", "airline", "flight", "plane", "aircraft", "flight-tracking", "osint",
               "open-source", "amateur", "transport", "trade", "energy", "israeli", "russian", "american", "anonymous",
@@ -543,6 +545,13 @@ class SourceTagger:
             start = i - 1 if i and doc[i - 1].lower_ == "the" else i
             row = _first_payload(self.lexicon, doc[i:body_end].text)
             name = row["name"] if row else body_name
+            # "the Ministry of Defence of Lithuania": the country follows the body
+            if not row and role_end + 1 < len(doc) and doc[role_end].lower_ == "of":
+                country = next(iter(self.countries.find(doc[role_end + 1 :].as_doc()[:6].as_doc())), None)
+                if country is not None and country.start == 0:
+                    name, row = self._compose(country.entry.payload, body_name, body_name, False)
+                    row = row or {"name": name, "kind": "official", "id": "src.body"}
+                    role_end += 1 + country.end
             mention = _mention(doc[start:role_end], name, row["kind"] if row else "official",
                                row["id"] if row else "src.bare_body", role=None if row else "bare_body")  # fmt: skip
             mention["body"] = body_name
@@ -580,6 +589,9 @@ class SourceTagger:
             head = "Armed Forces"
         elif doc[j].lower_ == "armed":
             return None
+        if end < len(doc) and doc[end].lower_ in _BODY_TAILS and head.lower() in {"military", "army", "navy", "defence", "defense"}:
+            head = f"{head} {doc[end].text}"  # "Ukraine's military intelligence"
+            end += 1
         complement = []
         if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and head_row.get("of"):
             k = end + 1
@@ -875,6 +887,7 @@ _BODY_MODIFIERS = {"defence", "defense", "foreign", "interior", "transport", "tr
 _OFFICE_TITLES = {"Commander", "Minister", "Secretary", "Director", "Chief", "Head", "Chairman", "Chair",
                   "Spokesman", "Spokesperson", "Spokeswoman", "Deputy", "Governor", "Mayor"}
 _HEADER_LINES = 5
+_BODY_TAILS = {"intelligence", "command", "headquarters", "staff", "leadership", "spokesman", "spokesperson"}
 _IN_HEADS = {"Embassy", "Consulate", "Forces", "Office", "Mission", "Command"}
 
 
@@ -988,6 +1001,8 @@ def _descriptor_name(doc: Doc, first: int, end: int) -> str:
 def _body_name(modifiers: list[str], head: str, complement: list[str], head_row: dict) -> str:
     """'Defence' + 'Ministry' -> 'Ministry of Defence'; 'Foreign' + 'Ministry' -> 'Foreign Ministry'."""
     canonical_head = head_row.get("canonical") or head.title()
+    if " " in head and head.lower() != "armed forces":
+        canonical_head = head  # "military intelligence"
     if head.lower() == "armed forces":
         canonical_head = "Armed Forces"
     if complement:

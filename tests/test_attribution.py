@@ -83,6 +83,17 @@ CASES = [
         [(None, ["Kosovo Ministry of Defence"])],
     ),
     ("seen-by", "The Il-78 was later seen by spotters at Vnukovo.", [(None, ["spotters at Vnukovo"])]),
+    (
+        "told-unknown-outlet",
+        "A Russian Il-76 landed in Bamako on Sunday, witnesses told Sahel Watch.",
+        [("Sahel Watch", ["witnesses"])],
+    ),
+    (
+        "surname",
+        "Serbian President Aleksandar Vucic said the plane landed. Vucic said it carried spare parts.",
+        [(None, ["Aleksandar Vucic"]), (None, ["Aleksandar Vucic"])],
+    ),
+    ("hat-tip", "A KC-46A flew to Hickam, h/t @Aircraft_Spots.", [(None, ["Aircraft Spots"])]),
     ("negated", "The Pentagon did not say where the jets landed.", []),
     ("declined", "The Pentagon declined to comment on the deployment.", []),
     ("place-not-subject", "Our receivers in northern Nigeria picked up an Il-76.", []),
@@ -279,3 +290,14 @@ def test_attribution_trackers_do_not_support_plans_by_inheritance(run):
     planned = [e for e in events if e["modality"] == "planned"]
     assert planned and all(e["sources"] == [] for e in planned)
     assert any(_names(e["sources"]) == ["ADS-B"] for e in events if e["modality"] == "asserted")
+
+
+def test_attribution_chain_through_an_unknown_broadcaster(extractor):
+    text = (
+        "Swiss jet diverted\n\n"
+        "ZURICH (dpa) - A Swiss F/A-18 diverted to Zurich airport on Tuesday. Nobody was hurt, Swiss broadcaster "
+        "SRF reported, citing the air force."
+    )
+    record = _record(extractor, text, "2025-06-03")
+    pairs = [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions]
+    assert ("SRF", ["Swiss Air Force"]) in pairs and ("Deutsche Presse-Agentur", ["SRF"]) in pairs

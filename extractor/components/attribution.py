@@ -90,6 +90,8 @@ _UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "Th
                           "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
                           "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
 _LEAD_PARAGRAPHS = 2
+_MEDIA_DESCRIPTORS = {"broadcaster", "newspaper", "daily", "weekly", "agency", "channel", "outlet", "website",
+                      "magazine", "tabloid", "paper", "network", "station", "portal", "blog", "site", "radio"}
 _SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
                   "representative", "representatives", "source", "sources", "commander", "head", "chief", "director",
                   "statement", "minister", "ambassador", "envoy", "leader", "lawyer", "adviser", "advisor"}
@@ -144,6 +146,9 @@ class Attribution:
                 allowed[i] = False
         cue_matches = [m for m in self.cues.find(doc, allowed) if not _negated(doc, m.start)]
         self._speakers: dict[str, dict] = {}  # the latest cited person and body, for "he said" / "it said"
+        self._surnames = {
+            s["name"].split()[-1]: s["name"] for s in sources if s.get("role") == "person" and " " in s["name"]
+        }  # "Vucic said" after "President Aleksandar Vucic"
         sentences = list(doc.sents)
         paragraphs = _paragraph_ids(doc, sentences)
         attributions: list[dict] = []
@@ -216,7 +221,7 @@ class Attribution:
                 if doc[cue.start].lower_ in _VERB_FIRST_CUES:
                     bound = _subject(doc, cue.start, cue.end, mentions, sent) + bound  # "Rybar posted on Telegram"
             else:
-                subject = _subject(doc, cue.start, cue.end, mentions, sent)
+                subject = _subject(doc, cue.start, cue.end, mentions, sent, self._surnames)
                 if not subject:
                     subject = _pronoun_subject(doc, cue.start, sent, self._speakers)
                 if subject:
@@ -224,6 +229,9 @@ class Attribution:
                 if doc[cue.start].lower_ in _TOLD:
                     after = _forward(doc, cue.end, mentions, sent.end, window=2)
                     media = [m for m in after if m["kind"] == "media" or m.get("role") == "publisher"]
+                    if not after and cue.end < sent.end:
+                        unknown = _unknown_outlet(doc, cue.end, sent)
+                        media = [unknown] if unknown else []
                     outlets.extend(media[:1])
             if bound:
                 rules.append(cue.entry.payload["id"])
@@ -416,7 +424,9 @@ def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: 
     return out
 
 
-def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent: Span) -> list[dict]:
+def _subject(
+    doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent: Span, persons: dict[str, str] | None = None
+) -> list[dict]:
     """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
     before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
     before.sort(key=lambda m: -m["token_end"])
@@ -451,7 +461,7 @@ def _subject(doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent:
         if after[0].get("role") != "subject_only" or after[0].get("kind") == "official":
             return [after[0]]
     # "Rolls-Royce said", "Baykar, which has sold the TB2 to more than 30 countries, said"
-    unknown = _unknown_subject(doc, cue_start, mentions, sent)
+    unknown = _unknown_subject(doc, cue_start, mentions, sent, persons)
     return [unknown] if unknown else []
 
 
@@ -532,7 +542,9 @@ def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, d
     return []
 
 
-def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span) -> dict | None:
+def _unknown_subject(
+    doc: Doc, cue_start: int, mentions: list[dict], sent: Span, persons: dict[str, str] | None = None
+) -> dict | None:
     """A capitalised name right before the verb (or before a ', which ...,' clause) that nothing else claimed."""
     end = cue_start
     k = end - 1
@@ -557,7 +569,12 @@ def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span)
     start = k + 1
     if start >= last or start in taken:
         return None
-    if k >= sent.start and not doc[k].is_space and doc[k].text not in _SUBJECT_BOUNDARY and doc[k].lower_ not in {"and", "but"}:
+    kind = "other"
+    if k >= sent.start and doc[k].lower_ in _MEDIA_DESCRIPTORS:
+        kind = "media"  # "Swiss broadcaster SRF reported"
+    elif k >= sent.start and not doc[k].is_space and doc[k].text not in _SUBJECT_BOUNDARY and doc[k].lower_ not in {
+        "and", "but"
+    }:  # fmt: skip
         return None
     words = [t.text for t in doc[start:last] if t.text != "-"]
     if not words or words[0] in _UNKNOWN_SUBJECT_BLOCK or len(words) > 4:
@@ -565,10 +582,28 @@ def _unknown_subject(doc: Doc, cue_start: int, mentions: list[dict], sent: Span)
     if doc[start].lower_ in _PRONOUNS:
         return None
     span = doc[start:last]
+    return _unknown_mention(span, kind, "attr.unknown_subject", persons or {})
+
+
+def _unknown_mention(span: Span, kind: str, rule: str, persons: dict[str, str]) -> dict:
+    """A name no component found; a surname alone takes the full name of the person named before ('Vucic')."""
+    name = persons.get(span.text, span.text)
     return {
         "start": span.start_char, "end": span.end_char, "token_start": span.start, "token_end": span.end,
-        "text": span.text, "name": span.text, "kind": "other", "rule": "attr.unknown_subject", "role": None,
+        "text": span.text, "name": name, "kind": "other" if name != span.text else kind, "rule": rule,
+        "role": "person" if name != span.text else None,
     }  # fmt: skip
+
+
+def _unknown_outlet(doc: Doc, start: int, sent: Span) -> dict | None:
+    """'witnesses told Sahel Watch': a capitalised name right after 'told' is the outlet they told."""
+    j = start
+    while j < sent.end and j - start < 5 and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j += 1
+    if j == start or doc[start].text in _UNKNOWN_SUBJECT_BLOCK or doc[start].lower_ in _PRONOUNS:
+        return None
+    span = doc[start:j]
+    return _unknown_mention(span, "media", "attr.unknown_outlet", {})
 
 
 def _credited_data(doc: Doc, mention: dict) -> bool:

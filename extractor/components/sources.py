@@ -341,6 +341,8 @@ class SourceTagger:
                 continue
             start = token.i + 1
             end = _person_name_end(doc, start, allowed, self.org_heads)
+            if token.lower_ in {"told", "tells"}:
+                end = None  # "witnesses told Sahel Watch": who is told is an outlet, not a speaker
             if end is not None and end - start >= 2 and (end == len(doc) or doc[end].text in {",", ".", ";"}):
                 out.append(_mention(doc[start:end], doc[start:end].text, "other", "src.person_after_verb",
                                     role="person"))  # fmt: skip
@@ -1045,9 +1047,9 @@ def _same_body(body: str, name: str) -> bool:
 def _country_adjective(country: dict) -> str:
     """The adjective an annotator would write: 'Iraqi', 'Polish', 'Dutch', but 'Kosovo', 'Cyprus', 'Burkina Faso'."""
     demonym = country["demonym"]
-    if demonym.endswith(("an", "ese", "ish", "i", "ch", "ic")) or demonym in {"U.S.", "UK", "US"}:
-        return demonym
-    return country["name"]
+    if demonym.endswith(("ar", "ot", "be", "bè", "que")) and demonym not in {"U.S.", "UK", "US"}:
+        return country["name"]  # "Kosovar", "Cypriot", "Burkinabe": the press writes the country's name
+    return demonym
 
 
 def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> dict | None:

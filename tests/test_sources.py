@@ -156,6 +156,8 @@ PUBLISHERS = [
     ("Headline\n\n(Bloomberg) -- The US has sent tankers.", "Bloomberg", "Bloomberg"),
     ("Headline\n\nPosted by SkyLedger OSINT. All times UTC.\n\nIt landed.", "SkyLedger OSINT", "SkyLedger OSINT"),
     ("Headline\nThe Aviationist\n\nA C-17 landed.", "The Aviationist", "The Aviationist"),
+    ("Headline\n\nMoscow, Oct 30 (Reuters) - An Il-76 landed.", "Reuters", "Reuters"),  # a title-case dateline
+    ("Headline\n\nAn Il-76 landed at Hmeimim.\n\n— AFP", "AFP", "Agence France-Presse"),
     ("Headline\n\nA C-17 landed.\n\n(Story by 86th Airlift Wing Public Affairs)", "86th Airlift Wing Public Affairs",
      "86th Airlift Wing Public Affairs"),
 ]

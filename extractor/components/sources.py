@@ -228,7 +228,7 @@ class SourceTagger:
                 _block(allowed, span.start, span.end)
         byline = doc._.byline or {}
         if not byline and not out:
-            byline = self._masthead(doc) or {}
+            byline = self._masthead(doc) or self._loose_credit(doc) or self._closing_credit(doc) or {}
         if byline and not any(m["start"] <= byline["start"] < m["end"] for m in out):
             span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
             if span is not None and all(allowed[i] for i in range(span.start, span.end)):
@@ -252,6 +252,28 @@ class SourceTagger:
                     start = offset + line.index(stripped)
                     return {"outlet": stripped, "start": start, "end": start + len(stripped)}
             offset += len(line) + 1
+        return None
+
+    def _known_outlet(self, text: str) -> dict | None:
+        row = self.credits.get(fold(text)) or _first_payload(self.lexicon, text)
+        return row if row is not None and row["kind"] == "media" else None
+
+    def _loose_credit(self, doc: Doc) -> dict | None:
+        """'Moscow, Oct 30 (Reuters) -': a known agency's credit opening the body, whatever the dateline looks like."""
+        head = doc.text[:_CREDIT_WINDOW]
+        for match in _LOOSE_CREDIT.finditer(head):
+            if self._known_outlet(match.group("credit")):
+                return {"outlet": match.group("credit"), "start": match.start("credit"), "end": match.end("credit")}
+        return None
+
+    def _closing_credit(self, doc: Doc) -> dict | None:
+        """A last line that only credits a known outlet ('— AFP', 'Source: Reuters', '(Reuters)')."""
+        text = doc.text.rstrip()
+        start_of_line = text.rfind("\n") + 1
+        match = _CLOSING_CREDIT.match(text[start_of_line:])
+        if match and self._known_outlet(match.group("credit")):
+            return {"outlet": match.group("credit"), "start": start_of_line + match.start("credit"),
+                    "end": start_of_line + match.end("credit")}  # fmt: skip
         return None
 
     def _handles(self, doc: Doc, allowed: list[bool]) -> list[dict]:
@@ -889,6 +911,9 @@ _BODY_MODIFIERS = {"defence", "defense", "foreign", "interior", "transport", "tr
 _OFFICE_TITLES = {"Commander", "Minister", "Secretary", "Director", "Chief", "Head", "Chairman", "Chair",
                   "Spokesman", "Spokesperson", "Spokeswoman", "Deputy", "Governor", "Mayor"}
 _HEADER_LINES = 5
+_CREDIT_WINDOW = 400
+_LOOSE_CREDIT = re.compile(r"\((?P<credit>[A-Za-z][A-Za-z.&' -]{0,30}[A-Za-z.])\)\s*(?:-{1,2}|–|—)\s")
+_CLOSING_CREDIT = re.compile(r"^\s*(?:[-–—]+\s*|Source:\s*|\()?(?P<credit>[A-Z][A-Za-z.&' -]{0,30}[A-Za-z.])\)?\s*$")
 _BODY_TAILS = {"intelligence", "command", "headquarters", "staff", "leadership", "spokesman", "spokesperson"}
 _IN_HEADS = {"Embassy", "Consulate", "Forces", "Office", "Mission", "Command"}
 

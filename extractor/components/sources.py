@@ -246,7 +246,7 @@ class SourceTagger:
         offset = 0
         for lineno, line in enumerate(doc.text.split("\n")[:_HEADER_LINES]):
             stripped = line.strip()
-            if lineno and stripped:
+            if lineno and stripped and stripped[0].isalnum():
                 row = _first_payload(self.lexicon, stripped)
                 if row is not None and row["kind"] == "media" and len(stripped) <= 60:
                     start = offset + line.index(stripped)

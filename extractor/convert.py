@@ -35,6 +35,8 @@ def doc_to_record(
             text=a["text"],
             events=[events[i].id for i in a["events"]],
             rule=a.get("rule"),
+            chain=a.get("chain") or [],
+            scope=tuple(a["scope"]) if a.get("scope") else None,
         )
         for a in doc._.attributions or []
     ]

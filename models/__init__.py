@@ -120,6 +120,10 @@ class Attribution(_Model):
     text: str
     events: list[str] = Field(default_factory=list)
     rule: str | None = None
+    chain: list[str] = Field(
+        default_factory=list, description="names from the publishing outlet down to the cited sources"
+    )
+    scope: Span | None = Field(default=None, description="the sentences the attribution covers")
 
 
 class Entity(_Model):

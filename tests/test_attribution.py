@@ -162,6 +162,7 @@ def test_attribution_chain_publisher_outlet_tracker(extractor):
     assert pairs == [("Bloomberg", ["Flightradar24"]), ("Reuters", ["Bloomberg"])]
     doc = _doc(extractor, text)
     assert doc._.attributions[0]["chain"] == ["Reuters", "Bloomberg", "Flightradar24"]
+    assert record.attributions[0].chain == ["Reuters", "Bloomberg", "Flightradar24"]
     (event,) = record.events
     assert [s.name for s in event.sources] == ["Reuters", "Bloomberg", "Flightradar24"]
 
@@ -301,3 +302,15 @@ def test_attribution_chain_through_an_unknown_broadcaster(extractor):
     record = _record(extractor, text, "2025-06-03")
     pairs = [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions]
     assert ("SRF", ["Swiss Air Force"]) in pairs and ("Deutsche Presse-Agentur", ["SRF"]) in pairs
+
+
+def test_attribution_scope_spans_the_sentences_it_covers(extractor):
+    text = (
+        "Flights resume\n\n"
+        "An Il-76 landed at Hmeimim on Monday, according to Flightradar24. It left for Benina on Tuesday."
+    )
+    record = _record(extractor, text)
+    (attribution,) = record.attributions
+    start, end = attribution.scope
+    assert text[start:end].startswith("An Il-76 landed at Hmeimim")
+    assert end >= text.index("Benina") or len(attribution.events) == 1

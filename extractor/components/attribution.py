@@ -3,7 +3,8 @@
 Reads: ``doc.sents``, ``doc._.sources``, ``doc._.operators``, ``doc._.places``, ``doc._.events``.
 Writes: ``doc._.attributions``, JSON-safe dicts: ``outlet`` (a source mention or None), ``cites`` (source
 mentions), ``start``, ``end``, ``text`` (the sentence), ``events`` (indices into ``doc._.events``), ``rule``,
-``chain`` (the names from the outermost outlet down to the last cited source); and fills ``sources`` and
+``chain`` (the names from the outermost outlet down to the last cited source), ``scope`` ([start, end] of the
+sentences it covers: its own and those of the legs it supports); and fills ``sources`` and
 ``conflicts`` of every dict in ``doc._.events``.
 
 Who is cited. A sentence is an attribution when a cue from ``resources/attribution_cues.jsonl`` binds a source:
@@ -202,6 +203,11 @@ class Attribution:
             event["sources"] = _unique(supporting)
             event["conflicts"] = []
         _record_conflicts(events, reporter)
+        for attribution in attributions:
+            # the scope: from the attribution's sentence to the last sentence whose leg it supports
+            ends = [events[i]["evidence"]["end"] for i in attribution["events"]] + [attribution["end"]]
+            starts = [events[i]["evidence"]["start"] for i in attribution["events"]] + [attribution["start"]]
+            attribution["scope"] = [min(starts), max(ends)]
         doc._.attributions = attributions
         return doc
 

@@ -1,7 +1,8 @@
 """Attribution (components/attribution.py): who reports, citing whom, for which events; conflicts.
 
 Tables of the team's own sentences: (id, text, expected attributions as (outlet name or None, [cited names])).
-Articles with a header ("MOSCOW, Oct 30 (Reuters) -", a byline) go through the whole API so that the dateline and
+Articles with a header ("MOSCOW, Oct 30 (Reuters) -", a byline) go through the whole API so that the dateline
+and
 byline are found; bare sentences go through the pipeline components.
 """
 
@@ -21,16 +22,29 @@ def _pairs(attributions):
 CASES = [
     (
         "citing-chain",
-        "Bloomberg, citing data from flight tracking platform Flightradar24 and a source with direct ties to the "
+        "Bloomberg, citing data from flight tracking platform Flightradar24 and a source with direct "
+        "ties to the "
         "Kremlin, confirmed the resumption of operations.",
         [("Bloomberg", ["Flightradar24", "source with direct ties to the Kremlin"])],
     ),
     ("according-to", "According to Flightradar24, an Il-76 landed at Hmeimim.", [(None, ["Flightradar24"])]),
     ("reported", "An Il-76 landed at Hmeimim, Reuters reported.", [("Reuters", [])]),
     ("told", "Two officials told Reuters that an Il-76 landed at Hmeimim.", [("Reuters", ["officials"])]),
-    ("as-seen-on", "An Il-76 landed at Hmeimim on Monday, as seen on ADS-B Exchange.", [(None, ["ADS-B Exchange"])]),
-    ("data-from-shows", "Data from Flightradar24 show the Il-76 landed at Hmeimim.", [(None, ["Flightradar24"])]),
-    ("tracker-subject", "ItaMilRadar tracked a second Y-20 crossing Saudi airspace.", [(None, ["ItaMilRadar"])]),
+    (
+        "as-seen-on",
+        "An Il-76 landed at Hmeimim on Monday, as seen on ADS-B Exchange.",
+        [(None, ["ADS-B Exchange"])],
+    ),
+    (
+        "data-from-shows",
+        "Data from Flightradar24 show the Il-76 landed at Hmeimim.",
+        [(None, ["Flightradar24"])],
+    ),
+    (
+        "tracker-subject",
+        "ItaMilRadar tracked a second Y-20 crossing Saudi airspace.",
+        [(None, ["ItaMilRadar"])],
+    ),
     (
         "coordinated",
         "The tankers moved east, according to flight-tracking data and two US officials.",
@@ -48,7 +62,8 @@ CASES = [
     ),
     (
         "quote-inverted",
-        '"The cadence has picked up," said a Western intelligence official who spoke on condition of anonymity.',
+        '"The cadence has picked up," said a Western intelligence official who spoke on condition of '
+        "anonymity.",
         [(None, ["Western intelligence official"])],
     ),
     (
@@ -56,22 +71,38 @@ CASES = [
         "Six drones were downed, the Russian Defence Ministry's reconciliation centre for Syria said.",
         [(None, ["Russian Ministry of Defence"])],
     ),
-    ("imagery-subject", "Satellite images taken by Maxar on June 3 show two Il-76s.", [(None, ["Maxar Technologies"])]),
+    (
+        "imagery-subject",
+        "Satellite images taken by Maxar on June 3 show two Il-76s.",
+        [(None, ["Maxar Technologies"])],
+    ),
     (
         "credited-data",
         "A B-52H may have moved to Diego Garcia, though Planet Labs imagery of the island was inconclusive.",
         [(None, ["Planet Labs"])],
     ),
     ("government", "Britain said it had sent two A400M transports to Akrotiri.", [(None, ["UK government"])]),
-    ("capital-government", "Tehran has previously said its flights carry aid.", [(None, ["Government of Iran"])]),
+    (
+        "capital-government",
+        "Tehran has previously said its flights carry aid.",
+        [(None, ["Government of Iran"])],
+    ),
     ("unknown-subject", "Rolls-Royce said the engine is mature.", [(None, ["Rolls-Royce"])]),
     (
         "unknown-subject-clause",
         "Baykar, which has sold the TB2 to 30 countries, said the deal was a record.",
         [(None, ["Baykar"])],
     ),
-    ("operator-subject", "The U.S. Air Force said the bombers landed at Fairford.", [(None, ["US Air Force"])]),
-    ("posted-on", "Rybar posted on Telegram that an Il-76 landed at Hmeimim.", [(None, ["Rybar", "Telegram"])]),
+    (
+        "operator-subject",
+        "The U.S. Air Force said the bombers landed at Fairford.",
+        [(None, ["US Air Force"])],
+    ),
+    (
+        "posted-on",
+        "Rybar posted on Telegram that an Il-76 landed at Hmeimim.",
+        [(None, ["Rybar", "Telegram"])],
+    ),
     (
         "pronoun-he",
         "A local security official described the flights. He said the aircraft was an Il-76.",
@@ -79,7 +110,8 @@ CASES = [
     ),
     (
         "spokesperson-for",
-        "Kosovo's Ministry of Defence signed the deal. A spokesperson for the ministry said the drones arrived.",
+        "Kosovo's Ministry of Defence signed the deal. A spokesperson for the ministry said the "
+        "drones arrived.",
         [(None, ["Kosovo Ministry of Defence"])],
     ),
     ("seen-by", "The Il-78 was later seen by spotters at Vnukovo.", [(None, ["spotters at Vnukovo"])]),
@@ -123,7 +155,8 @@ def test_attribution_scope_ends_at_the_paragraph_and_at_a_new_report(run):
     text = (
         "An Il-76 landed at Hmeimim on Monday, according to Flightradar24. It left for Benina on Tuesday.\n\n"
         "An An-124 landed at Latakia on Wednesday.\n\n"
-        "A C-17 landed at Ramstein on Monday, according to ADS-B Exchange. Separately, a KC-135 landed at Mildenhall."
+        "A C-17 landed at Ramstein on Monday, according to ADS-B Exchange. Separately, a KC-135 "
+        "landed at Mildenhall."
     )
     events = run(text, "2025-10-30")._.events
     by_aircraft = {e["aircraft"][0]["text"]: _names(e["sources"]) for e in events if e["aircraft"]}
@@ -154,7 +187,8 @@ def test_attribution_publisher_is_the_outlet_of_every_attribution(extractor):
 def test_attribution_chain_publisher_outlet_tracker(extractor):
     text = (
         "Russian flights resume\n\n"
-        "MOSCOW, Oct 30 (Reuters) - Bloomberg, citing data from Flightradar24, reported that an Il-76 flew from "
+        "MOSCOW, Oct 30 (Reuters) - Bloomberg, citing data from Flightradar24, reported that an "
+        "Il-76 flew from "
         "Libya to Hmeimim on Sunday."
     )
     record = _record(extractor, text)
@@ -170,11 +204,14 @@ def test_attribution_chain_publisher_outlet_tracker(extractor):
 def test_attribution_the_publisher_in_source_position_reports_itself(extractor):
     text = (
         "Cargo jets crowd Rzeszow\n\n"
-        "RZESZOW, Poland (AP) - Flight-tracking data compiled by The Associated Press shows at least 42 flights by "
+        "RZESZOW, Poland (AP) - Flight-tracking data compiled by The Associated Press shows at least "
+        "42 flights by "
         "C-17s into Rzeszow since April."
     )
     record = _record(extractor, text, "2024-09-10")
-    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [("Associated Press", [])]
+    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [
+        ("Associated Press", [])
+    ]
 
 
 def test_attribution_press_release_reports_its_own_events(extractor):
@@ -194,7 +231,8 @@ def test_attribution_press_release_reports_its_own_events(extractor):
 def test_attribution_lead_tracker_covers_a_first_person_post(extractor):
     text = (
         "Tracking the air bridge\n\n"
-        "Two Iranian cargo carriers flew to Moscow this week, according to ADS-B data we pulled from ADS-B Exchange.\n\n"
+        "Two Iranian cargo carriers flew to Moscow this week, according to ADS-B data we pulled from "
+        "ADS-B Exchange.\n\n"
         "THE 747\n\n"
         "A Boeing 747 took off from Tehran on Monday and landed at Vnukovo on Tuesday."
     )
@@ -253,7 +291,8 @@ def test_attribution_conflicts_reach_the_record(extractor):
 
 def test_attribution_a_following_sentence_lends_its_source_to_the_leg(run):
     text = (
-        "An An-124 diverted to Katowice on Friday, airport officials said. The freighter circled for 40 minutes, "
+        "An An-124 diverted to Katowice on Friday, airport officials said. The freighter circled for "
+        "40 minutes, "
         "according to Flightradar24."
     )
     (event, *_) = run(text, "2025-11-16")._.events
@@ -296,7 +335,8 @@ def test_attribution_trackers_do_not_support_plans_by_inheritance(run):
 def test_attribution_chain_through_an_unknown_broadcaster(extractor):
     text = (
         "Swiss jet diverted\n\n"
-        "ZURICH (dpa) - A Swiss F/A-18 diverted to Zurich airport on Tuesday. Nobody was hurt, Swiss broadcaster "
+        "ZURICH (dpa) - A Swiss F/A-18 diverted to Zurich airport on Tuesday. Nobody was hurt, Swiss "
+        "broadcaster "
         "SRF reported, citing the air force."
     )
     record = _record(extractor, text, "2025-06-03")

@@ -1,7 +1,9 @@
 """Source mentions: names, canonical names and kinds (components/sources.py).
 
-Each case is a sentence and the mentions expected in it, in text order: (text of the mention, canonical name or
-None to skip the check, kind). The sentences are the team's own, written in the style of the corpus; the naming
+Each case is a sentence and the mentions expected in it, in text order: (text of the mention, canonical name
+or
+None to skip the check, kind). The sentences are the team's own, written in the style of the corpus; the
+naming
 conventions follow corpus/README.md (anonymous sources by their descriptor, FR24 = Flightradar24).
 """
 
@@ -20,12 +22,17 @@ CASES = [
     ("Planet Labs images from Feb. 3 show both jets.", [("Planet Labs", "Planet Labs", "imagery")]),
     ("The Pentagon confirmed the deployment.", [("The Pentagon", "US Department of Defense", "official")]),
     (
-        "Bloomberg, citing data from flight tracking platform Flightradar24 and a source with direct ties to the "
+        "Bloomberg, citing data from flight tracking platform Flightradar24 and a source with direct "
+        "ties to the "
         "Kremlin, confirmed it.",
         [
             ("Bloomberg", "Bloomberg", "media"),
             ("Flightradar24", "Flightradar24", "flight_tracker"),
-            ("a source with direct ties to the Kremlin", "source with direct ties to the Kremlin", "anonymous"),
+            (
+                "a source with direct ties to the Kremlin",
+                "source with direct ties to the Kremlin",
+                "anonymous",
+            ),
         ],
     ),
     # anonymous sources keep their descriptor, without determiners and relative clauses
@@ -40,11 +47,19 @@ CASES = [
     ("Diplomatic sources said the jet left.", [("Diplomatic sources", "Diplomatic sources", "anonymous")]),
     (
         "It carried armoured vehicles, a Western diplomat in Bangui said.",
-        [("a Western diplomat", "Western diplomat in Bangui", "anonymous")],  # the place stays free for places
+        [
+            ("a Western diplomat", "Western diplomat in Bangui", "anonymous")
+        ],  # the place stays free for places
     ),
-    ("Local aviation spotters said it landed.", [("Local aviation spotters", "Local aviation spotters", "other")]),
+    (
+        "Local aviation spotters said it landed.",
+        [("Local aviation spotters", "Local aviation spotters", "other")],
+    ),
     # officials by their name, without the title
-    ("Defence Minister Andrei Belousov said it landed.", [("Defence Minister Andrei Belousov", "Andrei Belousov", "official")]),
+    (
+        "Defence Minister Andrei Belousov said it landed.",
+        [("Defence Minister Andrei Belousov", "Andrei Belousov", "official")],
+    ),
     (
         "Lt. Col. Marisa Okafor, commander of the squadron, said it landed.",
         [("Lt. Col. Marisa Okafor", "Marisa Okafor", "official")],
@@ -52,35 +67,75 @@ CASES = [
     ('"It works," said Hanna Lindqvist, an analyst.', [("Hanna Lindqvist", "Hanna Lindqvist", "other")]),
     ('"It works," said Saudi Arabia\'s envoy.', []),
     # bodies named after a country take the adjective an annotator writes; the gazetteer makes them canonical
-    ("Iraq's Ministry of Defence said on Monday.", [("Iraq's Ministry of Defence", "Iraqi Ministry of Defence", "official")]),
-    ("Iraq's transport ministry denied it.", [("Iraq's transport ministry", "Iraqi Ministry of Transport", "official")]),
-    ("Britain's Ministry of Defence said so.", [("Britain's Ministry of Defence", "UK Ministry of Defence", "official")]),
-    ("The Norwegian Armed Forces said so.", [("The Norwegian Armed Forces", "Norwegian Armed Forces", "official")]),
-    ("Ukraine's military intelligence said so.", [("Ukraine's military intelligence", "Ukrainian military intelligence", "official")]),
+    (
+        "Iraq's Ministry of Defence said on Monday.",
+        [("Iraq's Ministry of Defence", "Iraqi Ministry of Defence", "official")],
+    ),
+    (
+        "Iraq's transport ministry denied it.",
+        [("Iraq's transport ministry", "Iraqi Ministry of Transport", "official")],
+    ),
+    (
+        "Britain's Ministry of Defence said so.",
+        [("Britain's Ministry of Defence", "UK Ministry of Defence", "official")],
+    ),
+    (
+        "The Norwegian Armed Forces said so.",
+        [("The Norwegian Armed Forces", "Norwegian Armed Forces", "official")],
+    ),
+    (
+        "Ukraine's military intelligence said so.",
+        [("Ukraine's military intelligence", "Ukrainian military intelligence", "official")],
+    ),
     (
         "The Ministry of Defence of Lithuania announced it.",
         [("The Ministry of Defence of Lithuania", "Lithuanian Ministry of Defence", "official")],
     ),
-    ("An Algerian embassy official said so.", [("An Algerian embassy official", "Algerian embassy official", "anonymous")]),
+    (
+        "An Algerian embassy official said so.",
+        [("An Algerian embassy official", "Algerian embassy official", "anonymous")],
+    ),
     # organisations by their capitalised name
-    ("The China Earthquake Administration said so.", [("The China Earthquake Administration", "China Earthquake Administration", "official")]),
+    (
+        "The China Earthquake Administration said so.",
+        [("The China Earthquake Administration", "China Earthquake Administration", "official")],
+    ),
     ("Allied Air Command announced it.", [("Allied Air Command", "NATO Allied Air Command", "official")]),
     # social media
-    ("A pro-Kremlin Telegram channel claimed it.", [("A pro-Kremlin Telegram channel", "pro-Kremlin Telegram channel", "social_media")]),
-    ("It landed, according to the X account Levant Skies.", [("the X account Levant Skies", "Levant Skies", "social_media")]),
+    (
+        "A pro-Kremlin Telegram channel claimed it.",
+        [("A pro-Kremlin Telegram channel", "pro-Kremlin Telegram channel", "social_media")],
+    ),
+    (
+        "It landed, according to the X account Levant Skies.",
+        [("the X account Levant Skies", "Levant Skies", "social_media")],
+    ),
     (
         "Severny Veter, a Telegram channel that follows NOTAMs, says it will fly.",
         [("Severny Veter", "Severny Veter", "social_media")],
     ),
-    # generic data sources: the provider named after them wins; generic tracking data takes the tracker named next
+    # generic data sources: the provider named after them wins; generic tracking data takes the tracker named
+    # next
     ("Satellite imagery from Maxar showed two jets.", [("Maxar", "Maxar Technologies", "imagery")]),
-    ("Satellite images taken by Maxar Technologies on Wednesday showed two jets.", [("Maxar Technologies", None, "imagery")]),
-    ("It landed, according to flight-tracking data.", [("flight-tracking data", "flight-tracking data", "flight_tracker")]),
+    (
+        "Satellite images taken by Maxar Technologies on Wednesday showed two jets.",
+        [("Maxar Technologies", None, "imagery")],
+    ),
+    (
+        "It landed, according to flight-tracking data.",
+        [("flight-tracking data", "flight-tracking data", "flight_tracker")],
+    ),
     (
         "It landed, according to flight-tracking data. Data from Flightradar24 show the route.",
-        [("flight-tracking data", "Flightradar24", "flight_tracker"), ("Flightradar24", "Flightradar24", "flight_tracker")],
+        [
+            ("flight-tracking data", "Flightradar24", "flight_tracker"),
+            ("Flightradar24", "Flightradar24", "flight_tracker"),
+        ],
     ),
-    ("Greek Cypriot social media reported it.", [("Greek Cypriot social media", "Greek Cypriot social media", "social_media")]),
+    (
+        "Greek Cypriot social media reported it.",
+        [("Greek Cypriot social media", "Greek Cypriot social media", "social_media")],
+    ),
     # account handles
     ("The account @Gerjon_ posted the track.", [("@Gerjon_", "Gerjon", "flight_tracker")]),
     ("The account @SkyWatcherMed posted the track.", [("@SkyWatcherMed", "SkyWatcherMed", "social_media")]),
@@ -88,7 +143,10 @@ CASES = [
     # names no gazetteer knows, in source position
     ("It landed, according to The Sahel Observer.", [("The Sahel Observer", "The Sahel Observer", "media")]),
     ("It landed, data from Skyline Tracking showed.", [("Skyline Tracking", "Skyline Tracking", "other")]),
-    ("It landed, according to the Italian tracking site ItaMilRadar.", [("ItaMilRadar", "ItaMilRadar", "flight_tracker")]),
+    (
+        "It landed, according to the Italian tracking site ItaMilRadar.",
+        [("ItaMilRadar", "ItaMilRadar", "flight_tracker")],
+    ),
 ]
 
 
@@ -96,7 +154,7 @@ CASES = [
 def test_sources_table(run, text, expected):
     found = run(text)._.sources
     assert [s["text"] for s in found] == [e[0] for e in expected]
-    for source, (_, name, kind) in zip(found, expected):
+    for source, (_, name, kind) in zip(found, expected, strict=True):
         if name is not None:
             assert source["name"] == name
         assert source["kind"] == kind
@@ -109,12 +167,14 @@ ANAPHORS = [
         "US Air Forces in Europe",
     ),
     (
-        "A U.S. defense official said the jets carried ammunition. The cargo was unloaded, the official said.",
+        "A U.S. defense official said the jets carried ammunition. The cargo was unloaded, the "
+        "official said.",
         "the official",
         "U.S. defense official",
     ),
     (
-        "Two US officials said tankers moved. The F-35As deployed late last month, one of the officials said.",
+        "Two US officials said tankers moved. The F-35As deployed late last month, one of the "
+        "officials said.",
         "one of the officials",
         "US officials",
     ),
@@ -150,16 +210,34 @@ PUBLISHERS = [
     ("Headline\n\nMOSCOW, Dec 13 (Reuters) - An Il-76 landed.", "Reuters", "Reuters"),
     ("Headline\n\nANKARA, 14 March 2025 (AA) - An Il-96 landed.", "AA", "Anadolu Agency"),
     ("Headline\n\nMOSCOW, January 20. /TASS/. An Il-62M landed.", "/TASS/.", "TASS"),  # one token
-    ("Headline\n\nBy a staff writer, Defence Horizon\n\nFour B-52Hs landed.", "Defence Horizon", "Defence Horizon"),
-    ("Headline\n\nAnalysis | Meridian Security Review | By Jane Roe\n\nIt landed.", "Meridian Security Review",
-     "Meridian Security Review"),
+    (
+        "Headline\n\nBy a staff writer, Defence Horizon\n\nFour B-52Hs landed.",
+        "Defence Horizon",
+        "Defence Horizon",
+    ),
+    (
+        "Headline\n\nAnalysis | Meridian Security Review | By Jane Roe\n\nIt landed.",
+        "Meridian Security Review",
+        "Meridian Security Review",
+    ),
     ("Headline\n\n(Bloomberg) -- The US has sent tankers.", "Bloomberg", "Bloomberg"),
-    ("Headline\n\nPosted by SkyLedger OSINT. All times UTC.\n\nIt landed.", "SkyLedger OSINT", "SkyLedger OSINT"),
+    (
+        "Headline\n\nPosted by SkyLedger OSINT. All times UTC.\n\nIt landed.",
+        "SkyLedger OSINT",
+        "SkyLedger OSINT",
+    ),
     ("Headline\nThe Aviationist\n\nA C-17 landed.", "The Aviationist", "The Aviationist"),
-    ("Headline\n\nMoscow, Oct 30 (Reuters) - An Il-76 landed.", "Reuters", "Reuters"),  # a title-case dateline
+    (
+        "Headline\n\nMoscow, Oct 30 (Reuters) - An Il-76 landed.",
+        "Reuters",
+        "Reuters",
+    ),  # a title-case dateline
     ("Headline\n\nAn Il-76 landed at Hmeimim.\n\n— AFP", "AFP", "Agence France-Presse"),
-    ("Headline\n\nA C-17 landed.\n\n(Story by 86th Airlift Wing Public Affairs)", "86th Airlift Wing Public Affairs",
-     "86th Airlift Wing Public Affairs"),
+    (
+        "Headline\n\nA C-17 landed.\n\n(Story by 86th Airlift Wing Public Affairs)",
+        "86th Airlift Wing Public Affairs",
+        "86th Airlift Wing Public Affairs",
+    ),
 ]
 
 

@@ -1,13 +1,14 @@
 """Attribution: who reports, citing whom, for which events; and where sources disagree about a flight.
 
-Reads: ``doc.sents``, ``doc._.sources``, ``doc._.operators``, ``doc._.places``, ``doc._.events``.
-Writes: ``doc._.attributions``, JSON-safe dicts: ``outlet`` (a source mention or None), ``cites`` (source
-mentions), ``start``, ``end``, ``text`` (the sentence), ``events`` (indices into ``doc._.events``), ``rule``,
-``chain`` (the names from the outermost outlet down to the last cited source), ``scope`` ([start, end] of the
-sentences it covers: its own and those of the legs it supports); and fills ``sources`` and
-``conflicts`` of every dict in ``doc._.events``.
+Reads: ``doc.sents``, ``doc._.sources``, ``doc._.operators``, ``doc._.places``, ``doc._.events``. Writes:
+``doc._.attributions``, JSON-safe dicts: ``outlet`` (a source mention or None), ``cites`` (source mentions),
+``start``, ``end``, ``text`` (the sentence), ``events`` (indices into ``doc._.events``), ``rule``, ``chain``
+(the names from the outermost outlet down to the last cited source), ``scope`` ([start, end] of the sentences
+it covers: its own and those of the legs it supports); and fills ``sources`` and ``conflicts`` of every dict
+in ``doc._.events``.
 
-Who is cited. A sentence is an attribution when a cue from ``resources/attribution_cues.jsonl`` binds a source:
+Who is cited. A sentence is an attribution when a cue from ``resources/attribution_cues.jsonl`` binds a
+source:
 
 - forward cues ("according to", "citing", "data from", "as seen on", "based on") bind the first source within
   a few words after them and the sources coordinated with it ("according to flight-tracking data and two US
@@ -15,39 +16,44 @@ Who is cited. A sentence is an attribution when a cue from ``resources/attributi
 - reporting verbs ("said", "reported", "showed", "denied") bind their subject: the source right before the
   verb, across a parenthesis (", who spoke on condition of anonymity,"), a possessive ("'s press service"), a
   data noun ("Flightradar24 tracking data showed", "Satellite images taken by Maxar on Friday showed") or a
-  short prepositional phrase; or the source right after the verb ('..., said a Western intelligence official');
+  short prepositional phrase; or the source right after the verb ('..., said a Western intelligence
+  official');
 - "X told Y": X is cited, Y is the outlet.
+
 A cue after a negation ("did not say", "has not said") binds nothing. Besides the source mentions, an operator
-in subject position ("the U.S. Air Force said") and a country or capital ("Britain said", "Tehran has said") are
-sources (the latter as its government: "UK government", "Government of Iran"); so is an unknown capitalised
+in subject position ("the U.S. Air Force said") and a country or capital ("Britain said", "Tehran has said")
+are sources (the latter as its government: "UK government", "Government of Iran"); so is an unknown
+capitalised
 subject ("Rolls-Royce said", "Baykar, which ..., said").
 
 Who reports. The outlet of an attribution is the article's publisher (dateline credit, byline, masthead,
 trailer: a source with role "publisher"); the publisher named inside a sentence ("data compiled by The
 Associated Press", "told Meridian") is the outlet, not a cited source. A media source that reports in the
-sentence ("Bloomberg, citing ..., reported") is the outlet of what it cites, and the publisher, if any, cites it
-in a second attribution: a chain publisher -> outlet -> tracker. Without a publisher and without a reporting
-medium, the outlet is None.
+sentence ("Bloomberg, citing ..., reported") is the outlet of what it cites, and the publisher, if any, cites
+it in a second attribution: a chain publisher -> outlet -> tracker. Without a publisher and without a
+reporting medium, the outlet is None.
 
 Scope. An attribution covers events in its sentence, and the leg of the sentence before it in the paragraph
 when its own sentence has no leg but mentions an aircraft ("..., airport officials said. The freighter circled
-..., according to Flightradar24": a tracker, imagery, body or outlet, not an anonymous descriptor, and not when
-the sentence moves on to "a fourth" / "another" flight). An event in a sentence without one takes the nearest
-attribution before it in the same paragraph, unless a sentence opens a new report ("Separately,", "Elsewhere,",
-"Meanwhile,"). Then the lead (first two body paragraphs, before or at the first leg): a tracker it cites supports
-every event no closer attribution covers, in an article written in the first person ("ADS-B data we pulled
-from ADS-B Exchange", "an analysis by this publication") or when the tracker's sentence is a summary with no leg
-of its own; in an article no outlet publishes, a body announcing the first leg ("..., the Ministry of Defence
-announced today") supports them likewise. Trackers and imagery never support planned events by inheritance.
-Failing all that, a press release (a publisher of kind "official") reports its own events. Every event lists the
-article's reporter (the publisher, else the medium of the first attribution) and what its attributions cite.
+..., according to Flightradar24": a tracker, imagery, body or outlet, not an anonymous descriptor, and not
+when the sentence moves on to "a fourth" / "another" flight). An event in a sentence without one takes the
+nearest attribution before it in the same paragraph, unless a sentence opens a new report ("Separately,",
+"Elsewhere,", "Meanwhile,"). Then the lead (first two body paragraphs, before or at the first leg): a tracker
+it cites supports every event no closer attribution covers, in an article written in the first person ("ADS-B
+data we pulled from ADS-B Exchange", "an analysis by this publication") or when the tracker's sentence is a
+summary with no leg of its own; in an article no outlet publishes, a body announcing the first leg ("..., the
+Ministry of Defence announced today") supports them likewise. Trackers and imagery never support planned
+events by inheritance. Failing all that, a press release (a publisher of kind "official") reports its own
+events. Every event lists the article's reporter (the publisher, else the medium of the first attribution) and
+what its attributions cite.
 
 Conflicts. Two events are reports of one flight when they name the same aircraft family and quantity, the same
 destination (and no different origin), and neither is an aggregate (a count), a plan, a hedge, a denial or
-marked as a further flight ("a second", "another"). When such events come from sentences whose attributions cite
-different sources (the reporter aside) and give different days (both day-precise, "on" dates) or different
-stopovers (both stated), both events record the disagreement: ``{"field": "date" | "via", "values": [{"value",
-"sources"}, ...]}``. Events are neither merged nor dropped: the event count stays the events component's.
+marked as a further flight ("a second", "another"). When such events come from sentences whose attributions
+cite different sources (the reporter aside) and give different days (both day-precise, "on" dates) or
+different stopovers (both stated), both events record the disagreement: ``{"field": "date" | "via", "values":
+[{"value", "sources"}, ...]}``. Events are neither merged nor dropped: the event count stays the events
+component's.
 """
 
 from __future__ import annotations
@@ -60,59 +66,36 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, fold
-from .sources import _country_by_code, _first_payload
+from .sources import _country_by_code, _first_payload, load_word_lists
+
+_WORDS = load_word_lists("attribution_words.json")
 
 _TOLD = {"told", "tells", "telling"}
-_NEGATIONS = {"not", "n't", "never", "nor", "neither", "no", "none", "cannot", "declined", "refused"}
+_NEGATIONS = _WORDS["negations"]
 _CLAUSE_PUNCT = {".", ";", ":", "?", "!"}
-_FILLER = {"has", "have", "had", "also", "previously", "repeatedly", "later", "earlier", "already", "again",
-           "then", "now", "on", "last", "this", "week", "month", "year", "in", "a", "an", "the", "statement",
-           "written", "separately", "further", "publicly", "officially", "first", "yesterday", "today", "tonight",
-           "morning", "evening", "afternoon", "night", "late", "early", "monday", "tuesday", "wednesday", "thursday",
-           "friday", "saturday", "sunday", "itself", "too", "independently", "recently", "once", "subsequently",
-           "initially", "originally", "was", "were", "is", "are", "be", "been", "being", "which", "it"}  # fmt: skip
-_DATA_NOUNS = {"data", "tracking", "flight", "flight-tracking", "records", "record", "imagery", "images", "image",
-               "photos", "photographs", "pictures", "footage", "track", "tracks", "logs", "log", "feed", "feeds",
-               "analysis", "map", "maps", "-", "taken", "captured", "published", "released", "from", "by", "of",
-               "on", "the", "that", "day", "shot", "provided", "obtained", "reviewed", "collected", "radar",
-               "satellite", "commercial", "two", "days", "later", "earlier", "this", "last", "week", "also", "for",
-               "recorded", "logged"}  # fmt: skip
-_ROLE_GAP = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials", "statement",
-             "press", "release", "service", "sources", "representative", "office", "website", "in", "a", "its",
-             "on", "written", "emailed", "an"}
-_PREPOSITIONS = {"on", "at", "in", "for", "of", "from", "with", "near", "inside"}
-_NEW_REPORT = {"separately", "elsewhere", "meanwhile", "in other", "also on", "earlier", "in a separate"}
-_COORDINATORS = {"and", ",", "or", "as", "well", "plus", "-", "against", "cross", "checked", "statements", "from",
-                 "data", "with", "by", "of", "the", "photographs", "taken", "images", "interviews", "accounts"}
-_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "which", "who", "what"}
+_FILLER = _WORDS["filler"]
+_DATA_NOUNS = _WORDS["data_nouns"]
+_ROLE_GAP = _WORDS["role_gap"]
+_PREPOSITIONS = _WORDS["prepositions"]
+_NEW_REPORT = _WORDS["new_report"]
+_COORDINATORS = _WORDS["coordinators"]
+_PRONOUNS = _WORDS["pronouns"]
 _SUBJECT_BOUNDARY = {",", '"', "“", "”", "(", "—", "–", ";", ":"}
-_UNKNOWN_SUBJECT_BLOCK = {"The", "A", "An", "It", "He", "She", "They", "We", "This", "That", "These", "Those",
-                          "But", "And", "Officials", "Analysts", "Residents", "In", "On", "At", "For", "As", "After",
-                          "While", "When", "If", "Some", "Many", "Most", "Both", "Neither", "Nobody", "No", "One",
-                          "Two", "There", "Here", "Such", "Each", "Every", "I", "You", "Our", "Their", "His", "Her"}  # fmt: skip
+_UNKNOWN_SUBJECT_BLOCK = _WORDS["unknown_subject_block"]
 _LEAD_PARAGRAPHS = 2
-_MEDIA_DESCRIPTORS = {"broadcaster", "newspaper", "daily", "weekly", "agency", "channel", "outlet", "website",
-                      "magazine", "tabloid", "paper", "network", "station", "portal", "blog", "site", "radio"}
-_SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
-                  "representative", "representatives", "source", "sources", "commander", "head", "chief", "director",
-                  "statement", "minister", "ambassador", "envoy", "leader", "lawyer", "adviser", "advisor"}
-_AIRCRAFT_WORDS = {"aircraft", "plane", "planes", "jet", "jets", "freighter", "freighters", "transport", "transports",
-                   "airlifter", "bomber", "bombers", "tanker", "tankers", "drone", "drones", "helicopter", "helicopters",
-                   "fighter", "fighters", "it", "they", "crew", "crews", "flight", "flights"}
+_MEDIA_DESCRIPTORS = _WORDS["media_descriptors"]
+_SPEAKER_NOUNS = _WORDS["speaker_nouns"]
+_AIRCRAFT_WORDS = _WORDS["aircraft_words"]
 _DATA_KINDS = {"flight_tracker", "imagery"}
 _LENDING_KINDS = {"flight_tracker", "imagery", "official", "media", "social_media"}
-_VERB_FIRST_CUES = {"posted", "posting", "wrote", "tweeted", "published", "shared", "reported"}
-_FURTHER_FLIGHT = {"second", "third", "fourth", "fifth", "another", "other", "others", "further", "more", "next"}
+_VERB_FIRST_CUES = _WORDS["verb_first_cues"]
+_FURTHER_FLIGHT = _WORDS["further_flight"]
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_OBJECT_PREPOSITIONS = {"with", "of", "from", "to", "for", "at", "in", "on", "about", "between", "among", "against",
-                        "into", "over", "near", "toward", "towards"}
-_CREDITED_DATA_NOUNS = {"data", "imagery", "images", "image", "records", "tracks", "track", "photos", "pictures",
-                        "footage", "logs", "photographs", "tracking"}
-_CLAUSE_WORDS = {"and", "but", "that", "while", "as", "though", "although", "because", "when", "after", "since",
-                 "claim", "claims", "allegation", "allegations", "charge", "charges", "accusation", "accusations",
-                 "assertion", "report", "reports", "account", "version"}
-_APPOSITION_OPENERS = {"a", "an", "the", "who", "which", "whose", "speaking", "asking", "one", "two"}
-_CITING_OPENERS = {"citing", "quoting", "according", "based", "drawing", "relying", "referring"}
+_OBJECT_PREPOSITIONS = _WORDS["object_prepositions"]
+_CREDITED_DATA_NOUNS = _WORDS["credited_data_nouns"]
+_CLAUSE_WORDS = _WORDS["clause_words"]
+_APPOSITION_OPENERS = _WORDS["apposition_openers"]
+_CITING_OPENERS = _WORDS["citing_openers"]
 
 
 @Language.factory(
@@ -126,7 +109,9 @@ def make_attribution(nlp: Language, name: str, cues: str) -> Attribution:
 
 
 class Attribution:
-    def __init__(self, nlp: Language, name: str = "attribution", *, cues: str = "attribution_cues.jsonl") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "attribution", *, cues: str = "attribution_cues.jsonl"
+    ) -> None:
         extensions.ensure_doc_extensions()
         self.name = name
         self.cues = Lexicon(max_tokens=5)
@@ -136,7 +121,7 @@ class Attribution:
         for row in load_jsonl("sources.jsonl", required=("id", "name", "kind")):
             self.gazetteer.add_many([row["name"], *(row.get("aliases") or [])], row)
 
-    # -- pipeline ---------------------------------------------------------------------------------------------
+    # -- pipeline --------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         sources = [dict(s) for s in doc._.sources or []]
         publisher = next((s for s in sources if s.get("role") == "publisher"), None)
@@ -148,7 +133,9 @@ class Attribution:
         cue_matches = [m for m in self.cues.find(doc, allowed) if not _negated(doc, m.start)]
         self._speakers: dict[str, dict] = {}  # the latest cited person and body, for "he said" / "it said"
         self._surnames = {
-            s["name"].split()[-1]: s["name"] for s in sources if s.get("role") == "person" and " " in s["name"]
+            s["name"].split()[-1]: s["name"]
+            for s in sources
+            if s.get("role") == "person" and " " in s["name"]
         }  # "Vucic said" after "President Aleksandar Vucic"
         sentences = list(doc.sents)
         paragraphs = _paragraph_ids(doc, sentences)
@@ -158,7 +145,8 @@ class Attribution:
         for index, sent in enumerate(sentences):
             if index == 0 and _is_headline(sent, paragraphs):
                 continue  # the headline ("Russia says air defences downed drones") repeats the body
-            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at "Lt."
+            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at
+            # "Lt."
             in_sent = [c for c in candidates if c["token_start"] < sent.end and c["token_end"] > sent.start]
             cues = [m for m in cue_matches if sent.start <= m.start < sent.end]
             evidence = [m for m in in_sent if _credited_data(doc, m)]
@@ -180,7 +168,13 @@ class Attribution:
         for event_index, event in enumerate(events):
             sent_index = _sentence_of(sentences, event["token_start"])
             scoped = self._scope(
-                doc, sentences, paragraphs, by_sentence, sent_index, event_sentences, event["modality"] == "planned"
+                doc,
+                sentences,
+                paragraphs,
+                by_sentence,
+                sent_index,
+                event_sentences,
+                event["modality"] == "planned",
             )
             supporting: list[dict] = [reporter] if reporter is not None else []
             if scoped:
@@ -196,8 +190,16 @@ class Attribution:
             elif publisher is not None and publisher["kind"] == "official":
                 # a press release: the publishing body reports what it did
                 if own is None:
-                    own = {"outlet": publisher, "cites": [], "rule": "attr.press_release", "chain": [publisher["name"]],
-                           "start": publisher["start"], "end": publisher["end"], "text": publisher["text"], "events": []}
+                    own = {
+                        "outlet": publisher,
+                        "cites": [],
+                        "rule": "attr.press_release",
+                        "chain": [publisher["name"]],
+                        "start": publisher["start"],
+                        "end": publisher["end"],
+                        "text": publisher["text"],
+                        "events": [],
+                    }
                     attributions.append(own)
                 own["events"].append(event_index)
             event["sources"] = _unique(supporting)
@@ -211,10 +213,16 @@ class Attribution:
         doc._.attributions = attributions
         return doc
 
-    # -- one sentence -----------------------------------------------------------------------------------------
+    # -- one sentence ----------------------------------------------------------------------------------------
     def _sentence(
-        self, doc: Doc, sent: Span, mentions: list[dict], cues: list, publisher: dict | None,
-        last_trackers: list[dict], evidence: list[dict],
+        self,
+        doc: Doc,
+        sent: Span,
+        mentions: list[dict],
+        cues: list,
+        publisher: dict | None,
+        last_trackers: list[dict],
+        evidence: list[dict],
     ) -> list[dict]:
         cited: list[dict] = list(evidence)
         outlets: list[dict] = []
@@ -225,7 +233,9 @@ class Attribution:
             if role in {"according", "citing", "evidence"}:
                 bound = _forward(doc, cue.end, mentions, sent.end)
                 if doc[cue.start].lower_ in _VERB_FIRST_CUES:
-                    bound = _subject(doc, cue.start, cue.end, mentions, sent) + bound  # "Rybar posted on Telegram"
+                    bound = (
+                        _subject(doc, cue.start, cue.end, mentions, sent) + bound
+                    )  # "Rybar posted on Telegram"
             else:
                 subject = _subject(doc, cue.start, cue.end, mentions, sent, self._surnames)
                 if not subject:
@@ -256,12 +266,20 @@ class Attribution:
             m.get("role") == "publisher" or (publisher is not None and m["name"] == publisher["name"])
             for m in cited + outlets
         )
-        cited = [m for m in cited if m.get("role") != "publisher" and not (publisher and m["name"] == publisher["name"])]
+        cited = [
+            m
+            for m in cited
+            if m.get("role") != "publisher" and not (publisher and m["name"] == publisher["name"])
+        ]
         outlets = [m for m in outlets if not (publisher and m["name"] == publisher["name"])]
         # a medium that reports what others told it: "Bloomberg, citing data from Flightradar24, reported"
         reporting_media = [m for m in cited if m["kind"] == "media" and not m.get("generic")]
         in_text_outlet = outlets[0] if outlets else None
-        if in_text_outlet is None and reporting_media and (publisher is None or len(cited) > len(reporting_media)):
+        if (
+            in_text_outlet is None
+            and reporting_media
+            and (publisher is None or len(cited) > len(reporting_media))
+        ):
             in_text_outlet = reporting_media[0]
         if in_text_outlet is not None:
             cited = [m for m in cited if m["name"] != in_text_outlet["name"]]
@@ -269,16 +287,30 @@ class Attribution:
         out: list[dict] = []
         if in_text_outlet is not None:
             chain = ([publisher["name"]] if publisher else []) + [in_text_outlet["name"]]
-            out.append({"outlet": in_text_outlet, "cites": cited, "rule": rule, "chain": chain + [c["name"] for c in cited]})
+            out.append(
+                {
+                    "outlet": in_text_outlet,
+                    "cites": cited,
+                    "rule": rule,
+                    "chain": chain + [c["name"] for c in cited],
+                }
+            )
             if publisher is not None and in_text_outlet["name"] != publisher["name"]:
-                out.append({"outlet": publisher, "cites": [in_text_outlet], "rule": (rule or "") + "+chain", "chain": chain})
+                out.append(
+                    {
+                        "outlet": publisher,
+                        "cites": [in_text_outlet],
+                        "rule": (rule or "") + "+chain",
+                        "chain": chain,
+                    }
+                )
             return out
         if cited or (self_report and publisher is not None):
             names = ([publisher["name"]] if publisher else []) + [c["name"] for c in cited]
             out.append({"outlet": publisher, "cites": cited, "rule": rule, "chain": names})
         return out
 
-    # -- candidates beyond the source mentions -----------------------------------------------------------------
+    # -- candidates beyond the source mentions ---------------------------------------------------------------
     def _extra_candidates(self, doc: Doc, sources: list[dict]) -> list[dict]:
         """Operators, countries / capitals and unknown capitalised names that may be the subject of a cue."""
         covered = {i for s in sources for i in range(s["token_start"], s["token_end"])}
@@ -286,11 +318,18 @@ class Attribution:
         for operator in doc._.operators or []:
             if any(i in covered for i in range(operator["token_start"], operator["token_end"])):
                 continue
-            row = _first_payload(self.gazetteer, operator["name"]) or _first_payload(self.gazetteer, operator["text"])
-            out.append({
-                **_mention_fields(operator), "name": row["name"] if row else operator["name"],
-                "kind": row["kind"] if row else "official", "rule": "attr.operator", "role": "subject_only",
-            })  # fmt: skip
+            row = _first_payload(self.gazetteer, operator["name"]) or _first_payload(
+                self.gazetteer, operator["text"]
+            )
+            out.append(
+                {
+                    **_mention_fields(operator),
+                    "name": row["name"] if row else operator["name"],
+                    "kind": row["kind"] if row else "official",
+                    "rule": "attr.operator",
+                    "role": "subject_only",
+                }
+            )
             covered.update(range(operator["token_start"], operator["token_end"]))
         for place in doc._.places or []:
             if any(i in covered for i in range(place["token_start"], place["token_end"])):
@@ -299,55 +338,80 @@ class Attribution:
             if name is None:
                 continue
             row = _first_payload(self.gazetteer, name)
-            out.append({
-                **_mention_fields(place), "name": row["name"] if row else name, "kind": "official",
-                "rule": "attr.government", "role": "subject_only",
-            })  # fmt: skip
+            out.append(
+                {
+                    **_mention_fields(place),
+                    "name": row["name"] if row else name,
+                    "kind": "official",
+                    "rule": "attr.government",
+                    "role": "subject_only",
+                }
+            )
             covered.update(range(place["token_start"], place["token_end"]))
         return out
 
     def _government_of(self, place: dict) -> str | None:
-        """'Britain' -> 'UK government'; 'Tehran' (a capital) -> 'Iranian government'; other places -> None."""
+        """'Britain' -> 'UK government'; 'Tehran' (a capital) -> 'Government of Iran'; other places: None."""
         code = place.get("country")
         country = _country_by_code().get(code or "")
         if country is None:
             return None
-        if place.get("kind") == "country":
-            pass
-        elif place.get("kind") == "city" and fold(place.get("name") or "") in _capitals().get(code, set()):
+        if (
+            place.get("kind") == "country"
+            or place.get("kind") == "city"
+            and fold(place.get("name") or "") in _capitals().get(code, set())
+        ):
             pass
         else:
             return None
-        for candidate in (f"{country['demonym']} government", f"Government of {country['name']}",
-                          f"{country['name']} government"):
+        for candidate in (
+            f"{country['demonym']} government",
+            f"Government of {country['name']}",
+            f"{country['name']} government",
+        ):
             row = _first_payload(self.gazetteer, candidate)
             if row is not None:
                 return row["name"]
         return f"{country['name']} government"
 
-    # -- scope ------------------------------------------------------------------------------------------------
+    # -- scope -----------------------------------------------------------------------------------------------
     def _scope(
-        self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
-        sent_index: int | None, event_sentences: set[int], planned: bool = False,
+        self,
+        doc: Doc,
+        sentences: list[Span],
+        paragraphs: list[int],
+        by_sentence: dict[int, list[dict]],
+        sent_index: int | None,
+        event_sentences: set[int],
+        planned: bool = False,
     ) -> list[dict]:
         if sent_index is None:
             return []
         scoped = list(by_sentence.get(sent_index, []))
-        # "..., airport officials said. The freighter circled ..., according to Flightradar24": a sentence that
+        # "..., airport officials said. The freighter circled ..., according to Flightradar24": a sentence
+        # that
         # only continues the leg (no event of its own) lends its sources to the leg before it
         following = sent_index + 1
         while (
-            following < len(sentences) and paragraphs[following] == paragraphs[sent_index]
-            and following not in event_sentences and not _opens_new_report(sentences[following])
-            and following - sent_index <= 2 and not _further_flight(sentences[following])
-        ):  # fmt: skip
+            following < len(sentences)
+            and paragraphs[following] == paragraphs[sent_index]
+            and following not in event_sentences
+            and not _opens_new_report(sentences[following])
+            and following - sent_index <= 2
+            and not _further_flight(sentences[following])
+        ):
             if following in by_sentence:
                 if _mentions_aircraft(doc, sentences[following]):
                     scoped.extend(
-                        {**a, "cites": [c for c in a["cites"] if c["kind"] in _LENDING_KINDS and not c.get("head")]}
+                        {
+                            **a,
+                            "cites": [
+                                c for c in a["cites"] if c["kind"] in _LENDING_KINDS and not c.get("head")
+                            ],
+                        }
                         for a in by_sentence[following]
                         if any(c["kind"] in _LENDING_KINDS and not c.get("head") for c in a["cites"])
-                    )  # fmt: skip
+                    )
                 break
             following += 1
         if scoped:
@@ -367,14 +431,20 @@ class Attribution:
         return []
 
     def _lead_data(
-        self, doc: Doc, sentences: list[Span], paragraphs: list[int], by_sentence: dict[int, list[dict]],
-        event_sentences: set[int | None], publisher: dict | None = None,
+        self,
+        doc: Doc,
+        sentences: list[Span],
+        paragraphs: list[int],
+        by_sentence: dict[int, list[dict]],
+        event_sentences: set[int | None],
+        publisher: dict | None = None,
     ) -> dict | None:
         """A tracker named in the lead supports the article's otherwise unattributed events.
 
         Only in an article written in the first person ("data we pulled from ADS-B Exchange", "an analysis by
-        this publication": the author's own tracking) or when the tracker's sentence is a summary with no leg of
-        its own ("Flightradar24's tracking records show that at least two Russian aircraft have been sent").
+        this publication": the author's own tracking) or when the tracker's sentence is a summary with no leg
+        of its own ("Flightradar24's tracking records show that at least two Russian aircraft have been
+        sent").
         """
         first_person = _first_person(doc)
         first_event = min((k for k in event_sentences if k is not None), default=len(sentences))
@@ -386,9 +456,10 @@ class Attribution:
                 continue
             for attribution in by_sentence[index]:
                 trackers = [
-                    c for c in attribution["cites"]
+                    c
+                    for c in attribution["cites"]
                     if c["kind"] == "flight_tracker" and (first_person or not c.get("generic"))
-                ]  # fmt: skip
+                ]
                 if index > first_event:
                     return None  # a tracker cited after the first leg reports that leg, not the article
                 if trackers and (first_person or index not in event_sentences):
@@ -396,15 +467,18 @@ class Attribution:
                 # an article no outlet publishes, led by a body's announcement ("..., the Ministry of Defence
                 # announced today"): the body's release, whatever its legs
                 bodies = [
-                    c for c in attribution["cites"]
-                    if c["kind"] == "official" and not c.get("head") and c.get("role") not in {"person", "subject_only"}
-                ]  # fmt: skip
+                    c
+                    for c in attribution["cites"]
+                    if c["kind"] == "official"
+                    and not c.get("head")
+                    and c.get("role") not in {"person", "subject_only"}
+                ]
                 if bodies and publisher is None and not first_person and index == first_event:
                     return {"attribution": attribution, "cites": bodies, "data": False}
         return None
 
 
-# -- binding cues to mentions ---------------------------------------------------------------------------------
+# -- binding cues to mentions --------------------------------------------------------------------------------
 def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: int = 8) -> list[dict]:
     """The first mention within ``window`` tokens after ``start`` and the mentions coordinated with it."""
     out: list[dict] = []
@@ -431,15 +505,24 @@ def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: 
 
 
 def _subject(
-    doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent: Span, persons: dict[str, str] | None = None
+    doc: Doc,
+    cue_start: int,
+    cue_end: int,
+    mentions: list[dict],
+    sent: Span,
+    persons: dict[str, str] | None = None,
 ) -> list[dict]:
     """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
     before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
     before.sort(key=lambda m: -m["token_end"])
-    while before and before[0].get("role") == "subject_only" and not _stands_as_subject(
-        doc, before[0], doc[before[0]["token_end"] : cue_start], sent
+    while (
+        before
+        and before[0].get("role") == "subject_only"
+        and not _stands_as_subject(doc, before[0], doc[before[0]["token_end"] : cue_start], sent)
     ):
-        before.pop(0)  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject
+        before.pop(
+            0
+        )  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject
     if before and _object_of_preposition(doc, before[0], sent):
         before = []  # "interviews with officials in three countries show": the officials are not the subject
     if before:
@@ -453,8 +536,10 @@ def _subject(
                 if other is current or other["token_end"] > current["token_start"]:
                     continue
                 between = doc[other["token_end"] : current["token_start"]]
-                if 0 < len(between) <= 3 and any(t.lower_ == "and" for t in between) and all(
-                    t.lower_ in {"and", ",", "the", "a"} for t in between
+                if (
+                    0 < len(between) <= 3
+                    and any(t.lower_ == "and" for t in between)
+                    and all(t.lower_ in {"and", ",", "the", "a"} for t in between)
                 ):
                     found.insert(0, other)
                     current = other
@@ -463,9 +548,13 @@ def _subject(
             return found
     # '..., said a Western intelligence official', '"...," said Hanna Lindqvist'
     after = [m for m in mentions if m["token_start"] == cue_end and m["token_start"] < sent.end]
-    if after and cue_start > sent.start and doc[cue_start - 1].text in {",", '"', "”", "“", "'"}:
-        if after[0].get("role") != "subject_only" or after[0].get("kind") == "official":
-            return [after[0]]
+    if (
+        after
+        and cue_start > sent.start
+        and doc[cue_start - 1].text in {",", '"', "”", "“", "'"}
+        and (after[0].get("role") != "subject_only" or after[0].get("kind") == "official")
+    ):
+        return [after[0]]
     # "Rolls-Royce said", "Baykar, which has sold the TB2 to more than 30 countries, said"
     unknown = _unknown_subject(doc, cue_start, mentions, sent, persons)
     return [unknown] if unknown else []
@@ -489,7 +578,9 @@ def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
 
 
 def _object_of_preposition(doc: Doc, mention: dict, sent: Span) -> bool:
-    """'interviews with officials ... show' (yes); 'a spokesperson for the ministry said' (no: the ministry speaks)."""
+    """'interviews with officials ... show' (yes); 'a spokesperson for the ministry said' (no: the ministry
+    speaks).
+    """
     k = mention["token_start"] - 1
     if k < sent.start or doc[k].lower_ not in _OBJECT_PREPOSITIONS:
         return False
@@ -503,7 +594,12 @@ def _stands_as_subject(doc: Doc, mention: dict, gap: Span, sent: Span) -> bool:
     k = mention["token_start"] - 1
     while k >= sent.start and doc[k].lower_ == "the":
         k -= 1
-    return k < sent.start or doc[k].is_space or doc[k].text in _SUBJECT_BOUNDARY or doc[k].lower_ in _CLAUSE_WORDS
+    return (
+        k < sent.start
+        or doc[k].is_space
+        or doc[k].text in _SUBJECT_BOUNDARY
+        or doc[k].lower_ in _CLAUSE_WORDS
+    )
 
 
 def _gap_ok(gap: Span, mention: dict) -> bool:
@@ -514,7 +610,7 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
     words = [t.lower_ for t in tokens]
     if any(t.text in _CLAUSE_PUNCT for t in tokens):
         return False
-    if len(tokens) <= 4 and all(w in _FILLER or t.like_num for w, t in zip(words, tokens)):
+    if len(tokens) <= 4 and all(w in _FILLER or t.like_num for w, t in zip(words, tokens, strict=True)):
         return True
     if len(tokens) >= 2 and words[0] == "," and words[-1] == "," and len(tokens) <= 30:
         return True  # ", who spoke on condition of anonymity," / ", a Britain-based war monitor,"
@@ -527,10 +623,12 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
     if len(tokens) <= 3 and all(w in _ROLE_GAP for w in words):
         return True  # "a USAFE spokesperson said", "Britain's Ministry of Defence said in a statement"
     if mention["kind"] in {"flight_tracker", "imagery"} and len(tokens) <= 8 and "," not in words:
-        return all(w in _DATA_NOUNS or w in _FILLER or t.like_num or t.is_title for w, t in zip(words, tokens))
-    if words[0] in _PREPOSITIONS and len(tokens) <= 7 and "," not in words and '"' not in words:
-        return True  # "An Iranian lawmaker on parliament's national security committee said"
-    return False
+        return all(
+            w in _DATA_NOUNS or w in _FILLER or t.like_num or t.is_title
+            for w, t in zip(words, tokens, strict=True)
+        )
+    # "An Iranian lawmaker on parliament's national security committee said"
+    return words[0] in _PREPOSITIONS and len(tokens) <= 7 and "," not in words and '"' not in words
 
 
 def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, dict]) -> list[dict]:
@@ -551,7 +649,7 @@ def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, d
 def _unknown_subject(
     doc: Doc, cue_start: int, mentions: list[dict], sent: Span, persons: dict[str, str] | None = None
 ) -> dict | None:
-    """A capitalised name right before the verb (or before a ', which ...,' clause) that nothing else claimed."""
+    """A capitalised name right before the verb (or a ', which ...,' clause) that nothing else claimed."""
     end = cue_start
     k = end - 1
     if k >= sent.start and doc[k].text == ",":
@@ -559,7 +657,12 @@ def _unknown_subject(
         j = k - 1
         while j > sent.start and doc[j].text != ",":
             j -= 1
-        if j > sent.start and doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in {"which", "who"}:
+        if (
+            j > sent.start
+            and doc[j].text == ","
+            and j + 1 < len(doc)
+            and doc[j + 1].lower_ in {"which", "who"}
+        ):
             end = j
             k = j - 1
         else:
@@ -568,8 +671,13 @@ def _unknown_subject(
         k -= 1
     last = k + 1
     taken = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
-    while k >= sent.start and k not in taken and (
-        (doc[k].is_alpha and doc[k].text[:1].isupper()) or (doc[k].text == "-" and k > sent.start and doc[k - 1].is_alpha)
+    while (
+        k >= sent.start
+        and k not in taken
+        and (
+            (doc[k].is_alpha and doc[k].text[:1].isupper())
+            or (doc[k].text == "-" and k > sent.start and doc[k - 1].is_alpha)
+        )
     ):
         k -= 1
     start = k + 1
@@ -578,9 +686,12 @@ def _unknown_subject(
     kind = "other"
     if k >= sent.start and doc[k].lower_ in _MEDIA_DESCRIPTORS:
         kind = "media"  # "Swiss broadcaster SRF reported"
-    elif k >= sent.start and not doc[k].is_space and doc[k].text not in _SUBJECT_BOUNDARY and doc[k].lower_ not in {
-        "and", "but"
-    }:  # fmt: skip
+    elif (
+        k >= sent.start
+        and not doc[k].is_space
+        and doc[k].text not in _SUBJECT_BOUNDARY
+        and doc[k].lower_ not in {"and", "but"}
+    ):
         return None
     words = [t.text for t in doc[start:last] if t.text != "-"]
     if not words or words[0] in _UNKNOWN_SUBJECT_BLOCK or len(words) > 4:
@@ -595,10 +706,16 @@ def _unknown_mention(span: Span, kind: str, rule: str, persons: dict[str, str]) 
     """A name no component found; a surname alone takes the full name of the person named before ('Vucic')."""
     name = persons.get(span.text, span.text)
     return {
-        "start": span.start_char, "end": span.end_char, "token_start": span.start, "token_end": span.end,
-        "text": span.text, "name": name, "kind": "other" if name != span.text else kind, "rule": rule,
+        "start": span.start_char,
+        "end": span.end_char,
+        "token_start": span.start,
+        "token_end": span.end,
+        "text": span.text,
+        "name": name,
+        "kind": "other" if name != span.text else kind,
+        "rule": rule,
         "role": "person" if name != span.text else None,
-    }  # fmt: skip
+    }
 
 
 def _unknown_outlet(doc: Doc, start: int, sent: Span) -> dict | None:
@@ -613,7 +730,9 @@ def _unknown_outlet(doc: Doc, start: int, sent: Span) -> dict | None:
 
 
 def _credited_data(doc: Doc, mention: dict) -> bool:
-    """'Planet Labs imagery of the island ... was inconclusive': a named provider's data is cited without a verb."""
+    """'Planet Labs imagery of the island ... was inconclusive': a named provider's data is cited without a
+    verb.
+    """
     if mention["kind"] not in {"flight_tracker", "imagery"} or mention.get("generic") or mention.get("role"):
         return False
     k = mention["token_end"]
@@ -631,7 +750,11 @@ def _negated(doc: Doc, start: int) -> bool:
 def _is_headline(sent: Span, paragraphs: list[int]) -> bool:
     """A first line of its own that does not end like a sentence."""
     text = sent.text.strip()
-    return len(paragraphs) > 1 and paragraphs[0] != paragraphs[1] and not text.endswith((".", "!", "?", '"', "”"))
+    return (
+        len(paragraphs) > 1
+        and paragraphs[0] != paragraphs[1]
+        and not text.endswith((".", "!", "?", '"', "”"))
+    )
 
 
 def _first_person(doc: Doc) -> bool:
@@ -715,7 +838,7 @@ def _capitals() -> dict[str, set[str]]:
     return _CAPITALS
 
 
-# -- conflicts ------------------------------------------------------------------------------------------------
+# -- conflicts -----------------------------------------------------------------------------------------------
 def _record_conflicts(events: list[dict], reporter: dict | None) -> None:
     """Same leg, different sources, different date or stopovers: both values are kept, with their sources."""
     reporter_name = reporter["name"] if reporter else None
@@ -733,9 +856,13 @@ def _record_conflicts(events: list[dict], reporter: dict | None) -> None:
             ):
                 if a is None or b is None or a == b:
                     continue
-                conflict = {"field": field, "values": [
-                    {"value": a, "sources": first_sources}, {"value": b, "sources": second_sources},
-                ]}  # fmt: skip
+                conflict = {
+                    "field": field,
+                    "values": [
+                        {"value": a, "sources": first_sources},
+                        {"value": b, "sources": second_sources},
+                    ],
+                }
                 for event in (first, second):
                     if conflict not in event["conflicts"]:
                         event["conflicts"].append(conflict)
@@ -743,18 +870,25 @@ def _record_conflicts(events: list[dict], reporter: dict | None) -> None:
 
 def _same_leg(first: dict, second: dict) -> bool:
     """Two reports of one flight: one aircraft family and quantity, the same places, neither an aggregate
-    ("at least 42 flights since April"), a plan or a denial, and nothing marking a further flight ("a second")."""
+    ("at least 42 flights since April"), a plan or a denial, and nothing marking a further flight ("a
+    second").
+    """
     families = {(a.get("family") or a.get("model") or "").lower() for a in first["aircraft"]} - {""}
     others = {(a.get("family") or a.get("model") or "").lower() for a in second["aircraft"]} - {""}
     if not families or families != others:
         return False
-    quantities = ({a.get("quantity") for a in first["aircraft"]}, {a.get("quantity") for a in second["aircraft"]})
+    quantities = (
+        {a.get("quantity") for a in first["aircraft"]},
+        {a.get("quantity") for a in second["aircraft"]},
+    )
     if quantities[0] != quantities[1]:
         return False
     for event in (first, second):
         if event["modality"] != "asserted" or event.get("count"):
             return False
-        text = " ".join(a["text"].lower() for a in event["aircraft"]) + " " + event["evidence"]["text"].lower()
+        text = (
+            " ".join(a["text"].lower() for a in event["aircraft"]) + " " + event["evidence"]["text"].lower()
+        )
         if any(word in text.split() for word in _FURTHER_FLIGHT):
             return False
     a, b = first.get("destination"), second.get("destination")

@@ -2,95 +2,113 @@
 
 Reads: the Doc's tokens, ``doc._.dateline`` (agency credit, place), ``doc._.byline`` (publishing outlet) and
 ``doc._.operators`` (antecedents for "the service", "the command"; operators run before this component).
-Writes: ``doc.spans["sources"]`` (label ``SOURCE``) and ``doc._.sources``, JSON-safe dicts sorted by ``start``:
-``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name`` (canonical), ``kind``, ``rule``, and
-``role`` ("publisher" for the article's own outlet, "person" for a named person, "anaphor" for a resolved
-description such as "the ministry", otherwise None).
+Writes: ``doc.spans["sources"]`` (label ``SOURCE``) and ``doc._.sources``, JSON-safe dicts sorted by
+``start``: ``start``, ``end``, ``token_start``, ``token_end``, ``text``, ``name`` (canonical), ``kind``,
+``rule``, and ``role`` ("publisher" for the article's own outlet, "person" for a named person, "anaphor" for a
+resolved description such as "the ministry", otherwise None).
 
 Rule data: ``resources/sources.jsonl`` (named sources with aliases: FR24 = Flightradar24) and
 ``resources/source_patterns.jsonl``, one rule per line with a ``type``:
 
 - ``anonymous_head``: heads of descriptors ("source", "official", "resident"); the descriptor keeps its
-  modifiers and a complement as its name: "a source with direct ties to the Kremlin" -> "source with direct ties
-  to the Kremlin", "Two U.S. officials, who spoke ..." -> "U.S. officials", "a Western diplomat in Bangui";
+  modifiers and a complement as its name: "a source with direct ties to the Kremlin" -> "source with direct
+  ties to the Kremlin", "Two U.S. officials, who spoke ..." -> "U.S. officials", "a Western diplomat in
+  Bangui";
 - ``title``: titles before a person's name ("Lt. Col. Marisa Okafor" -> "Marisa Okafor");
 - ``generic``: data sources named by what they are ("flight-tracking data", "satellite imagery", "social
   media"); a generic mention followed by "from/by/taken by" a named source of the same kind is that source
-  ("Satellite images taken by Maxar" -> Maxar), and "flight-tracking data" takes the name of the tracker named in
-  the next sentence (or, failing that, the last one named before it);
+  ("Satellite images taken by Maxar" -> Maxar), and "flight-tracking data" takes the name of the tracker named
+  in the next sentence (or, failing that, the last one named before it);
 - ``social_head``: heads of social media descriptors ("a pro-Kremlin Telegram channel", "the X account Levant
   Skies" -> "Levant Skies");
-- ``org_head``: capitalised words that make a name an organisation ("Command", "Administration"):
-  "the China Earthquake Administration", "U.S. Air Forces Central";
+- ``org_head``: capitalised words that make a name an organisation ("Command", "Administration"): "the China
+  Earthquake Administration", "U.S. Air Forces Central";
 - ``body_head``: bodies named after a country ("Iraq's Ministry of Defence" -> "Iraqi Ministry of Defence",
   "Japan's Defense Ministry", "Norwegian Armed Forces"; a bare "the defence ministry" takes the country of the
-  dateline, else of the article's first operator); composed names go through the gazetteer for the canonical name;
-- ``anaphor``: descriptions that refer back ("the ministry", "the command", "the press release",
-  "the service"): resolved to the latest compatible source (or operator) before them, dropped when none exists;
+  dateline, else of the article's first operator); composed names go through the gazetteer for the canonical
+  name;
+- ``anaphor``: descriptions that refer back ("the ministry", "the command", "the press release", "the
+  service"): resolved to the latest compatible source (or operator) before them, dropped when none exists;
 - ``credit``: short wire credits that only count inside a dateline ("(AA)" -> Anadolu Agency).
 
 Beyond the rule data: a dateline credit ("MOSCOW, Dec 13 (Reuters) -") and a byline / masthead / trailer
 outlet are sources with role "publisher"; the publisher's short name ("told Meridian") refers to it; a named
 person after a speech verb ('..., said Hanna Lindqvist, an analyst') or between commas before one is a source
-with role "person"; "the official(s)" / "one of the officials" take the name of the latest matching descriptor.
+with role "person"; "the official(s)" / "one of the officials" take the name of the latest matching
+descriptor.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..errors import ResourceError
-from ..resources import load_jsonl
+from ..resources import load_jsonl, resource_path
 from ._lexicon import Lexicon, fold, parse_number
+
+
+@cache
+def load_word_lists(name: str) -> dict[str, frozenset[str]]:
+    """Read ``resources/<name>``: ``{"list name": {"doc": "...", "words": ["...", ...]}}``.
+
+    The word lists the source and attribution rules consult (modifiers, stop words, cue companions) are data:
+    each list says in its ``doc`` what it is for. Raises :class:`ResourceError` naming the file and the list
+    when the file is missing or a list is not a list of non-empty strings.
+    """
+    path = resource_path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ResourceError(
+            f"{path}: expected a JSON object of word lists, could not read it ({exc})"
+        ) from exc
+    if not isinstance(data, dict):
+        raise ResourceError(f"{path}: expected a JSON object of word lists, found {type(data).__name__}")
+    out: dict[str, frozenset[str]] = {}
+    for key, entry in data.items():
+        words = entry.get("words") if isinstance(entry, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() == w and w for w in words):
+            raise ResourceError(
+                f"{path}: list {key!r}: expected 'words' to be a list of trimmed non-empty strings"
+            )
+        out[key] = frozenset(words)
+    return out
+
+
+_WORDS = load_word_lists("source_words.json")
 
 SPAN_KEY = "sources"
 LABEL = "SOURCE"
 _PATTERN_TYPES = (
-    "anonymous_head", "title", "generic", "social_head", "org_head", "body_head", "anaphor", "credit", "self",
+    "anonymous_head",
+    "title",
+    "generic",
+    "social_head",
+    "org_head",
+    "body_head",
+    "anaphor",
+    "credit",
+    "self",
 )
-_DETERMINERS = {"a", "an", "the", "two", "three", "four", "five", "several", "some", "many", "multiple", "one",
-                "other", "unnamed", "both", "few", "most", "all", "these", "those", "another", "no"}
+_DETERMINERS = _WORDS["determiners"]
 #: lower-case words that may stand before a descriptor head ("two senior U.S. defence officials")
-_MODIFIERS = {"senior", "junior", "former", "retired", "local", "regional", "military", "defence", "defense",
-              "diplomatic", "intelligence", "security", "government", "airport", "aviation", "western", "european",
-              "foreign", "ministry", "acquisition", "program", "programme", "police", "industry", "independent",
-              "u.s.", "us", "nato", "kremlin", "pentagon", "spotter", "spotting", "watching", "watcher", "tracking",
-              "news", "enthusiast", "fan", "blogger", "milblogger", "photography", "aviation-focused", "embassy",
-              "consular", "presidential", "palace", "cabinet", "party", "company", "agency", "port", "harbour",
-              "airfield", "intelligence-agency", "parliamentary", "congressional", "administration", "gulf", "air", "force", "army", "naval", "navy", "health",
-              "emergency", "humanitarian", "civil", "civilian", "state", "federal", "provincial", "municipal",
-              "opposition", "exiled", "airline", "flight", "plane", "aircraft", "flight-tracking", "osint",
-              "open-source", "amateur", "transport", "trade", "energy", "israeli", "russian", "american", "anonymous",
-              "tribal", "rebel", "militia", "veteran", "administration", "top", "knowledgeable", "high-ranking",
-              "mid-level", "base", "border", "customs", "aid", "relief", "un", "press", "communications", "media"}  # fmt: skip
-_LONG_COMPLEMENTS = {"with", "familiar", "close", "aware", "knowledgeable", "linked", "connected", "involved",
-                     "briefed"}
-_LOCATION_PREPS = {"in", "at", "near", "inside"}
-_LOCATION_NOUNS = {"exile", "airport", "base", "runway", "embassy", "ministry", "capital", "airfield", "field", "terminal",
-                   "port", "border", "region", "scene", "site"}
-_COMPLEMENT_STOP = {",", ".", ";", ":", "(", ")", "said", "says", "say", "told", "tells", "confirmed", "reported",
-                    "added", "according", "—", "–", "but", "while", "have", "has", "had", "is", "are", "was",
-                    "were", "will", "would", "did", "do", "does", "could", "may", "might", "declined", "refused",
-                    "believe", "believed", "described", "denied", "insisted", "and", "that", "who", "which",
-                    "speaking", "asking", "\"", "“", "”", "claimed", "posted", "showed", "show", "shows"}
-_SPEECH_VERBS = {"said", "says", "told", "tells", "added", "wrote", "explained", "noted", "argued", "warned",
-                 "insisted", "recalled", "observed", "acknowledged", "cautioned", "stressed", "explains", "adds"}
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "der", "da", "di", "du", "la", "le", "abu"}
-_PUBLISHER_CONTEXT_BEFORE = {"told", "by", "to", "tells", "with"}
-_PUBLISHER_CONTEXT_AFTER = {"said", "says", "counted", "reported", "found", "reviewed", "has", "have", "could",
-                            "was", "obtained", "tallied", "logged", "established", "analysed", "analyzed", "'s", "’s"}
-_PERSON_STOP_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "This",
-                      "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December", "Air", "Force", "Army", "Navy", "Base", "Airport",
-                      "Ministry", "Mr", "Ms", "Mrs", "Dr"}  # fmt: skip
-_ROLE_NOUNS = {"commander", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "ambassador", "minister", "envoy",
-               "official", "officials", "sources", "source", "statement", "representative", "chief", "head"}
+_MODIFIERS = _WORDS["modifiers"]
+_LONG_COMPLEMENTS = _WORDS["long_complements"]
+_LOCATION_PREPS = _WORDS["location_preps"]
+_LOCATION_NOUNS = _WORDS["location_nouns"]
+_COMPLEMENT_STOP = _WORDS["complement_stop"]
+_SPEECH_VERBS = _WORDS["speech_verbs"]
+_NAME_PARTICLES = _WORDS["name_particles"]
+_PUBLISHER_CONTEXT_BEFORE = _WORDS["publisher_context_before"]
+_PUBLISHER_CONTEXT_AFTER = _WORDS["publisher_context_after"]
+_PERSON_STOP_WORDS = _WORDS["person_stop_words"]
+_ROLE_NOUNS = _WORDS["role_nouns"]
 _POSSESSIVE = {"'s", "’s"}
 _DATA_KINDS = {"flight_tracker", "imagery"}
 
@@ -100,7 +118,9 @@ _DATA_KINDS = {"flight_tracker", "imagery"}
     assigns=["doc.spans", "doc._.sources"],
     default_config={"gazetteer": "sources.jsonl", "patterns": "source_patterns.jsonl", "span_key": SPAN_KEY},
 )
-def make_source_tagger(nlp: Language, name: str, gazetteer: str, patterns: str, span_key: str) -> SourceTagger:
+def make_source_tagger(
+    nlp: Language, name: str, gazetteer: str, patterns: str, span_key: str
+) -> SourceTagger:
     return SourceTagger(nlp, name, gazetteer=gazetteer, patterns=patterns, span_key=span_key)
 
 
@@ -140,7 +160,7 @@ class SourceTagger:
             kind = row["type"]
             if kind not in _PATTERN_TYPES:
                 raise ResourceError(
-                    f"{patterns}: rule {row['id']}: expected a type among {list(_PATTERN_TYPES)}, found {kind!r}"
+                    f"{patterns}: rule {row['id']}: expected a type in {list(_PATTERN_TYPES)}, found {kind!r}"
                 )
             phrase = row["phrase"]
             if kind == "anonymous_head":
@@ -181,7 +201,7 @@ class SourceTagger:
             alternatives.append(escaped)
         self.title_pattern = re.compile(r"(?<![\w.])(?P<title>" + "|".join(alternatives) + r")(?=\s+[A-Z])")
 
-    # -- pipeline ---------------------------------------------------------------------------------------------
+    # -- pipeline --------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         allowed = [True] * len(doc)
         mentions: list[dict] = []
@@ -211,10 +231,12 @@ class SourceTagger:
         return doc
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
-        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
+        doc.spans[self.span_key] = [
+            Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions
+        ]
         doc._.sources = mentions
 
-    # -- the article's own outlet -----------------------------------------------------------------------------
+    # -- the article's own outlet ----------------------------------------------------------------------------
     def _publisher(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """The dateline credit ("(Reuters)", "/TASS/", "(AA)") and the byline / masthead / trailer outlet."""
         out = []
@@ -223,7 +245,9 @@ class SourceTagger:
             span = doc.char_span(dateline["credit_start"], dateline["credit_end"], alignment_mode="expand")
             if span is not None:
                 row = self.credits.get(fold(span.text)) or _first_payload(self.lexicon, span.text)
-                name, kind, rule = (row["name"], row["kind"], row["id"]) if row else (span.text, "media", "src.credit")
+                name, kind, rule = (
+                    (row["name"], row["kind"], row["id"]) if row else (span.text, "media", "src.credit")
+                )
                 out.append(_mention(span, name, kind, rule, role="publisher"))
                 _block(allowed, span.start, span.end)
         byline = doc._.byline or {}
@@ -242,7 +266,9 @@ class SourceTagger:
         return out
 
     def _masthead(self, doc: Doc) -> dict | None:
-        """A header line that is only a known outlet's name ("Defense News", "The Aviationist") publishes the article."""
+        """A header line that is only a known outlet's name ("Defense News", "The Aviationist") publishes the
+        article.
+        """
         offset = 0
         for lineno, line in enumerate(doc.text.split("\n")[:_HEADER_LINES]):
             stripped = line.strip()
@@ -259,11 +285,17 @@ class SourceTagger:
         return row if row is not None and row["kind"] == "media" else None
 
     def _loose_credit(self, doc: Doc) -> dict | None:
-        """'Moscow, Oct 30 (Reuters) -': a known agency's credit opening the body, whatever the dateline looks like."""
+        """'Moscow, Oct 30 (Reuters) -': a known agency's credit opening the body, whatever the dateline looks
+        like.
+        """
         head = doc.text[:_CREDIT_WINDOW]
         for match in _LOOSE_CREDIT.finditer(head):
             if self._known_outlet(match.group("credit")):
-                return {"outlet": match.group("credit"), "start": match.start("credit"), "end": match.end("credit")}
+                return {
+                    "outlet": match.group("credit"),
+                    "start": match.start("credit"),
+                    "end": match.end("credit"),
+                }
         return None
 
     def _closing_credit(self, doc: Doc) -> dict | None:
@@ -272,8 +304,11 @@ class SourceTagger:
         start_of_line = text.rfind("\n") + 1
         match = _CLOSING_CREDIT.match(text[start_of_line:])
         if match and self._known_outlet(match.group("credit")):
-            return {"outlet": match.group("credit"), "start": start_of_line + match.start("credit"),
-                    "end": start_of_line + match.end("credit")}  # fmt: skip
+            return {
+                "outlet": match.group("credit"),
+                "start": start_of_line + match.start("credit"),
+                "end": start_of_line + match.end("credit"),
+            }
         return None
 
     def _handles(self, doc: Doc, allowed: list[bool]) -> list[dict]:
@@ -283,13 +318,19 @@ class SourceTagger:
             if not allowed[token.i] or not token.text.startswith("@") or len(token.text) < 3:
                 continue
             end = token.i + 1
-            while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "_" or doc[end].text.isalnum()):
+            while (
+                end < len(doc)
+                and not doc[end - 1].whitespace_
+                and (doc[end].text == "_" or doc[end].text.isalnum())
+            ):
                 end += 1  # the tokenizer splits "@Gerjon_" into "@Gerjon" and "_"
             handle = doc[token.i : end].text[1:]
             if not handle.replace("_", "").isalnum():
                 continue
             row = _first_payload(self.lexicon, handle)
-            name, kind, rule = (row["name"], row["kind"], row["id"]) if row else (handle, "social_media", "src.handle")
+            name, kind, rule = (
+                (row["name"], row["kind"], row["id"]) if row else (handle, "social_media", "src.handle")
+            )
             out.append(_mention(doc[token.i : end], name, kind, rule))
             _block(allowed, token.i, end)
         return out
@@ -303,7 +344,12 @@ class SourceTagger:
         names = Lexicon(max_tokens=8)
         names.add(publisher["name"], {"full": True})
         names.add(" ".join(words), {"full": True})
-        if len(words) >= 2 and len(words[0]) >= 4 and words[0][:1].isupper() and not self.countries.lookup(words[0]):
+        if (
+            len(words) >= 2
+            and len(words[0]) >= 4
+            and words[0][:1].isupper()
+            and not self.countries.lookup(words[0])
+        ):
             names.add(words[0], {"full": False})
         out = []
         for match in names.find(doc, allowed):
@@ -316,25 +362,32 @@ class SourceTagger:
                     continue
             start = match.start - 1 if match.start and doc[match.start - 1].lower_ == "the" else match.start
             span = doc[start : match.end]
-            out.append(_mention(span, publisher["name"], publisher["kind"], publisher["rule"], role="publisher"))
+            out.append(
+                _mention(span, publisher["name"], publisher["kind"], publisher["rule"], role="publisher")
+            )
             _block(allowed, span.start, span.end)
         return out
 
     def _self_references(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
-        """'Our receivers ... picked up', 'data reviewed by this publication': the publisher's own reporting."""
+        """'Our receivers ... picked up', 'reviewed by this publication': the publisher's own reporting."""
         publisher = next((m for m in mentions if m["role"] == "publisher"), None)
         if publisher is None:
             return []
         out = []
         for match in self.self_phrases.find(doc, allowed):
             span = doc[match.start : match.end]
-            out.append(_mention(span, publisher["name"], publisher["kind"], match.entry.payload["id"], role="publisher"))
+            out.append(
+                _mention(
+                    span, publisher["name"], publisher["kind"], match.entry.payload["id"], role="publisher"
+                )
+            )
             _block(allowed, match.start, match.end)
         return out
 
-    # -- named people -----------------------------------------------------------------------------------------
+    # -- named people ----------------------------------------------------------------------------------------
     def _officials(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'Defence Minister Sergei Shoigu', 'spokesman John Kirby', 'Lt. Gen. Alexis Grynkewich' -> the person.
+        """'Defence Minister Sergei Shoigu', 'spokesman John Kirby', 'Lt. Gen. Alexis Grynkewich' -> the
+        person.
 
         Titles are matched on the text: the tokenizer splits "Lt." into "Lt" and ".", which a token lexicon
         cannot match across.
@@ -347,7 +400,11 @@ class SourceTagger:
             end = _person_name_end(doc, title.end, allowed, self.org_heads)
             if end is None:
                 continue
-            start = title.start - 1 if title.start and doc[title.start - 1].lower_ in {"the", "a"} else title.start
+            start = (
+                title.start - 1
+                if title.start and doc[title.start - 1].lower_ in {"the", "a"}
+                else title.start
+            )
             span = doc[start:end]
             row = self.title_rows[fold(match.group("title"))]
             name = doc[title.end : end].text if end - title.end >= 2 else doc[title.start : end].text
@@ -356,7 +413,7 @@ class SourceTagger:
         return out
 
     def _persons(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'..., said Hanna Lindqvist, an analyst' and 'The mayor of Orland, Tor Eggen, said' -> the person."""
+        """'..., said Hanna Lindqvist, an analyst', 'The mayor of Orland, Tor Eggen, said' -> the person."""
         out = []
         for token in doc:
             if token.lower_ not in _SPEECH_VERBS:
@@ -366,8 +423,11 @@ class SourceTagger:
             if token.lower_ in {"told", "tells"}:
                 end = None  # "witnesses told Sahel Watch": who is told is an outlet, not a speaker
             if end is not None and end - start >= 2 and (end == len(doc) or doc[end].text in {",", ".", ";"}):
-                out.append(_mention(doc[start:end], doc[start:end].text, "other", "src.person_after_verb",
-                                    role="person"))  # fmt: skip
+                out.append(
+                    _mention(
+                        doc[start:end], doc[start:end].text, "other", "src.person_after_verb", role="person"
+                    )
+                )
                 _block(allowed, start, end)
                 continue
             # ", Tor Eggen, said" / ", Tor Eggen said"
@@ -378,21 +438,34 @@ class SourceTagger:
             while i >= 0 and allowed[i] and _name_token(doc[i]) and end - i <= 3:
                 i -= 1
             start = i + 1
-            if end - start >= 2 and i >= 0 and doc[i].text == "," and all(allowed[k] for k in range(start, end)):
-                if _name_end_ok(doc, start, end, self.org_heads):
-                    out.append(_mention(doc[start:end], doc[start:end].text, "other", "src.person_apposition",
-                                        role="person"))  # fmt: skip
-                    _block(allowed, start, end)
+            if (
+                end - start >= 2
+                and i >= 0
+                and doc[i].text == ","
+                and all(allowed[k] for k in range(start, end))
+                and _name_end_ok(doc, start, end, self.org_heads)
+            ):
+                span = doc[start:end]
+                out.append(_mention(span, span.text, "other", "src.person_apposition", role="person"))
+                _block(allowed, start, end)
         return out
 
-    # -- descriptors ------------------------------------------------------------------------------------------
+    # -- descriptors -----------------------------------------------------------------------------------------
     def _anonymous(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'a source with direct ties to the Kremlin', 'two U.S. officials', 'a Western diplomat in Bangui'."""
+        """'a source with direct ties to the Kremlin', 'two U.S. officials', 'a Western diplomat in Bangui'.
+
+        Writes ``head`` (the descriptor's head) on each mention, for "the official" / "one of the officials".
+        """
         out = []
         for match in self.anonymous_heads.find(doc, allowed):
             row = match.entry.payload
             head = doc[match.end - 1]
-            if head.text[:1].isupper() and not doc[match.start].is_sent_start and match.start and doc[match.start - 1].text not in {'"', "“", "(", ":", "—"}:
+            if (
+                head.text[:1].isupper()
+                and not doc[match.start].is_sent_start
+                and match.start
+                and doc[match.start - 1].text not in {'"', "“", "(", ":", "—"}
+            ):
                 continue  # "The Sahel Observer", "Severny Veter": a capitalised head inside a name
             start, first = self._modifiers_left(doc, match.start, allowed)
             end = self._complement_right(doc, match.end, allowed)
@@ -402,9 +475,12 @@ class SourceTagger:
             name = _descriptor_name(doc, first, end)
             role = None
             modifiers = {t.lower_ for t in doc[first : match.start]}
-            if (start < first and doc[start].lower_ == "the") or doc[start:first].text.lower() == "one of the":
+            if (start < first and doc[start].lower_ == "the") or doc[
+                start:first
+            ].text.lower() == "one of the":
                 role = "anaphor"  # "the official", "one of the officials": the descriptor named before
-            # "a Western diplomat in Bangui": the place completes the name but stays free for the place matcher
+            # "a Western diplomat in Bangui": the place completes the name but stays free for the place
+            # matcher
             span_end = match.end if end > match.end and doc[match.end].lower_ in _LOCATION_PREPS else end
             mention = _mention(doc[start:span_end], name, row.get("kind", "anonymous"), row["id"], role=role)
             mention["head"] = row["phrase"]
@@ -430,7 +506,9 @@ class SourceTagger:
         return kept + social
 
     def _social(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'a pro-Kremlin Telegram channel', 'the X account Levant Skies', 'Severny Veter, a Telegram channel'."""
+        """'a pro-Kremlin Telegram channel', 'the X account Levant Skies', 'Severny Veter, a Telegram
+        channel'.
+        """
         out = []
         for match in self.social_heads.find(doc, allowed):
             start, first = self._modifiers_left(doc, match.start, allowed, capitalised=True)
@@ -441,7 +519,13 @@ class SourceTagger:
                 end += 2
             elif end < len(doc) and doc[end].lower_ == "of":
                 j = end + 1
-                while j < len(doc) and j - end <= 4 and doc[j].is_alpha and allowed[j] and doc[j].lower_ not in _COMPLEMENT_STOP:
+                while (
+                    j < len(doc)
+                    and j - end <= 4
+                    and doc[j].is_alpha
+                    and allowed[j]
+                    and doc[j].lower_ not in _COMPLEMENT_STOP
+                ):
                     j += 1
                 end = j if j > end + 1 else end
             if not platform and "flight" not in doc[first:end].text.lower():
@@ -465,8 +549,14 @@ class SourceTagger:
                     out.append(_mention(span, span.text, "social_media", match.entry.payload["id"]))
                     _block(allowed, span.start, end)
                     continue
-            out.append(_mention(doc[start:end], _descriptor_name(doc, first, end), "social_media",
-                                match.entry.payload["id"]))  # fmt: skip
+            out.append(
+                _mention(
+                    doc[start:end],
+                    _descriptor_name(doc, first, end),
+                    "social_media",
+                    match.entry.payload["id"],
+                )
+            )
             _block(allowed, start, end)
         return out
 
@@ -477,24 +567,38 @@ class SourceTagger:
         k = head - 1
         while k >= 0:
             token = doc[k]
-            if k >= 2 and doc[k - 1].text == "-" and doc[k - 2].is_alpha and token.is_alpha and allowed[k - 2]:
-                k -= 3  # "pro-Kremlin", "Beirut-based", "Iran-focused", "Hebrew-language" (names inside join it)
+            if (
+                k >= 2
+                and doc[k - 1].text == "-"
+                and doc[k - 2].is_alpha
+                and token.is_alpha
+                and allowed[k - 2]
+            ):
+                # "pro-Kremlin", "Beirut-based", "Iran-focused", "Hebrew-language" (names inside join it)
+                k -= 3
                 continue
             if not allowed[k]:
                 break
             if token.lower_ in _MODIFIERS or self.countries.lookup(token.text):
                 k -= 1
-            elif token.lower_ == "and" and k >= 1 and (self.countries.lookup(doc[k - 1].text)) and k + 1 < head:
+            elif (
+                token.lower_ == "and" and k >= 1 and (self.countries.lookup(doc[k - 1].text)) and k + 1 < head
+            ):
                 k -= 1  # "U.S. and Iraqi security officials"
             elif (
-                capitalised and token.is_alpha and token.text[:1].isupper() and token.text not in _PERSON_STOP_WORDS
+                capitalised
+                and token.is_alpha
+                and token.text[:1].isupper()
+                and token.text not in _PERSON_STOP_WORDS
                 and not (token.is_sent_start and token.lower_ in _DETERMINERS)
-            ):  # fmt: skip
+            ):
                 k -= 1
             else:
                 break
         first = k + 1
-        while k >= 0 and allowed[k] and (doc[k].lower_ in _DETERMINERS or parse_number(doc[k].text) is not None):
+        while (
+            k >= 0 and allowed[k] and (doc[k].lower_ in _DETERMINERS or parse_number(doc[k].text) is not None)
+        ):
             k -= 1
         if k >= 2 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "one" and doc[k + 1].lower_ == "the":
             k -= 2  # "one of the officials"
@@ -515,7 +619,13 @@ class SourceTagger:
             if j < len(doc) and doc[j].lower_ == "the":
                 j += 1
             k = j
-            while k < len(doc) and k - j < 3 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in _COMPLEMENT_STOP:
+            while (
+                k < len(doc)
+                and k - j < 3
+                and doc[k].is_alpha
+                and doc[k].text[:1].isupper()
+                and doc[k].lower_ not in _COMPLEMENT_STOP
+            ):
                 k += 1
             if k == j and k < len(doc) and doc[k].lower_ in _LOCATION_NOUNS:
                 k += 1
@@ -528,9 +638,11 @@ class SourceTagger:
                 return j + 1
         return end
 
-    # -- bodies and organisations -----------------------------------------------------------------------------
+    # -- bodies and organisations ----------------------------------------------------------------------------
     def _bodies(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'Iraq's Ministry of Defence', 'Japan's Defense Ministry', 'the Norwegian Armed Forces', 'Iraqi police'."""
+        """'Iraq's Ministry of Defence', 'Japan's Defense Ministry', 'the Norwegian Armed Forces', 'Iraqi
+        police'.
+        """
         out = []
         country_matches = self.countries.find(doc, allowed)
         used = set()
@@ -557,8 +669,14 @@ class SourceTagger:
             used.add(match.start)
         # bare bodies: "the Ministry of Defence", "the defence ministry", "Federal Ministry of Defence"
         for i in range(len(doc)):
-            if not allowed[i] or (i and allowed[i - 1] and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()
-                                  and doc[i - 1].lower_ not in {"the"} and not doc[i - 1].is_sent_start):
+            if not allowed[i] or (
+                i
+                and allowed[i - 1]
+                and doc[i - 1].is_alpha
+                and doc[i - 1].text[:1].isupper()
+                and doc[i - 1].lower_ not in {"the"}
+                and not doc[i - 1].is_sent_start
+            ):
                 continue
             found = self._body_at(doc, i, allowed, bare=True)
             if found is None:
@@ -576,8 +694,13 @@ class SourceTagger:
                     name, row = self._compose(country.entry.payload, body_name, body_name, False)
                     row = row or {"name": name, "kind": "official", "id": "src.body"}
                     role_end += 1 + country.end
-            mention = _mention(doc[start:role_end], name, row["kind"] if row else "official",
-                               row["id"] if row else "src.bare_body", role=None if row else "bare_body")  # fmt: skip
+            mention = _mention(
+                doc[start:role_end],
+                name,
+                row["kind"] if row else "official",
+                row["id"] if row else "src.bare_body",
+                role=None if row else "bare_body",
+            )
             mention["body"] = body_name
             out.append(mention)
             _block(allowed, start, role_end)
@@ -591,8 +714,16 @@ class SourceTagger:
         modifiers: list[str] = []
         if i >= len(doc) or doc[i].lower_ in _DETERMINERS:
             return None
-        while j < len(doc) and allowed[j] and j - i < 3 and doc[j].is_alpha and doc[j].lower_ not in self.body_heads:
-            if doc[j].lower_ in _COMPLEMENT_STOP or (bare and not doc[j].text[:1].isupper() and doc[j].lower_ not in _BODY_MODIFIERS):
+        while (
+            j < len(doc)
+            and allowed[j]
+            and j - i < 3
+            and doc[j].is_alpha
+            and doc[j].lower_ not in self.body_heads
+        ):
+            if doc[j].lower_ in _COMPLEMENT_STOP or (
+                bare and not doc[j].text[:1].isupper() and doc[j].lower_ not in _BODY_MODIFIERS
+            ):
                 return None
             if not bare and doc[j].lower_ not in _BODY_MODIFIERS and not doc[j].text[:1].isupper():
                 return None
@@ -613,13 +744,27 @@ class SourceTagger:
             head = "Armed Forces"
         elif doc[j].lower_ == "armed":
             return None
-        if end < len(doc) and doc[end].lower_ in _BODY_TAILS and head.lower() in {"military", "army", "navy", "defence", "defense"}:
+        if (
+            end < len(doc)
+            and doc[end].lower_ in _BODY_TAILS
+            and head.lower() in {"military", "army", "navy", "defence", "defense"}
+        ):
             head = f"{head} {doc[end].text}"  # "Ukraine's military intelligence"
             end += 1
         complement = []
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and head_row.get("of"):
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ == "of"
+            and doc[end + 1].text[:1].isupper()
+            and head_row.get("of")
+        ):
             k = end + 1
-            while k < len(doc) and allowed[k] and (doc[k].text[:1].isupper() or doc[k].lower_ in {"and", "the"}) and k - end <= 4:
+            while (
+                k < len(doc)
+                and allowed[k]
+                and (doc[k].text[:1].isupper() or doc[k].lower_ in {"and", "the"})
+                and k - end <= 4
+            ):
                 k += 1
             while k > end + 1 and doc[k - 1].lower_ in {"and", "the"}:
                 k -= 1
@@ -627,10 +772,21 @@ class SourceTagger:
             end = k
         if bare and not modifiers and not complement and not head[:1].isupper():
             return None  # "the ministry": an anaphor, not a body
-        if head.lower() in {"embassy", "consulate"} and end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+        if (
+            head.lower() in {"embassy", "consulate"}
+            and end + 1 < len(doc)
+            and doc[end].lower_ == "in"
+            and doc[end + 1].text[:1].isupper()
+        ):
             complement = ["in", doc[end + 1].text]  # "the Russian Embassy in Ankara"
             end += 2
-            return i, end, f"{' '.join(modifiers + [head_row.get('canonical') or head])} in {doc[end - 1].text}".strip(), end, None
+            return (
+                i,
+                end,
+                f"{' '.join(modifiers + [head_row.get('canonical') or head])} in {doc[end - 1].text}".strip(),
+                end,
+                None,
+            )
         name = _body_name(modifiers, head, complement, head_row)
         role_end, role = end, None
         if end < len(doc) and doc[end].lower_ in _ROLE_NOUNS:
@@ -640,15 +796,22 @@ class SourceTagger:
     def _compose(self, country: dict, body: str, text: str, possessive: bool) -> tuple[str, dict | None]:
         """'Iraq' + 'Ministry of Defence' -> 'Iraqi Ministry of Defence', made canonical by the gazetteer."""
         adjective = _country_adjective(country)
-        for candidate in (text, f"{country['demonym']} {body}", f"{adjective} {body}", f"{country['name']} {body}",
-                          f"{country['demonym']} {_raw_body(text, country)}"):
+        for candidate in (
+            text,
+            f"{country['demonym']} {body}",
+            f"{adjective} {body}",
+            f"{country['name']} {body}",
+            f"{country['demonym']} {_raw_body(text, country)}",
+        ):
             row = _first_payload(self.lexicon, candidate)
             if row is not None:
                 return row["name"], row
         return f"{adjective} {body}", None
 
     def _org_chunks(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """Capitalised names with an organisation word: 'the China Earthquake Administration', 'Allied Air Command'."""
+        """Capitalised names with an organisation word: 'the China Earthquake Administration', 'Allied Air
+        Command'.
+        """
         out = []
         i = 0
         operators = _covered(doc, doc._.operators or [])
@@ -657,13 +820,26 @@ class SourceTagger:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and allowed[j] and (
-                _chunk_token(doc[j])
-                or (doc[j].lower_ in {"of", "for", "and", "on"} and j + 1 < len(doc) and _chunk_token(doc[j + 1])
-                    and doc[j + 1].text[:1].isupper())
-                or (doc[j].lower_ == "in" and j > i and doc[j - 1].text in _IN_HEADS and j + 1 < len(doc)
-                    and doc[j + 1].text[:1].isupper())
-            ):  # fmt: skip
+            while (
+                j < len(doc)
+                and allowed[j]
+                and (
+                    _chunk_token(doc[j])
+                    or (
+                        doc[j].lower_ in {"of", "for", "and", "on"}
+                        and j + 1 < len(doc)
+                        and _chunk_token(doc[j + 1])
+                        and doc[j + 1].text[:1].isupper()
+                    )
+                    or (
+                        doc[j].lower_ == "in"
+                        and j > i
+                        and doc[j - 1].text in _IN_HEADS
+                        and j + 1 < len(doc)
+                        and doc[j + 1].text[:1].isupper()
+                    )
+                )
+            ):
                 j += 1
             while j > i and not doc[j - 1].text[:1].isupper() and not doc[j - 1].text[:1].isdigit():
                 j -= 1
@@ -680,20 +856,32 @@ class SourceTagger:
             span = doc[start:j]
             row = _first_payload(self.lexicon, doc[i:j].text)
             name = row["name"] if row else doc[i:j].text
-            mention = _mention(span, name, row["kind"] if row else _kind_of_unknown(name),
-                               row["id"] if row else "src.org_chunk")  # fmt: skip
+            mention = _mention(
+                span,
+                name,
+                row["kind"] if row else _kind_of_unknown(name),
+                row["id"] if row else "src.org_chunk",
+            )
             if span[0].lower_ == "the" and not row:
                 mention["definite"] = True
             out.append(mention)
             _block(allowed, start, j)
             # "(DHMI)": an acronym in brackets belongs to the name
-            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+            if (
+                j + 2 < len(doc)
+                and doc[j].text == "("
+                and doc[j + 2].text == ")"
+                and doc[j + 1].text.isupper()
+            ):
                 _block(allowed, j, j + 3)
             i = j
         return out
 
     def _titled_roles(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
-        """'the Commander of Allied Air Command' -> 'Commander of NATO Allied Air Command': the office, not the body."""
+        """'the Commander of Allied Air Command' -> 'Commander of NATO Allied Air Command': the office, not
+        the
+        body.
+        """
         by_start = {m["token_start"]: m for m in mentions}
         out = list(mentions)
         for token in doc:
@@ -702,7 +890,9 @@ class SourceTagger:
             if doc[token.i + 1].lower_ not in {"of", "for"}:
                 continue
             k = token.i + 2
-            org = by_start.get(k) or (by_start.get(k + 1) if k < len(doc) and doc[k].lower_ == "the" else None)
+            org = by_start.get(k) or (
+                by_start.get(k + 1) if k < len(doc) and doc[k].lower_ == "the" else None
+            )
             if org is None or org["role"] is not None and org["role"] != "bare_body":
                 continue
             start = token.i - 1 if token.i and doc[token.i - 1].lower_ == "the" else token.i
@@ -714,7 +904,7 @@ class SourceTagger:
         return out
 
     def _generic(self, doc: Doc, allowed: list[bool], named: list[dict]) -> list[dict]:
-        """'flight-tracking data', 'satellite imagery', 'Greek Cypriot social media', 'Russian news agencies'."""
+        """'flight-tracking data', 'satellite imagery', 'Greek Cypriot social media', 'Russian media'."""
         out = []
         starts = {m["token_start"]: m for m in named}
         for match in self.generic.find(doc, allowed):
@@ -730,7 +920,11 @@ class SourceTagger:
             span = doc[start : match.end]
             name = row.get("name") or _descriptor_name(doc, first, match.end).lower()
             if first < match.start:
-                name = _descriptor_name(doc, first, match.start) + " " + (row.get("name") or doc[match.start : match.end].text.lower())
+                name = (
+                    _descriptor_name(doc, first, match.start)
+                    + " "
+                    + (row.get("name") or doc[match.start : match.end].text.lower())
+                )
             mention = _mention(span, name, row["kind"], row["id"])
             mention["generic"] = True
             out.append(mention)
@@ -738,14 +932,15 @@ class SourceTagger:
         return out
 
     def _anaphors(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'the ministry', 'the command', 'the press release', 'a ministry spokesman': resolved in _resolve."""
+        """'the ministry', 'the command', 'the press release', 'a ministry spokesman' (see _resolve)."""
         out = []
         for match in self.anaphors.find(doc, allowed):
             row = match.entry.payload
             start = match.start
             determiners = set(row.get("determiners") or ["the"])
             if not (start and doc[start - 1].lower_ in determiners):
-                continue  # "entered service", "Ministry of Defence": not a description of something named before
+                # "entered service", "Ministry of Defence": not a description of something named before
+                continue
             if match.end < len(doc) and doc[match.end].lower_ in {"of", "for"}:
                 continue  # "the command of the 1st Air Base", "the ministry of health"
             start -= 1
@@ -753,13 +948,26 @@ class SourceTagger:
             # "the ministry's press service", "a ministry spokesman", "the ministry statement"
             if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
                 k = end + 1
-                while k < len(doc) and k - end <= 3 and doc[k].is_alpha and doc[k].lower_ not in _COMPLEMENT_STOP:
+                while (
+                    k < len(doc)
+                    and k - end <= 3
+                    and doc[k].is_alpha
+                    and doc[k].lower_ not in _COMPLEMENT_STOP
+                ):
                     k += 1
-                if k > end + 1 and doc[k - 1].lower_ in _ROLE_NOUNS | {"service", "staff", "office", "centre", "center"}:
+                if k > end + 1 and doc[k - 1].lower_ in _ROLE_NOUNS | {
+                    "service",
+                    "staff",
+                    "office",
+                    "centre",
+                    "center",
+                }:
                     end = k
             elif end < len(doc) and doc[end].lower_ in _ROLE_NOUNS:
                 end += 1
-            mention = _mention(doc[start:end], row["phrase"], row.get("kind", "official"), row["id"], role="anaphor")
+            mention = _mention(
+                doc[start:end], row["phrase"], row.get("kind", "official"), row["id"], role="anaphor"
+            )
             mention["refers_to"] = list(row.get("refers_to") or [])
             mention["refers_kind"] = list(row.get("refers_kind") or [])
             mention["refers_text"] = list(row.get("refers_text") or [])
@@ -770,7 +978,9 @@ class SourceTagger:
         return out
 
     def _unknown_after_cues(self, doc: Doc, mentions: list[dict]) -> list[dict]:
-        """Names no gazetteer knows, in source position: 'according to The Sahel Observer', 'reviewed by Meridian'."""
+        """Names no gazetteer knows, in source position: 'according to The Sahel Observer', 'reviewed by
+        Meridian'.
+        """
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
         out = []
         for match in self.cue_lexicon.find(doc):
@@ -778,9 +988,18 @@ class SourceTagger:
             if start < len(doc) and doc[start].lower_ == "the":
                 start += 1
             end = start
-            while end < len(doc) and end not in covered and end - start < 6 and (
-                (doc[end].text[:1].isupper() and doc[end].is_alpha)
-                or (doc[end].lower_ in {"of", "for", "and", "&"} and end + 1 < len(doc) and doc[end + 1].is_title)
+            while (
+                end < len(doc)
+                and end not in covered
+                and end - start < 6
+                and (
+                    (doc[end].text[:1].isupper() and doc[end].is_alpha)
+                    or (
+                        doc[end].lower_ in {"of", "for", "and", "&"}
+                        and end + 1 < len(doc)
+                        and doc[end + 1].is_title
+                    )
+                )
             ):
                 end += 1
             if end == start or doc[end - 1].lower_ in {"of", "for", "and", "&"}:
@@ -796,14 +1015,20 @@ class SourceTagger:
             covered.update(range(start, end))
         return out
 
-    # -- resolution -------------------------------------------------------------------------------------------
+    # -- resolution ------------------------------------------------------------------------------------------
     def _resolve(self, doc: Doc, mentions: list[dict]) -> list[dict]:
-        """Anaphors and bare bodies take the name of what they refer to; generic tracking data takes a tracker's."""
+        """Anaphors and bare bodies take the name of what they refer to; generic tracking data takes a
+        tracker's.
+        """
         operators = [
-            {**o, "kind": "official", "name": (_first_payload(self.lexicon, o["name"]) or o)["name"],
-             "role": "operator"}
+            {
+                **o,
+                "kind": "official",
+                "name": (_first_payload(self.lexicon, o["name"]) or o)["name"],
+                "role": "operator",
+            }
             for o in doc._.operators or []
-        ]  # fmt: skip
+        ]
         context_country = self._context_country(doc)
         resolved: list[dict] = []
         for mention in mentions:
@@ -828,7 +1053,14 @@ class SourceTagger:
                 else:
                     mention = {**mention, "name": antecedent["name"], "kind": antecedent["kind"]}
             elif role == "bare_body":
-                same = next((m for m in reversed(resolved) if m.get("body") == mention["body"] and m["role"] != "bare_body"), None)
+                same = next(
+                    (
+                        m
+                        for m in reversed(resolved)
+                        if m.get("body") == mention["body"] and m["role"] != "bare_body"
+                    ),
+                    None,
+                )
                 same = same or next(
                     (m for m in reversed(resolved) if _same_body(mention["body"], m["name"])), None
                 )
@@ -838,13 +1070,25 @@ class SourceTagger:
                     fallback = self._bare_body_name(mention["body"], context_country)
                     mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
             elif mention.get("definite"):
-                earlier = next((m for m in reversed(resolved) if mention["text"].split(" ", 1)[-1] in m["text"]
-                                and m is not mention), None)  # fmt: skip
+                earlier = next(
+                    (
+                        m
+                        for m in reversed(resolved)
+                        if mention["text"].split(" ", 1)[-1] in m["text"] and m is not mention
+                    ),
+                    None,
+                )
                 if earlier is not None:
                     mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
             elif role == "person" and " " not in mention["name"]:
-                earlier = next((m for m in reversed(resolved) if m["role"] == "person"
-                                and m["name"].split()[-1] == mention["name"]), None)  # fmt: skip
+                earlier = next(
+                    (
+                        m
+                        for m in reversed(resolved)
+                        if m["role"] == "person" and m["name"].split()[-1] == mention["name"]
+                    ),
+                    None,
+                )
                 if earlier is not None:
                     mention = {**mention, "name": earlier["name"]}
             resolved.append(mention)
@@ -872,7 +1116,8 @@ class SourceTagger:
                     return country
         byline = doc._.byline or {}
         if byline and _kind_of_unknown(byline.get("outlet") or "") == "media":
-            return None  # a newspaper's "the Ministry of Defence" is the country it reports on, not its operators'
+            # a newspaper's "the Ministry of Defence" is the country it reports on, not its operators'
+            return None
         for operator in doc._.operators or []:
             code = operator.get("country")
             if code and code in _country_by_code():
@@ -893,29 +1138,36 @@ class SourceTagger:
         return name, row["kind"] if row else "official"
 
 
-# -- module data and helpers -----------------------------------------------------------------------------------
-_SOURCE_CUES = ("according to", "reported by", "reviewed by", "compiled by", "obtained by", "seen by", "cited by",
-                "published by", "data from", "images from", "imagery from", "footage from", "analysis by")
-_MEDIA_WORDS = {"observer", "times", "post", "news", "review", "weekly", "daily", "tribune", "herald", "journal",
-                "gazette", "monitor", "report", "agency", "radio", "tv", "television", "press", "dispatch",
-                "magazine", "tidende", "zeitung", "courier", "express", "chronicle", "standard", "telegraph"}
-_OFFICIAL_WORDS = {"ministry", "army", "forces", "force", "command", "office", "government", "department",
-                   "council", "authority", "authorities", "embassy", "military", "police", "navy", "spokesman",
-                   "affairs", "administration", "wing", "directorate", "committee", "agency"}
-_SOCIAL_WORDS = {"osint", "skywatch", "tracker", "trackers", "radar", "watch", "intel", "spotting"}
-_PLATFORMS = {"telegram", "x", "twitter", "facebook", "instagram", "tiktok", "youtube", "vk", "vkontakte",
-              "whatsapp", "reddit", "bluesky", "weibo", "wechat", "threads", "discord", "socialmedia"}
-_BODY_MODIFIERS = {"defence", "defense", "foreign", "interior", "transport", "transportation", "justice", "health",
-                   "finance", "economy", "emergencies", "emergency", "information", "communications", "federal",
-                   "national", "home", "war", "state", "armed", "aviation", "civil", "military", "prime"}
-_OFFICE_TITLES = {"Commander", "Minister", "Secretary", "Director", "Chief", "Head", "Chairman", "Chair",
-                  "Spokesman", "Spokesperson", "Spokeswoman", "Deputy", "Governor", "Mayor"}
+# -- module data and helpers ---------------------------------------------------------------------------------
+_SOURCE_CUES = (
+    "according to",
+    "reported by",
+    "reviewed by",
+    "compiled by",
+    "obtained by",
+    "seen by",
+    "cited by",
+    "published by",
+    "data from",
+    "images from",
+    "imagery from",
+    "footage from",
+    "analysis by",
+)
+_MEDIA_WORDS = _WORDS["media_words"]
+_OFFICIAL_WORDS = _WORDS["official_words"]
+_SOCIAL_WORDS = _WORDS["social_words"]
+_PLATFORMS = _WORDS["platforms"]
+_BODY_MODIFIERS = _WORDS["body_modifiers"]
+_OFFICE_TITLES = _WORDS["office_titles"]
 _HEADER_LINES = 5
 _CREDIT_WINDOW = 400
 _LOOSE_CREDIT = re.compile(r"\((?P<credit>[A-Za-z][A-Za-z.&' -]{0,30}[A-Za-z.])\)\s*(?:-{1,2}|–|—)\s")
-_CLOSING_CREDIT = re.compile(r"^\s*(?:[-–—]+\s*|Source:\s*|\()?(?P<credit>[A-Z][A-Za-z.&' -]{0,30}[A-Za-z.])\)?\s*$")
-_BODY_TAILS = {"intelligence", "command", "headquarters", "staff", "leadership", "spokesman", "spokesperson"}
-_IN_HEADS = {"Embassy", "Consulate", "Forces", "Office", "Mission", "Command"}
+_CLOSING_CREDIT = re.compile(
+    r"^\s*(?:[-–—]+\s*|Source:\s*|\()?(?P<credit>[A-Z][A-Za-z.&' -]{0,30}[A-Za-z.])\)?\s*$"
+)
+_BODY_TAILS = _WORDS["body_tails"]
+_IN_HEADS = _WORDS["in_heads"]
 
 
 def _kind_of_unknown(name: str) -> str:
@@ -949,28 +1201,34 @@ def _mention(span: Span, name: str, kind: str, rule: str, *, role: str | None = 
 
 
 def _drop_nested(mentions: list[dict]) -> list[dict]:
-    """A name inside a descriptor belongs to it: "the Kremlin" in "a source with direct ties to the Kremlin"."""
+    """A name inside a descriptor belongs to it: 'the Kremlin' in 'a source with ties to the Kremlin'."""
     out = []
     for mention in mentions:
         if any(
-            other is not mention and other["token_start"] <= mention["token_start"]
+            other is not mention
+            and other["token_start"] <= mention["token_start"]
             and mention["token_end"] <= other["token_end"]
             and other["token_end"] - other["token_start"] > mention["token_end"] - mention["token_start"]
             for other in mentions
-        ):  # fmt: skip
+        ):
             continue
         out.append(mention)
     return out
 
 
 def _drop_appositions(doc: Doc, mentions: list[dict]) -> list[dict]:
-    """'said Hanna Lindqvist, an analyst at ...': the descriptor after a named person describes that person."""
+    """'said Hanna Lindqvist, an analyst at ...': a descriptor after a named person describes that person."""
     person_ends = {m["token_end"] for m in mentions if m["role"] == "person"}
     return [
-        m for m in mentions
-        if not (str(m["rule"]).startswith("anon.") and m["token_start"] >= 2 and doc[m["token_start"] - 1].text == ","
-                and m["token_start"] - 1 in person_ends)
-    ]  # fmt: skip
+        m
+        for m in mentions
+        if not (
+            str(m["rule"]).startswith("anon.")
+            and m["token_start"] >= 2
+            and doc[m["token_start"] - 1].text == ","
+            and m["token_start"] - 1 in person_ends
+        )
+    ]
 
 
 def _first_payload(lexicon: Lexicon, text: str) -> dict | None:
@@ -990,7 +1248,7 @@ def _name_token(token) -> bool:
 
 
 def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[str]) -> int | None:
-    """The end of a person's name starting at ``start`` (2-4 capitalised tokens, particles allowed), or None."""
+    """The end of a person's name from ``start`` (2-4 capitalised tokens, particles allowed) or None."""
     j = start
     while j < len(doc) and j - start < 4 and allowed[j] and _name_token(doc[j]):
         j += 1
@@ -1006,9 +1264,16 @@ def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[s
 def _name_end_ok(doc: Doc, start: int, end: int, org_heads: set[str]) -> bool:
     if any(t.text in org_heads for t in doc[start:end]):
         return False
-    if any(_country_lexicon().lookup(t.text) for t in doc[start:end]) or _city_countries().get(fold(doc[start:end].text)):
+    if any(_country_lexicon().lookup(t.text) for t in doc[start:end]) or _city_countries().get(
+        fold(doc[start:end].text)
+    ):
         return False  # "said Saudi Arabia", "said New Delhi": a place, not a person
-    return not (end < len(doc) and doc[end].lower_ in {"of", "for"} and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
+    return not (
+        end < len(doc)
+        and doc[end].lower_ in {"of", "for"}
+        and end + 1 < len(doc)
+        and doc[end + 1].text[:1].isupper()
+    )
 
 
 def _chunk_token(token) -> bool:
@@ -1034,7 +1299,11 @@ def _body_name(modifiers: list[str], head: str, complement: list[str], head_row:
         canonical_head = "Armed Forces"
     if complement:
         return " ".join([*modifiers, canonical_head, "of", *complement]).strip()
-    if canonical_head == "Ministry" and modifiers and modifiers[-1].lower() not in {"foreign", "federal", "national"}:
+    if (
+        canonical_head == "Ministry"
+        and modifiers
+        and modifiers[-1].lower() not in {"foreign", "federal", "national"}
+    ):
         topic = modifiers[-1]
         return " ".join([*modifiers[:-1], "Ministry of", topic[:1].upper() + topic[1:]]).strip()
     return " ".join([*(m[:1].upper() + m[1:] for m in modifiers), canonical_head]).strip()
@@ -1049,7 +1318,9 @@ def _body_name_from_text(text: str) -> str:
         return "Ministry of " + topic[:1].upper() + topic[1:]
     if words and words[-1].lower() == "ministry":
         return "Ministry of Defence"
-    return " ".join(w[:1].upper() + w[1:] if w.lower() not in {"of", "for", "and", "the"} else w for w in words)
+    return " ".join(
+        w[:1].upper() + w[1:] if w.lower() not in {"of", "for", "and", "the"} else w for w in words
+    )
 
 
 def _raw_body(text: str, country: dict) -> str:
@@ -1058,7 +1329,7 @@ def _raw_body(text: str, country: dict) -> str:
 
 
 def _same_body(body: str, name: str) -> bool:
-    """'Ministry of Defence' and 'Russian Ministry of Defence' / 'Russian Defence Ministry' are the same body."""
+    """'Ministry of Defence' = 'Russian Ministry of Defence' = 'Russian Defence Ministry': the same body."""
     b = fold(body)
     n = fold(name)
     if b and b in n:
@@ -1070,7 +1341,9 @@ def _same_body(body: str, name: str) -> bool:
 
 
 def _country_adjective(country: dict) -> str:
-    """The adjective an annotator would write: 'Iraqi', 'Polish', 'Dutch', but 'Kosovo', 'Cyprus', 'Burkina Faso'."""
+    """The adjective an annotator would write: 'Iraqi', 'Polish', 'Dutch', but 'Kosovo', 'Cyprus', 'Burkina
+    Faso'.
+    """
     demonym = country["demonym"]
     if demonym.endswith(("ar", "ot", "be", "bè", "que")) and demonym not in {"U.S.", "UK", "US"}:
         return country["name"]  # "Kosovar", "Cypriot", "Burkinabe": the press writes the country's name
@@ -1093,10 +1366,18 @@ def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> d
         if head:
             # "the official" / "one of the officials" / "the security official": the descriptor named before
             if candidate.get("head") == head and candidate["role"] != "anaphor":
-                extra = [t for t in mention["text"].lower().split() if t not in {"the", "one", "of", head, head + "s"}]
+                extra = [
+                    t
+                    for t in mention["text"].lower().split()
+                    if t not in {"the", "one", "of", head, head + "s"}
+                ]
                 if all(w in candidate["name"].lower() for w in extra):
                     return candidate
-            if words and any(w in candidate["name"].lower() for w in words) and candidate["kind"] == "official":
+            if (
+                words
+                and any(w in candidate["name"].lower() for w in words)
+                and candidate["kind"] == "official"
+            ):
                 return candidate
             continue
         name = candidate["name"].lower()
@@ -1109,7 +1390,12 @@ def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> d
             continue
         if words and any(w in name or w in candidate["text"].lower() for w in words):
             return candidate
-        if kinds and candidate["kind"] in kinds and not candidate.get("generic") and candidate.get("head") is None:
+        if (
+            kinds
+            and candidate["kind"] in kinds
+            and not candidate.get("generic")
+            and candidate.get("head") is None
+        ):
             return candidate
     return None
 
@@ -1127,7 +1413,7 @@ def _named_source_after(doc: Doc, end: int, named: list[dict], kind: str) -> boo
 
 
 def _tracker_near(doc: Doc, mentions: list[dict], index: int) -> dict | None:
-    """The named tracker in the sentence after a generic 'flight-tracking data', else the last one before it."""
+    """The named tracker in the sentence after a generic 'flight-tracking data', else the last one before."""
     mention = mentions[index]
     sentences = list(doc.sents)
     here = next((k for k, s in enumerate(sentences) if s.start <= mention["token_start"] < s.end), None)
@@ -1150,7 +1436,11 @@ def _country_lexicon() -> Lexicon:
     lexicon = Lexicon(max_tokens=6)
     for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name")):
         demonyms = row.get("demonyms") or []
-        payload = {"iso2": row["iso2"], "name": row["name"], "demonym": demonyms[0] if demonyms else row["name"]}
+        payload = {
+            "iso2": row["iso2"],
+            "name": row["name"],
+            "demonym": demonyms[0] if demonyms else row["name"],
+        }
         if row["iso2"] == "GB":
             payload["name"] = "UK"
         if row["iso2"] == "US":
@@ -1165,7 +1455,11 @@ def _country_by_code() -> dict[str, dict]:
     for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name")):
         demonyms = row.get("demonyms") or []
         name = {"GB": "UK", "US": "US"}.get(row["iso2"], row["name"])
-        out[row["iso2"]] = {"iso2": row["iso2"], "name": name, "demonym": demonyms[0] if demonyms else row["name"]}
+        out[row["iso2"]] = {
+            "iso2": row["iso2"],
+            "name": name,
+            "demonym": demonyms[0] if demonyms else row["name"],
+        }
     return out
 
 

@@ -278,3 +278,34 @@ def test_sources_mentions_are_json_safe_and_point_into_the_text(run):
     for source in doc._.sources:
         assert text[source["start"] : source["end"]] == source["text"]
         assert source["rule"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"modifiers": {"doc": "x", "words": ["senior", ""]}}', "list 'modifiers'"),
+        ('{"modifiers": ["senior"]}', "list 'modifiers'"),
+        ("[1, 2]", "expected a JSON object"),
+        ("{not json", "could not read it"),
+    ],
+    ids=["empty-word", "no-words-key", "not-an-object", "invalid-json"],
+)
+def test_sources_word_lists_are_validated_with_the_file_and_list_named(tmp_path, content, message):
+    from extractor.components.sources import load_word_lists
+    from extractor.errors import ResourceError
+
+    path = tmp_path / "words.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ResourceError, match=message) as caught:
+        load_word_lists(str(path))
+    assert str(path) in str(caught.value)
+
+
+def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
+    from extractor.components.sources import SourceTagger
+    from extractor.errors import ResourceError
+
+    path = tmp_path / "patterns.jsonl"
+    path.write_text('{"id": "x.1", "type": "headline", "phrase": "Breaking"}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="expected a type in .* found 'headline'"):
+        SourceTagger(nlp, patterns=str(path))

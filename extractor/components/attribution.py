@@ -142,13 +142,22 @@ class Attribution:
         attributions: list[dict] = []
         by_sentence: dict[int, list[dict]] = {}
         last_tracker_cites: list[dict] = []
+        sentence_of_token = _sentence_index(doc, sentences)
+        mentions_by_sentence: dict[int, list[dict]] = {}
+        for candidate in candidates:
+            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at "Lt."
+            first = sentence_of_token[candidate["token_start"]]
+            last = sentence_of_token[max(candidate["token_start"], candidate["token_end"] - 1)]
+            for index in range(first, last + 1):
+                mentions_by_sentence.setdefault(index, []).append(candidate)
+        cues_by_sentence: dict[int, list] = {}
+        for match in cue_matches:
+            cues_by_sentence.setdefault(sentence_of_token[match.start], []).append(match)
         for index, sent in enumerate(sentences):
             if index == 0 and _is_headline(sent, paragraphs):
                 continue  # the headline ("Russia says air defences downed drones") repeats the body
-            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at
-            # "Lt."
-            in_sent = [c for c in candidates if c["token_start"] < sent.end and c["token_end"] > sent.start]
-            cues = [m for m in cue_matches if sent.start <= m.start < sent.end]
+            in_sent = mentions_by_sentence.get(index, [])
+            cues = cues_by_sentence.get(index, [])
             evidence = [m for m in in_sent if _credited_data(doc, m)]
             if not (cues or evidence):
                 continue
@@ -162,11 +171,11 @@ class Attribution:
                     last_tracker_cites = trackers
         reporter = publisher or (attributions[0]["outlet"] if attributions else None)
         events = doc._.events or []
-        event_sentences = {_sentence_of(sentences, event["token_start"]) for event in events}
+        event_sentences = {sentence_of_token[event["token_start"]] for event in events}
         lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences, publisher)
         own: dict | None = None
         for event_index, event in enumerate(events):
-            sent_index = _sentence_of(sentences, event["token_start"])
+            sent_index = sentence_of_token[event["token_start"]]
             scoped = self._scope(
                 doc,
                 sentences,
@@ -782,10 +791,11 @@ def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
     """The paragraph of each sentence: a sentence that ends a line ends its paragraph."""
     ids = []
     current = 0
+    text = doc.text  # Doc.text joins every token: read it once
     for index, sent in enumerate(sentences):
         ids.append(current)
-        following = sentences[index + 1].start_char if index + 1 < len(sentences) else len(doc.text)
-        if "\n" in sent.text or "\n" in doc.text[sent.end_char : following]:
+        following = sentences[index + 1].start_char if index + 1 < len(sentences) else len(text)
+        if "\n" in text[sent.start_char : following]:
             current += 1
     return ids
 
@@ -802,8 +812,13 @@ def _mentions_aircraft(doc: Doc, sent: Span) -> bool:
     return any(t.lower_ in _AIRCRAFT_WORDS for t in sent)
 
 
-def _sentence_of(sentences: list[Span], token: int) -> int | None:
-    return next((k for k, s in enumerate(sentences) if s.start <= token < s.end), None)
+def _sentence_index(doc: Doc, sentences: list[Span]) -> list[int]:
+    """The index of the sentence of every token."""
+    index = [0] * len(doc)
+    for k, sent in enumerate(sentences):
+        for i in range(sent.start, sent.end):
+            index[i] = k
+    return index
 
 
 def _mention_fields(mention: dict) -> dict:

@@ -205,7 +205,8 @@ class SourceTagger:
     def __call__(self, doc: Doc) -> Doc:
         allowed = [True] * len(doc)
         mentions: list[dict] = []
-        mentions.extend(self._publisher(doc, allowed))
+        text = doc.text  # Doc.text joins every token: read it once
+        mentions.extend(self._publisher(doc, allowed, text))
         mentions.extend(self._handles(doc, allowed))
         for match in self.lexicon.find(doc, allowed):
             row = match.entry.payload
@@ -213,7 +214,7 @@ class SourceTagger:
             _block(allowed, match.start, match.end)
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
         mentions.extend(self._self_references(doc, allowed, mentions))
-        mentions.extend(self._officials(doc, allowed))
+        mentions.extend(self._officials(doc, allowed, text))
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
@@ -237,7 +238,7 @@ class SourceTagger:
         doc._.sources = mentions
 
     # -- the article's own outlet ----------------------------------------------------------------------------
-    def _publisher(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+    def _publisher(self, doc: Doc, allowed: list[bool], text: str) -> list[dict]:
         """The dateline credit ("(Reuters)", "/TASS/", "(AA)") and the byline / masthead / trailer outlet."""
         out = []
         dateline = doc._.dateline or {}
@@ -252,7 +253,7 @@ class SourceTagger:
                 _block(allowed, span.start, span.end)
         byline = doc._.byline or {}
         if not byline and not out:
-            byline = self._masthead(doc) or self._loose_credit(doc) or self._closing_credit(doc) or {}
+            byline = self._masthead(text) or self._loose_credit(text) or self._closing_credit(text) or {}
         if byline and not any(m["start"] <= byline["start"] < m["end"] for m in out):
             span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
             if span is not None and all(allowed[i] for i in range(span.start, span.end)):
@@ -265,12 +266,12 @@ class SourceTagger:
                 _block(allowed, span.start, span.end)
         return out
 
-    def _masthead(self, doc: Doc) -> dict | None:
+    def _masthead(self, text: str) -> dict | None:
         """A header line that is only a known outlet's name ("Defense News", "The Aviationist") publishes the
         article.
         """
         offset = 0
-        for lineno, line in enumerate(doc.text.split("\n")[:_HEADER_LINES]):
+        for lineno, line in enumerate(text.split("\n")[:_HEADER_LINES]):
             stripped = line.strip()
             if lineno and stripped and stripped[0].isalnum():
                 row = _first_payload(self.lexicon, stripped)
@@ -284,11 +285,11 @@ class SourceTagger:
         row = self.credits.get(fold(text)) or _first_payload(self.lexicon, text)
         return row if row is not None and row["kind"] == "media" else None
 
-    def _loose_credit(self, doc: Doc) -> dict | None:
+    def _loose_credit(self, text: str) -> dict | None:
         """'Moscow, Oct 30 (Reuters) -': a known agency's credit opening the body, whatever the dateline looks
         like.
         """
-        head = doc.text[:_CREDIT_WINDOW]
+        head = text[:_CREDIT_WINDOW]
         for match in _LOOSE_CREDIT.finditer(head):
             if self._known_outlet(match.group("credit")):
                 return {
@@ -298,9 +299,9 @@ class SourceTagger:
                 }
         return None
 
-    def _closing_credit(self, doc: Doc) -> dict | None:
+    def _closing_credit(self, text: str) -> dict | None:
         """A last line that only credits a known outlet ('— AFP', 'Source: Reuters', '(Reuters)')."""
-        text = doc.text.rstrip()
+        text = text.rstrip()
         start_of_line = text.rfind("\n") + 1
         match = _CLOSING_CREDIT.match(text[start_of_line:])
         if match and self._known_outlet(match.group("credit")):
@@ -385,7 +386,7 @@ class SourceTagger:
         return out
 
     # -- named people ----------------------------------------------------------------------------------------
-    def _officials(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+    def _officials(self, doc: Doc, allowed: list[bool], text: str) -> list[dict]:
         """'Defence Minister Sergei Shoigu', 'spokesman John Kirby', 'Lt. Gen. Alexis Grynkewich' -> the
         person.
 
@@ -393,7 +394,7 @@ class SourceTagger:
         cannot match across.
         """
         out = []
-        for match in self.title_pattern.finditer(doc.text):
+        for match in self.title_pattern.finditer(text):
             title = doc.char_span(match.start("title"), match.end("title"), alignment_mode="expand")
             if title is None or not all(allowed[i] for i in range(title.start, title.end)):
                 continue
@@ -1202,17 +1203,16 @@ def _mention(span: Span, name: str, kind: str, rule: str, *, role: str | None = 
 
 def _drop_nested(mentions: list[dict]) -> list[dict]:
     """A name inside a descriptor belongs to it: 'the Kremlin' in 'a source with ties to the Kremlin'."""
+    ordered = sorted(mentions, key=lambda m: (m["token_start"], -m["token_end"]))
     out = []
-    for mention in mentions:
-        if any(
-            other is not mention
-            and other["token_start"] <= mention["token_start"]
-            and mention["token_end"] <= other["token_end"]
-            and other["token_end"] - other["token_start"] > mention["token_end"] - mention["token_start"]
-            for other in mentions
-        ):
+    reach_end, reach_len = -1, 0  # the furthest-reaching mention so far and its length
+    for mention in ordered:
+        length = mention["token_end"] - mention["token_start"]
+        if mention["token_end"] <= reach_end and reach_len > length:
             continue
         out.append(mention)
+        if mention["token_end"] > reach_end:
+            reach_end, reach_len = mention["token_end"], length
     return out
 
 
@@ -1415,11 +1415,9 @@ def _named_source_after(doc: Doc, end: int, named: list[dict], kind: str) -> boo
 def _tracker_near(doc: Doc, mentions: list[dict], index: int) -> dict | None:
     """The named tracker in the sentence after a generic 'flight-tracking data', else the last one before."""
     mention = mentions[index]
-    sentences = list(doc.sents)
-    here = next((k for k, s in enumerate(sentences) if s.start <= mention["token_start"] < s.end), None)
-    if here is None:
-        return None
-    limit_end = sentences[min(here + 1, len(sentences) - 1)].end
+    here = doc[mention["token_start"]].sent
+    following = doc[here.end].sent if here.end < len(doc) else here
+    limit_end = following.end
     for candidate in mentions[index + 1 :]:
         if candidate["token_start"] >= limit_end:
             break

@@ -145,7 +145,7 @@ class Attribution:
         sentence_of_token = _sentence_index(doc, sentences)
         mentions_by_sentence: dict[int, list[dict]] = {}
         for candidate in candidates:
-            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor" at "Lt."
+            # a mention may start in the sentence before: the sentencizer splits "Lt. Col. Marisa Okafor"
             first = sentence_of_token[candidate["token_start"]]
             last = sentence_of_token[max(candidate["token_start"], candidate["token_end"] - 1)]
             for index in range(first, last + 1):

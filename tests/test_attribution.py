@@ -184,6 +184,12 @@ def test_attribution_publisher_is_the_outlet_of_every_attribution(extractor):
         assert event.sources[0].name == "Reuters"
 
 
+def test_attribution_a_descriptor_right_after_the_dateline(extractor):
+    text = "Headline\n\nMOSCOW, Dec 13 (Reuters) - Officials said an Il-76 landed at Hmeimim on Monday."
+    record = _record(extractor, text, "2024-12-13")
+    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [("Reuters", ["Officials"])]
+
+
 def test_attribution_chain_publisher_outlet_tracker(extractor):
     text = (
         "Russian flights resume\n\n"

@@ -465,7 +465,7 @@ class SourceTagger:
                 head.text[:1].isupper()
                 and not doc[match.start].is_sent_start
                 and match.start
-                and doc[match.start - 1].text not in {'"', "“", "(", ":", "—"}
+                and not (doc[match.start - 1].is_punct or doc[match.start - 1].is_space)
             ):
                 continue  # "The Sahel Observer", "Severny Veter": a capitalised head inside a name
             start, first = self._modifiers_left(doc, match.start, allowed)

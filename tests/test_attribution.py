@@ -187,7 +187,8 @@ def test_attribution_publisher_is_the_outlet_of_every_attribution(extractor):
 def test_attribution_a_descriptor_right_after_the_dateline(extractor):
     text = "Headline\n\nMOSCOW, Dec 13 (Reuters) - Officials said an Il-76 landed at Hmeimim on Monday."
     record = _record(extractor, text, "2024-12-13")
-    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [("Reuters", ["Officials"])]
+    pairs = [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions]
+    assert pairs == [("Reuters", ["Officials"])]
 
 
 def test_attribution_chain_publisher_outlet_tracker(extractor):

@@ -28,14 +28,22 @@ Rule data: ``resources/sources.jsonl`` (named sources with aliases: FR24 = Fligh
   dateline, else of the article's first operator); composed names go through the gazetteer for the canonical
   name;
 - ``anaphor``: descriptions that refer back ("the ministry", "the command", "the press release", "the
-  service"): resolved to the latest compatible source (or operator) before them, dropped when none exists;
-- ``credit``: short wire credits that only count inside a dateline ("(AA)" -> Anadolu Agency).
+  service"): resolved to the latest compatible source (or operator) before them; an office or force with
+  nothing before it ("the foreign minister", "the air force") takes the dateline's country ("German Foreign
+  Minister"); others are dropped when nothing precedes them;
+- ``credit``: short wire credits that only count inside a dateline ("(AA)" -> Anadolu Agency);
+- ``self``: the publisher writing about its own data ("our receivers", "this publication").
 
-Beyond the rule data: a dateline credit ("MOSCOW, Dec 13 (Reuters) -") and a byline / masthead / trailer
-outlet are sources with role "publisher"; the publisher's short name ("told Meridian") refers to it; a named
-person after a speech verb ('..., said Hanna Lindqvist, an analyst') or between commas before one is a source
-with role "person"; "the official(s)" / "one of the officials" take the name of the latest matching
-descriptor.
+Word lists the rules consult (descriptor modifiers, complement stops, speech verbs ...) are in
+``resources/source_words.json``, each with a line saying what it is for.
+
+Beyond the rule data: a dateline credit ("MOSCOW, Dec 13 (Reuters) -"), a byline / masthead / pipe header /
+trailer outlet, a known agency's credit opening the body in any form and a closing credit line ("— AFP") are
+sources with role "publisher"; the publisher's short name ("told Meridian") refers to it; a named person after
+a speech verb ('..., said Hanna Lindqvist, an analyst') or between commas before one is a source with role
+"person" (a surname alone later takes the full name); "the official(s)" / "one of the officials" take the name
+of the latest matching descriptor; an account handle ("@Gerjon_") is a social media source; the office of a
+body ("the Commander of Allied Air Command") is a source of its own.
 """
 
 from __future__ import annotations

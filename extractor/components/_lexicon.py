@@ -197,7 +197,7 @@ NUMBER_WORDS = {
 def parse_number(text: str) -> int | None:
     """'three' -> 3, '42' -> 42, '1,200' -> 1200, 'a pair of' -> 2; None for anything else."""
     cleaned = text.strip().lower().replace(",", "")
-    if cleaned.isdigit():
+    if cleaned.isdigit() and len(cleaned) <= 9:
         return int(cleaned)
     return NUMBER_WORDS.get(cleaned)
 

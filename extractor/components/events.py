@@ -632,7 +632,8 @@ _COUNT_NOUNS = {"times", "flights", "missions", "sorties", "trips", "rotations",
 
 def _count_in_window(doc: Doc, start: int, end: int, timexes: list[dict]) -> int | None:
     """'has flown its Il-76s to Damascus at least 11 times', 'have flown 11 relief missions from Ramstein'."""
-    in_timex = {i for t in timexes for i in range(len(doc)) if t["start"] <= doc[i].idx < t["end"]} if timexes else set()
+    spans = [doc.char_span(t["start"], t["end"], alignment_mode="expand") for t in timexes]
+    in_timex = {i for span in spans if span is not None for i in range(span.start, span.end)}
     for i in range(start, end):
         if i in in_timex:
             continue

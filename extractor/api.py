@@ -168,7 +168,9 @@ class Extractor:
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
             return error_record(
                 exc,
-                doc_id=str(doc_id) if doc_id is not None else (f"input-{index}" if index is not None else "input"),
+                doc_id=str(doc_id)
+                if doc_id is not None
+                else (f"input-{index}" if index is not None else "input"),
                 path=fields.get("path") if isinstance(fields.get("path"), str) else None,
                 title=fields.get("title") if isinstance(fields.get("title"), str) else None,
             )

@@ -47,7 +47,12 @@ def _is_dateline(match: re.Match) -> bool:
     if not (match.group("dash") or match.group("credit2")):
         return False
     place_head = match.group("place").split(",")[0].strip()
-    return bool(match.group("month") or match.group("month2") or credit or (place_head.isupper() and len(place_head) > 2))
+    return bool(
+        match.group("month")
+        or match.group("month2")
+        or credit
+        or (place_head.isupper() and len(place_head) > 2)
+    )
 
 
 def _to_dict(match: re.Match, offset: int) -> dict:
@@ -85,18 +90,24 @@ def resolve_year(dateline: dict, reference: str | None) -> str | None:
 _BYLINE = re.compile(
     r"By (?P<who>[^,|\n]{2,80}?)\s*[,|]\s*(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,5})\s*$"
 )
-_BYLINE_TEAM = re.compile(r"By the (?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff)\s*$")
+_BYLINE_TEAM = re.compile(
+    r"By the (?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff)\s*$"
+)
 _MASTHEAD = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3} "
     r"(?:Daily|Times|Post|News|Review|Weekly|Observer|Tribune|Herald|Journal|Gazette|Monitor|Report|Dispatch))\s*$"
 )
 
 
-_POSTED_BY = re.compile(r"(?:Posted|Published) by (?P<outlet>[A-Z][\w'’&\-]*(?: [A-Z][\w'’&\-]*){0,5})(?=[.,;]|\s*$)")
+_POSTED_BY = re.compile(
+    r"(?:Posted|Published) by (?P<outlet>[A-Z][\w'’&\-]*(?: [A-Z][\w'’&\-]*){0,5})(?=[.,;]|\s*$)"
+)
 #: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
 _CREDIT_ONLY = re.compile(r"\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s")
 #: "(Story by 86th Airlift Wing Public Affairs)" closing a press release; "Reporting by" names reporters, not outlets
-_TRAILER = re.compile(r"\((?:Story|Written|Compiled|Text|Article) by (?P<outlet>[A-Z0-9][^;()\n]{1,80}?)\)\s*$")
+_TRAILER = re.compile(
+    r"\((?:Story|Written|Compiled|Text|Article) by (?P<outlet>[A-Z0-9][^;()\n]{1,80}?)\)\s*$"
+)
 #: labels that share a pipe-separated header with the outlet: "Analysis | Meridian Security Review | By Tomasz Reiner"
 _HEADER_LABELS = {
     "analysis", "opinion", "commentary", "comment", "press release", "news release", "media release", "news",
@@ -127,7 +138,11 @@ def find_byline(text: str) -> dict | None:
                     "end": offset + match.end("outlet")}  # fmt: skip
         header = _pipe_header_outlet(line) if lineno else None
         if header is not None:
-            return {"outlet": line[header[0] : header[1]], "start": offset + header[0], "end": offset + header[1]}
+            return {
+                "outlet": line[header[0] : header[1]],
+                "start": offset + header[0],
+                "end": offset + header[1],
+            }
         offset += len(line) + 1
     return _trailer(text)
 
@@ -142,7 +157,12 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
         stripped = segment.strip()
         start = position + (len(segment) - len(segment.lstrip()))
         position += len(segment) + 1
-        if not stripped or stripped.lower() in _HEADER_LABELS or stripped.startswith("By ") or re.search(r"\d", stripped):
+        if (
+            not stripped
+            or stripped.lower() in _HEADER_LABELS
+            or stripped.startswith("By ")
+            or re.search(r"\d", stripped)
+        ):
             continue
         words = stripped.split()
         if all(word[:1].isupper() or word in {"of", "for", "and", "the", "&"} for word in words):
@@ -158,7 +178,10 @@ def _trailer(text: str) -> dict | None:
         match = _TRAILER.match(line.strip())
         if match:
             lead = len(line) - len(line.lstrip())
-            return {"outlet": match.group("outlet").strip(), "start": start_offset + lead + match.start("outlet"),
-                    "end": start_offset + lead + match.start("outlet") + len(match.group("outlet").strip())}
+            return {
+                "outlet": match.group("outlet").strip(),
+                "start": start_offset + lead + match.start("outlet"),
+                "end": start_offset + lead + match.start("outlet") + len(match.group("outlet").strip()),
+            }
         end_offset = start_offset - 1
     return None

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -66,7 +66,10 @@ class TokenTable:
         self.lowers = [text.lower() for text in texts]
         self.folds = [fold(text) for text in texts]
         self.space = [t.is_space for t in doc]
-        self.edge = [t.is_punct or space or text in _EDGE for t, space, text in zip(doc, self.space, texts)]
+        self.edge = [
+            t.is_punct or space or text in _EDGE
+            for t, space, text in zip(doc, self.space, texts, strict=True)
+        ]
         self.breaks = [text in _SENTENCE_PUNCT for text in texts]
         self.alpha = [text.isalpha() for text in texts]
         self.capital = [text[:1].isupper() for text in texts]
@@ -123,7 +126,9 @@ class Lexicon:
     def lookup(self, text: str) -> list[Entry]:
         return self._index.get(fold(text), [])
 
-    def candidates(self, doc: Doc, start: int, allowed: list[bool] | None = None, end: int | None = None) -> Iterator[Match]:
+    def candidates(
+        self, doc: Doc, start: int, allowed: list[bool] | None = None, end: int | None = None
+    ) -> Iterator[Match]:
         """Every match starting at token ``start`` (and ending by ``end``), shortest first."""
         table = token_table(doc)
         if table.edge[start]:
@@ -185,6 +190,17 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return True
 
 
+def span_fields(span: Span) -> dict:
+    """The offsets every mention dict carries: character and token bounds and the text."""
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "token_start": span.start,
+        "token_end": span.end,
+        "text": span.text,
+    }
+
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -200,4 +216,3 @@ def parse_number(text: str) -> int | None:
     if cleaned.isdigit() and len(cleaned) <= 9:
         return int(cleaned)
     return NUMBER_WORDS.get(cleaned)
-

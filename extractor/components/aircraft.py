@@ -47,7 +47,9 @@ _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "
     assigns=["doc.spans", "doc._.aircraft"],
     default_config={"gazetteer": "aircraft.jsonl", "generic": "aircraft_generic.jsonl", "span_key": SPAN_KEY},
 )
-def make_aircraft_ruler(nlp: Language, name: str, gazetteer: str, generic: str, span_key: str) -> AircraftRuler:
+def make_aircraft_ruler(
+    nlp: Language, name: str, gazetteer: str, generic: str, span_key: str
+) -> AircraftRuler:
     return AircraftRuler(nlp, name, gazetteer=gazetteer, generic=generic, span_key=span_key)
 
 
@@ -234,8 +236,10 @@ def _quantity_before(doc: Doc, start: int) -> int | None:
         token = doc[i]
         if token.like_num or token.lower_ in {"pair", "dozen", "couple", "single", "lone"}:
             break
-        if token.lower_ in _QUANTITY_SKIP or token.text in {"x", "×"} or (
-            token.text[:1].isupper() and token.is_alpha and not token.is_sent_start
+        if (
+            token.lower_ in _QUANTITY_SKIP
+            or token.text in {"x", "×"}
+            or (token.text[:1].isupper() and token.is_alpha and not token.is_sent_start)
         ):
             i -= 1
             skipped += 1
@@ -263,7 +267,12 @@ def _extend_designator(doc: Doc, end: int) -> int:
     """'Il-76MD' + '-90A' written without spaces: an unknown sub-variant suffix stays part of the designation."""
     while end < len(doc) and not doc[end - 1].whitespace_:
         token = doc[end]
-        if token.text == "-" and end + 1 < len(doc) and not token.whitespace_ and doc[end + 1].text[:1].isdigit():
+        if (
+            token.text == "-"
+            and end + 1 < len(doc)
+            and not token.whitespace_
+            and doc[end + 1].text[:1].isdigit()
+        ):
             end += 2
         elif token.text[:1].isdigit() or (token.is_upper and token.is_alpha and len(token.text) <= 3):
             end += 1
@@ -282,13 +291,21 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
     the same family with a more specific model (C-17A, MQ-9A).
     """
     for index, mention in enumerate(mentions):
-        if mention["generic"] or mention["model"] != mention["family"] and mention["nickname"] != mention["text"]:
+        if (
+            mention["generic"]
+            or mention["model"] != mention["family"]
+            and mention["nickname"] != mention["text"]
+        ):
             continue
         start = mention["token_start"]
         if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
             continue
         for earlier in reversed(mentions[:index]):
-            if earlier["generic"] or earlier["family"] != mention["family"] or earlier["model"] == earlier["family"]:
+            if (
+                earlier["generic"]
+                or earlier["family"] != mention["family"]
+                or earlier["model"] == earlier["family"]
+            ):
                 continue
             mention.update(
                 model=earlier["model"], icao_type=earlier["icao_type"], manufacturer=earlier["manufacturer"],

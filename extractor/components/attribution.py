@@ -65,7 +65,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold
+from ._lexicon import Lexicon, fold, span_fields
 from .sources import _country_by_code, _first_payload, load_word_lists
 
 _WORDS = load_word_lists("attribution_words.json")
@@ -715,11 +715,7 @@ def _unknown_mention(span: Span, kind: str, rule: str, persons: dict[str, str]) 
     """A name no component found; a surname alone takes the full name of the person named before ('Vucic')."""
     name = persons.get(span.text, span.text)
     return {
-        "start": span.start_char,
-        "end": span.end_char,
-        "token_start": span.start,
-        "token_end": span.end,
-        "text": span.text,
+        **span_fields(span),
         "name": name,
         "kind": "other" if name != span.text else kind,
         "rule": rule,

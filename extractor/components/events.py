@@ -41,16 +41,88 @@ _PREP_SLOTS = {
     "over": "via", "at": "LOC", "in": "LOC", "on": "LOC", "near": "LOC", "outside": "LOC",
 }  # fmt: skip
 _CONTAINER_PREPS = {"in", "near", "outside", "of", ","}
-_SKIP_BEFORE_PLACE = {"the", "a", "an", "its", "their", "his", "her", "russia", "’s", "'s", "airport", "base",
-                      "military", "main", "nearby", "russian", "syrian", "nearby", "capital", "city", "of"}
-_ANAPHORS = {"it", "they", "the aircraft", "the plane", "the jet", "the transport", "the airlifter",
-             "the freighter", "the bomber", "the bombers", "the jets", "the planes", "the aircraft's", "the helicopter",
-             "the helicopters", "the drone", "the drones", "the tanker", "the tankers", "the fighters"}
+_SKIP_BEFORE_PLACE = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "russia",
+    "’s",
+    "'s",
+    "airport",
+    "base",
+    "military",
+    "main",
+    "nearby",
+    "russian",
+    "syrian",
+    "capital",
+    "city",
+    "of",
+}
+_ANAPHORS = {
+    "it",
+    "they",
+    "the aircraft",
+    "the plane",
+    "the jet",
+    "the transport",
+    "the airlifter",
+    "the freighter",
+    "the bomber",
+    "the bombers",
+    "the jets",
+    "the planes",
+    "the aircraft's",
+    "the helicopter",
+    "the helicopters",
+    "the drone",
+    "the drones",
+    "the tanker",
+    "the tankers",
+    "the fighters",
+}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "both"}
-_COUNT_SKIP = {"separate", "more", "additional", "further", "round-trip", "cargo", "military", "such", "known",
-               "confirmed", "return", "other", "direct", "new", "recorded", "documented", "transport", "supply",
-               "resupply", "logistics", "charter", "than", "least", "at", "some", "roughly", "about", "nearly",
-               "almost", "over", "around", "approximately", "tracked", "flight", "of"}
+_COUNT_SKIP = {
+    "separate",
+    "more",
+    "additional",
+    "further",
+    "round-trip",
+    "cargo",
+    "military",
+    "such",
+    "known",
+    "confirmed",
+    "return",
+    "other",
+    "direct",
+    "new",
+    "recorded",
+    "documented",
+    "transport",
+    "supply",
+    "resupply",
+    "logistics",
+    "charter",
+    "than",
+    "least",
+    "at",
+    "some",
+    "roughly",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "around",
+    "approximately",
+    "tracked",
+    "flight",
+    "of",
+}
 _MODALITY_RANK = {"negated": 3, "planned": 2, "hedged": 1, "asserted": 0}
 #: a trigger's window ends at the next clause: "comes as Moscow tests how much room the authorities in Damascus..."
 _CLAUSE_BREAKS = {";", "as", "while", "because", "although", "though", "but", "amid", "whereas", "since", "—"}
@@ -178,7 +250,9 @@ class EventBuilder:
                 if not (current.destination and slots.get("destination")):
                     _merge(current, trig, slots)
                     continue
-                own = [a for a in aircraft if window_start <= a["token_start"] < window_end and not a["generic"]]
+                own = [
+                    a for a in aircraft if window_start <= a["token_start"] < window_end and not a["generic"]
+                ]
                 if not own:
                     # "..., the latest in a string of cargo flights ferrying equipment to Syria": background
                     continue
@@ -186,10 +260,19 @@ class EventBuilder:
                 continue
             if _by_surface(doc, trig.start, window_end):
                 continue  # "moved by road to Balad Air Base": not a flight
-            leg = Leg(sent=sent, triggers=[trig], action=trig.row["action"], rules=[trig.rule], sent_index=sent_index)
-            leg.aircraft, leg.coreferent = self._aircraft(doc, sent, trig, aircraft, window_start, window_end,
-                                                          history + legs, current)
-            previous = current or (_previous_leg_of(leg.aircraft, history + legs) if leg.coreferent or chain else None)
+            leg = Leg(
+                sent=sent,
+                triggers=[trig],
+                action=trig.row["action"],
+                rules=[trig.rule],
+                sent_index=sent_index,
+            )
+            leg.aircraft, leg.coreferent = self._aircraft(
+                doc, sent, trig, aircraft, window_start, window_end, history + legs, current
+            )
+            previous = current or (
+                _previous_leg_of(leg.aircraft, history + legs) if leg.coreferent or chain else None
+            )
             if previous is None and chain:
                 previous = _previous_leg_of(leg.aircraft, history + legs)
             for slot, place in slots.items():
@@ -199,7 +282,10 @@ class EventBuilder:
                     setattr(leg, slot, place)
             if leg.origin is None and previous is not None and (chain or _same_types(leg, previous)):
                 if previous.destination is None:
-                    previous = _previous_leg_of(leg.aircraft, [h for h in history + legs if h.destination]) or previous
+                    previous = (
+                        _previous_leg_of(leg.aircraft, [h for h in history + legs if h.destination])
+                        or previous
+                    )
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
@@ -225,7 +311,9 @@ class EventBuilder:
             )
             legs.append(leg)
             current = leg
-            for origin, destination in zip(route[1:-1], route[2:]) if "route" in leg.rules else ():
+            for origin, destination in (
+                zip(route[1:-1], route[2:], strict=True) if "route" in leg.rules else ()
+            ):
                 hop = Leg(sent=sent, triggers=[trig], action="flight", aircraft=leg.aircraft, operator=leg.operator,
                           origin=origin, destination=destination, modality=leg.modality,
                           rules=[trig.rule, "route"], sent_index=sent_index)  # fmt: skip
@@ -239,7 +327,9 @@ class EventBuilder:
             leg.action = _action(leg)
         return legs
 
-    def _slots(self, doc: Doc, trig: Trigger, places: list[dict], window_end: int, history: list[Leg]) -> dict:
+    def _slots(
+        self, doc: Doc, trig: Trigger, places: list[dict], window_end: int, history: list[Leg]
+    ) -> dict:
         slots: dict = {}
         last_slotted_end: int | None = None
         last_slot: str | None = None
@@ -260,15 +350,20 @@ class EventBuilder:
             if doc[place["token_start"] - 1].lower_ == "of" and place["token_start"] - 1 in descriptor_ends:
                 head = descriptor_ends[place["token_start"] - 1]
             prep = _preposition_before(doc, head["token_start"], trig.end, possessors)
-            if last_slotted_end is not None and place["token_start"] - last_slotted_end <= 4 and (
-                prep in _CONTAINER_PREPS or doc[place["token_start"] - 1].text == ","
+            if (
+                last_slotted_end is not None
+                and place["token_start"] - last_slotted_end <= 4
+                and (prep in _CONTAINER_PREPS or doc[place["token_start"] - 1].text == ",")
             ):
                 continue
             slot = _PREP_SLOTS.get(prep or "")
             if slot == "via" and prep == "over" and head["token_start"] - trig.end > _LOC_REACH:
                 slot = None  # "a gap in coverage over the Caspian", "closed the airspace over Beirut"
-            if prep in {"and", "or"} and last_slot == "via" and last_slotted_end is not None and (
-                place["token_start"] - last_slotted_end <= 2
+            if (
+                prep in {"and", "or"}
+                and last_slot == "via"
+                and last_slotted_end is not None
+                and (place["token_start"] - last_slotted_end <= 2)
             ):
                 slot = "via"  # "stopping at Keflavik and Gander"
             if slot == "LOC":
@@ -276,9 +371,11 @@ class EventBuilder:
             elif prep is None:
                 if head["token_start"] - trig.end <= 1:
                     slot = trig.row.get("object")
-                elif place["token_end"] + 1 < len(doc) and doc[place["token_end"]].text == "-" and doc[
-                    place["token_end"] + 1
-                ].lower_ == "bound":
+                elif (
+                    place["token_end"] + 1 < len(doc)
+                    and doc[place["token_end"]].text == "-"
+                    and doc[place["token_end"] + 1].lower_ == "bound"
+                ):
                     slot = "destination"
             if slot is None:
                 continue
@@ -319,8 +416,13 @@ class EventBuilder:
             return _nearest_group(typed), False
         after = [a for a in aircraft if trig.end <= a["token_start"] < window_end and not a["generic"]]
         if after:
-            return _nearest_group(after[:1] + [a for a in after[1:] if a["token_start"] - after[0]["token_end"] <= 2]), False
-        generic = before[-1:] or [a for a in aircraft if trig.end <= a["token_start"] < window_end and a["generic"]][:1]
+            return _nearest_group(
+                after[:1] + [a for a in after[1:] if a["token_start"] - after[0]["token_end"] <= 2]
+            ), False
+        generic = (
+            before[-1:]
+            or [a for a in aircraft if trig.end <= a["token_start"] < window_end and a["generic"]][:1]
+        )
         if generic:
             mention = generic[0]
             determiner = doc[mention["token_start"] - 1].lower_ if mention["token_start"] > 0 else ""
@@ -358,7 +460,9 @@ class EventBuilder:
         trigger = doc[leg.triggers[0].start : leg.triggers[0].end]
         typed = any(not a["generic"] for a in leg.aircraft)
         confidence = 0.35 + 0.2 * typed + 0.15 * bool(leg.destination or leg.origin)
-        confidence += 0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
+        confidence += (
+            0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
+        )
         return {
             "action": leg.action,
             "aircraft": leg.aircraft,
@@ -390,7 +494,9 @@ def _trimmed(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _origin_before_trigger(doc: Doc, places: list[dict], start: int, end: int, history: list[Leg]) -> dict | None:
+def _origin_before_trigger(
+    doc: Doc, places: list[dict], start: int, end: int, history: list[Leg]
+) -> dict | None:
     """'A pair of C-17s from Dover Air Force Base in Delaware landed at ...': the origin sits in the subject."""
     for place in places:
         if not start <= place["token_start"] < end:
@@ -399,8 +505,11 @@ def _origin_before_trigger(doc: Doc, places: list[dict], start: int, end: int, h
         if "from" not in before:
             continue
         # "from the 52nd Fighter Wing at Spangdahlem Air Base", "from its home base at Wunstorf"
-        if before[-1:] == ["from"] or before[-2:-1] == ["from"] or before[-1:] == ["at"] and place["kind"] in (
-            "airbase", "airport", "city"
+        if (
+            before[-1:] == ["from"]
+            or before[-2:-1] == ["from"]
+            or before[-1:] == ["at"]
+            and place["kind"] in ("airbase", "airport", "city")
         ):
             return _resolve_place(doc, place, history)
     return None
@@ -414,7 +523,7 @@ def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:
 def _headline_end(text: str) -> int:
     """End of a headline: a first line without closing punctuation, followed by more text."""
     first, sep, rest = text.partition("\n")
-    if sep and rest.strip() and first.strip() and first.rstrip()[-1] not in ".!?\"”":
+    if sep and rest.strip() and first.strip() and first.rstrip()[-1] not in '.!?"”':
         return len(first)
     return 0
 
@@ -425,8 +534,14 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
     best: list[dict] = []
     run: list[dict] = []
     for place in inside:
-        if run and all(t.text in {"-", "–", "—", ">", "to", "/"} for t in doc[run[-1]["token_end"] : place["token_start"]]) \
-                and place["token_start"] > run[-1]["token_end"]:
+        if (
+            run
+            and all(
+                t.text in {"-", "–", "—", ">", "to", "/"}
+                for t in doc[run[-1]["token_end"] : place["token_start"]]
+            )
+            and place["token_start"] > run[-1]["token_end"]
+        ):
             run.append(place)
         else:
             run = [place]
@@ -492,8 +607,10 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     word = doc[i].lower_
     if word in {"and", "or"}:
         return word
-    if word == "at" and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]] and any(
-        t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i]
+    if (
+        word == "at"
+        and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]]
+        and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
     ):
         return "from"
     if word in _PREP_SLOTS or word in _CONTAINER_PREPS:
@@ -507,7 +624,9 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
     """A descriptor ("the Syrian province", "the base") becomes the latest place of its kind named before it."""
     if not place.get("descriptor"):
         return place
-    wanted = {"airbase": {"airbase", "airport"}, "airport": {"airport", "airbase"}}.get(place["kind"], {place["kind"]})
+    wanted = {"airbase": {"airbase", "airport"}, "airport": {"airport", "airbase"}}.get(
+        place["kind"], {place["kind"]}
+    )
     candidates = [p for p in doc._.places if p["token_end"] <= place["token_start"]][::-1]
     if place["kind"] == "region" and place["text"].lower().endswith("region"):
         # "arrive in the region": a region no single country holds (Middle East, Baltic) before a province
@@ -568,8 +687,6 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
     return None
 
 
-
-
 def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
     """'returned home' / 'flew back' with no place: where the aircraft's previous leg started."""
     if leg.destination is not None:
@@ -626,8 +743,23 @@ def _count_before(doc: Doc, trig: Trigger) -> int | None:
     return None
 
 
-_COUNT_NOUNS = {"times", "flights", "missions", "sorties", "trips", "rotations", "arrivals", "landings",
-                "departures", "runs", "shuttles", "airlifts", "deliveries", "visits", "legs"}
+_COUNT_NOUNS = {
+    "times",
+    "flights",
+    "missions",
+    "sorties",
+    "trips",
+    "rotations",
+    "arrivals",
+    "landings",
+    "departures",
+    "runs",
+    "shuttles",
+    "airlifts",
+    "deliveries",
+    "visits",
+    "legs",
+}
 
 
 def _count_in_window(doc: Doc, start: int, end: int, timexes: list[dict]) -> int | None:
@@ -644,27 +776,51 @@ def _count_in_window(doc: Doc, start: int, end: int, timexes: list[dict]) -> int
             word = doc[j].lower_
             if word in _COUNT_NOUNS:
                 return value
-            if not (doc[j].is_alpha or doc[j].text in {"-", "’s", "'s"}) or word in {"and", "or", "to", "from"}:
+            if not (doc[j].is_alpha or doc[j].text in {"-", "’s", "'s"}) or word in {
+                "and",
+                "or",
+                "to",
+                "from",
+            }:
                 break
     return None
 
 
-def _assign_dates(legs: list[Leg], triggers: list[Trigger], timexes: list[dict], sent: Span, doc: Doc) -> None:
+def _assign_dates(
+    legs: list[Leg], triggers: list[Trigger], timexes: list[dict], sent: Span, doc: Doc
+) -> None:
     """A date belongs to the leg whose trigger window holds it; dates before the first trigger go to the first leg."""
     starts = []
     for leg in legs:
         starts.append(doc[leg.triggers[0].start].idx)
     for timex in timexes:
         owner = legs[0]
-        for leg, start in zip(legs, starts):
+        for leg, start in zip(legs, starts, strict=True):
             if timex["start"] >= start:
                 owner = leg
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
 
 
-_SPEECH_VERBS = {"said", "says", "told", "announced", "confirmed", "stated", "added", "reported", "wrote",
-                 "posted", "denied", "tweeted", "declared", "insisted", "acknowledged", "disclosed", "revealed"}
+_SPEECH_VERBS = {
+    "said",
+    "says",
+    "told",
+    "announced",
+    "confirmed",
+    "stated",
+    "added",
+    "reported",
+    "wrote",
+    "posted",
+    "denied",
+    "tweeted",
+    "declared",
+    "insisted",
+    "acknowledged",
+    "disclosed",
+    "revealed",
+}
 _IMAGERY_WORDS = {"taken", "captured", "imagery", "images", "image", "photos", "photographs", "pictures"}
 
 
@@ -691,9 +847,11 @@ def _compatible(a: dict | None, b: dict | None) -> bool:
     names_b = {b.get("name"), b.get("city")} - {None}
     if names_a & names_b:
         return True
-    if "country" in (a["kind"], b["kind"]) and a.get("country") and a.get("country") == b.get("country"):
-        return True
-    return False
+    return (
+        "country" in (a["kind"], b["kind"])
+        and bool(a.get("country"))
+        and a.get("country") == b.get("country")
+    )
 
 
 def _same_place(a: dict | None, b: dict | None) -> bool:

@@ -19,12 +19,30 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon
+from ._lexicon import Lexicon, span_fields
 
 SPAN_KEY = "operators"
 LABEL = "ORG"
-_MODIFIERS = {"military", "air", "force", "transport", "cargo", "heavy", "heavy-lift", "strategic", "state",
-              "government", "navy", "naval", "army", "-", "owned", "state-owned", "registered", "operated"}
+_MODIFIERS = {
+    "military",
+    "air",
+    "force",
+    "transport",
+    "cargo",
+    "heavy",
+    "heavy-lift",
+    "strategic",
+    "state",
+    "government",
+    "navy",
+    "naval",
+    "army",
+    "-",
+    "owned",
+    "state-owned",
+    "registered",
+    "operated",
+}
 
 
 @Language.factory(
@@ -33,7 +51,9 @@ _MODIFIERS = {"military", "air", "force", "transport", "cargo", "heavy", "heavy-
     requires=["doc._.aircraft"],
     default_config={"gazetteer": "operators.jsonl", "countries": "countries.jsonl", "span_key": SPAN_KEY},
 )
-def make_operator_ruler(nlp: Language, name: str, gazetteer: str, countries: str, span_key: str) -> OperatorRuler:
+def make_operator_ruler(
+    nlp: Language, name: str, gazetteer: str, countries: str, span_key: str
+) -> OperatorRuler:
     return OperatorRuler(nlp, name, gazetteer=gazetteer, countries=countries, span_key=span_key)
 
 
@@ -80,7 +100,9 @@ class OperatorRuler:
         return doc
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
-        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
+        doc.spans[self.span_key] = [
+            Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions
+        ]
         doc._.operators = mentions
 
 
@@ -110,14 +132,4 @@ def _precedes_aircraft(doc: Doc, end: int, aircraft_starts: set[int]) -> bool:
 
 
 def _mention(span: Span, name: str, country: str | None, kind: str | None, rule: str) -> dict:
-    return {
-        "start": span.start_char,
-        "end": span.end_char,
-        "token_start": span.start,
-        "token_end": span.end,
-        "text": span.text,
-        "name": name,
-        "country": country,
-        "kind": kind,
-        "rule": rule,
-    }
+    return {**span_fields(span), "name": name, "country": country, "kind": kind, "rule": rule}

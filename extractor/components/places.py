@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold, token_table
+from ._lexicon import Lexicon, fold, span_fields, token_table
 
 SPAN_KEY = "places"
 LABEL = "PLACE"
@@ -40,9 +40,31 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("strait",): "other", ("straits",): "other", ("sea",): "other", ("gulf",): "other", ("channel",): "other",
     ("peninsula",): "other", ("bay",): "other", ("ocean",): "other",
 }  # fmt: skip
-_FACILITY_PREFIXES: dict[str, str] = {"raf": "airbase", "nas": "airbase", "joint base": "airbase",
-                                      "naval air station": "airbase", "jb": "airbase"}
-_NAME_PARTICLES = {"al", "el", "ad", "as", "ar", "ash", "at", "ibn", "bin", "de", "du", "del", "la", "le", "of", "-"}
+_FACILITY_PREFIXES: dict[str, str] = {
+    "raf": "airbase",
+    "nas": "airbase",
+    "joint base": "airbase",
+    "naval air station": "airbase",
+    "jb": "airbase",
+}
+_NAME_PARTICLES = {
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ar",
+    "ash",
+    "at",
+    "ibn",
+    "bin",
+    "de",
+    "du",
+    "del",
+    "la",
+    "le",
+    "of",
+    "-",
+}
 _DESCRIPTOR_MODIFIERS = {"military", "same", "main", "former", "russian", "sprawling", "remote", "desert"}
 # "the base rate", "the airport authorities": a following noun makes the phrase something other than a place
 _NOT_AFTER_DESCRIPTOR = {
@@ -120,7 +142,9 @@ class PlaceRuler:
         self.country_names: dict[str, str] = {}
         self.airports_by_code: dict[str, dict] = {}
         self.airports_by_city: dict[str, dict] = {}
-        self.airports_by_core: dict[str, dict] = {}  # "erkilet" -> Kayseri Erkilet ... (name minus generic words)
+        self.airports_by_core: dict[
+            str, dict
+        ] = {}  # "erkilet" -> Kayseri Erkilet ... (name minus generic words)
         for row in load_jsonl(airbases, required=("id", "name", "kind")):
             place = _place_from_row(row, row["kind"])
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
@@ -204,8 +228,12 @@ class PlaceRuler:
                 if kind == "other":  # "the Tsushima Strait": a geographic feature, not the town's airport
                     resolved = _unknown_facility(span, kind, place)
                 else:
-                    airport = self.airports_by_city.get(fold(place["name"])) if place["kind"] == "city" else None
-                    resolved = airport or self._lookup_facility(span.text) or _unknown_facility(span, kind, place)
+                    airport = (
+                        self.airports_by_city.get(fold(place["name"])) if place["kind"] == "city" else None
+                    )
+                    resolved = (
+                        airport or self._lookup_facility(span.text) or _unknown_facility(span, kind, place)
+                    )
                 mentions.append(_mention(span, resolved))
                 for i in range(start, head_end):
                     allowed[i] = False
@@ -247,6 +275,13 @@ class PlaceRuler:
                 allowed[i] = False
         return kept
 
+    def _facility_mention(self, span: Span, kind: str, allowed: list[bool]) -> dict:
+        """A facility no gazetteer names outright: an airport known by its core name, else an unknown one."""
+        known = self._facility_by_core(span.text) if kind != "other" else None
+        for k in range(span.start, span.end):
+            allowed[k] = False
+        return _mention(span, known or _unknown_facility(span, kind, None))
+
     def _facility_by_core(self, text: str) -> dict | None:
         """'Erkilet Air Base' -> the airport whose name, minus generic words, is 'Erkilet' (or ends with it)."""
         core = _core_name(text)
@@ -275,11 +310,7 @@ class PlaceRuler:
                 j = i + head_len
                 name_end = _name_run_end(doc, j, allowed)
                 if name_end > j:
-                    span = doc[i:name_end]
-                    known = self._facility_by_core(span.text) if kind != "other" else None
-                    out.append(_mention(span, known or _unknown_facility(span, kind, None)))
-                    for k in range(i, name_end):
-                        allowed[k] = False
+                    out.append(self._facility_mention(doc[i:name_end], kind, allowed))
                     i = name_end
                     continue
             name_start = i
@@ -288,11 +319,7 @@ class PlaceRuler:
                 facility = _facility_after(doc, name_end)
                 if facility is not None:
                     head_end, kind = facility
-                    span = doc[name_start:head_end]
-                    known = self._facility_by_core(span.text) if kind != "other" else None
-                    out.append(_mention(span, known or _unknown_facility(span, kind, None)))
-                    for k in range(name_start, head_end):
-                        allowed[k] = False
+                    out.append(self._facility_mention(doc[name_start:head_end], kind, allowed))
                     i = head_end
                     continue
                 i = name_end
@@ -306,9 +333,14 @@ class PlaceRuler:
         for token in doc:
             if not allowed[token.i] or not re.fullmatch(r"[A-Z]{3,4}", token.text):
                 continue
-            in_parens = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text in {
-                ")", "/", ","}
-            after_label = token.i > 0 and doc[max(0, token.i - 3) : token.i].text.lower().replace(":", " ").split()
+            in_parens = (
+                0 < token.i < len(doc) - 1
+                and doc[token.i - 1].text == "("
+                and doc[token.i + 1].text in {")", "/", ","}
+            )
+            after_label = (
+                token.i > 0 and doc[max(0, token.i - 3) : token.i].text.lower().replace(":", " ").split()
+            )
             labelled = bool(after_label) and after_label[-1] in {"icao", "iata", "code"}
             if not (in_parens or labelled):
                 continue
@@ -343,8 +375,18 @@ class PlaceRuler:
             if head_end < len(doc) and doc[head_end].lower_ in _NOT_AFTER_DESCRIPTOR:
                 continue
             span = doc[token.i : head_end]
-            place = {"name": None, "kind": kind, "country": country, "icao": None, "iata": None, "lat": None,
-                     "lon": None, "city": None, "rule": f"descriptor:{kind}", "descriptor": True}
+            place = {
+                "name": None,
+                "kind": kind,
+                "country": country,
+                "icao": None,
+                "iata": None,
+                "lat": None,
+                "lon": None,
+                "city": None,
+                "rule": f"descriptor:{kind}",
+                "descriptor": True,
+            }
             mention = _mention(span, place)
             if kind == "airport":
                 mention["city_airport"] = self._airport_of_latest_city(doc, token.i)
@@ -365,7 +407,9 @@ class PlaceRuler:
         return None
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
-        doc.spans[self.span_key] = [Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions]
+        doc.spans[self.span_key] = [
+            Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions
+        ]
         doc._.places = mentions
 
     def country_name(self, iso2: str | None) -> str | None:
@@ -387,15 +431,7 @@ def _place_from_row(row: dict, kind: str) -> dict:
 
 
 def _mention(span: Span, place: dict) -> dict:
-    return {
-        **place,
-        "descriptor": bool(place.get("descriptor")),
-        "start": span.start_char,
-        "end": span.end_char,
-        "token_start": span.start,
-        "token_end": span.end,
-        "text": span.text,
-    }
+    return {**place, "descriptor": bool(place.get("descriptor")), **span_fields(span)}
 
 
 _HEADS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -452,11 +488,18 @@ def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
             break
         if lower in {"the", "a", "an"} and doc[j].is_sent_start:
             break
-        if table.capital[j] and table.alpha[j]:
-            j += 1
-        elif lower in _NAME_PARTICLES and j > i and j + 1 < n and table.capital[j + 1]:
-            j += 1
-        elif lower == "-" and j > i and j + 1 < n and table.alpha[j + 1]:
+        if (
+            table.capital[j]
+            and table.alpha[j]
+            or lower in _NAME_PARTICLES
+            and j > i
+            and j + 1 < n
+            and table.capital[j + 1]
+            or lower == "-"
+            and j > i
+            and j + 1 < n
+            and table.alpha[j + 1]
+        ):
             j += 1
         else:
             break

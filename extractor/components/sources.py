@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..errors import ResourceError
 from ..resources import load_jsonl, resource_path
-from ._lexicon import Lexicon, fold, parse_number
+from ._lexicon import Lexicon, fold, parse_number, span_fields
 
 
 @cache
@@ -1197,17 +1197,7 @@ def _block(allowed: list[bool], start: int, end: int) -> None:
 
 
 def _mention(span: Span, name: str, kind: str, rule: str, *, role: str | None = None) -> dict:
-    return {
-        "start": span.start_char,
-        "end": span.end_char,
-        "token_start": span.start,
-        "token_end": span.end,
-        "text": span.text,
-        "name": name,
-        "kind": kind,
-        "rule": rule,
-        "role": role,
-    }
+    return {**span_fields(span), "name": name, "kind": kind, "rule": rule, "role": role}
 
 
 def _drop_nested(mentions: list[dict]) -> list[dict]:

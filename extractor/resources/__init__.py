@@ -7,7 +7,7 @@ naming ``file:line`` on the first problem.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -23,7 +23,7 @@ def resource_path(name: str) -> Path:
     return RESOURCE_DIR / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str, required: tuple[str, ...] = ("id",)) -> tuple[dict, ...]:
     """Read ``resources/<name>``: one JSON object per line; blank lines and ``//`` comment lines are skipped."""
     path = resource_path(name)
@@ -39,7 +39,9 @@ def load_jsonl(name: str, required: tuple[str, ...] = ("id",)) -> tuple[dict, ..
             try:
                 row = json.loads(stripped)
             except json.JSONDecodeError as exc:
-                raise ResourceError(f"{path}:{lineno}: expected a JSON object, found invalid JSON ({exc.msg})") from exc
+                raise ResourceError(
+                    f"{path}:{lineno}: expected a JSON object, found invalid JSON ({exc.msg})"
+                ) from exc
             if not isinstance(row, dict):
                 raise ResourceError(f"{path}:{lineno}: expected a JSON object, found {type(row).__name__}")
             missing = [key for key in required if key not in row]

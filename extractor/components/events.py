@@ -829,7 +829,7 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
     if span is None:
         return False
-    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
     return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS))
 
 

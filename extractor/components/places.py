@@ -87,7 +87,7 @@ _NOT_PLACES = {
     "Guinea", "Mali", "Sale", "Bar", "Salt", "Cork", "Batman", "Buffalo", "Temple", "Fort", "Bristol",
     "Lebanon", "Ramon", "David", "Mercedes", "Santa", "Saint", "San", "Man", "Page", "Wells", "Lima", "Male",
     "Kent", "Crawley", "Sandy", "Gary", "Tyler", "Austin", "Warren", "Lafayette", "Pueblo", "Surprise",
-    "Paradise", "Norman", "Troy", "Marietta", "Irving", "Arlington", "Kansas", "Carson", "Clarksville",
+    "Paradise", "Norman", "Troy", "Marietta", "Irving", "Arlington", "Kansas", "Carson", "Clarksville", "Airport",
 }  # fmt: skip
 # Some of the above are real countries: they are added from countries.jsonl, which only matches capitalised text
 # anyway; the stop list only keeps the *city* readings out (a "Georgia" city in the US, "Jordan" the city...).
@@ -218,9 +218,22 @@ class PlaceRuler:
         operators = doc._.operators or []
         mentions: list[dict] = []
         for match in self._matches_around_operators(doc, allowed, operators):
+            if not allowed[match.start]:
+                continue  # inside a facility named just before ("Kunming Changshui International Airport")
             place = match.entry.payload
             start, end = match.start, match.end
             facility = _facility_after(doc, end)
+            if facility is None and place["kind"] == "city":
+                # "Kunming Changshui International Airport": a named facility of that city
+                name_end = _name_run_end(doc, end, allowed)
+                named = _facility_after(doc, name_end) if name_end > end else None
+                if named is not None and named[1] != "other":
+                    span = doc[start : named[0]]
+                    known = self._lookup_facility(span.text) or self._facility_by_core(span.text)
+                    mentions.append(_mention(span, known or _unknown_facility(span, named[1], place)))
+                    for i in range(start, named[0]):
+                        allowed[i] = False
+                    continue
             if facility is not None and place["kind"] not in ("airbase", "airport"):
                 # "Benghazi airport", "Latakia air base": the facility of that city, not the city
                 head_end, kind = facility

@@ -861,6 +861,8 @@ def _same_place(a: dict | None, b: dict | None) -> bool:
 def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
     kept: list[Leg] = []
     for leg in legs:
+        if leg.origin is not None and _same_place(leg.origin, leg.destination) and leg.action != "return":
+            leg.origin = None  # "departed Ramstein ... and landed at Ramstein": a round trip, not a leg from X to X
         if not leg.aircraft and leg.count is None:
             continue
         if not leg.places() and not _dated_flight_of_a_type(leg):
@@ -916,8 +918,8 @@ def _dated_flight_of_a_type(leg: Leg) -> bool:
 
 
 def _restates(new: Leg, old: Leg) -> bool:
-    models_new = {a["rule"] for a in new.aircraft}
-    if not models_new or models_new != {a["rule"] for a in old.aircraft}:
+    models_new = {a["model"] or a["rule"] for a in new.aircraft}
+    if not models_new or models_new != {a["model"] or a["rule"] for a in old.aircraft}:
         return False
     if new.modality != old.modality or new.action == "return" and old.action != "return":
         return False

@@ -861,8 +861,6 @@ def _same_place(a: dict | None, b: dict | None) -> bool:
 def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
     kept: list[Leg] = []
     for leg in legs:
-        if leg.origin is not None and _same_place(leg.origin, leg.destination) and leg.action != "return":
-            leg.origin = None  # "departed Ramstein ... and landed at Ramstein": a round trip, not a leg from X to X
         if not leg.aircraft and leg.count is None:
             continue
         if not leg.places() and not _dated_flight_of_a_type(leg):

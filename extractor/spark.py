@@ -693,6 +693,8 @@ def extract_articles(
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The engine options of ``extractor extract`` (the local engine ignores all but ``--engine``)."""
+    from .batch import _positive_int  # the batch layer's option types (batch imports this module lazily)
+
     group = parser.add_argument_group("engine", "--engine spark runs on Apache Spark (the spark extra)")
     group.add_argument(
         "--engine",
@@ -722,16 +724,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="a Spark setting, e.g. spark.executor.memory=8g (repeatable)",
     )
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number >= 1, found {number}")
-    return number
 
 
 def _check_args(args: argparse.Namespace) -> list[tuple[str, str]]:

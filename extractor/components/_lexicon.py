@@ -58,7 +58,7 @@ _EDGE = {"'s", "’s", "'", "’"}
 class TokenTable:
     """What the lexicons need of a Doc's tokens, computed once per Doc and shared by every component."""
 
-    __slots__ = ("doc", "texts", "lowers", "folds", "edge", "space", "breaks", "alpha", "capital")
+    __slots__ = ("doc", "texts", "lowers", "folds", "edge", "space", "breaks", "alpha", "capital", "_sents")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -73,6 +73,17 @@ class TokenTable:
         self.breaks = [text in _SENTENCE_PUNCT for text in texts]
         self.alpha = [text.isalpha() for text in texts]
         self.capital = [text[:1].isupper() for text in texts]
+        self._sents: list[Span] | None = None
+
+    def sents(self) -> list[Span]:
+        """The Doc's sentences, read once from the SENT_START array (``doc.sents`` makes a Token per token)."""
+        if self._sents is None:
+            doc = self.doc
+            flags = doc.to_array("SENT_START").tolist() if len(doc) else []
+            starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1] if flags else []
+            bounds = list(zip(starts, starts[1:] + [len(doc)], strict=True))
+            self._sents = [doc[start:end] for start, end in bounds]
+        return self._sents
 
 
 _LAST_TABLE: list[TokenTable] = []

@@ -65,7 +65,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold, span_fields
+from ._lexicon import Lexicon, fold, span_fields, token_table
 from .sources import _country_by_code, _first_payload, load_word_lists
 
 _WORDS = load_word_lists("attribution_words.json")
@@ -137,7 +137,7 @@ class Attribution:
             for s in sources
             if s.get("role") == "person" and " " in s["name"]
         }  # "Vucic said" after "President Aleksandar Vucic"
-        sentences = list(doc.sents)
+        sentences = token_table(doc).sents()
         paragraphs = _paragraph_ids(doc, sentences)
         attributions: list[dict] = []
         by_sentence: dict[int, list[dict]] = {}

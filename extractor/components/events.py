@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, parse_number
+from ._lexicon import Lexicon, parse_number, token_table
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -196,7 +196,7 @@ class EventBuilder:
         headline_end = _headline_end(doc.text)
         legs: list[Leg] = []
         all_triggers = [Trigger(m.start, m.end, m.entry.payload) for m in self.triggers.find(doc, allowed)]
-        for sent_index, sent in enumerate(doc.sents):
+        for sent_index, sent in enumerate(token_table(doc).sents()):
             if sent.start_char < headline_end:
                 continue  # a headline restates the story's legs
             triggers = [t for t in all_triggers if sent.start <= t.start < sent.end]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonl_lines import read_lines
 
 REPO = Path(__file__).resolve().parent.parent
 RESOURCES = REPO / "extractor" / "resources"
@@ -43,25 +44,8 @@ REVIEWED_ONE_WORD_ALIASES = {
 # Nicknames shared by two families on purpose (official names that happen to coincide).
 SHARED_NICKNAMES = {"Viper"}
 
-Line = tuple[int, Any]
-
-
-def _read(path: Path) -> list[Line]:
-    """Read ``path``: (line number, parsed JSON or the JSONDecodeError) for every non-blank line."""
-    lines: list[Line] = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                lines.append((lineno, json.loads(raw)))
-            except json.JSONDecodeError as exc:
-                lines.append((lineno, exc))
-    return lines
-
-
 def _objects(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    return [(n, value) for n, value in _read(path) if isinstance(value, dict)]
+    return [(n, value) for n, value in read_lines(path) if isinstance(value, dict)]
 
 
 def _fail_if(problems: list[str], what: str) -> None:
@@ -88,7 +72,7 @@ FAMILY_LINES = {row["model"]: row for _, row in TYPES if row.get("model") == row
 @pytest.mark.parametrize("path", [TYPES_FILE, GENERIC_FILE], ids=["aircraft", "aircraft_generic"])
 def test_resources_aircraft_every_line_is_a_json_object(path: Path) -> None:
     problems = []
-    for lineno, value in _read(path):
+    for lineno, value in read_lines(path):
         if isinstance(value, json.JSONDecodeError):
             problems.append(f"{path.name}:{lineno}: expected a JSON object, found invalid JSON ({value.msg})")
         elif not isinstance(value, dict):

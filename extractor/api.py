@@ -10,13 +10,15 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import models
 
-from .convert import doc_to_record
 from .dateline import find_byline, find_dateline, resolve_year
 from .errors import ExtractorError, InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MAX_CHARS = 2_000_000
 #: A dateline sits in the first lines; reading only this prefix bounds what the dateline patterns can cost
@@ -72,13 +74,20 @@ class Extractor:
 
     ``default_published`` is the date used when neither the input, the metadata, a dateline nor the file name
     gives one (``--published`` on the command line). ``nlp`` is the spaCy pipeline for use in other pipelines:
-    ``Extractor().nlp(text)._.events``.
+    ``Extractor().nlp(text)._.events``. ``nlp`` passes a pipeline already made by
+    :func:`extractor.pipeline.build_pipeline` (the batch workers share one built before they fork).
     """
 
-    def __init__(self, *, default_published: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(
+        self,
+        *,
+        default_published: str | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        nlp: Language | None = None,
+    ) -> None:
         from .pipeline import build_pipeline
 
-        self.nlp = build_pipeline()
+        self.nlp = build_pipeline() if nlp is None else nlp
         self.default_published = normalize_published(default_published)
         self.max_chars = max_chars
 
@@ -114,6 +123,8 @@ class Extractor:
         doc._.byline = find_byline(text)
         for _, component in self.nlp.pipeline:
             doc = component(doc)
+        from .convert import doc_to_record  # here, not at import: the batch's main process never loads spaCy
+
         return doc_to_record(
             doc,
             doc_id=doc_id,

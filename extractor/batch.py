@@ -15,8 +15,9 @@ the output (counted, so duplicate ids are handled) and appends the rest: the res
 records, in the same order, as an uninterrupted run.
 
 Workers. ``--workers N`` (default: the number of usable cores) runs a pool of N processes (``forkserver`` on
-Linux, ``spawn`` elsewhere); each builds the pipeline once, takes chunks of articles and sends back each
-record as JSON text. The main process reads the inputs, keeps the output in input order and writes it, so the
+Linux, ``spawn`` elsewhere); with ``forkserver`` the server builds the pipeline once and every worker forks
+with it in memory (``extractor._preload``), with ``spawn`` each worker builds its own. Workers take chunks of
+articles and send back each record as JSON text; the main process never loads spaCy. The main process reads the inputs, keeps the output in input order and writes it, so the
 output is byte-identical for any N. One worker, or an input of a single chunk, runs in the main process.
 
 Time limit. ``--timeout-per-article S`` (default 10; 0 = none) stops an article that takes longer (SIGALRM in
@@ -61,6 +62,7 @@ from .io.writers import JsonlOutput, record_lines, recover_output
 DEFAULT_TIMEOUT_S = 10.0
 #: articles per chunk sent to a worker, and the text (characters) that also closes a chunk
 CHUNK_ARTICLES = 8
+DEFAULT_FACTORY = "extractor.api:Extractor"
 CHUNK_CHARS = 200_000
 #: chunks each worker may run ahead of the oldest unwritten article (bounds the reorder buffer)
 _AHEAD_CHUNKS = 4
@@ -82,10 +84,16 @@ class BatchConfig:
     chunk_articles: int = CHUNK_ARTICLES
     start_method: str | None = None
     #: "module:callable" that builds the extractor from (default_published=, max_chars=); tests swap it
-    factory: str = "extractor.api:Extractor"
+    factory: str = DEFAULT_FACTORY
     watchdog_grace_s: float = 5.0
 
     def build_extractor(self) -> Extractor:
+        preloaded = sys.modules.get("extractor._preload")
+        if self.factory == DEFAULT_FACTORY and getattr(preloaded, "NLP", None) is not None:
+            # a pool worker forked from a forkserver that built the pipeline already (see PoolEngine)
+            from .api import Extractor
+
+            return Extractor(default_published=self.published, max_chars=self.max_chars, nlp=preloaded.NLP)
         module_name, _, name = self.factory.partition(":")
         factory = getattr(importlib.import_module(module_name), name)
         return factory(default_published=self.published, max_chars=self.max_chars)
@@ -538,7 +546,10 @@ class PoolEngine:
         method = config.start_method or _default_start_method()
         self.context = multiprocessing.get_context(method)
         if method == "forkserver":
-            self.context.set_forkserver_preload(["extractor.api"])
+            # the forkserver imports these once; every worker forks from it. With the default factory it also
+            # builds the pipeline (extractor._preload), so workers start with it instead of building their own
+            default = config.factory == DEFAULT_FACTORY
+            self.context.set_forkserver_preload(["extractor.api"] + (["extractor._preload"] if default else []))
         self._spawned = 0
         self.workers: list[_Worker] = []
         try:

@@ -148,3 +148,26 @@ def test_batch_worker_that_cannot_build_fails_the_run():
 )
 def test_batch_doc_key_is_the_doc_id_of_the_record(item, key):
     assert doc_key(item, 5) == key
+
+
+def test_batch_workers_reuse_the_pipeline_the_forkserver_built(monkeypatch):
+    """A worker forked from the preloading forkserver wraps its pipeline instead of building another."""
+    import sys
+    import types
+
+    sentinel = object()
+    monkeypatch.setitem(sys.modules, "extractor._preload", types.SimpleNamespace(NLP=sentinel))
+    built = BatchConfig(workers=2, published="2025-10-30").build_extractor()
+    assert built.nlp is sentinel
+    assert built.default_published == "2025-10-30"
+    assert isinstance(config().build_extractor(), FakeExtractor)  # another factory builds its own
+
+
+def test_batch_main_process_does_not_load_spacy():
+    """The batch layer's main process reads and writes; only the workers load spaCy and the gazetteers."""
+    import subprocess
+    import sys
+
+    code = "import sys, extractor.batch, extractor.cli; print('spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

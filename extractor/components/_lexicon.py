@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -24,18 +25,24 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lowercase ASCII letters and digits only: 'Rzeszów-Jasionka' -> 'rzeszowjasionka'."""
+    if text.isascii():
+        return _NON_ALNUM.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub("", ascii_text.lower())
 
 
+_NON_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
+
+
 def _letters(text: str) -> str:
+    if text.isascii():
+        return _NON_ASCII_LETTER.sub("", text)
     return "".join(ch for ch in text if ch.isalpha())
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One indexed surface form and what it stands for."""
+class Entry(NamedTuple):
+    """One indexed surface form and what it stands for (a tuple: tens of thousands are built at start-up)."""
 
     payload: dict
     alias: str
@@ -51,6 +58,7 @@ class Match:
 
 
 _PREFIX_LEN = 12  # prefixes of folded keys kept for early rejection (longer keys are checked whole)
+_PREFIX_SLICES = [slice(0, n) for n in range(1, _PREFIX_LEN + 1)]
 _SENTENCE_PUNCT = {".", ",", ";", ":", "(", ")", "\n"}
 _EDGE = {"'s", "’s", "'", "’"}
 
@@ -117,11 +125,12 @@ class Lexicon:
             all_caps=len(letters) >= 2 and letters.isupper() and len(letters) <= 6,
             capitalised=bool(alias[:1]) and (alias[0].isupper() or alias[0].isdigit()),
         )
-        bucket = self._index.setdefault(key, [])
-        if all(existing.payload is not payload for existing in bucket):
+        bucket = self._index.get(key)
+        if bucket is None:
+            self._index[key] = [entry]
+        elif all(existing.payload is not payload for existing in bucket):
             bucket.append(entry)
-        for n in range(1, min(len(key), _PREFIX_LEN) + 1):
-            self._prefixes.add(key[:n])
+        self._prefixes.update(map(key.__getitem__, _PREFIX_SLICES[: len(key)]))
 
     def add_many(self, aliases: Iterable[str], payload: dict) -> None:
         for alias in aliases:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -58,30 +59,54 @@ class Match:
 
 
 _PREFIX_LEN = 12  # prefixes of folded keys kept for early rejection (longer keys are checked whole)
+_TABLE_ATTRS = [ORTH, SPACY, IS_PUNCT, IS_SPACE, IDX]
 _PREFIX_SLICES = [slice(0, n) for n in range(1, _PREFIX_LEN + 1)]
 _SENTENCE_PUNCT = {".", ",", ";", ":", "(", ")", "\n"}
 _EDGE = {"'s", "’s", "'", "’"}
 
 
 class TokenTable:
-    """What the lexicons need of a Doc's tokens, computed once per Doc and shared by every component."""
+    """What the lexicons need of a Doc's tokens, computed once per Doc and shared by every component.
 
-    __slots__ = ("doc", "texts", "lowers", "folds", "edge", "space", "breaks", "alpha", "capital", "_sents")
+    Read from the Doc's arrays in one pass: iterating a Doc makes a Python ``Token`` object per token, which
+    costs more than most components' own work, so components loop over these lists instead."""
+
+    __slots__ = (
+        "doc", "texts", "lowers", "folds", "edge", "space", "breaks", "alpha", "capital", "idx", "ws",
+        "_text", "_sents",
+    )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.texts = texts = [t.text for t in doc]
+        rows = doc.to_array(_TABLE_ATTRS).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.texts = texts = [strings[row[0]] for row in rows]
+        self.ws = [row[1] == 1 for row in rows]  # followed by a space
+        self.space = [row[3] == 1 for row in rows]
+        self.idx = [row[4] for row in rows]
         self.lowers = [text.lower() for text in texts]
         self.folds = [fold(text) for text in texts]
-        self.space = [t.is_space for t in doc]
         self.edge = [
-            t.is_punct or space or text in _EDGE
-            for t, space, text in zip(doc, self.space, texts, strict=True)
+            row[2] == 1 or row[3] == 1 or text in _EDGE for row, text in zip(rows, texts, strict=True)
         ]
         self.breaks = [text in _SENTENCE_PUNCT for text in texts]
         self.alpha = [text.isalpha() for text in texts]
         self.capital = [text[:1].isupper() for text in texts]
+        self._text: str | None = None
         self._sents: list[Span] | None = None
+
+    @property
+    def text(self) -> str:
+        """``doc.text``, built once (``Doc.text`` joins every token again on each access)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without making the Span's tokens."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.texts[end - 1])]
 
     def sents(self) -> list[Span]:
         """The Doc's sentences, read once from the SENT_START array (``doc.sents`` makes a Token per token)."""
@@ -170,7 +195,7 @@ class Lexicon:
                 continue
             bucket = self._index.get(key)
             if bucket:
-                surface = doc[start:stop].text
+                surface = table.span_text(start, stop)
                 for entry in bucket:
                     if _case_ok(entry, surface):
                         yield Match(start, stop, entry)

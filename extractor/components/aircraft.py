@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Entry, Lexicon, Match, fold, parse_number
+from ._lexicon import Entry, Lexicon, Match, fold, parse_number, token_table
 
 SPAN_KEY = "aircraft"
 LABEL = "AIRCRAFT"
@@ -127,9 +127,8 @@ class AircraftRuler:
         """Unknown sub-variants ("Il-76MD-90A", "C-130J-30") resolve to their longest known prefix."""
         covered = {i for m in matches for i in range(m.start, m.end)}
         extra: list[Match] = []
-        for token in doc:
-            if token.i in covered or not _DESIGNATOR.match(token.text):
-                continue
+        texts = token_table(doc).texts
+        for token in [doc[i] for i, text in enumerate(texts) if i not in covered and _DESIGNATOR.match(text)]:
             key = fold(token.text)
             for cut in range(len(key) - 1, 1, -1):
                 prefix = key[:cut]

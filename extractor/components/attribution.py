@@ -765,15 +765,17 @@ def _is_headline(sent: Span, paragraphs: list[int]) -> bool:
 def _first_person(doc: Doc) -> bool:
     """Whether the author writes as 'we' / 'our' / 'this publication' outside quotations."""
     quoted = False
-    for token in doc:
-        if token.text in {'"', "“", "”"}:
-            quoted = not quoted if token.text == '"' else token.text == "“"
+    table = token_table(doc)
+    lowers = table.lowers
+    for i, text in enumerate(table.texts):
+        if text in {'"', "“", "”"}:
+            quoted = not quoted if text == '"' else text == "“"
             continue
         if quoted:
             continue
-        if token.lower_ in {"we", "our", "us"} and token.text != "US":
+        if lowers[i] in {"we", "our", "us"} and text != "US":
             return True
-        if token.lower_ == "publication" and token.i and doc[token.i - 1].lower_ == "this":
+        if lowers[i] == "publication" and i and lowers[i - 1] == "this":
             return True
     return False
 
@@ -787,7 +789,7 @@ def _paragraph_ids(doc: Doc, sentences: list[Span]) -> list[int]:
     """The paragraph of each sentence: a sentence that ends a line ends its paragraph."""
     ids = []
     current = 0
-    text = doc.text  # Doc.text joins every token: read it once
+    text = token_table(doc).text
     for index, sent in enumerate(sentences):
         ids.append(current)
         following = sentences[index + 1].start_char if index + 1 < len(sentences) else len(text)

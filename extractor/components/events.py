@@ -193,7 +193,7 @@ class EventBuilder:
     # -- top level --------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         allowed = self._free_tokens(doc)
-        headline_end = _headline_end(doc.text)
+        headline_end = _headline_end(token_table(doc).text)
         legs: list[Leg] = []
         all_triggers = [Trigger(m.start, m.end, m.entry.payload) for m in self.triggers.find(doc, allowed)]
         for sent_index, sent in enumerate(token_table(doc).sents()):

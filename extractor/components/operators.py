@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, span_fields
+from ._lexicon import Lexicon, span_fields, token_table
 
 SPAN_KEY = "operators"
 LABEL = "ORG"
@@ -115,7 +115,7 @@ _UNIT = re.compile(
 
 def _units(doc: Doc) -> list[Span]:
     spans = []
-    for match in _UNIT.finditer(doc.text):
+    for match in _UNIT.finditer(token_table(doc).text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)

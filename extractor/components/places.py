@@ -93,6 +93,9 @@ _NOT_PLACES = {
 # anyway; the stop list only keeps the *city* readings out (a "Georgia" city in the US, "Jordan" the city...).
 
 
+_CODE = re.compile(r"[A-Z]{3,4}")
+
+
 @Language.factory(
     "place_ruler",
     assigns=["doc.spans", "doc._.places"],
@@ -343,8 +346,9 @@ class PlaceRuler:
     def _codes(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'(OSLK)', '(LTK)', 'ICAO: UUWW', 'ICAO code OSLK': codes the text marks as codes."""
         out: list[dict] = []
-        for token in doc:
-            if not allowed[token.i] or not re.fullmatch(r"[A-Z]{3,4}", token.text):
+        texts = token_table(doc).texts
+        for token in [doc[i] for i, text in enumerate(texts) if 3 <= len(text) <= 4 and _CODE.fullmatch(text)]:
+            if not allowed[token.i]:
                 continue
             in_parens = (
                 0 < token.i < len(doc) - 1
@@ -365,9 +369,8 @@ class PlaceRuler:
     def _descriptors(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'the base', 'the Syrian province', 'the same airfield': places named by description."""
         out: list[dict] = []
-        for token in doc:
-            if token.lower_ not in {"the", "that", "this"}:
-                continue
+        lowers = token_table(doc).lowers
+        for token in [doc[i] for i, lower in enumerate(lowers) if lower in {"the", "that", "this"}]:
             j = token.i + 1
             country = None
             demonym = next(iter(self.demonyms.candidates(doc, j)), None) if j < len(doc) else None

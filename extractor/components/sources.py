@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..errors import ResourceError
 from ..resources import load_jsonl, resource_path
-from ._lexicon import Lexicon, fold, parse_number, span_fields
+from ._lexicon import Lexicon, fold, parse_number, span_fields, token_table
 
 
 @cache
@@ -214,7 +214,7 @@ class SourceTagger:
     def __call__(self, doc: Doc) -> Doc:
         allowed = [True] * len(doc)
         mentions: list[dict] = []
-        text = doc.text  # Doc.text joins every token: read it once
+        text = token_table(doc).text
         mentions.extend(self._publisher(doc, allowed, text))
         mentions.extend(self._handles(doc, allowed))
         for match in self.lexicon.find(doc, allowed):
@@ -324,8 +324,10 @@ class SourceTagger:
     def _handles(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'@Gerjon_', '@IntelSky': an account handle is a social media source named by the handle."""
         out = []
-        for token in doc:
-            if not allowed[token.i] or not token.text.startswith("@") or len(token.text) < 3:
+        texts = token_table(doc).texts
+        for i in [i for i, text in enumerate(texts) if text.startswith("@") and len(text) >= 3]:
+            token = doc[i]
+            if not allowed[i]:
                 continue
             end = token.i + 1
             while (
@@ -425,9 +427,8 @@ class SourceTagger:
     def _persons(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'..., said Hanna Lindqvist, an analyst', 'The mayor of Orland, Tor Eggen, said' -> the person."""
         out = []
-        for token in doc:
-            if token.lower_ not in _SPEECH_VERBS:
-                continue
+        lowers = token_table(doc).lowers
+        for token in [doc[i] for i, lower in enumerate(lowers) if lower in _SPEECH_VERBS]:
             start = token.i + 1
             end = _person_name_end(doc, start, allowed, self.org_heads)
             if token.lower_ in {"told", "tells"}:
@@ -678,7 +679,10 @@ class SourceTagger:
             _block(allowed, start, role_end)
             used.add(match.start)
         # bare bodies: "the Ministry of Defence", "the defence ministry", "Federal Ministry of Defence"
-        for i in range(len(doc)):
+        lowers = token_table(doc).lowers
+        heads = [j for j, lower in enumerate(lowers) if lower in self.body_heads]
+        near_head = {i for j in heads for i in range(max(0, j - 3), j + 1)}  # _body_at reads <= 3 modifiers
+        for i in sorted(near_head):
             if not allowed[i] or (
                 i
                 and allowed[i - 1]
@@ -825,37 +829,42 @@ class SourceTagger:
         out = []
         i = 0
         operators = _covered(doc, doc._.operators or [])
-        while i < len(doc):
-            if not allowed[i] or not _chunk_token(doc[i]):
+        table = token_table(doc)
+        texts, lowers, n = table.texts, table.lowers, len(table.texts)
+        chunk = [_chunk_text(text, alpha) for text, alpha in zip(texts, table.alpha, strict=True)]
+        while i < n:
+            if not allowed[i] or not chunk[i]:
                 i += 1
                 continue
             j = i
             while (
-                j < len(doc)
+                j < n
                 and allowed[j]
                 and (
-                    _chunk_token(doc[j])
+                    chunk[j]
                     or (
-                        doc[j].lower_ in {"of", "for", "and", "on"}
-                        and j + 1 < len(doc)
-                        and _chunk_token(doc[j + 1])
-                        and doc[j + 1].text[:1].isupper()
+                        lowers[j] in {"of", "for", "and", "on"}
+                        and j + 1 < n
+                        and chunk[j + 1]
+                        and texts[j + 1][:1].isupper()
                     )
                     or (
-                        doc[j].lower_ == "in"
+                        lowers[j] == "in"
                         and j > i
-                        and doc[j - 1].text in _IN_HEADS
-                        and j + 1 < len(doc)
-                        and doc[j + 1].text[:1].isupper()
+                        and texts[j - 1] in _IN_HEADS
+                        and j + 1 < n
+                        and texts[j + 1][:1].isupper()
                     )
                 )
             ):
                 j += 1
-            while j > i and not doc[j - 1].text[:1].isupper() and not doc[j - 1].text[:1].isdigit():
+            while j > i and not texts[j - 1][:1].isupper() and not texts[j - 1][:1].isdigit():
                 j -= 1
-            words = [t.text for t in doc[i:j]]
+            words = texts[i:j]
             # "the PLA Western Theater Command" runs over an operator; "Russian Aerospace Forces" is one
-            heads_outside = [t.text for t in doc[i:j] if t.text in self.org_heads and t.i not in operators]
+            heads_outside = [
+                texts[k] for k in range(i, j) if texts[k] in self.org_heads and k not in operators
+            ]
             if not heads_outside or len(words) == 1:
                 i = max(j, i + 1)
                 continue
@@ -894,8 +903,9 @@ class SourceTagger:
         """
         by_start = {m["token_start"]: m for m in mentions}
         out = list(mentions)
-        for token in doc:
-            if token.text not in _OFFICE_TITLES or not allowed[token.i] or token.i + 1 >= len(doc):
+        texts = token_table(doc).texts
+        for token in [doc[i] for i, text in enumerate(texts) if text in _OFFICE_TITLES]:
+            if not allowed[token.i] or token.i + 1 >= len(doc):
                 continue
             if doc[token.i + 1].lower_ not in {"of", "for"}:
                 continue
@@ -1275,9 +1285,8 @@ def _name_end_ok(doc: Doc, start: int, end: int, org_heads: set[str]) -> bool:
     )
 
 
-def _chunk_token(token) -> bool:
-    text = token.text
-    if token.is_alpha and text[:1].isupper():
+def _chunk_text(text: str, alpha: bool) -> bool:
+    if alpha and text[:1].isupper():
         return True
     if text in {"U.S.", "U.K.", "U.N."}:
         return True

@@ -147,6 +147,16 @@ CASES = [
         "It landed, according to the Italian tracking site ItaMilRadar.",
         [("ItaMilRadar", "ItaMilRadar", "flight_tracker")],
     ),
+    # people: titles are not part of the name, hyphenated given names are
+    ("Senior Colonel Li Hanwen said the Y-20 landed.", [("Senior Colonel Li Hanwen", "Li Hanwen", "official")]),
+    ("Air Commodore Helen Marsh said the jet left.", [("Air Commodore Helen Marsh", "Helen Marsh", "official")]),
+    ("Colonel Lee Sung-jun said the jets left.", [("Colonel Lee Sung-jun", "Lee Sung-jun", "official")]),
+    ("Mark Ellery, the show's director, said jets will come.", [("Mark Ellery", "Mark Ellery", "other")]),
+    (
+        "Mark Ellery, the director, said so. Mr Ellery added that jets will come.",
+        [("Mark Ellery", "Mark Ellery", "other"), ("Mr Ellery", "Mark Ellery", "other")],
+    ),
+    ("The jet used King Abdulaziz International Airport, officials said.", [("officials", None, "anonymous")]),
 ]
 
 

@@ -66,11 +66,12 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, fold, span_fields, token_table
-from .sources import _country_by_code, _first_payload, load_word_lists
+from .sources import _MEDIA_WORDS, _country_by_code, _first_payload, load_word_lists
 
 _WORDS = load_word_lists("attribution_words.json")
 
 _TOLD = {"told", "tells", "telling"}
+_SOURCE_LIST = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|[-*•]\s*)?(?:sources?|data|credits?)\s*:", re.IGNORECASE)
 _NEGATIONS = _WORDS["negations"]
 _CLAUSE_PUNCT = {".", ";", ":", "?", "!"}
 _FILLER = _WORDS["filler"]
@@ -159,7 +160,7 @@ class Attribution:
             in_sent = mentions_by_sentence.get(index, [])
             cues = cues_by_sentence.get(index, [])
             evidence = [m for m in in_sent if _credited_data(doc, m)]
-            if not (cues or evidence):
+            if not (cues or evidence or (in_sent and _SOURCE_LIST.match(sent.text))):
                 continue
             found = self._sentence(doc, sent, in_sent, cues, publisher, last_tracker_cites, evidence)
             for attribution in found:
@@ -234,13 +235,22 @@ class Attribution:
         evidence: list[dict],
     ) -> list[dict]:
         cited: list[dict] = list(evidence)
+        listed: set[int] = set()  # mentions named in a list after a cue ("according to A, B and C"): peers
         outlets: list[dict] = []
         rules: list[str] = ["attr.credited_data"] if evidence else []
+        if _SOURCE_LIST.match(sent.text):
+            # "Sources: ADS-B Exchange raw data, @RUOligarchJets, BelTA" / "8/ Source: Reuters": a list line
+            in_line = [m for m in mentions if sent.start <= m["token_start"] < sent.end]
+            cited.extend(m for m in in_line if m.get("role") != "subject_only")
+            listed.update(id(m) for m in in_line)
+            rules.append("attr.source_list")
         for cue in cues:
             role = cue.entry.payload["role"]
             bound: list[dict] = []
             if role in {"according", "citing", "evidence"}:
                 bound = _forward(doc, cue.end, mentions, sent.end)
+                if len(bound) > 1:
+                    listed.update(id(m) for m in bound)
                 if doc[cue.start].lower_ in _VERB_FIRST_CUES:
                     bound = (
                         _subject(doc, cue.start, cue.end, mentions, sent) + bound
@@ -282,7 +292,9 @@ class Attribution:
         ]
         outlets = [m for m in outlets if not (publisher and m["name"] == publisher["name"])]
         # a medium that reports what others told it: "Bloomberg, citing data from Flightradar24, reported"
-        reporting_media = [m for m in cited if m["kind"] == "media" and not m.get("generic")]
+        reporting_media = [
+            m for m in cited if m["kind"] == "media" and not m.get("generic") and id(m) not in listed
+        ]
         in_text_outlet = outlets[0] if outlets else None
         if (
             in_text_outlet is None
@@ -488,9 +500,14 @@ class Attribution:
 
 
 # -- binding cues to mentions --------------------------------------------------------------------------------
-def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: int = 8) -> list[dict]:
-    """The first mention within ``window`` tokens after ``start`` and the mentions coordinated with it."""
+def _forward(
+    doc: Doc, start: int, mentions: list[dict], limit: int, *, window: int = 8, comma_list: bool = False
+) -> list[dict]:
+    """The first mention within ``window`` tokens after ``start`` and the mentions coordinated with it: "A and
+    B", "A, B and C" (a comma-only run counts when an "and" closes it, or always with ``comma_list``: the
+    "Sources: A, B, C" line)."""
     out: list[dict] = []
+    closed = 1  # mentions in ``out`` that a coordinator has confirmed
     position = start
     reach = window
     for mention in mentions:
@@ -503,14 +520,17 @@ def _forward(doc: Doc, start: int, mentions: list[dict], limit: int, *, window: 
             break
         if out and not all(t.lower_ in _COORDINATORS or t.is_punct for t in gap):
             break
-        if out and not any(t.lower_ in {"and", "or", "plus", "against"} for t in gap):
+        coordinated = any(t.lower_ in {"and", "or", "plus", "against"} for t in gap)
+        if out and not coordinated and not all(t.text == "," for t in gap):
             break
         if not out and any(t.text in {",", "(", ")"} for t in gap):
             break
         out.append(mention)
+        if coordinated or comma_list:
+            closed = len(out)
         position = mention["token_end"]
         reach = 6
-    return out
+    return out[:closed] if out else out
 
 
 def _subject(
@@ -724,12 +744,18 @@ def _unknown_mention(span: Span, kind: str, rule: str, persons: dict[str, str]) 
 
 
 def _unknown_outlet(doc: Doc, start: int, sent: Span) -> dict | None:
-    """'witnesses told Sahel Watch': a capitalised name right after 'told' is the outlet they told."""
+    """'witnesses told Sahel Watch': a capitalised name right after 'told' is the outlet they told ('told the
+    Daily Post': after 'the' only a name that ends in a media word)."""
+    definite = start < sent.end and doc[start].lower_ == "the"
+    if definite:
+        start += 1
     j = start
     while j < sent.end and j - start < 5 and doc[j].is_alpha and doc[j].text[:1].isupper():
         j += 1
     if j == start or doc[start].text in _UNKNOWN_SUBJECT_BLOCK or doc[start].lower_ in _PRONOUNS:
         return None
+    if definite and doc[j - 1].lower_ not in _MEDIA_WORDS:
+        return None  # "told the Senate": not an outlet
     span = doc[start:j]
     return _unknown_mention(span, "media", "attr.unknown_outlet", {})
 

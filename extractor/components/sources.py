@@ -420,7 +420,10 @@ class SourceTagger:
             span = doc[start:end]
             row = self.title_rows[fold(match.group("title"))]
             name = doc[title.end : end].text if end - title.end >= 2 else doc[title.start : end].text
-            out.append(_mention(span, name, row.get("kind", "official"), row["id"], role="person"))
+            mention = _mention(span, name, row.get("kind", "official"), row["id"], role="person")
+            if end - title.end == 1:
+                mention["surname"] = doc[title.end].text  # "Mr Ellery": the full name given earlier, if any
+            out.append(mention)
             _block(allowed, start, end)
         return out
 
@@ -459,7 +462,34 @@ class SourceTagger:
                 span = doc[start:end]
                 out.append(_mention(span, span.text, "other", "src.person_apposition", role="person"))
                 _block(allowed, start, end)
+                continue
+            found = self._name_before_apposition(doc, token.i, allowed)
+            if found is not None:
+                start, end = found
+                span = doc[start:end]
+                out.append(_mention(span, span.text, "other", "src.person_before_apposition", role="person"))
+                _block(allowed, start, end)
         return out
+
+    def _name_before_apposition(self, doc: Doc, verb: int, allowed: list[bool]) -> tuple[int, int] | None:
+        """'Mark Ellery, the show's director, said': a 2-3 word name opening the sentence (or the clause
+        after a comma or quote), then an apposition between commas that starts with a determiner, then the
+        verb."""
+        if verb < 4 or doc[verb - 1].text != ",":
+            return None
+        comma = next((k for k in range(verb - 2, max(0, verb - 12), -1) if doc[k].text == ","), None)
+        if comma is None or comma + 1 >= verb - 1 or doc[comma + 1].lower_ not in {"the", "a", "an", "its"}:
+            return None
+        start = comma
+        while start > 0 and comma - start < 3 and _name_token(doc[start - 1]) and allowed[start - 1]:
+            start -= 1
+        if comma - start < 2 or not all(allowed[k] for k in range(start, comma)):
+            return None
+        if start > 0 and not (doc[start].is_sent_start or doc[start - 1].text in {",", '"', "“", "”", "\n"}):
+            return None
+        if not _name_end_ok(doc, start, comma, self.org_heads):
+            return None
+        return start, comma
 
     # -- descriptors -----------------------------------------------------------------------------------------
     def _anonymous(self, doc: Doc, allowed: list[bool]) -> list[dict]:
@@ -1100,17 +1130,18 @@ class SourceTagger:
                 )
                 if earlier is not None:
                     mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
-            elif role == "person" and " " not in mention["name"]:
+            elif role == "person" and (mention.get("surname") or " " not in mention["name"]):
+                surname = mention.get("surname") or mention["name"]
                 earlier = next(
                     (
                         m
                         for m in reversed(resolved)
-                        if m["role"] == "person" and m["name"].split()[-1] == mention["name"]
+                        if m["role"] == "person" and " " in m["name"] and m["name"].split()[-1] == surname
                     ),
                     None,
                 )
                 if earlier is not None:
-                    mention = {**mention, "name": earlier["name"]}
+                    mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
             resolved.append(mention)
         for index, mention in enumerate(resolved):
             if mention.get("generic") and mention["kind"] == "flight_tracker" and "data" in mention["name"]:
@@ -1119,6 +1150,7 @@ class SourceTagger:
                     resolved[index] = {**mention, "name": tracker["name"], "generic": False}
         for mention in resolved:
             mention.pop("definite", None)
+            mention.pop("surname", None)
         return resolved
 
     def _context_country(self, doc: Doc) -> dict | None:
@@ -1261,6 +1293,16 @@ def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[s
     j = start
     while j < len(doc) and j - start < 4 and allowed[j] and _name_token(doc[j]):
         j += 1
+        if (
+            j + 1 < len(doc)
+            and doc[j].text == "-"
+            and not doc[j - 1].whitespace_
+            and not doc[j].whitespace_
+            and doc[j + 1].is_alpha
+            and allowed[j]
+            and allowed[j + 1]
+        ):
+            j += 2  # "Lee Sung-jun", "Kim Jong-un": a hyphenated given name is one name
     while j > start and doc[j - 1].lower_ in _NAME_PARTICLES:
         j -= 1
     if j == start or doc[start].lower_ in _NAME_PARTICLES:

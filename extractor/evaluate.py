@@ -30,7 +30,10 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
   have the same country (``country``, or the country the national name belongs to). "Russian Air Force" is not
   national, so it does not match a gold "Russia".
 - **Sources** match when their canonical normalised names are equal; names are made canonical with the aliases
-  in ``resources/sources.jsonl`` when present ("FR24" -> "Flightradar24").
+  in ``resources/sources.jsonl`` when present ("FR24" -> "Flightradar24"). A predicted name also takes the
+  name of a gold source of the same article when one is the acronym of the other's words ("PTI" = "Press
+  Trust of India") or when they are equal once a leading country name or adjective is dropped from one side
+  ("UK Ministry of Defence" = "Ministry of Defence").
 
 Event alignment
 ---------------
@@ -69,6 +72,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 import warnings
@@ -318,6 +322,9 @@ def _date_value(event: Json) -> str | None:
 # --------------------------------------------------------------------------------------------- matcher
 
 
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "at", "to"})
+
+
 class Matcher:
     """The matching rules of the module docstring, with their alias tables.
 
@@ -442,10 +449,59 @@ class Matcher:
     # sources ---------------------------------------------------------------------------------------------
 
     def source_key(self, source: Any) -> str:
-        """The canonical normalised name of a source (string or dict with ``name``); "" for none."""
+        """The canonical normalised name of a source (string or dict with ``name``); "" for none. Inside
+        :meth:`begin_article`, a name that matches one of the gold names only loosely (an acronym, a country
+        qualifier) takes that gold name's key."""
+        key = self._plain_source_key(source)
+        gold = getattr(self, "_gold_sources", None)
+        if key and gold and key not in gold:
+            raw = _name(source) or ""
+            for gold_key, gold_raw in gold.items():
+                if self.sources_loosely_same(raw, gold_raw):
+                    return gold_key
+        return key
+
+    def _plain_source_key(self, source: Any) -> str:
         key = normalise(_name(source))
         canonical = self.sources.canonical.get(key)
         return normalise(canonical) if canonical else key
+
+    def begin_article(self, gold: Json | None) -> None:
+        """Collect the article's gold source names, for the loose matches of :meth:`source_key`."""
+        names: list[Any] = list((gold or {}).get("sources") or [])
+        for attribution in (gold or {}).get("attributions") or []:
+            names.append(attribution.get("outlet"))
+            names.extend(attribution.get("cites") or [])
+        for event in (gold or {}).get("events") or []:
+            names.extend(event.get("sources") or [])
+        self._gold_sources: dict[str, str] = {}
+        for name in names:
+            key = self._plain_source_key(name)
+            if key:
+                self._gold_sources.setdefault(key, _name(name) or "")
+
+    def sources_loosely_same(self, a: str, b: str) -> bool:
+        """An acronym of the other name's words ("PTI" = "Press Trust of India"), or equal names once a
+        leading country name or adjective is dropped from one side ("UK Ministry of Defence" = "Ministry of
+        Defence", "South Korean Joint Chiefs of Staff" = "Joint Chiefs of Staff")."""
+        if not a or not b:
+            return False
+        for short, long in ((a, b), (b, a)):
+            letters = short.replace(".", "")
+            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6:
+                words = [w for w in re.findall(r"[^\W\d_]+", long) if w.lower() not in _ACRONYM_SKIP]
+                if len(words) >= 2 and "".join(w[0] for w in words).upper() == letters:
+                    return True
+        return bool(self._without_country(a) & {normalise(b)} or self._without_country(b) & {normalise(a)})
+
+    def _without_country(self, name: str) -> set[str]:
+        """``name`` without a leading country name or adjective of one or two words (at least two words left)."""
+        words = name.split()
+        out: set[str] = set()
+        for cut in (1, 2):
+            if len(words) - cut >= 2 and self._national_country(" ".join(words[:cut])):
+                out.add(normalise(" ".join(words[cut:])))
+        return out
 
 
 # --------------------------------------------------------------------------------------------- set matching
@@ -904,6 +960,14 @@ def _show_pair(pair: tuple[str, str]) -> str:
 
 def evaluate_article(matcher: Matcher, gold: Json, pred: Json | None) -> ArticleResult:
     """Score one article: ``gold`` is a gold line, ``pred`` an ``ArticleRecord`` dict or None."""
+    matcher.begin_article(gold)
+    try:
+        return _evaluate_article(matcher, gold, pred)
+    finally:
+        matcher.begin_article(None)
+
+
+def _evaluate_article(matcher: Matcher, gold: Json, pred: Json | None) -> ArticleResult:
     doc_id = str(gold.get("doc_id"))
     scorer = _Scorer(doc_id)
     pred = pred or {}

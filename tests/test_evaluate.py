@@ -351,6 +351,28 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
     assert (MATCHER.source_key(a) == MATCHER.source_key(b)) is same
 
 
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("PTI", "Press Trust of India", True),
+        ("Inter Services Public Relations", "ISPR", True),
+        ("PTI", "Press Information Bureau", False),
+        ("Ministry of Defence", "Russian Ministry of Defence", True),
+        ("Russian Ministry of Defence", "Ministry of Defence", True),
+        ("Ministry of Defence", "Russian Foreign Ministry", False),
+        ("Army", "Russian Army", False),  # one word would be left: too loose
+    ],
+    ids=["acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word"],
+)
+def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:
+    MATCHER.begin_article({"sources": [{"name": gold}]})
+    try:
+        assert (MATCHER.source_key(pred) == MATCHER.source_key(gold)) is same
+    finally:
+        MATCHER.begin_article(None)
+    assert MATCHER.source_key(pred) != MATCHER.source_key(gold)  # outside an article: names only
+
+
 # ------------------------------------------------------------------------------------------------ alignment
 
 

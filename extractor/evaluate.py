@@ -17,7 +17,8 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
   "international airport", "airfield", "province", "oblast", "governorate", "region"). Aliases (and ICAO/IATA
   codes) come from ``resources/airbases.jsonl``, ``regions.jsonl`` and ``countries.jsonl`` when those files
   exist.
-- **Aircraft** (field ``aircraft``) match when their normalised models are equal, or one's model equals the
+- **Aircraft** (field ``aircraft``) match when their normalised models are equal (a leading manufacturer name
+  does not count: "Boeing 747-400F" = "747-400F"), or one's model equals the
   other's family (a predicted "Il-76" matches a gold "Il-76MD"), or, when one side has no model, their
   families are equal, or their ICAO type designators are equal. ``aircraft_model`` is stricter: normalised
   models must be equal. Only typed aircraft (with a model, family or ICAO type) count; "a cargo plane" is no
@@ -322,6 +323,22 @@ def _date_value(event: Json) -> str | None:
 # --------------------------------------------------------------------------------------------- matcher
 
 
+_MANUFACTURER = re.compile(
+    r"^(?:lockheed martin|lockheed|boeing|airbus|ilyushin|antonov|tupolev|mcdonnell douglas|bombardier|"
+    r"gulfstream|dassault|embraer|kawasaki|sukhoi|mikoyan|kamov|mil|bell|sikorsky|northrop grumman|northrop|"
+    r"grumman|casa|alenia|leonardo|beechcraft|cessna|pilatus|saab|shaanxi|xian|yakovlev|general atomics|baykar|"
+    r"bae systems|bae|fokker|de havilland|learjet|textron|nh industries|eurocopter|airbus helicopters)\s+",
+    re.IGNORECASE,
+)
+
+
+def _type_name(value: Any) -> str:
+    """A model or family name normalised without its manufacturer: "Boeing 747-400F" = "747-400F"."""
+    if not isinstance(value, str):
+        return normalise(value)
+    return normalise(_MANUFACTURER.sub("", value.strip()) or value)
+
+
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "at", "to"})
 
 
@@ -401,8 +418,8 @@ class Matcher:
     def aircraft_match(gold: dict, pred: dict) -> bool:
         """Lenient type match: model = model, model = family either way, family = family when a model is
         missing, or ICAO type = ICAO type."""
-        gold_model, pred_model = normalise(gold.get("model")), normalise(pred.get("model"))
-        gold_family, pred_family = normalise(gold.get("family")), normalise(pred.get("family"))
+        gold_model, pred_model = _type_name(gold.get("model")), _type_name(pred.get("model"))
+        gold_family, pred_family = _type_name(gold.get("family")), _type_name(pred.get("family"))
         if gold_model and gold_model == pred_model:
             return True
         if pred_model and pred_model == gold_family:
@@ -417,8 +434,8 @@ class Matcher:
     @staticmethod
     def aircraft_model_match(gold: dict, pred: dict) -> bool:
         """Strict type match: the normalised models are equal."""
-        gold_model = normalise(gold.get("model"))
-        return bool(gold_model) and gold_model == normalise(pred.get("model"))
+        gold_model = _type_name(gold.get("model"))
+        return bool(gold_model) and gold_model == _type_name(pred.get("model"))
 
     # operators -------------------------------------------------------------------------------------------
 

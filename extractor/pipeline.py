@@ -9,7 +9,11 @@ events need every mention; attribution needs the events it ties sources to.
 
 from __future__ import annotations
 
+import json
+from functools import cache
+
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 # importing the modules registers the factories (they are also declared under the spacy_factories entry point)
@@ -37,6 +41,8 @@ def build_pipeline(*, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.blank("en")
     if hasattr(nlp.tokenizer, "max_cache_size"):
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
+    for abbreviation in _abbreviations():
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     for name in PIPE_NAMES:
         if name in exclude:
             continue
@@ -45,3 +51,12 @@ def build_pipeline(*, exclude: tuple[str, ...] = ()) -> Language:
         else:
             nlp.add_pipe(name)
     return nlp
+
+
+@cache
+def _abbreviations() -> tuple[str, ...]:
+    """``resources/abbreviations.json``: words with a full stop that never end a sentence here."""
+    from .resources import resource_path
+
+    data = json.loads(resource_path("abbreviations.json").read_text(encoding="utf-8"))
+    return tuple(dict.fromkeys(data["abbreviations"]))

@@ -335,6 +335,13 @@ def test_evaluate_operators_match(gold: dict, pred: dict | None, expected: bool)
     assert MATCHER.operators_match(gold, pred) is expected
 
 
+def test_evaluate_aircraft_ignore_the_manufacturer_name() -> None:
+    gold = {"model": "Boeing 747-400F", "family": "Boeing 747", "icao_type": None}
+    assert MATCHER.aircraft_model_match(gold, {"model": "747-400F", "family": "747"})
+    assert MATCHER.aircraft_match({"model": "Boeing 747", "family": "Boeing 747"}, {"model": "747", "family": "747"})
+    assert not MATCHER.aircraft_model_match(gold, {"model": "747-8F", "family": "747"})
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [

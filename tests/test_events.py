@@ -20,6 +20,11 @@ def _leg(event: dict) -> tuple:
 DCT = "2025-10-30"
 CASES = [
     (
+        "abbreviation-is-not-a-sentence-end",
+        "On October 27, a Voyager KC2 of No. 10 Squadron left RAF Brize Norton for Akrotiri.",
+        [("flight", ("Voyager KC2",), "RAF Brize Norton", "RAF Akrotiri", "2025-10-27", None, "asserted")],
+    ),
+    (
         "seed-two-legs",
         "On October 26, a Russian Air Force transport Il-62M took off from Libya and made its way to the Syrian "
         "province of Latakia, before returning to the Moscow Oblast.",

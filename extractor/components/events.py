@@ -446,7 +446,10 @@ class EventBuilder:
     def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:
         start = max(window_start, trig.start - 12)
         best = None
+        texts = token_table(doc).texts
         for match in self.modality.find(doc, start=start, end=trig.end):
+            if texts[match.start].endswith("."):
+                continue  # "No. 10 Squadron": the abbreviation of "number", not a negation
             modality = match.entry.payload["modality"]
             if best is None or _MODALITY_RANK[modality] > _MODALITY_RANK[best]:
                 best = modality

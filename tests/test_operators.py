@@ -9,6 +9,11 @@ CASES = [
     ("A Pouya Air Il-76 landed.", "Pouya Air", "Pouya Air", "IR"),
     ("A Russian Il-76 landed.", "Russian", "Russia", "RU"),
     ("Two Iranian cargo planes landed.", "Iranian", "Iran", "IR"),
+    ("South Korea's air force flew them out.", "South Korea's air force", "Republic of Korea Air Force", "KR"),
+    ("Three ASDF aircraft were sent.", "ASDF", "Japan Air Self-Defense Force", "JP"),
+    # a shared abbreviation goes to the country the article names most
+    ("India sent aid. An IAF C-17 flew to Yangon, Indian officials said.", "IAF", "Indian Air Force", "IN"),
+    ("Israel received aid. An IAF F-35 flew over Eilat, Israeli officials said.", "IAF", "Israeli Air Force", "IL"),
 ]
 
 

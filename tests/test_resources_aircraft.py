@@ -38,7 +38,7 @@ MIN_GENERIC = 40
 # Aliases of one alphabetic word are where everyday English slips in ("Atlas", "Bear"). Each one here was read
 # and judged a name the press uses for the aircraft only; a new one must be added here on purpose.
 REVIEWED_ONE_WORD_ALIASES = {
-    "Akıncı", "BBJ", "CSeries", "Dreamliner", "Eurofighter", "GlobalEye", "Globemaster", "Herc", "Inokhodets",
+    "Akinci", "Akıncı", "BBJ", "CSeries", "Dreamliner", "Eurofighter", "GlobalEye", "Globemaster", "Herc", "Inokhodets",
     "Kızılelma", "MRTT", "SeaGuardian", "SkyGuardian", "Stratofortress", "Stratotanker", "Transall",
 }  # fmt: skip
 # Nicknames shared by two families on purpose (official names that happen to coincide).

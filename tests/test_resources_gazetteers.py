@@ -187,14 +187,21 @@ def test_resources_gazetteers_names_and_aliases_are_clean_strings(name: str) -> 
     _fail_if(problems, "a name or alias is not a clean string")
 
 
+#: abbreviations two operators share; the operator ruler picks the one whose country the article names most
+SHARED_OPERATOR_ABBREVIATIONS = {"IAF"}
+
+
 @pytest.mark.parametrize("name", FILES, ids=FILES)
 def test_resources_gazetteers_surface_forms_point_at_one_line(name: str) -> None:
-    """Two lines whose names fold to the same matcher key would make the match depend on file order."""
+    """Two lines whose names fold to the same matcher key would make the match depend on file order (except the
+    reviewed operator abbreviations the operator ruler resolves by the article's countries)."""
     owner: dict[str, tuple[int, str]] = {}
     problems = []
     for lineno, row in _objects(name):
         for surface in _surfaces(row):
             if not isinstance(surface, str):
+                continue
+            if name == "operators" and surface in SHARED_OPERATOR_ABBREVIATIONS:
                 continue
             key = fold(surface)
             if not key:

@@ -86,6 +86,12 @@ _ANAPHORS = {
     "the fighters",
 }
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "both"}
+#: people whose travel is a flight of the aircraft the article last told about ("the delegation flew on to Cairo")
+_TRAVELLERS = {
+    "the delegation", "the minister", "the president", "the prime minister", "the premier", "the chancellor",
+    "the foreign minister", "the defence minister", "the defense minister", "the secretary", "the leader",
+    "the team", "the party", "the entourage", "the crew", "the crews", "he", "she", "the royal",
+}  # fmt: skip
 _COUNT_SKIP = {
     "separate",
     "more",
@@ -321,6 +327,9 @@ class EventBuilder:
                 current = hop
         for leg in legs:
             _fill_implicit_destination(leg, history + legs)
+            if leg.origin is not None and _same_name(leg.origin, leg.destination):
+                leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
+                leg.rules.append("origin:dropped-same-as-destination")
         if legs:
             _assign_dates(legs, triggers, timexes, sent, doc)
         for leg in legs:
@@ -413,11 +422,12 @@ class EventBuilder:
             before = [a for a in aircraft if sent.start <= a["token_start"] < trig.start]
         typed = [a for a in before if not a["generic"]]
         if typed:
-            return _nearest_group(typed), False
+            return _nearest_group(typed, doc), False
         after = [a for a in aircraft if trig.end <= a["token_start"] < window_end and not a["generic"]]
         if after:
             return _nearest_group(
-                after[:1] + [a for a in after[1:] if a["token_start"] - after[0]["token_end"] <= 2]
+                doc=doc,
+                mentions=after[:1] + [a for a in after[1:] if a["token_start"] - after[0]["token_end"] <= 2]
             ), False
         generic = (
             before[-1:]
@@ -437,6 +447,9 @@ class EventBuilder:
             antecedent = _latest_typed(doc, trig.start, history)
             if antecedent:
                 return antecedent, True
+        # "In the afternoon the delegation flew from Tripoli to Cairo": travellers fly on the last aircraft told about
+        if history and history[-1].aircraft and any(f" {t} " in f" {subject_window} " for t in _TRAVELLERS):
+            return history[-1].aircraft, True
         # "The return to Vnukovo began on ...", "The flight continued to Bamako": the leg just told about
         definite_noun = trig.start > 0 and doc[trig.start - 1].lower_ in {"the", "its", "their", "this"}
         if history and (trig.row.get("chain") or (trig.row.get("noun") and definite_noun)):
@@ -655,15 +668,33 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
     return None
 
 
-def _nearest_group(mentions: list[dict]) -> list[dict]:
-    """The mention nearest the trigger plus those coordinated with it ("an Il-76 and two An-124s")."""
+_LIST_BREAKERS = {
+    ".", ";", ":", "(", ")", "from", "to", "at", "in", "into", "for", "via", "over", "on", "while", "which", "that",
+    "who", "after", "before", "then", "when", "but", "was", "were", "is", "are", "had", "has", "have", "flew",
+    "landed", "left", "arrived", "took", "said",
+}
+
+
+def _nearest_group(mentions: list[dict], doc: Doc | None = None) -> list[dict]:
+    """The mention nearest the trigger plus those coordinated with it ("an Il-76 and two An-124s", "a
+    Kawasaki C-2, a KC-767 tanker-transport and a C-130H Hercules")."""
     group = [mentions[-1]]
     for mention in reversed(mentions[:-1]):
-        if group[0]["token_start"] - mention["token_end"] <= 3:
+        gap = group[0]["token_start"] - mention["token_end"]
+        if gap <= 3 or (doc is not None and _list_gap(doc, mention["token_end"], group[0]["token_start"])):
             group.insert(0, mention)
         else:
             break
     return group
+
+
+def _list_gap(doc: Doc, start: int, end: int) -> bool:
+    """Tokens between two aircraft of one list: a comma or 'and', a determiner or number, descriptive words
+    ('tanker-transport'), nothing that starts a clause or names a place."""
+    lowers = token_table(doc).lowers[start:end]
+    if not lowers or len(lowers) > 7 or not ({",", "and"} & set(lowers)):
+        return False
+    return not (set(lowers) & _LIST_BREAKERS)
 
 
 def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | None:
@@ -859,6 +890,16 @@ def _compatible(a: dict | None, b: dict | None) -> bool:
 
 def _same_place(a: dict | None, b: dict | None) -> bool:
     return a is not None and b is not None and _compatible(a, b)
+
+
+def _same_name(a: dict | None, b: dict | None) -> bool:
+    """The same place, or a place and its facility ("Baghdad" and "Baghdad International Airport")."""
+    if a is None or b is None:
+        return False
+    if _same_place(a, b):
+        return True
+    first, second = a.get("name") or "", b.get("name") or ""
+    return bool(first and second) and (second.startswith(first + " ") or first.startswith(second + " "))
 
 
 def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:

@@ -71,16 +71,31 @@ class OperatorRuler:
         self.name = name
         self.span_key = span_key
         self.lexicon = Lexicon(max_tokens=8)
+        air_forces: dict[str, dict] = {}
         for row in load_jsonl(gazetteer, required=("id", "name")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], row)
+            if row.get("kind") == "air_force" and row.get("country"):
+                air_forces.setdefault(row["country"], row)  # the first air force of a country is its own
         self.demonyms = Lexicon(max_tokens=3)
+        self.country_words: dict[str, list[str]] = {}  # ISO code -> name, aliases, demonyms (for ambiguity)
         for row in load_jsonl(countries, required=("id", "iso2", "name")):
             self.demonyms.add_many(row.get("demonyms") or [], row)
+            names = [row["name"], *(row.get("aliases") or [])]
+            self.country_words[row["iso2"]] = names + list(row.get("demonyms") or [])
+            force = air_forces.get(row["iso2"])
+            if force is not None:  # "South Korea's air force", "the air force of Pakistan", "Indian air force"
+                for name in names:
+                    self.lexicon.add_many([f"{name}'s air force", f"{name} air force", f"air force of {name}"], force)
+                self.lexicon.add_many([f"{d} air force" for d in row.get("demonyms") or []], force)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = []
+        text = token_table(doc).text
         for match in self.lexicon.find(doc):
             row = match.entry.payload
+            rows = [e.payload for e in self.lexicon.lookup(token_table(doc).span_text(match.start, match.end))]
+            if len({r["id"] for r in rows}) > 1:
+                row = self._most_mentioned(rows, text)  # "IAF": Indian or Israeli, by the article's countries
             span = doc[match.start : match.end]
             mentions.append(_mention(span, row["name"], row.get("country"), row.get("kind"), row["id"]))
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
@@ -98,6 +113,15 @@ class OperatorRuler:
         mentions.sort(key=lambda m: m["start"])
         self.set_annotations(doc, mentions)
         return doc
+
+    def _most_mentioned(self, rows: list[dict], text: str) -> dict:
+        """Of operators sharing an alias, the one whose country the text names most often (ties: file order)."""
+
+        def mentions(row: dict) -> int:
+            words = self.country_words.get(row.get("country") or "", [])
+            return sum(len(re.findall(rf"\b{re.escape(word)}\b", text)) for word in words if len(word) > 2)
+
+        return max(rows, key=mentions)
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         doc.spans[self.span_key] = [

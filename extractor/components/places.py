@@ -33,6 +33,7 @@ MIN_CITY_POPULATION = 15_000
 _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "base"): "airbase", ("airbase",): "airbase", ("air", "force", "base"): "airbase", ("afb",): "airbase",
     ("air", "station"): "airbase", ("naval", "air", "station"): "airbase", ("airfield",): "airbase",
+    ("air", "force", "station"): "airbase", ("afs",): "airbase",
     ("air", "field"): "airbase", ("airstrip",): "airbase", ("military", "airfield"): "airbase",
     ("military", "airport"): "airbase", ("airport",): "airport", ("international", "airport"): "airport",
     ("aerodrome",): "airport",
@@ -46,6 +47,10 @@ _FACILITY_PREFIXES: dict[str, str] = {
     "joint base": "airbase",
     "naval air station": "airbase",
     "jb": "airbase",
+    "raaf base": "airbase",
+    "rnzaf base": "airbase",
+    "paf base": "airbase",
+    "cfb": "airbase",
 }
 _NAME_PARTICLES = {
     "al",

@@ -19,12 +19,12 @@ _MONTH_NAMES = (
     r"|Nov(?:ember)?|Dec(?:ember)?"
 )
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+    r"(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,5}"
     r"(?:,\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
     r"(?:,\s*(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.?)?"
     r"\s*(?:\((?P<credit>[A-Za-z][A-Za-z/ .&-]{1,40})\)|/(?P<credit2>[A-Za-z][A-Za-z .&-]{1,30})/\.?)?"
-    r"\s*(?P<dash>[-–—]{1,2}\s)?",
+    r"\s*(?P<dash>(?:[-–—]{1,2}|:)\s)?",
 )
 _MAX_LINES = 4
 
@@ -46,6 +46,8 @@ def _is_dateline(match: re.Match) -> bool:
     credit = match.group("credit") or match.group("credit2")
     if not (match.group("dash") or match.group("credit2")):
         return False
+    if (match.group("dash") or "").startswith(":") and not credit:
+        return False  # "UPDATE: ...": a colon closes a dateline only after an agency credit ("(APP):")
     place_head = match.group("place").split(",")[0].strip()
     return bool(
         match.group("month")

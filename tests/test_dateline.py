@@ -12,6 +12,14 @@ CASES = [
     ("ANKARA, 14 March 2025 (AA) - An Il-96", "ANKARA", "2025-03-14", "AA", (3, 14)),
     ("MOSCOW, January 20. /TASS/. The last Tu-154", "MOSCOW", None, "TASS", (1, 20)),
     ("QAMISHLI, Syria - Russian forces", "QAMISHLI, Syria", None, None, (None, None)),
+    ("RAWALPINDI, Aug 28 (APP): Security forces", "RAWALPINDI", None, "APP", (8, 28)),
+    (
+        "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire, 12 March 2025 - Royal Air Force",
+        "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire",
+        "2025-03-12",
+        None,
+        (3, 12),
+    ),
 ]
 
 
@@ -28,7 +36,9 @@ def test_dateline_found(text, place, date, credit, month_day):
 
 
 @pytest.mark.parametrize(
-    "text", ["Nothing here - at all", "The Il-76 - a heavy transport - landed", ""], ids=["plain", "dashes", "empty"]
+    "text",
+    ["Nothing here - at all", "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed"],
+    ids=["plain", "dashes", "empty", "colon-without-credit"],
 )
 def test_dateline_absent(text):
     assert find_dateline(text) is None

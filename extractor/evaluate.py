@@ -509,15 +509,21 @@ class Matcher:
                 words = [w for w in re.findall(r"[^\W\d_]+", long) if w.lower() not in _ACRONYM_SKIP]
                 if len(words) >= 2 and "".join(w[0] for w in words).upper() == letters:
                     return True
-        return bool(self._without_country(a) & {normalise(b)} or self._without_country(b) & {normalise(a)})
+        if self._without_country(a) & {(None, normalise(b))} or self._without_country(b) & {(None, normalise(a))}:
+            return True
+        national = {pair for pair in self._without_country(a) if pair[0]}
+        return bool(national & self._without_country(b))
 
-    def _without_country(self, name: str) -> set[str]:
-        """``name`` without a leading country name or adjective of one or two words (at least two words left)."""
-        words = name.split()
-        out: set[str] = set()
+    def _without_country(self, name: str) -> set[tuple[str | None, str]]:
+        """``name`` without a leading country name or adjective of one or two words (at least two words left),
+        as (None, rest) and (country code, rest): "Chad communications minister" and "Chadian communications
+        minister" share ("TD", "communicationsminister")."""
+        words = name.replace("'s ", " ").replace("’s ", " ").split()
+        out: set[tuple[str | None, str]] = set()
         for cut in (1, 2):
-            if len(words) - cut >= 2 and self._national_country(" ".join(words[:cut])):
-                out.add(normalise(" ".join(words[cut:])))
+            code = self._national_country(" ".join(words[:cut])) if len(words) - cut >= 2 else None
+            if code:
+                out.update({(None, normalise(" ".join(words[cut:]))), (code, normalise(" ".join(words[cut:])))})
         return out
 
 

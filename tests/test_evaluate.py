@@ -42,6 +42,8 @@ def _countries_table() -> AliasTable:
     table = AliasTable()
     table.add("Russia", ["Russian Federation", "Russian"], country="RU")
     table.add("United States", ["USA", "U.S.", "American"], country="US")
+    table.add("Chad", ["Chadian"], country="TD")
+    table.add("Sudan", ["Sudanese"], country="SD")
     return table
 
 
@@ -368,8 +370,13 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
         ("Russian Ministry of Defence", "Ministry of Defence", True),
         ("Ministry of Defence", "Russian Foreign Ministry", False),
         ("Army", "Russian Army", False),  # one word would be left: too loose
+        ("Chad communications minister", "Chadian communications minister", True),
+        ("Chad communications minister", "Sudanese communications minister", False),
     ],
-    ids=["acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word"],
+    ids=[
+        "acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word",
+        "same-country", "other-country",
+    ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:
     MATCHER.begin_article({"sources": [{"name": gold}]})

@@ -65,7 +65,12 @@ CASES = [
         [("Lt. Col. Marisa Okafor", "Marisa Okafor", "official")],
     ),
     ('"It works," said Hanna Lindqvist, an analyst.', [("Hanna Lindqvist", "Hanna Lindqvist", "other")]),
-    ('"It works," said Saudi Arabia\'s envoy.', []),
+    # a country's office holder without a name is the office, not a person named "Saudi Arabia"
+    ('"It works," said Saudi Arabia\'s envoy.', [("Saudi Arabia's envoy", "Saudi envoy", "official")]),
+    ("Chad's communications minister denied it.", [("Chad's communications minister", None, "official")]),
+    ("A person with knowledge of the deployment said so.", [("A person with knowledge of the deployment", "person with knowledge of the deployment", "anonymous")]),
+    ("Three people briefed on the flights said so.", [("Three people briefed on the flights", "people briefed on the flights", "anonymous")]),
+    ("More than 6,000 people are sheltering, it said.", []),
     # bodies named after a country take the adjective an annotator writes; the gazetteer makes them canonical
     (
         "Iraq's Ministry of Defence said on Monday.",

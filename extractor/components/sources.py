@@ -118,6 +118,14 @@ _PUBLISHER_CONTEXT_AFTER = _WORDS["publisher_context_after"]
 _PERSON_STOP_WORDS = _WORDS["person_stop_words"]
 _ROLE_NOUNS = _WORDS["role_nouns"]
 _POSSESSIVE = {"'s", "’s"}
+_OFFICE_WORDS = {
+    "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "prime",
+    "premier", "chancellor", "consul", "attaché", "attache",
+}  # fmt: skip
+_OFFICE_MODIFIERS = {
+    "defence", "defense", "foreign", "interior", "transport", "communications", "information", "deputy", "health",
+    "army", "military", "air", "force", "navy", "government", "embassy", "ministry", "finance", "home",
+}  # fmt: skip
 _DATA_KINDS = {"flight_tracker", "imagery"}
 
 
@@ -227,6 +235,7 @@ class SourceTagger:
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
+        mentions.extend(self._national_offices(doc, allowed))
         mentions.extend(self._org_chunks(doc, allowed))
         mentions = self._titled_roles(doc, allowed, mentions)
         mentions.extend(self._generic(doc, allowed, mentions))
@@ -513,6 +522,8 @@ class SourceTagger:
             head_only = first == match.start and end == match.end
             if head_only and row.get("needs_context") and start == match.start:
                 continue  # a bare "officials" in running text: kept only with a determiner or a modifier
+            if row.get("needs_complement") and end == match.end:
+                continue  # "people" is a source only as "people briefed on the flights"
             name = _descriptor_name(doc, first, end)
             role = None
             modifiers = {t.lower_ for t in doc[first : match.start]}
@@ -650,6 +661,8 @@ class SourceTagger:
         if end >= len(doc) or not allowed[end]:
             return end
         word = doc[end].lower_
+        if word == "of" and end > 0 and doc[end - 1].lower_ == "knowledge":
+            word = "with"  # "a person with knowledge of the deployment": the complement runs on
         if word in _LONG_COMPLEMENTS:
             j = end + 1
             while j < len(doc) and j - end < 13 and doc[j].lower_ not in _COMPLEMENT_STOP:
@@ -748,6 +761,37 @@ class SourceTagger:
             mention["body"] = body_name
             out.append(mention)
             _block(allowed, start, role_end)
+        return out
+
+    def _national_offices(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'Chad's communications minister', 'the Lebanese transport minister', 'Japan's defence minister': an
+        office named by country, without the holder's name (named holders are found by their title)."""
+        out = []
+        lowers = token_table(doc).lowers
+        for match in self.countries.find(doc, allowed):
+            j = match.end
+            if j < len(doc) and lowers[j] in _POSSESSIVE:
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 2 and allowed[k] and lowers[k] in _OFFICE_MODIFIERS:
+                k += 1
+            if k >= len(doc) or not allowed[k] or lowers[k] not in _OFFICE_WORDS:
+                continue
+            end = k + 1
+            if end + 1 < len(doc) and lowers[end] == "minister" and lowers[k] == "prime":
+                end += 1
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                continue  # "Japan's defence minister Gen Nakatani": the person, found by the title
+            start = match.start - 1 if match.start and lowers[match.start - 1] == "the" else match.start
+            office = " ".join(t.lower_ for t in doc[j:end])
+            name = f"{_country_adjective(match.entry.payload)} {office}"
+            row = _first_payload(self.lexicon, name)
+            out.append(
+                _mention(
+                    doc[start:end], row["name"] if row else name, "official", row["id"] if row else "src.office"
+                )
+            )
+            _block(allowed, start, end)
         return out
 
     def _body_at(

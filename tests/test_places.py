@@ -17,7 +17,23 @@ CASES = [
     ("It landed at Tamanhint Air Base.", "Tamanhint Air Base", None, "airbase", None, None),
     ("It landed at Zzyzx Airfield.", "Zzyzx Airfield", "Zzyzx Airfield", "airbase", None, None),
     ("It landed in Minsk.", "Minsk", "Minsk", "city", "BY", None),
+    # one-word airport names and airport towns count right after a movement preposition
+    ("It flew to Tivat on Friday.", "Tivat", "Tivat Airport", "airport", "ME", "LYTV"),
+    ("A C-17 landed at Miroslawiec.", "Miroslawiec", None, "airport", "PL", "EPMI"),
+    ("It took off from Zzyzx Air Force Station.", "Zzyzx Air Force Station", None, "airbase", None, None),
 ]
+
+
+@pytest.mark.parametrize("text", ["Tivat is a town on the coast.", "The Aktion agreement was signed."])
+def test_places_one_word_airport_names_need_a_preposition(run, text):
+    assert [p for p in run(text)._.places if not p["descriptor"]] == []
+
+
+def test_places_letters_without_decomposition_fold_like_their_base_letters():
+    from extractor.components._lexicon import fold
+
+    assert fold("Mirosławiec") == fold("Miroslawiec") == "miroslawiec"
+    assert fold("Ørland") == "orland"
 
 
 @pytest.mark.parametrize("text, mention, name, kind, country, icao", CASES, ids=[c[1] for c in CASES])

@@ -24,11 +24,18 @@ from spacy.tokens import Doc, Span
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+#: letters NFKD does not split into a base letter and a mark ("Wrocław", "Ørland", "Đakovo")
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
+     "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
+
+
 def fold(text: str) -> str:
     """Lowercase ASCII letters and digits only: 'Rzeszów-Jasionka' -> 'rzeszowjasionka'."""
     if text.isascii():
         return _NON_ALNUM.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub("", ascii_text.lower())
 

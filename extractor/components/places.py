@@ -99,6 +99,7 @@ _NOT_PLACES = {
 
 
 _CODE = re.compile(r"[A-Z]{3,4}")
+_WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in"}
 
 
 @Language.factory(
@@ -150,6 +151,7 @@ class PlaceRuler:
         self.country_names: dict[str, str] = {}
         self.airports_by_code: dict[str, dict] = {}
         self.airports_by_city: dict[str, dict] = {}
+        self.weak: dict[str, dict] = {}  # folded one-word airport or town name -> the airport
         self.airports_by_core: dict[
             str, dict
         ] = {}  # "erkilet" -> Kayseri Erkilet ... (name minus generic words)
@@ -193,6 +195,7 @@ class PlaceRuler:
                 self.airports_by_core.setdefault(fold(" ".join(core_words[len(city_words) :])), place)
             if core_words:
                 self.airports_by_core.setdefault(fold(" ".join(core_words)), place)
+            self._add_weak(core_words, row, place)
             if len(core_words) >= 2 and " ".join(core_words) not in self.lexicon:
                 # "Dallas Fort Worth", "Warsaw Chopin", "Kunming Changshui": the name without "International Airport"
                 self.lexicon.add(" ".join(core_words), place)
@@ -201,6 +204,25 @@ class PlaceRuler:
                 best = self.airports_by_city.get(city)
                 if best is None or _airport_rank(place) > _airport_rank(best):
                     self.airports_by_city[city] = place
+
+    def _add_weak(self, core_words: list[str], row: dict, place: dict) -> None:
+        """One-word airport names ("Aktion", "Tivat") and towns of airports, for :meth:`_weak_names`."""
+        names = [core_words[0]] if len(core_words) == 1 else []
+        city = row["city"] or ""
+        if city and " " not in city and "/" not in city:
+            names.append(city)
+        for name in names:
+            if (
+                len(name) >= 4
+                and name[:1].isupper()
+                and name not in _NOT_PLACES
+                and name.lower() not in STOP_WORDS
+                and name not in self.lexicon
+            ):
+                key = fold(name)
+                best = self.weak.get(key)
+                if best is None or _airport_rank(place) > _airport_rank(best):
+                    self.weak[key] = place
 
     def _add_cities(self) -> None:
         for city in geonames_cities():
@@ -265,6 +287,7 @@ class PlaceRuler:
                 allowed[i] = False
         mentions.extend(self._unknown_facilities(doc, allowed))
         mentions.extend(self._codes(doc, allowed))
+        mentions.extend(self._weak_names(doc, allowed))
         doc._.places = sorted(mentions, key=lambda m: m["start"])
         mentions.extend(self._descriptors(doc, allowed))
         mentions.sort(key=lambda m: m["start"])
@@ -346,6 +369,26 @@ class PlaceRuler:
                 i = name_end
                 continue
             i += 1
+        return out
+
+    def _weak_names(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """'to Tivat', 'at Aktion': a one-word airport name (or the town of a small airport) counts only right
+        after a movement preposition, where a capitalised word is most likely a place."""
+        out: list[dict] = []
+        if not self.weak:
+            return out
+        table = token_table(doc)
+        for i in range(1, len(table.texts)):
+            if (
+                allowed[i]
+                and table.capital[i]
+                and table.lowers[i - 1] in _WEAK_PREPOSITIONS
+                and table.folds[i] in self.weak
+                and (i + 1 == len(table.texts) or not table.capital[i + 1])
+            ):
+                place = self.weak[table.folds[i]]
+                out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":after-preposition"}))
+                allowed[i] = False
         return out
 
     def _codes(self, doc: Doc, allowed: list[bool]) -> list[dict]:

@@ -339,6 +339,7 @@ def _type_name(value: Any) -> str:
     return normalise(_MANUFACTURER.sub("", value.strip()) or value)
 
 
+_NATIONAL_BODIES = frozenset({"government", "military", "army", "navy", "presidency"})
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "at", "to"})
 
 
@@ -456,6 +457,9 @@ class Matcher:
             return True
         if self.operators.expand(normalise(gold_name)) & self.operators.expand(normalise(pred_name)):
             return True  # aliases of one operator: "USAF", "U.S. Air Force", "United States Air Force"
+        gold_national = {pair for pair in self._national_parts(gold_name) if pair[0]}
+        if gold_national & self._national_parts(pred_name):
+            return True  # "Government of Serbia" = "Serbian government", "Hungarian Air Force" = "Hungary's air force"
         gold_national, pred_national = self._national_country(gold_name), self._national_country(pred_name)
         if not gold_national or not pred_national:
             return False
@@ -513,6 +517,21 @@ class Matcher:
             return True
         national = {pair for pair in self._without_country(a) if pair[0]}
         return bool(national & self._without_country(b))
+
+    def _national_parts(self, name: str) -> set[tuple[str | None, str]]:
+        """:meth:`_without_country`, and the same for a trailing "of <country>" ("Government of Serbia")."""
+        parts = self._without_country(name)
+        words = name.replace("'s ", " ").replace("’s ", " ").split()
+        if len(words) >= 2 and words[-1].lower() in _NATIONAL_BODIES:  # "Serbian government", "Spain's army"
+            code = self._national_country(" ".join(words[:-1]))
+            if code:
+                parts.add((code, normalise(words[-1])))
+        for cut in (1, 2):
+            if len(words) > cut + 1 and words[-cut - 1].lower() == "of":
+                code = self._national_country(" ".join(words[-cut:]))
+                if code:
+                    parts.add((code, normalise(" ".join(words[: -cut - 1]))))
+        return parts
 
     def _without_country(self, name: str) -> set[tuple[str | None, str]]:
         """``name`` without a leading country name or adjective of one or two words (at least two words left),

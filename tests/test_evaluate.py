@@ -337,6 +337,12 @@ def test_evaluate_operators_match(gold: dict, pred: dict | None, expected: bool)
     assert MATCHER.operators_match(gold, pred) is expected
 
 
+def test_evaluate_operators_national_bodies_match_across_word_orders() -> None:
+    assert MATCHER.operators_match({"name": "Government of Russia"}, {"name": "Russian government"})
+    assert MATCHER.operators_match({"name": "Russian Air Force"}, {"name": "Russia's Air Force"})
+    assert not MATCHER.operators_match({"name": "Government of Russia"}, {"name": "American government"})
+
+
 def test_evaluate_aircraft_ignore_the_manufacturer_name() -> None:
     gold = {"model": "Boeing 747-400F", "family": "Boeing 747", "icao_type": None}
     assert MATCHER.aircraft_model_match(gold, {"model": "747-400F", "family": "747"})

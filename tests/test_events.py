@@ -20,6 +20,11 @@ def _leg(event: dict) -> tuple:
 DCT = "2025-10-30"
 CASES = [
     (
+        "national-designation-names-its-service",
+        "On October 27, a CC-177 flew from Trenton to Riga.",
+        [("flight", ("CC-177",), "Trenton", "Riga", "2025-10-27", None, "asserted")],
+    ),
+    (
         "abbreviation-is-not-a-sentence-end",
         "On October 27, a Voyager KC2 of No. 10 Squadron left RAF Brize Norton for Akrotiri.",
         [("flight", ("Voyager KC2",), "RAF Brize Norton", "RAF Akrotiri", "2025-10-27", None, "asserted")],
@@ -107,3 +112,11 @@ def test_events_generic_summary_is_not_a_further_event(run):
     )
     legs = run(text, DCT)._.events
     assert len(legs) == 1 and legs[0]["aircraft"][0]["model"] == "Il-62M"
+
+
+def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run):
+    events = run("On October 27, a CC-177 flew from Trenton to Riga.")._.events
+    assert events[0]["operator"]["name"] == "Royal Canadian Air Force"
+    assert events[0]["operator"]["rule"] == "designation:ac.cc-177"
+    text = "On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin."
+    assert run(text)._.events[0]["operator"]["name"] == "US Air Force"

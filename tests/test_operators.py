@@ -11,6 +11,9 @@ CASES = [
     ("Two Iranian cargo planes landed.", "Iranian", "Iran", "IR"),
     ("South Korea's air force flew them out.", "South Korea's air force", "Republic of Korea Air Force", "KR"),
     ("Three ASDF aircraft were sent.", "ASDF", "Japan Air Self-Defense Force", "JP"),
+    ("A Hungarian Air Force A319 landed.", "Hungarian Air Force", "Hungarian Air Force", "HU"),
+    ("An Il-62M of the 223rd Flight Unit landed.", "223rd Flight Unit", "223rd Flight Unit", None),
+    ("Two C-295 of the Air Defence Forces of Kazakhstan landed.", "Air Defence Forces of Kazakhstan", None, None),
     # a shared abbreviation goes to the country the article names most
     ("India sent aid. An IAF C-17 flew to Yangon, Indian officials said.", "IAF", "Indian Air Force", "IN"),
     ("Israel received aid. An IAF F-35 flew over Eilat, Israeli officials said.", "IAF", "Israeli Air Force", "IL"),

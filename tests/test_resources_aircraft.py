@@ -31,6 +31,8 @@ ROLES = {
 }  # fmt: skip
 TYPE_KEYS = {"id", "manufacturer", "model", "family", "icao_type", "role", "nicknames", "aliases"}
 GENERIC_KEYS = {"id", "phrase", "role"}
+#: optional: "operator", the operators.jsonl id of the one service a national designation belongs to (CC-177)
+OPTIONAL_TYPE_KEYS = {"operator"}
 ICAO_TYPE = re.compile(r"^[A-Z][A-Z0-9]{1,3}$")
 MIN_TYPES = 250
 MIN_GENERIC = 40
@@ -88,7 +90,8 @@ def test_resources_aircraft_every_line_is_a_json_object(path: Path) -> None:
 def test_resources_aircraft_lines_have_exactly_the_schema_keys(path: Path, keys: set[str]) -> None:
     problems = []
     for lineno, row in _objects(path):
-        missing, extra = sorted(keys - row.keys()), sorted(row.keys() - keys)
+        optional = OPTIONAL_TYPE_KEYS if path == TYPES_FILE else set()
+        missing, extra = sorted(keys - row.keys()), sorted(row.keys() - keys - optional)
         if missing or extra:
             problems.append(
                 f"{path.name}:{lineno}: expected keys {sorted(keys)}, missing {missing}, extra {extra}"
@@ -134,6 +137,16 @@ def test_resources_aircraft_field_types_and_values() -> None:
         if row.get("role") not in ROLES:
             problems.append(f"{where}: expected role in {sorted(ROLES)}, found {row.get('role')!r}")
     _fail_if(problems, "a field has the wrong type or value")
+
+
+def test_resources_aircraft_operator_names_a_line_of_operators() -> None:
+    operators = {row["id"] for _, row in _objects(TYPES_FILE.parent / "operators.jsonl")}
+    problems = [
+        f"{TYPES_FILE.name}:{lineno}: operator {row['operator']!r} is not an id of operators.jsonl"
+        for lineno, row in _objects(TYPES_FILE)
+        if "operator" in row and row["operator"] not in operators
+    ]
+    _fail_if(problems, "an operator id is unknown")
 
 
 def test_resources_aircraft_id_is_derived_from_model() -> None:

@@ -171,10 +171,17 @@ class Leg:
     "event_builder",
     assigns=["doc._.events"],
     requires=["doc._.aircraft", "doc._.places", "doc._.operators", "doc._.timexes"],
-    default_config={"triggers": "triggers.jsonl", "modality": "modality.jsonl"},
+    default_config={
+        "triggers": "triggers.jsonl",
+        "modality": "modality.jsonl",
+        "aircraft": "aircraft.jsonl",
+        "operators": "operators.jsonl",
+    },
 )
-def make_event_builder(nlp: Language, name: str, triggers: str, modality: str) -> EventBuilder:
-    return EventBuilder(nlp, name, triggers=triggers, modality=modality)
+def make_event_builder(
+    nlp: Language, name: str, triggers: str, modality: str, aircraft: str, operators: str
+) -> EventBuilder:
+    return EventBuilder(nlp, name, triggers=triggers, modality=modality, aircraft=aircraft, operators=operators)
 
 
 class EventBuilder:
@@ -185,9 +192,21 @@ class EventBuilder:
         *,
         triggers: str = "triggers.jsonl",
         modality: str = "modality.jsonl",
+        aircraft: str = "aircraft.jsonl",
+        operators: str = "operators.jsonl",
     ) -> None:
         extensions.ensure_doc_extensions()
         self.name = name
+        # national designations flown by one service only ("CC-177": the Royal Canadian Air Force)
+        services = {row["id"]: row for row in load_jsonl(operators, required=("id", "name"))}
+        self.designated: dict[str, dict] = {}
+        for row in load_jsonl(aircraft, required=("id", "model")):
+            service = services.get(row.get("operator") or "")
+            if service is not None:
+                self.designated[row["id"]] = {
+                    "name": service["name"], "country": service.get("country"), "kind": service.get("kind"),
+                    "rule": f"designation:{row['id']}",
+                }  # fmt: skip
         self.triggers = Lexicon(max_tokens=5)
         for row in load_jsonl(triggers, required=("id", "forms", "action")):
             for form in row["forms"]:
@@ -310,6 +329,7 @@ class EventBuilder:
                 _operator_for(doc, leg.aircraft, operators, trig)
                 or (previous.operator if previous is not None and (chain or leg.coreferent) else None)
                 or _operator_of_family(leg.aircraft, history + legs)
+                or self._designated_operator(doc, leg.aircraft)
             )
             leg.count = _count_before(doc, trig) or _count_in_window(doc, window_start, window_end, timexes)
             leg.modality = self._modality(doc, trig, window_start) or (
@@ -455,6 +475,16 @@ class EventBuilder:
         if history and (trig.row.get("chain") or (trig.row.get("noun") and definite_noun)):
             return history[-1].aircraft, True
         return [], False
+
+    def _designated_operator(self, doc: Doc, aircraft: list[dict]) -> dict | None:
+        """The service a national designation names ("a CC-177" flies for the RCAF), as an operator mention
+        whose span is the aircraft's."""
+        for mention in aircraft:
+            service = self.designated.get(mention["rule"])
+            if service is not None:
+                fields = {k: mention[k] for k in ("start", "end", "token_start", "token_end", "text")}
+                return {**fields, **service}
+        return None
 
     def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:
         start = max(window_start, trig.start - 12)
@@ -755,9 +785,21 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
         near = before[-1:] + after[:1]
         named = [o for o in near if not o["rule"].startswith("demonym:")]
         if named or near:
-            return (named or near)[0]
+            return _service_of((named or near)[0], operators)
     before_trigger = [o for o in operators if o["token_end"] <= trig.start]
     return before_trigger[-1] if before_trigger else None
+
+
+def _service_of(operator: dict, operators: list[dict]) -> dict:
+    """A unit named with its service ("the US Air Force's 353rd Special Operations Wing", "the 5th Bomb Wing of
+    the US Air Force"): the service operates the aircraft, as the corpus guidelines have it."""
+    if operator.get("kind") != "unit":
+        return operator
+    for other in operators:
+        gap = max(other["token_start"] - operator["token_end"], operator["token_start"] - other["token_end"])
+        if other is not operator and other.get("kind") == "air_force" and gap <= 3:
+            return other
+    return operator
 
 
 def _count_before(doc: Doc, trig: Trigger) -> int | None:

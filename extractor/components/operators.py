@@ -83,6 +83,11 @@ class OperatorRuler:
             names = [row["name"], *(row.get("aliases") or [])]
             self.country_words[row["iso2"]] = names + list(row.get("demonyms") or [])
             force = air_forces.get(row["iso2"])
+            if force is None and row.get("demonyms"):  # no line of its own: "Hungarian Air Force"
+                force = {
+                    "id": f"op.{row['iso2'].lower()}-air-force", "name": f"{row['demonyms'][0]} Air Force",
+                    "country": row["iso2"], "kind": "air_force",
+                }  # fmt: skip
             if force is not None:  # "South Korea's air force", "the air force of Pakistan", "Indian air force"
                 for name in names:
                     self.lexicon.add_many([f"{name}'s air force", f"{name} air force", f"air force of {name}"], force)
@@ -103,6 +108,9 @@ class OperatorRuler:
             if not any(i in covered for i in range(span.start, span.end)):
                 mentions.append(_mention(span, span.text, None, "unit", "op.unit-pattern"))
                 covered.update(range(span.start, span.end))
+        for span in _named_after_aircraft(doc, covered):
+            mentions.append(_mention(span, span.text, None, "other", "op.of-name-after-aircraft"))
+            covered.update(range(span.start, span.end))
         aircraft_starts = {a["token_start"] for a in doc._.aircraft or []}
         for match in self.demonyms.find(doc):
             if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
@@ -132,7 +140,7 @@ class OperatorRuler:
 
 #: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing 62"
 _UNIT = re.compile(
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){1,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,3}(?:Wing|Squadron|Group|Regiment) \d{1,3})\b"
 )
 
@@ -143,6 +151,34 @@ def _units(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)
+    return spans
+
+
+_ORG_WORDS = {
+    "Force", "Forces", "Airlines", "Airline", "Air", "Airways", "Aviation", "Ministry", "Command", "Wing", "Squadron",
+    "Regiment", "Guard", "Police", "Service", "Agency", "Network", "Ambulance", "Flight", "Detachment", "Unit",
+    "Corps", "Navy", "Army", "Cargo", "Airlift", "Group", "Fleet",
+}  # fmt: skip
+
+
+def _named_after_aircraft(doc: Doc, covered: set[int]) -> list[Span]:
+    """'two C-295 aircraft of the Air Defence Forces of Kazakhstan', 'a Boeing 767 of Air Astana': a
+    capitalised name with an organisation word right after an aircraft and 'of' operates it."""
+    table = token_table(doc)
+    texts, n = table.texts, len(table.texts)
+    spans = []
+    for mention in doc._.aircraft or []:
+        i = mention["token_end"]
+        if i + 1 >= n or texts[i] != "of":
+            continue
+        start = i + 2 if texts[i + 1] == "the" else i + 1
+        j = start
+        while j < n and j - start < 7 and j not in covered and (
+            (table.capital[j] and table.alpha[j]) or (texts[j] in {"of", "and"} and j + 1 < n and table.capital[j + 1])
+        ):
+            j += 1
+        if j - start >= 2 and _ORG_WORDS & set(texts[start:j]):
+            spans.append(doc[start:j])
     return spans
 
 

@@ -120,3 +120,9 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
     assert events[0]["operator"]["rule"] == "designation:ac.cc-177"
     text = "On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin."
     assert run(text)._.events[0]["operator"]["name"] == "US Air Force"
+
+
+def test_events_primary_date_is_the_most_specific_one(run):
+    text = "The Gripens that had been based at Siauliai since August flew home to Kecskemet on Thursday, October 30."
+    events = run(text, "2025-11-01")._.events
+    assert events[0]["date"]["value"] == "2025-10-30"

@@ -26,6 +26,7 @@ Modality comes from cue phrases (``resources/modality.jsonl``) before the trigge
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -91,6 +92,7 @@ _TRAVELLERS = {
     "the delegation", "the minister", "the president", "the prime minister", "the premier", "the chancellor",
     "the foreign minister", "the defence minister", "the defense minister", "the secretary", "the leader",
     "the team", "the party", "the entourage", "the crew", "the crews", "he", "she", "the royal",
+    "the contingent", "the detachment", "the troops", "the soldiers", "the evacuees",
 }  # fmt: skip
 _COUNT_SKIP = {
     "separate",
@@ -516,7 +518,7 @@ class EventBuilder:
             "origin": leg.origin,
             "destination": leg.destination,
             "via": leg.via,
-            "date": _primary_date(leg.dates),
+            "date": _primary_date(leg.dates, doc[leg.triggers[0].start].idx),
             "dates": leg.dates,
             "count": leg.count,
             "modality": leg.modality,
@@ -909,9 +911,31 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS))
 
 
-def _primary_date(dates: list[dict]) -> dict | None:
-    """The leg's date: the first calendar date tied to it, else the first time."""
-    return next((t for t in dates if t["type"] == "DATE"), dates[0] if dates else None)
+def _primary_date(dates: list[dict], trigger_char: int | None = None) -> dict | None:
+    """The leg's date: the most specific calendar date tied to it (a day before a week, a month, a year:
+    "based there since August, flew home on Thursday" flew on Thursday), the one nearest the trigger on a tie;
+    a time only when no date is given."""
+    calendar = [t for t in dates if t["type"] == "DATE"]
+    if not calendar:
+        return dates[0] if dates else None
+    if trigger_char is None:
+        return calendar[0]
+    return max(calendar, key=lambda t: (_granularity(t.get("value")), -abs(t["start"] - trigger_char)))
+
+
+def _granularity(value: str | None) -> int:
+    """3 a day, 2 a week, 1 a month, season or quarter, 0 a year, a decade or a reference ("PAST_REF")."""
+    if not value:
+        return 0
+    if _DAY_VALUE.match(value):
+        return 3
+    if "-W" in value:
+        return 2
+    return 1 if _MONTH_VALUE.match(value) else 0
+
+
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d)")
+_MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI|Q\d|H\d)")
 
 
 def _compatible(a: dict | None, b: dict | None) -> bool:

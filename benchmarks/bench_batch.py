@@ -1,6 +1,6 @@
 """Batch benchmark: one command, a table on stdout, the figures in ``benchmarks/results/batch.json``.
 
-    python benchmarks/bench_batch.py              # full run (about 6 minutes on 2 idle cores)
+    python benchmarks/bench_batch.py              # full run (about 7 minutes on 2 idle cores)
     python benchmarks/bench_batch.py --quick      # smaller sizes, to try it out (about 1 minute)
 
 What it measures, in one run, on a generated corpus (sentence templates written for this benchmark, varied
@@ -12,7 +12,8 @@ aircraft, operators, places, dates and sources; seed 2025, so every run reads th
 * peak RSS of ``extractor extract --workers 1`` over 2,000 and 20,000 articles, each in a fresh process
   (memory must stay flat: the batch layer streams);
 * the speed-up of ``--workers 2`` over ``--workers 1`` (CLI subprocesses on the same input, best of three
-  alternating runs), and the CPU seconds each process spends on the same work (on a machine shared with
+  alternating runs on the 2,000 articles, one run each on the 20,000: there the start-up, about 2 s for either
+  side, weighs little), and the CPU seconds each process spends on the same work (on a machine shared with
   other jobs, wall-clock speed-up understates the pool);
 * start-up time: import plus pipeline build, in a fresh process.
 
@@ -491,7 +492,11 @@ def main(argv: list[str] | None = None) -> int:
                 rss_small = max(rss_small, rss) if workers == 1 else rss_small
         one_s, two_s = min(runs[1]), min(runs[2])
         identical = (folder / "out1.jsonl").read_bytes() == (folder / "out2.jsonl").read_bytes()
-        _, rss_large = run_cli(large_path, folder / "out-large.jsonl", workers=1)
+        # the large corpus: peak RSS of --workers 1, and the speed-up once start-up (paid once by each side,
+        # about 2 s) is small next to the work, as in the folders of tens of thousands of articles the tool is for
+        large_one_s, rss_large = run_cli(large_path, folder / "out-large1.jsonl", workers=1)
+        large_two_s, _ = run_cli(large_path, folder / "out-large2.jsonl", workers=2)
+        large_identical = (folder / "out-large1.jsonl").read_bytes() == (folder / "out-large2.jsonl").read_bytes()
 
     results = {
         "corpus": {"articles": small, "words": n_words, "seed": SEED, "large_articles": large},
@@ -514,6 +519,13 @@ def main(argv: list[str] | None = None) -> int:
             "speedup": one_s / two_s,
             "identical_output": identical,
             "cores": os.cpu_count(),
+            "large": {
+                "articles": large,
+                "one_s": large_one_s,
+                "two_s": large_two_s,
+                "speedup": large_one_s / large_two_s,
+                "identical_output": large_identical,
+            },
         },
         "rss_mb": {str(small): rss_small, str(large): rss_large, "growth": rss_large / rss_small},
         "startup_s": startup,
@@ -548,8 +560,13 @@ def _targets(r: dict) -> dict:
         "pipeline_vs_search_dates": {"value": ratio_sd, "target": ">= 20", "met": ratio_sd >= 20},
         "workers_2_speedup": {
             "value": r["workers"]["speedup"],
-            "target": ">= 1.6",
+            "target": ">= 1.6 (2,000 articles)",
             "met": r["workers"]["speedup"] >= 1.6,
+        },
+        "workers_2_speedup_large": {
+            "value": r["workers"]["large"]["speedup"],
+            "target": f">= 1.6 ({r['workers']['large']['articles']:,} art.)",
+            "met": r["workers"]["large"]["speedup"] >= 1.6,
         },
         "peak_rss_mb": {
             "value": max(v for k, v in rss.items() if k != "growth"),
@@ -586,6 +603,12 @@ def _table(r: dict) -> str:
             f"{r['workers']['one_s']:.1f} s / {r['workers']['two_s']:.1f} s, "
             f"identical output: {r['workers']['identical_output']}; load average before "
             f"{r['workers']['load_before']:.1f} on {r['workers']['cores']} cores",
+            "",
+        ),
+        (
+            f"workers 1 / 2, {r['workers']['large']['articles']:,} art.",
+            f"{r['workers']['large']['one_s']:.1f} s / {r['workers']['large']['two_s']:.1f} s, "
+            f"identical output: {r['workers']['large']['identical_output']} (one run each)",
             "",
         ),
         (

@@ -515,8 +515,8 @@ class Matcher:
                     return True
         if self._without_country(a) & {(None, normalise(b))} or self._without_country(b) & {(None, normalise(a))}:
             return True
-        national = {pair for pair in self._without_country(a) if pair[0]}
-        return bool(national & self._without_country(b))
+        national = {pair for pair in self._national_parts(a) if pair[0]}
+        return bool(national & self._national_parts(b))
 
     def _national_parts(self, name: str) -> set[tuple[str | None, str]]:
         """:meth:`_without_country`, and the same for a trailing "of <country>" ("Government of Serbia")."""

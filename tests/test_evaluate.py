@@ -378,10 +378,11 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
         ("Army", "Russian Army", False),  # one word would be left: too loose
         ("Chad communications minister", "Chadian communications minister", True),
         ("Chad communications minister", "Sudanese communications minister", False),
+        ("Ministry of Emergency Situations of Chad", "Chadian Ministry of Emergency Situations", True),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word",
-        "same-country", "other-country",
+        "same-country", "other-country", "country-after",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

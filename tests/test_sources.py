@@ -71,6 +71,10 @@ CASES = [
     ("A person with knowledge of the deployment said so.", [("A person with knowledge of the deployment", "person with knowledge of the deployment", "anonymous")]),
     ("Three people briefed on the flights said so.", [("Three people briefed on the flights", "people briefed on the flights", "anonymous")]),
     ("More than 6,000 people are sheltering, it said.", []),
+    (
+        "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said so.",
+        [("Deputy Minister of Foreign Affairs Yerlan Tokbergenov", "Yerlan Tokbergenov", "official")],
+    ),
     # bodies named after a country take the adjective an annotator writes; the gazetteer makes them canonical
     (
         "Iraq's Ministry of Defence said on Monday.",

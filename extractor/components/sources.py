@@ -118,6 +118,12 @@ _PUBLISHER_CONTEXT_AFTER = _WORDS["publisher_context_after"]
 _PERSON_STOP_WORDS = _WORDS["person_stop_words"]
 _ROLE_NOUNS = _WORDS["role_nouns"]
 _POSSESSIVE = {"'s", "’s"}
+#: "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said": an office "of ..." then the holder's name
+_OFFICE_BEFORE_NAME = re.compile(
+    r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary|Director(?:-General)?|Head|"
+    r"Chief|Commander|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+)?){1,5})"
+    r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)(?=\s*(?:,|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bwrote\b))"
+)
 _OFFICE_WORDS = {
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "prime",
     "premier", "chancellor", "consul", "attaché", "attache",
@@ -434,6 +440,15 @@ class SourceTagger:
                 mention["surname"] = doc[title.end].text  # "Mr Ellery": the full name given earlier, if any
             out.append(mention)
             _block(allowed, start, end)
+        for match in _OFFICE_BEFORE_NAME.finditer(text):
+            span = doc.char_span(match.start("office"), match.end("name"), alignment_mode="expand")
+            name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            if span is None or name is None or not all(allowed[i] for i in range(span.start, span.end)):
+                continue
+            if not _name_end_ok(doc, name.start, name.end, self.org_heads):
+                continue
+            out.append(_mention(span, name.text, "official", "src.office_before_name", role="person"))
+            _block(allowed, span.start, span.end)
         return out
 
     def _persons(self, doc: Doc, allowed: list[bool]) -> list[dict]:

@@ -20,6 +20,16 @@ def _leg(event: dict) -> tuple:
 DCT = "2025-10-30"
 CASES = [
     (
+        "count-before-the-noun-trigger",
+        "Since October 20, C-17s have flown 11 relief missions from Ramstein to Djibouti.",
+        [("flight", ("C-17",), "Ramstein Air Base", "Djibouti", "2025-10-20", 11, "asserted")],
+    ),
+    (
+        "count-with-a-describing-word",
+        "Since October 20, CC-130J aircraft have completed 23 sustainment flights to Riga.",
+        [(None, ("CC-130J",), None, "Riga", "2025-10-20", 23, "asserted")],
+    ),
+    (
         "national-designation-names-its-service",
         "On October 27, a CC-177 flew from Trenton to Riga.",
         [("flight", ("CC-177",), "Trenton", "Riga", "2025-10-27", None, "asserted")],

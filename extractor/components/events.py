@@ -815,10 +815,15 @@ def _count_before(doc: Doc, trig: Trigger) -> int | None:
         value = parse_number(doc[i].text)
         if value is not None:
             return value
-        if doc[i].lower_ not in _COUNT_SKIP:
+        word = doc[i].text
+        describes = word.isalpha() and word.islower() and word not in _COUNT_BREAK  # "23 sustainment flights"
+        if doc[i].lower_ not in _COUNT_SKIP and not describes:
             return None
         i -= 1
     return None
+
+
+_COUNT_BREAK = {"and", "or", "to", "from", "of", "the", "a", "an", "its", "their", "by", "in", "on", "for", "with"}
 
 
 _COUNT_NOUNS = {
@@ -850,7 +855,7 @@ def _count_in_window(doc: Doc, start: int, end: int, timexes: list[dict]) -> int
         value = parse_number(doc[i].text)
         if value is None or value > 10_000:
             continue
-        for j in range(i + 1, min(end, i + 6)):
+        for j in range(i + 1, min(len(doc), end + 2, i + 6)):  # the noun may be the next trigger ("11 missions")
             word = doc[j].lower_
             if word in _COUNT_NOUNS:
                 return value

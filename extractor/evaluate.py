@@ -34,7 +34,8 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
   in ``resources/sources.jsonl`` when present ("FR24" -> "Flightradar24"). A predicted name also takes the
   name of a gold source of the same article when one is the acronym of the other's words ("PTI" = "Press
   Trust of India") or when they are equal once a leading country name or adjective is dropped from one side
-  ("UK Ministry of Defence" = "Ministry of Defence").
+  ("UK Ministry of Defence" = "Ministry of Defence"; the country may also follow: "... of Uzbekistan"), with
+  ministries written either way ("Foreign Ministry" = "Ministry of Foreign Affairs").
 
 Event alignment
 ---------------
@@ -332,6 +333,14 @@ _MANUFACTURER = re.compile(
 )
 
 
+def _canonical_body(name: str) -> str:
+    """A ministry written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of Defense"
+    -> "defence ministry"; other names unchanged (lower-cased)."""
+    text = " ".join(name.split()).lower().replace("defense", "defence")
+    text = text.replace("ministry of foreign affairs", "foreign ministry")
+    return re.sub(r"\bministry of (?:the )?(\w+)$", r"\1 ministry", text)
+
+
 def _type_name(value: Any) -> str:
     """A model or family name normalised without its manufacturer: "Boeing 747-400F" = "747-400F"."""
     if not isinstance(value, str):
@@ -502,6 +511,14 @@ class Matcher:
                 self._gold_sources.setdefault(key, _name(name) or "")
 
     def sources_loosely_same(self, a: str, b: str) -> bool:
+        """:meth:`_loosely_same`, also after writing ministries one way ("Egyptian Foreign Ministry" =
+        "Egyptian Ministry of Foreign Affairs", "Syrian Ministry of Transport" = "Syrian transport ministry")."""
+        if self._loosely_same(a, b):
+            return True
+        ca, cb = _canonical_body(a or ""), _canonical_body(b or "")
+        return (ca, cb) != (a, b) and (normalise(ca) == normalise(cb) or self._loosely_same(ca, cb))
+
+    def _loosely_same(self, a: str, b: str) -> bool:
         """An acronym of the other name's words ("PTI" = "Press Trust of India"), or equal names once a
         leading country name or adjective is dropped from one side ("UK Ministry of Defence" = "Ministry of
         Defence", "South Korean Joint Chiefs of Staff" = "Joint Chiefs of Staff")."""

@@ -379,10 +379,13 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
         ("Chad communications minister", "Chadian communications minister", True),
         ("Chad communications minister", "Sudanese communications minister", False),
         ("Ministry of Emergency Situations of Chad", "Chadian Ministry of Emergency Situations", True),
+        ("Chadian Ministry of Foreign Affairs", "Chadian Foreign Ministry", True),
+        ("Chad transport ministry", "Chadian Ministry of Transport", True),
+        ("Chadian Ministry of Transport", "Chadian Ministry of Defence", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word",
-        "same-country", "other-country", "country-after",
+        "same-country", "other-country", "country-after", "foreign-ministry", "transport-ministry", "other-ministry",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

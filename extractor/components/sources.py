@@ -549,6 +549,8 @@ class SourceTagger:
             # "a Western diplomat in Bangui": the place completes the name but stays free for the place
             # matcher
             span_end = match.end if end > match.end and doc[match.end].lower_ in _LOCATION_PREPS else end
+            if span_end < end and any(t.text in self.org_heads for t in doc[match.end : end]):
+                span_end = end  # "officials at the Department of Foreign Affairs": one source, not two
             mention = _mention(doc[start:span_end], name, row.get("kind", "anonymous"), row["id"], role=role)
             mention["head"] = row["phrase"]
             if modifiers == {"ministry"}:
@@ -690,14 +692,22 @@ class SourceTagger:
             k = j
             while (
                 k < len(doc)
-                and k - j < 3
-                and doc[k].is_alpha
-                and doc[k].text[:1].isupper()
+                and k - j < 6
+                and allowed[k]
                 and doc[k].lower_ not in _COMPLEMENT_STOP
+                and (
+                    (doc[k].is_alpha and doc[k].text[:1].isupper())
+                    # "the Department of Foreign Affairs", "the Security Service of Ukraine"
+                    or (doc[k].lower_ in {"of", "for"} and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper())
+                )
             ):
                 k += 1
-            if k == j and k < len(doc) and doc[k].lower_ in _LOCATION_NOUNS:
-                k += 1
+            if k > j and k + 1 < len(doc) and doc[k].lower_ in _POSSESSIVE:
+                k += 1  # "a source in Norway's defence establishment"
+                while k < len(doc) and k - j < 8 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _COMPLEMENT_STOP:
+                    k += 1
+            while k < len(doc) and doc[k].lower_ in _LOCATION_NOUNS:
+                k += 1  # "an official at Damascus airport", "a source in the Rossiya detachment"
             return k if k > j else end
         if word in {"posting", "on"}:
             j = end + 1 if word == "on" else end + 2
@@ -1196,6 +1206,14 @@ class SourceTagger:
                         m
                         for m in reversed(resolved)
                         if m["role"] == "person" and " " in m["name"] and m["name"].split()[-1] == surname
+                    ),
+                    None,
+                ) or next(  # "Liu Hanwen" ... "Mr Liu": a family name written first
+                    (
+                        m
+                        for m in reversed(resolved)
+                        if m["role"] == "person" and " " in m["name"] and m["name"].split()[0] == surname
+                        and mention.get("surname")
                     ),
                     None,
                 )

@@ -12,6 +12,8 @@ CASES = [
     ("South Korea's air force flew them out.", "South Korea's air force", "Republic of Korea Air Force", "KR"),
     ("Three ASDF aircraft were sent.", "ASDF", "Japan Air Self-Defense Force", "JP"),
     ("A Hungarian Air Force A319 landed.", "Hungarian Air Force", "Hungarian Air Force", "HU"),
+    ("A Royal Malaysian Air Force A400M landed.", "Royal Malaysian Air Force", "Royal Malaysian Air Force", "MY"),
+    ("Two YTO Cargo Airlines 757s landed.", "YTO Cargo Airlines", "YTO Cargo Airlines", None),
     ("An Il-62M of the 223rd Flight Unit landed.", "223rd Flight Unit", "223rd Flight Unit", None),
     ("Two C-295 of the Air Defence Forces of Kazakhstan landed.", "Air Defence Forces of Kazakhstan", None, None),
     # a shared abbreviation goes to the country the article names most

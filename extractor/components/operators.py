@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, span_fields, token_table
+from ._lexicon import Lexicon, parse_number, span_fields, token_table
 
 SPAN_KEY = "operators"
 LABEL = "ORG"
@@ -96,17 +96,26 @@ class OperatorRuler:
     def __call__(self, doc: Doc) -> Doc:
         mentions = []
         text = token_table(doc).text
+        table = token_table(doc)
         for match in self.lexicon.find(doc):
             row = match.entry.payload
-            rows = [e.payload for e in self.lexicon.lookup(token_table(doc).span_text(match.start, match.end))]
+            rows = [e.payload for e in self.lexicon.lookup(table.span_text(match.start, match.end))]
             if len({r["id"] for r in rows}) > 1:
                 row = self._most_mentioned(rows, text)  # "IAF": Indian or Israeli, by the article's countries
-            span = doc[match.start : match.end]
-            mentions.append(_mention(span, row["name"], row.get("country"), row.get("kind"), row["id"]))
+            start, name = match.start, row["name"]
+            if start and table.texts[start - 1] == "Royal" and row.get("kind") == "air_force":
+                start -= 1  # "Royal Malaysian Air Force": the lexicon matched "Malaysian Air Force"
+                name = name if name.startswith("Royal ") else f"Royal {name}"
+            span = doc[start : match.end]
+            mentions.append(_mention(span, name, row.get("country"), row.get("kind"), row["id"]))
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
         for span in _units(doc):
             if not any(i in covered for i in range(span.start, span.end)):
                 mentions.append(_mention(span, span.text, None, "unit", "op.unit-pattern"))
+                covered.update(range(span.start, span.end))
+        for span in _airlines(doc):
+            if not any(i in covered for i in range(span.start, span.end)):
+                mentions.append(_mention(span, span.text, None, "airline", "op.airline-pattern"))
                 covered.update(range(span.start, span.end))
         for span in _named_after_aircraft(doc, covered):
             mentions.append(_mention(span, span.text, None, "other", "op.of-name-after-aircraft"))
@@ -143,6 +152,21 @@ _UNIT = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,3}(?:Wing|Squadron|Group|Regiment) \d{1,3})\b"
 )
+
+
+#: "Ethiopian Airlines", "YTO Cargo Airlines", "Silk Way West Airlines": a name the gazetteer does not know
+_AIRLINE = re.compile(r"\b(?:[A-Z][A-Za-z]+ ){1,3}(?:Airlines|Airways|Air Lines|Air Cargo)\b")
+
+
+def _airlines(doc: Doc) -> list[Span]:
+    spans = []
+    for match in _AIRLINE.finditer(token_table(doc).text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        while span is not None and len(span) > 2 and (span[0].text in {"The", "A", "An"} or parse_number(span[0].text)):
+            span = span[1:]  # "The Ethiopian Airlines", "Two YTO Cargo Airlines"
+        if span is not None and len(span) >= 2:
+            spans.append(span)
+    return spans
 
 
 def _units(doc: Doc) -> list[Span]:

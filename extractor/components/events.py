@@ -518,7 +518,7 @@ class EventBuilder:
             "origin": leg.origin,
             "destination": leg.destination,
             "via": leg.via,
-            "date": _primary_date(leg.dates, doc[leg.triggers[0].start].idx),
+            "date": _primary_date(leg.dates),
             "dates": leg.dates,
             "count": leg.count,
             "modality": leg.modality,
@@ -916,16 +916,15 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS))
 
 
-def _primary_date(dates: list[dict], trigger_char: int | None = None) -> dict | None:
+def _primary_date(dates: list[dict]) -> dict | None:
     """The leg's date: the most specific calendar date tied to it (a day before a week, a month, a year:
-    "based there since August, flew home on Thursday" flew on Thursday), the one nearest the trigger on a tie;
-    a time only when no date is given."""
+    "based there since August, flew home on Thursday" flew on Thursday), the first on a tie (the start of
+    "between 8 and 12 September"); a time only when no date is given."""
     calendar = [t for t in dates if t["type"] == "DATE"]
     if not calendar:
         return dates[0] if dates else None
-    if trigger_char is None:
-        return calendar[0]
-    return max(calendar, key=lambda t: (_granularity(t.get("value")), -abs(t["start"] - trigger_char)))
+    best = max(_granularity(t.get("value")) for t in calendar)
+    return next(t for t in calendar if _granularity(t.get("value")) == best)
 
 
 def _granularity(value: str | None) -> int:

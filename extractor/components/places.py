@@ -264,6 +264,12 @@ class PlaceRuler:
                     for i in range(start, named[0]):
                         allowed[i] = False
                     continue
+                airport = self._city_airport(doc, place, end, name_end) if name_end > end else None
+                if airport is not None:  # "Shenyang Taoxian", "Makhachkala Uytash": the city's airport by name
+                    mentions.append(_mention(doc[start:name_end], airport))
+                    for i in range(start, name_end):
+                        allowed[i] = False
+                    continue
             if facility is not None and place["kind"] not in ("airbase", "airport"):
                 # "Benghazi airport", "Latakia air base": the facility of that city, not the city
                 head_end, kind = facility
@@ -370,6 +376,15 @@ class PlaceRuler:
                 continue
             i += 1
         return out
+
+    def _city_airport(self, doc: Doc, city: dict, start: int, end: int) -> dict | None:
+        """The airport whose name, without its city and generic words, is ``doc[start:end]``, when it serves
+        ``city``."""
+        airport = self.airports_by_core.get(fold(token_table(doc).span_text(start, end)))
+        if airport is None or airport.get("country") != city.get("country"):
+            return None
+        served = fold(airport.get("city") or "")
+        return airport if served and served in {fold(city["name"]), fold(city.get("city") or "")} else None
 
     def _weak_names(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'to Tivat', 'at Aktion': a one-word airport name (or the town of a small airport) counts only right

@@ -30,6 +30,12 @@ def test_places_one_word_airport_names_need_a_preposition(run, text):
     assert [p for p in run(text)._.places if not p["descriptor"]] == []
 
 
+def test_places_the_country_base_is_the_base_named_before(run):
+    text = "The Voyager flew from RAF Akrotiri to Amman, returning to the Cyprus base in the evening."
+    places = [p for p in run(text)._.places if not p["descriptor"]]
+    assert [(p["text"], p["icao"]) for p in places][-1] == ("Cyprus base", "LCRA")
+
+
 def test_places_letters_without_decomposition_fold_like_their_base_letters():
     from extractor.components._lexicon import fold
 

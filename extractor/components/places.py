@@ -287,6 +287,12 @@ class PlaceRuler:
                 for i in range(start, head_end):
                     allowed[i] = False
                 continue
+            earlier = _named_before(doc, place, start, end, mentions)
+            if earlier is not None:  # "returning to the Suffolk base": the base named before, in that region
+                mentions.append(_mention(doc[start : end + 1], {**earlier, "rule": earlier["rule"] + ":definite"}))
+                for i in range(start, end + 1):
+                    allowed[i] = False
+                continue
             end = _absorb_facility_suffix(doc, end, place)
             mentions.append(_mention(doc[start:end], place))
             for i in range(start, end):
@@ -590,6 +596,24 @@ _GENERIC_FACILITY_WORDS = {
     "afb", "ab", "raf", "naval", "station", "national", "military", "aerodrome", "airstrip", "force", "main",
     "joint", "nas", "cfb", "jb", "intl", "the",
 }  # fmt: skip
+
+
+def _named_before(doc: Doc, place: dict, start: int, end: int, mentions: list[dict]) -> dict | None:
+    """'the Suffolk base', 'the Cypriot air base': a region or country with 'the' before and 'base' after refers
+    to the latest airbase or airport of that country named earlier in the text."""
+    lowers = token_table(doc).lowers
+    if place["kind"] not in ("region", "country") or start == 0 or lowers[start - 1] != "the":
+        return None
+    if end >= len(lowers) or lowers[end] not in {"base", "airbase", "airfield", "airport"}:
+        return None
+    for mention in reversed(mentions):
+        if mention["token_end"] <= start and mention.get("kind") in ("airbase", "airport"):
+            if mention.get("country") and mention.get("country") == place.get("country"):
+                return {k: v for k, v in mention.items() if k not in _SPAN_KEYS}
+    return None
+
+
+_SPAN_KEYS = {"start", "end", "token_start", "token_end", "text"}
 
 
 def _core_words(name: str) -> list[str]:

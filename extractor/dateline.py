@@ -26,6 +26,12 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<credit>[A-Za-z][A-Za-z/ .&-]{1,40})\)|/(?P<credit2>[A-Za-z][A-Za-z .&-]{1,30})/\.?)?"
     r"\s*(?P<dash>(?:[-–—]{1,2}|:)\s)?",
 )
+#: "Baku, September 26, AZERTAC": a line of its own with the place, the date and the agency last
+_TRAILING_CREDIT = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}),\s*"
+    r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
+    + r")\.?)(?:,?\s*(?P<year>\d{4}))?,\s*(?P<credit>[A-Z][A-Za-z]{1,15})(?P<credit2>)(?P<dash>)\s*$"
+)
 _MAX_LINES = 4
 
 
@@ -36,6 +42,9 @@ def find_dateline(text: str) -> dict | None:
             break
         match = _DATELINE.match(line)
         if match and _is_dateline(match):
+            return _to_dict(match, offset)
+        match = _TRAILING_CREDIT.match(line)
+        if match:
             return _to_dict(match, offset)
         offset += len(line) + 1
     return None
@@ -102,7 +111,8 @@ _MASTHEAD = re.compile(
 
 
 _POSTED_BY = re.compile(
-    r"(?:Posted|Published) by (?P<outlet>[A-Z][\w'’&\-]*(?: [A-Z][\w'’&\-]*){0,5})(?=[.,;]|\s*$)"
+    r"(?:Posted|Published) (?:by|on) (?:the )?(?P<outlet>[A-Z][\w'’&\-]*(?: (?:[A-Z][\w'’&\-]*|\d+(?:\.\d+)?))"
+    r"{0,5})(?: (?:news )?(?:desk|website|site|newsroom))?(?=[.,;]|\s*$)"
 )
 #: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
 _CREDIT_ONLY = re.compile(r"\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s")

@@ -13,6 +13,7 @@ CASES = [
     ("MOSCOW, January 20. /TASS/. The last Tu-154", "MOSCOW", None, "TASS", (1, 20)),
     ("QAMISHLI, Syria - Russian forces", "QAMISHLI, Syria", None, None, (None, None)),
     ("RAWALPINDI, Aug 28 (APP): Security forces", "RAWALPINDI", None, "APP", (8, 28)),
+    ("Title\n\nBaku, September 26, AZERTAC\n\nAn AZAL Airbus", "Baku", None, "AZERTAC", (9, 26)),
     (
         "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire, 12 March 2025 - Royal Air Force",
         "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire",
@@ -57,8 +58,10 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nBy Issa Compaore, The Sahel Observer\n\nBody.", "The Sahel Observer"),
         ("Headline\n\nBy the Sahel Skywatch team\n\nBody.", "Sahel Skywatch"),
         ("Headline\nPodkarpacie Daily\n\nBody.", "Podkarpacie Daily"),
+        ("Headline\n\nPosted on the Radio Kyaddondo 98.4 FM news desk\n\nBody.", "Radio Kyaddondo 98.4 FM"),
+        ("Headline\nPosted by SkyLedger OSINT.\n\nBody.", "SkyLedger OSINT"),
     ],
-    ids=["staff-writer", "named-author", "team", "masthead"],
+    ids=["staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by"],
 )
 def test_byline_outlet(text, outlet):
     found = find_byline(text)

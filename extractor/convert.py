@@ -50,6 +50,7 @@ def doc_to_record(
         warnings=warnings or [],
         events=events,
         attributions=attributions,
+        sources=[_source(s) for s in doc._.sources or [] if s.get("name")],
         timexes=[_timex(t) for t in doc._.timexes or []],
         entities=_entities(doc),
         extractor_version=__version__,

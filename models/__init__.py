@@ -155,6 +155,10 @@ class ArticleRecord(_Model):
     path: str | None = None
     events: list[Event] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="every source mention of the article, with its canonical name and kind, attributed or not",
+    )
     timexes: list[Timex] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     extractor_version: str | None = None

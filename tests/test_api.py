@@ -96,3 +96,11 @@ def test_api_schema_has_no_spacy():
 
     code = "import models, sys; models.json_schema(); sys.exit('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_api_record_lists_every_source_mention_attributed_or_not(extractor):
+    text = "An Il-76 landed at Hmeimim on Monday, Reuters reported. ADS-B Exchange is a popular site."
+    record = extractor.extract(text, published="2025-10-30")
+    assert {s.name for s in record.sources} >= {"Reuters", "ADS-B Exchange"}
+    cited = {c.name for a in record.attributions for c in a.cites} | {a.outlet.name for a in record.attributions if a.outlet}
+    assert "ADS-B Exchange" not in cited

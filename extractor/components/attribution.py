@@ -275,7 +275,7 @@ class Attribution:
                     cited.extend(last_trackers)  # "the data showed": the tracker data cited before
                 else:
                     cited.append(mention)
-        cited = _unique(cited)
+        cited = _unique(cited + _bodies_of_speakers(doc, cited, mentions))
         for mention in cited:
             key = "person" if mention.get("role") == "person" or mention.get("head") else "body"
             if mention.get("rule") not in {"attr.unknown_subject"} or key == "body":
@@ -741,6 +741,33 @@ def _unknown_mention(span: Span, kind: str, rule: str, persons: dict[str, str]) 
         "rule": rule,
         "role": "person" if name != span.text else None,
     }
+
+
+_ROLE_OF = {"spokesperson", "spokesman", "spokeswoman", "official", "officer", "commander", "head", "chief",
+            "director", "representative", "envoy"}  # fmt: skip
+
+
+def _bodies_of_speakers(doc: Doc, cited: list[dict], mentions: list[dict]) -> list[dict]:
+    """'a spokesperson for U.S. European Command, Lieutenant Colonel Dana Whitfield, said': the body the cited
+    person speaks for is cited too."""
+    lowers = token_table(doc).lowers
+    out = []
+    for person in cited:
+        if person.get("role") != "person":
+            continue
+        for body in mentions:
+            gap = person["token_start"] - body["token_end"]
+            k = body["token_start"]
+            if (
+                body is not person
+                and body.get("role") != "person"
+                and 0 <= gap <= 1
+                and k >= 2
+                and lowers[k - 1] in {"for", "of", "at"}
+                and lowers[k - 2] in _ROLE_OF
+            ):
+                out.append(body)
+    return out
 
 
 def _unknown_outlet(doc: Doc, start: int, sent: Span) -> dict | None:

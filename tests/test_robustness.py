@@ -232,3 +232,9 @@ def test_robustness_time_limit_turns_a_slow_article_into_an_error_record(extract
         "ArticleTimeout",
     )
     assert "timed out" in record["error"]["message"]
+
+
+def test_robustness_superscript_digits_are_not_counts():
+    from extractor.components._lexicon import parse_number
+
+    assert parse_number("¹") is None and parse_number("٣") is None and parse_number("42") == 42

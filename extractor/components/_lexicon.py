@@ -265,6 +265,6 @@ NUMBER_WORDS = {
 def parse_number(text: str) -> int | None:
     """'three' -> 3, '42' -> 42, '1,200' -> 1200, 'a pair of' -> 2; None for anything else."""
     cleaned = text.strip().lower().replace(",", "")
-    if cleaned.isdigit() and len(cleaned) <= 9:
+    if cleaned.isascii() and cleaned.isdigit() and len(cleaned) <= 9:  # not "¹": int() refuses it
         return int(cleaned)
     return NUMBER_WORDS.get(cleaned)

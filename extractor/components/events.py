@@ -323,9 +323,10 @@ class EventBuilder:
                     leg.rules.append("origin:before-trigger")
             route = _route(doc, places, trig.end, window_end)
             if len(route) >= 2 and (leg.origin is None or leg.destination is None):
-                # "fly Chkalovskiy to Bamako", "flew Bamako-Niamey-Ouagadougou"
+                # "fly Chkalovskiy to Bamako"; "flew Minsk - Hurghada - Harare": one leg, the middle stops via
                 leg.origin = leg.origin or route[0]
-                leg.destination = leg.destination or route[1]
+                leg.destination = leg.destination or route[-1]
+                leg.via.extend(p for p in route[1:-1] if all(p is not v for v in leg.via))
                 leg.rules.append("route")
             leg.operator = (
                 _operator_for(doc, leg.aircraft, operators, trig)
@@ -339,14 +340,6 @@ class EventBuilder:
             )
             legs.append(leg)
             current = leg
-            for origin, destination in (
-                zip(route[1:-1], route[2:], strict=True) if "route" in leg.rules else ()
-            ):
-                hop = Leg(sent=sent, triggers=[trig], action="flight", aircraft=leg.aircraft, operator=leg.operator,
-                          origin=origin, destination=destination, modality=leg.modality,
-                          rules=[trig.rule, "route"], sent_index=sent_index)  # fmt: skip
-                legs.append(hop)
-                current = hop
         for leg in legs:
             _fill_implicit_destination(leg, history + legs)
             if leg.origin is not None and _same_name(leg.origin, leg.destination):

@@ -607,9 +607,13 @@ def _named_before(doc: Doc, place: dict, start: int, end: int, mentions: list[di
     if end >= len(lowers) or lowers[end] not in {"base", "airbase", "airfield", "airport"}:
         return None
     for mention in reversed(mentions):
-        if mention["token_end"] <= start and mention.get("kind") in ("airbase", "airport"):
-            if mention.get("country") and mention.get("country") == place.get("country"):
-                return {k: v for k, v in mention.items() if k not in _SPAN_KEYS}
+        if (
+            mention["token_end"] <= start
+            and mention.get("kind") in ("airbase", "airport")
+            and mention.get("country")
+            and mention.get("country") == place.get("country")
+        ):
+            return {k: v for k, v in mention.items() if k not in _SPAN_KEYS}
     return None
 
 

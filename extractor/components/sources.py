@@ -241,7 +241,6 @@ class SourceTagger:
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
-        mentions.extend(self._national_offices(doc, allowed))
         mentions.extend(self._org_chunks(doc, allowed))
         mentions = self._titled_roles(doc, allowed, mentions)
         mentions.extend(self._generic(doc, allowed, mentions))
@@ -786,14 +785,18 @@ class SourceTagger:
             mention["body"] = body_name
             out.append(mention)
             _block(allowed, start, role_end)
+        out.extend(self._national_offices(doc, allowed, country_matches))
         return out
 
-    def _national_offices(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+    def _national_offices(self, doc: Doc, allowed: list[bool], country_matches: list) -> list[dict]:
         """'Chad's communications minister', 'the Lebanese transport minister', 'Japan's defence minister': an
-        office named by country, without the holder's name (named holders are found by their title)."""
+        office named by country, without the holder's name (named holders are found by their title).
+        ``country_matches`` are the country names :meth:`_bodies` found; those a body took are skipped."""
         out = []
         lowers = token_table(doc).lowers
-        for match in self.countries.find(doc, allowed):
+        for match in country_matches:
+            if not all(allowed[i] for i in range(match.start, match.end)):
+                continue
             j = match.end
             if j < len(doc) and lowers[j] in _POSSESSIVE:
                 j += 1

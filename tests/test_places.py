@@ -20,6 +20,7 @@ CASES = [
     # one-word airport names and airport towns count right after a movement preposition
     ("It flew to Tivat on Friday.", "Tivat", "Tivat Airport", "airport", "ME", "LYTV"),
     ("It landed at Shenyang Taoxian.", "Shenyang Taoxian", None, "airport", "CN", "ZYTX"),
+    ("It left Minsk's Zzyzx Airfield.", "Minsk's Zzyzx Airfield", "Zzyzx Airfield", "airbase", "BY", None),
     ("A C-17 landed at Miroslawiec.", "Miroslawiec", None, "airport", "PL", "EPMI"),
     ("It took off from Zzyzx Air Force Station.", "Zzyzx Air Force Station", None, "airbase", None, None),
 ]

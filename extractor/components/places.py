@@ -253,6 +253,17 @@ class PlaceRuler:
             place = match.entry.payload
             start, end = match.start, match.end
             facility = _facility_after(doc, end)
+            if facility is None and place["kind"] != "country" and end < len(doc) and doc[end].text in ("'s", "’s"):
+                # "Niamey's Diori Hamani International Airport": the city's facility, named after the possessive
+                name_end = _name_run_end(doc, end + 1, allowed)
+                named = _facility_after(doc, name_end) if name_end > end + 1 else None
+                if named is not None and named[1] in ("airport", "airbase"):
+                    own = doc[end + 1 : named[0]]
+                    known = self._lookup_facility(own.text) or self._facility_by_core(own.text)
+                    mentions.append(_mention(doc[start : named[0]], known or _unknown_facility(own, named[1], place)))
+                    for i in range(start, named[0]):
+                        allowed[i] = False
+                    continue
             if facility is None and place["kind"] == "city":
                 # "Kunming Changshui International Airport": a named facility of that city
                 name_end = _name_run_end(doc, end, allowed)

@@ -138,7 +138,9 @@ class Attribution:
             for s in sources
             if s.get("role") == "person" and " " in s["name"]
         }  # "Vucic said" after "President Aleksandar Vucic"
-        sentences = token_table(doc).sents()
+        table = token_table(doc)
+        sentences = table.sents()
+        text = table.text
         paragraphs = _paragraph_ids(doc, sentences)
         attributions: list[dict] = []
         by_sentence: dict[int, list[dict]] = {}
@@ -160,9 +162,13 @@ class Attribution:
             in_sent = mentions_by_sentence.get(index, [])
             cues = cues_by_sentence.get(index, [])
             evidence = [m for m in in_sent if _credited_data(doc, m)]
-            if not (cues or evidence or (in_sent and _SOURCE_LIST.match(sent.text))):
+            line = text[sent.start_char : sent.end_char]
+            source_list = bool(in_sent) and _SOURCE_LIST.match(line) is not None
+            if not (cues or evidence or source_list):
                 continue
-            found = self._sentence(doc, sent, in_sent, cues, publisher, last_tracker_cites, evidence)
+            found = self._sentence(
+                doc, sent, in_sent, cues, publisher, last_tracker_cites, evidence, source_list=source_list
+            )
             for attribution in found:
                 attribution.update(start=sent.start_char, end=sent.end_char, text=sent.text, events=[])
                 attributions.append(attribution)
@@ -233,12 +239,14 @@ class Attribution:
         publisher: dict | None,
         last_trackers: list[dict],
         evidence: list[dict],
+        *,
+        source_list: bool = False,
     ) -> list[dict]:
         cited: list[dict] = list(evidence)
         listed: set[int] = set()  # mentions named in a list after a cue ("according to A, B and C"): peers
         outlets: list[dict] = []
         rules: list[str] = ["attr.credited_data"] if evidence else []
-        if _SOURCE_LIST.match(sent.text):
+        if source_list:
             # "Sources: ADS-B Exchange raw data, @RUOligarchJets, BelTA" / "8/ Source: Reuters": a list line
             in_line = [m for m in mentions if sent.start <= m["token_start"] < sent.end]
             cited.extend(m for m in in_line if m.get("role") != "subject_only")

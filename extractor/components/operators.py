@@ -160,18 +160,22 @@ _AIRLINE = re.compile(r"\b(?:[A-Z][A-Za-z]+ ){1,3}(?:Airlines|Airways|Air Lines|
 
 def _airlines(doc: Doc) -> list[Span]:
     spans = []
-    for match in _AIRLINE.finditer(token_table(doc).text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
-        while span is not None and len(span) > 2 and (span[0].text in {"The", "A", "An"} or parse_number(span[0].text)):
+    for span in _pattern_spans(doc, _AIRLINE):
+        while len(span) > 2 and (span[0].text in {"The", "A", "An"} or parse_number(span[0].text)):
             span = span[1:]  # "The Ethiopian Airlines", "Two YTO Cargo Airlines"
-        if span is not None and len(span) >= 2:
+        if len(span) >= 2:
             spans.append(span)
     return spans
 
 
 def _units(doc: Doc) -> list[Span]:
+    return _pattern_spans(doc, _UNIT)
+
+
+def _pattern_spans(doc: Doc, pattern: re.Pattern[str]) -> list[Span]:
+    """The non-empty token spans inside the matches of ``pattern`` over the Doc's text."""
     spans = []
-    for match in _UNIT.finditer(token_table(doc).text):
+    for match in pattern.finditer(token_table(doc).text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)

@@ -156,8 +156,42 @@ CASES = [
         "It landed, according to the Italian tracking site ItaMilRadar.",
         [("ItaMilRadar", "ItaMilRadar", "flight_tracker")],
     ),
+    # outlets named after a media word, accounts named after "called" or in quotes
+    (
+        "It landed, Peruvian state broadcaster TVP reported.",
+        [("Peruvian state broadcaster TVP", "TVP", "media")],
+    ),
+    ("It landed, the Slovak daily Vecernik wrote.", [("the Slovak daily Vecernik", "Vecernik", "media")]),
+    (
+        "It landed, according to the independent Bolivian outlet La Voz 24.",
+        [("the independent Bolivian outlet La Voz 24", "La Voz 24", "media")],
+    ),
+    ("It landed, the news server zpravy.cz said.", [("the news server zpravy.cz", "zpravy.cz", "media")]),
+    (
+        'It landed, the Telegram channel "Ural Spotter" claimed.',
+        [('the Telegram channel "Ural Spotter"', "Ural Spotter", "social_media")],
+    ),
+    (
+        "It landed, a VK page called Amur Skies claimed.",
+        [("a VK page called Amur Skies", "Amur Skies", "social_media")],
+    ),
+    ("The pilot told Radio Bantu that it landed.", [("The pilot", None, "other"), ("Radio Bantu", "Radio Bantu", "media")]),
+    ("It landed, the crew told the Daily Courier.", [("the Daily Courier", "Daily Courier", "media")]),
+    # an operator in a speaker's place
+    (
+        "Two C-130s flew to Lima, according to the Chilean Air Force.",
+        [("the Chilean Air Force", "Chilean Air Force", "official")],
+    ),
     # people: titles are not part of the name, hyphenated given names are
     ("Senior Colonel Li Hanwen said the Y-20 landed.", [("Senior Colonel Li Hanwen", "Li Hanwen", "official")]),
+    (
+        "Army spokesman Colonel Tomas Varga said the Y-20 landed.",
+        [("spokesman Colonel Tomas Varga", "Tomas Varga", "official")],
+    ),
+    (
+        "Ines Okoro runs a hotel by the runway. The Il-76 landed at dawn, Ms Okoro said.",
+        [("Ms Okoro", "Ines Okoro", "other")],
+    ),
     ("Air Commodore Helen Marsh said the jet left.", [("Air Commodore Helen Marsh", "Helen Marsh", "official")]),
     ("Colonel Lee Sung-jun said the jets left.", [("Colonel Lee Sung-jun", "Lee Sung-jun", "official")]),
     ("Mark Ellery, the show's director, said jets will come.", [("Mark Ellery", "Mark Ellery", "other")]),

@@ -133,6 +133,24 @@ _OFFICE_MODIFIERS = {
     "army", "military", "air", "force", "navy", "government", "embassy", "ministry", "finance", "home",
 }  # fmt: skip
 _DATA_KINDS = {"flight_tracker", "imagery"}
+#: words before an operator that make it the speaker ("according to the Italian Air Force")
+_SPEAKER_BEFORE = {
+    ("according", "to"), ("citing",), ("statement", "from"), ("statement", "by"), ("spokesperson", "for"),
+    ("spokesman", "for"), ("spokeswoman", "for"), ("quoted", "by"), ("confirmed", "by"), ("announced", "by"),
+}  # fmt: skip
+_SPEAKER_VERBS = set(_SPEECH_VERBS) | {
+    "announced", "confirmed", "reported", "stated", "denied", "published", "posted", "released", "says",
+    "declined", "acknowledged", "disclosed", "revealed",
+}  # fmt: skip
+_AUXILIARIES = {"has", "had", "have", "also", "later", "then", "previously", "earlier"}
+#: media words directly before an outlet's name ("state broadcaster VTV", "the daily Danas")
+_OUTLET_HEADS = _WORDS["outlet_heads"]
+_OUTLET_MODIFIERS = _WORDS["outlet_modifiers"]
+_TOLD_CUES = {"told", "speaking to", "interview with"}
+_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:[a-z]{2,4})")
+_AUDIENCES = _WORDS["audiences"]
+_OPEN_QUOTES = {'"', "“", "'", "‘", "("}
+_CLOSE_QUOTES = {'"', "”", "'", "’", ")"}
 
 
 @Language.factory(
@@ -238,6 +256,8 @@ class SourceTagger:
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
         mentions.extend(self._self_references(doc, allowed, mentions))
         mentions.extend(self._officials(doc, allowed, text))
+        mentions.extend(self._speaking_operators(doc, allowed))
+        mentions.extend(self._named_outlets(doc, allowed))
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
@@ -433,6 +453,9 @@ class SourceTagger:
             )
             span = doc[start:end]
             row = self.title_rows[fold(match.group("title"))]
+            name_start = self._after_stacked_titles(doc, text, title.end, end)
+            if name_start > title.end:  # "spokesman Colonel Pierre Lemoine": the name after every title
+                title = doc[title.start : name_start]
             name = doc[title.end : end].text if end - title.end >= 2 else doc[title.start : end].text
             mention = _mention(span, name, row.get("kind", "official"), row["id"], role="person")
             if end - title.end == 1:
@@ -449,6 +472,90 @@ class SourceTagger:
             out.append(_mention(span, name.text, "official", "src.office_before_name", role="person"))
             _block(allowed, span.start, span.end)
         return out
+
+    def _named_outlets(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """A media word followed by the outlet's name: "Venezuelan state broadcaster VTV", "Serbian daily
+        Danas", "the Czech news server iDNES.cz", "the official Nicaraguan outlet El 19 Digital", "Pakistani
+        aviation blog PakAviation Watch". The name is the source; the descriptor stays in the span."""
+        out = []
+        table = token_table(doc)
+        lowers = table.lowers
+        for head in range(len(doc) - 1):
+            if lowers[head] not in _OUTLET_HEADS or not allowed[head]:
+                continue
+            if not (table.texts[head].islower() or table.texts[head] == "TV"):
+                continue  # "the Daily Post": the word is part of the name
+            name_start = head + 1
+            if lowers[name_start] in {"called", "named"}:
+                name_start += 1
+            quoted = name_start < len(doc) and doc[name_start].text in _OPEN_QUOTES
+            if quoted:
+                name_start += 1
+            end = _outlet_name_end(doc, name_start, allowed, quoted)
+            if end is None:
+                continue
+            name = doc[name_start:end].text
+            if self.countries.lookup(name) or name in _PERSON_STOP_WORDS:
+                continue
+            row = _first_payload(self.lexicon, name)
+            start, _ = self._modifiers_left(doc, head, allowed, capitalised=False)
+            while start and allowed[start - 1] and lowers[start - 1] in _OUTLET_MODIFIERS:
+                start -= 1  # "the official Nicaraguan outlet El 19 Digital"
+                if start and lowers[start - 1] in _DETERMINERS:
+                    start -= 1
+            span_end = end + 1 if quoted and end < len(doc) and doc[end].text in _CLOSE_QUOTES else end
+            mention = _mention(
+                doc[start:span_end],
+                row["name"] if row else name,
+                row["kind"] if row else "media",
+                row["id"] if row else "src.named_outlet",
+            )
+            out.append(mention)
+            _block(allowed, start, span_end)
+        return out
+
+    def _speaking_operators(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """An operator in a speaker's place is a source: "according to the Italian Air Force", "the New
+        Zealand Defence Force said", "a statement from the Pakistan Army". Operators elsewhere (the aircraft's
+        owner) are not."""
+        out = []
+        lowers = token_table(doc).lowers
+        for operator in doc._.operators or []:
+            start, end = operator["token_start"], operator["token_end"]
+            if end - start < 2 and not doc[start].is_upper:
+                continue  # "Russian" in "Russian Il-76": a nationality, not a body
+            if not all(allowed[i] for i in range(start, end)):
+                continue
+            first = start - 1 if start and lowers[start - 1] == "the" else start
+            before = tuple(lowers[max(0, first - 2) : first])
+            after = lowers[end] if end < len(lowers) else ""
+            after_aux = lowers[end + 1] if after in _AUXILIARIES and end + 1 < len(lowers) else ""
+            if not (
+                before[-2:] in _SPEAKER_BEFORE
+                or before[-1:] in _SPEAKER_BEFORE
+                or after in _SPEAKER_VERBS
+                or after_aux in _SPEAKER_VERBS
+            ):
+                continue
+            row = _first_payload(self.lexicon, operator["text"])
+            name = row["name"] if row else operator["name"]
+            kind = row["kind"] if row else "official"
+            out.append(_mention(doc[first:end], name, kind, "src.operator_speaker"))
+            _block(allowed, first, end)
+        return out
+
+    def _after_stacked_titles(self, doc: Doc, text: str, start: int, end: int) -> int:
+        """The first token of the name in ``doc[start:end]`` once further titles are skipped ("Colonel" in
+        "spokesman Colonel Pierre Lemoine"); at least one token is left for the name."""
+        while end - start >= 2:
+            following = self.title_pattern.match(text, doc[start].idx)
+            if following is None:
+                return start
+            after = doc.char_span(following.start("title"), following.end("title"), alignment_mode="expand")
+            if after is None or after.end >= end:
+                return start
+            start = after.end
+        return start
 
     def _persons(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'..., said Hanna Lindqvist, an analyst', 'The mayor of Orland, Tor Eggen, said' -> the person."""
@@ -598,13 +705,22 @@ class SourceTagger:
                 end = j if j > end + 1 else end
             if not platform and "flight" not in doc[first:end].text.lower():
                 continue
-            # "the X account Levant Skies": the account's own name follows
-            j = end
-            while j < len(doc) and allowed[j] and _name_token(doc[j]) and j - end < 3:
+            # "the X account Levant Skies", 'the Telegram channel "Bort Watch"', "a Weibo account called Nanhai
+            # Watch": the account's own name follows
+            name_start = end + 1 if end < len(doc) and doc[end].lower_ in {"called", "named"} else end
+            quoted = name_start < len(doc) and doc[name_start].text in _OPEN_QUOTES
+            name_start += quoted
+            j = name_start
+            while j < len(doc) and allowed[j] and _name_token(doc[j]) and j - name_start < 3:
                 j += 1
-            if j > end:
-                out.append(_mention(doc[start:j], doc[end:j].text, "social_media", match.entry.payload["id"]))
-                _block(allowed, start, j)
+            if quoted and not (j < len(doc) and doc[j].text in _CLOSE_QUOTES):
+                j = name_start
+            if j > name_start:
+                span_end = j + 1 if quoted else j
+                out.append(
+                    _mention(doc[start:span_end], doc[name_start:j].text, "social_media", match.entry.payload["id"])
+                )
+                _block(allowed, start, span_end)
                 continue
             # "Severny Veter, a Telegram channel that ...": the name in apposition before it
             k = start - 1
@@ -1130,10 +1246,18 @@ class SourceTagger:
                 continue  # "according to ADS-B data": part of a hyphenated word
             if all(self.countries.lookup(t.text) or t.text in _PERSON_STOP_WORDS for t in doc[start:end]):
                 continue  # "according to the Italian tracking site ItaMilRadar": a nationality, not a name
+            cue = match.entry.payload["cue"]
+            if cue in _TOLD_CUES and any(t.text in _AUDIENCES for t in doc[start:end]):
+                continue  # "told the Senate": an audience, not an outlet
+            name = doc[start:end].text
             if start > match.end:
-                start -= 1  # keep "The" in the mention
-            span = doc[start:end]
-            out.append(_mention(span, span.text, _kind_of_unknown(span.text), "src.unknown_after_cue"))
+                start -= 1  # keep "the" in the mention; "The" of "The Sahel Observer" is in the name too
+                if doc[start].text == "The" and not doc[start].is_sent_start:
+                    name = doc[start:end].text
+            kind = _kind_of_unknown(name)
+            if kind != "official" and cue in _TOLD_CUES:
+                kind = "media"  # "told KXPN", "speaking to Canal Austral"
+            out.append(_mention(doc[start:end], name, kind, "src.unknown_after_cue"))
             covered.update(range(start, end))
         return out
 
@@ -1222,6 +1346,10 @@ class SourceTagger:
                 )
                 if earlier is not None:
                     mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
+                elif mention.get("surname"):
+                    full = self._full_name_in_text(doc, surname)
+                    if full is not None:  # "Mark Ellery runs a guesthouse ... Mr Ellery said"
+                        mention = {**mention, "name": full}
             resolved.append(mention)
         for index, mention in enumerate(resolved):
             if mention.get("generic") and mention["kind"] == "flight_tracker" and "data" in mention["name"]:
@@ -1232,6 +1360,22 @@ class SourceTagger:
             mention.pop("definite", None)
             mention.pop("surname", None)
         return resolved
+
+    def _full_name_in_text(self, doc: Doc, surname: str) -> str | None:
+        """The first "<Given> <surname>" of the article when a person is only named "Mr <surname>" as a source:
+        the given name is one capitalised word that is not a title, a country or a common capitalised word."""
+        pattern = re.compile(r"(?<![\w.])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s+" + re.escape(surname) + r"\b")
+        for match in pattern.finditer(doc.text):
+            given = match.group(1)
+            if (
+                given in _PERSON_STOP_WORDS
+                or fold(given) in self.title_rows
+                or self.countries.lookup(given)
+                or self.lexicon.lookup(given)
+            ):
+                continue
+            return f"{given} {surname}"
+        return None
 
     def _context_country(self, doc: Doc) -> dict | None:
         """The country a bare 'Ministry of Defence' belongs to: the dateline's, else the first operator's."""
@@ -1273,6 +1417,9 @@ class SourceTagger:
 # -- module data and helpers ---------------------------------------------------------------------------------
 _SOURCE_CUES = (
     "according to",
+    "told",
+    "speaking to",
+    "interview with",
     "reported by",
     "reviewed by",
     "compiled by",
@@ -1359,6 +1506,33 @@ def _first_payload(lexicon: Lexicon, text: str) -> dict | None:
 
 def _covered(doc: Doc, mentions: list[dict]) -> set[int]:
     return {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+
+
+def _outlet_name_end(doc: Doc, start: int, allowed: list[bool], quoted: bool) -> int | None:
+    """The end of an outlet's name from ``start``: one to four tokens, each capitalised, a number or
+    a mixed-case word ("iDNES.cz"), with "&" and particles inside; None when there is no name."""
+    end = start
+    while end < len(doc) and end - start < 5 and allowed[end]:
+        token = doc[end]
+        text = token.text
+        if (
+            text[:1].isupper()
+            or (text[:1].isdigit() and end > start)
+            or (text[:1].islower() and any(c.isupper() for c in text[1:]))
+            or (end == start and _DOMAIN.fullmatch(text))
+        ):
+            end += 1
+        elif (text == "&" or token.lower_ in _NAME_PARTICLES) and end > start and end + 1 < len(doc) and (
+            doc[end + 1].text[:1].isupper()
+        ):
+            end += 1
+        else:
+            break
+    if end == start:
+        return None
+    if quoted and not (end < len(doc) and doc[end].text in _CLOSE_QUOTES):
+        return None
+    return end
 
 
 def _name_token(token) -> bool:

@@ -99,7 +99,21 @@ def resolve_year(dateline: dict, reference: str | None) -> str | None:
 
 
 _BYLINE = re.compile(
-    r"By (?P<who>[^,|\n]{2,80}?)\s*[,|]\s*(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,5})\s*$"
+    r"By (?P<who>[^,|\n]{2,80}?)\s*[,|]\s*"
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,5})\s*$"
+)
+#: "Canal Austral TV - Punta Arenas newsroom": the outlet, then its desk
+_MASTHEAD_DESK = re.compile(
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,4})\s+[-–—|]\s+"
+    r"(?:[A-Z][\w'’.\-]*\s+){0,3}(?:newsroom|bureau|desk|news desk)\s*$",
+)
+#: "Havana (Prensa del Caribe) - An Il-96 ...": a place, then the outlet's credit, opening the body
+_PLACE_CREDIT = re.compile(
+    r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3},?\s+\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s"
+)
+#: "ASTANA. December 9. KAZINFORM - A total of ...": a capitalised agency name after a dateline
+_CAPS_CREDIT = re.compile(
+    r"[A-Z][A-Z .'’\-]{1,30}[.,]\s+[A-Z][a-z]{2,8}\.? \d{1,2}[.,]?\s+(?P<outlet>[A-Z][A-Z0-9&\-]{1,24})\s+(?:--|[-–—])\s"
 )
 _BYLINE_TEAM = re.compile(
     r"By the (?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff)\s*$"
@@ -124,9 +138,15 @@ _TRAILER = re.compile(
 _HEADER_LABELS = {
     "analysis", "opinion", "commentary", "comment", "press release", "news release", "media release", "news",
     "feature", "exclusive", "interview", "explainer", "statement", "update", "report", "special report",
-    "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking",
+    "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking", "live", "live blog", "live updates",
 }  # fmt: skip
 _TRAILER_LINES = 3
+#: a header segment with a date or a time in it is not an outlet ("Last updated 2025-05-07 09:20")
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_LIKE = re.compile(
+    rf"\d{{1,2}}[:.]\d\d|\d{{4}}-\d\d|\b(?:19|20)\d\d\b|\bupdated\b|\b\d{{1,2}}\s+{_MONTH_WORD}|\b{_MONTH_WORD} \d{{1,2}}\b",
+    re.IGNORECASE,
+)
 
 
 def find_byline(text: str) -> dict | None:
@@ -144,6 +164,8 @@ def find_byline(text: str) -> dict | None:
         match = (
             _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
             or _POSTED_BY.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
+            or (_MASTHEAD_DESK.match(line) if lineno else None)
+            or (_PLACE_CREDIT.match(line) if lineno else None) or (_CAPS_CREDIT.match(line) if lineno else None)
         )  # fmt: skip
         if match:
             return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
@@ -173,11 +195,11 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
             not stripped
             or stripped.lower() in _HEADER_LABELS
             or stripped.startswith("By ")
-            or re.search(r"\d", stripped)
+            or _DATE_LIKE.search(stripped)
         ):
             continue
         words = stripped.split()
-        if all(word[:1].isupper() or word in {"of", "for", "and", "the", "&"} for word in words):
+        if all(word[:1].isupper() or word.isdigit() or word in {"of", "for", "and", "the", "&"} for word in words):
             candidates.append((start, start + len(stripped)))
     return candidates[0] if candidates else None
 

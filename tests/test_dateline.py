@@ -60,8 +60,17 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\nPodkarpacie Daily\n\nBody.", "Podkarpacie Daily"),
         ("Headline\n\nPosted on the Radio Kyaddondo 98.4 FM news desk\n\nBody.", "Radio Kyaddondo 98.4 FM"),
         ("Headline\nPosted by SkyLedger OSINT.\n\nBody.", "SkyLedger OSINT"),
+        ("Headline\n\nBy Ana Ruiz, Channel 9 News\nPublished 6:15 PM\n\nBody.", "Channel 9 News"),
+        ("Headline\n\nLIVE | The Harbour Desk | Last updated 2025-05-07 09:20 CEST\n\nBody.", "The Harbour Desk"),
+        ("Headline\n\nVolga 12 Online | News | Samara\n\nBody.", "Volga 12 Online"),
+        ("Headline\n\nSur Austral TV - Ushuaia newsroom\n\nA C-130 landed.", "Sur Austral TV"),
+        ("Headline\n\nSantiago (Prensa Andina) - A C-130 landed.", "Prensa Andina"),
+        ("Headline\n\nBISHKEK. March 4. KABARNEWS - Two Il-76s landed.", "KABARNEWS"),
     ],
-    ids=["staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by"],
+    ids=[
+        "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
+        "pipe-header-live", "pipe-header-number", "masthead-newsroom", "place-credit", "caps-agency-credit",
+    ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):
     found = find_byline(text)

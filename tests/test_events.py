@@ -77,6 +77,20 @@ CASES = [
         [("deployment", ("F-16",), None, "Incirlik Air Base", None, None, "asserted")],
     ),
     (
+        "the-same-jet-flies-the-return",
+        "A Learjet 45 diverted to Paine Field on Monday. The same jet flew back to Boise on Tuesday.",
+        [(None, ("Learjet 45",), None, None, None, None, "asserted"),
+         ("return", ("Learjet 45",), "Seattle Paine Field International Airport", "Boise", "2025-10-28", None,
+          "asserted")],
+    ),
+    (
+        "one-of-the-two-planes-returns",
+        "Two Il-76MD transports flew from Baku to Gaziantep on Wednesday. One of the two planes returned to Baku "
+        "the same evening.",
+        [("flight", ("Il-76MD",), "Baku", "Gaziantep", None, None, "asserted"),
+         ("return", ("Il-76MD",), "Gaziantep", "Baku", None, None, "asserted")],
+    ),
+    (
         "diversion",
         "A Tu-154 bound for Minsk diverted to Vnukovo.",
         [("diversion", ("Tu-154",), None, None, None, None, "asserted")],

@@ -451,7 +451,11 @@ class EventBuilder:
         if generic:
             mention = generic[0]
             determiner = doc[mention["token_start"] - 1].lower_ if mention["token_start"] > 0 else ""
-            if determiner in _DEFINITE and mention["quantity"] is None:
+            # "the same jet", "one of the two planes": the aircraft told about before
+            one_of = doc[max(sent.start, mention["token_start"] - 4) : mention["token_start"]].text.lower()
+            if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or one_of.startswith(
+                ("one of the", "both of the", "two of the")
+            ):
                 antecedent = _latest_typed(doc, mention["token_start"], history)
                 if antecedent:
                     return antecedent, True

@@ -199,6 +199,11 @@ class PlaceRuler:
             if len(core_words) >= 2 and " ".join(core_words) not in self.lexicon:
                 # "Dallas Fort Worth", "Warsaw Chopin", "Kunming Changshui": the name without "International Airport"
                 self.lexicon.add(" ".join(core_words), place)
+            words = (row["name"] or "").split()
+            if "Field" in words[2:]:  # "Seattle Paine Field International Airport" is also "Paine Field"
+                field_name = " ".join(words[words.index("Field", 2) - 1 : words.index("Field", 2) + 1])
+                if field_name not in self.lexicon and field_name.split()[0].lower() not in _GENERIC_FACILITY_WORDS:
+                    self.lexicon.add(field_name, place)
             city = fold(row["city"] or "")
             if city and row["iata"]:
                 best = self.airports_by_city.get(city)

@@ -7,6 +7,10 @@ import pytest
 CASES = [
     # text, mention text, name, kind, country, icao
     ("It landed at Hmeimim.", "Hmeimim", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
+    # a facility named "<city>-<name>": one place, even when the name is also a source's ("Copernicus")
+    ("It landed at Wrocław-Copernicus Airport.", "Wrocław-Copernicus Airport", None, "airport", "PL", None),
+    ("It flew on to Paris-Charles de Gaulle.", "Paris-Charles de Gaulle", None, "airport", "FR", "LFPG"),
+    ("It diverted to Paine Field.", "Paine Field", None, "airport", "US", "KPAE"),
     ("It landed at the Khmeimim air base.", "Khmeimim air base", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
     ("It landed at the Latakia airport.", "Latakia airport", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
     ("It flew to the Moscow Oblast.", "Moscow Oblast", "Moscow Oblast", "region", "RU", None),

@@ -597,10 +597,10 @@ def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
             and j + 1 < n
             and table.capital[j + 1]
             or lower == "-"
-            and j > i
+            and (j > i or (j > 0 and not table.ws[j - 1] and table.capital[j + 1] if j + 1 < n else False))
             and j + 1 < n
             and table.alpha[j + 1]
-        ):
+        ):  # "Al-Jufra"; "Wrocław-Copernicus Airport", "Paris-Charles de Gaulle" after the city
             j += 1
         else:
             break

@@ -251,6 +251,8 @@ class SourceTagger:
         mentions.extend(self._handles(doc, allowed))
         for match in self.lexicon.find(doc, allowed):
             row = match.entry.payload
+            if _names_a_facility(doc, match.end):
+                continue  # "Wrocław-Copernicus Airport": a place's name, not the imagery programme
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
@@ -1506,6 +1508,16 @@ def _first_payload(lexicon: Lexicon, text: str) -> dict | None:
 
 def _covered(doc: Doc, mentions: list[dict]) -> set[int]:
     return {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+
+
+def _names_a_facility(doc: Doc, end: int) -> bool:
+    """The words after a name make it an airport's or a base's ("Copernicus Airport", "Maxar Air Base")."""
+    if end >= len(doc):
+        return False
+    following = doc[end].lower_
+    if following in {"airport", "airfield", "aerodrome", "airbase"}:
+        return True
+    return following == "air" and end + 1 < len(doc) and doc[end + 1].lower_ in {"base", "station"}
 
 
 def _outlet_name_end(doc: Doc, start: int, allowed: list[bool], quoted: bool) -> int | None:

@@ -18,10 +18,11 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
   codes) come from ``resources/airbases.jsonl``, ``regions.jsonl`` and ``countries.jsonl`` when those files
   exist.
 - **Aircraft** (field ``aircraft``) match when their normalised models are equal (a leading manufacturer name
-  does not count: "Boeing 747-400F" = "747-400F"), or one's model equals the
+  does not count: "Boeing 747-400F" = "747-400F") or are two names of one line of ``resources/aircraft.jsonl``
+  ("JAS 39C" = "Gripen C", "DHC-8" = "Dash 8"), or one's model equals the
   other's family (a predicted "Il-76" matches a gold "Il-76MD"), or, when one side has no model, their
-  families are equal, or their ICAO type designators are equal. ``aircraft_model`` is stricter: normalised
-  models must be equal. Only typed aircraft (with a model, family or ICAO type) count; "a cargo plane" is no
+  families are equal, or their ICAO type designators are equal. ``aircraft_model`` is stricter: the models must be
+  equal (or two names of one gazetteer line). Only typed aircraft (with a model, family or ICAO type) count; "a cargo plane" is no
   value.
 - **Dates** match when their TIMEX3 ``value`` strings are equal. ``date`` is the event's primary date,
   ``dates`` the set of all its values.
@@ -366,11 +367,14 @@ class Matcher:
         sources: AliasTable | None = None,
         countries: AliasTable | None = None,
         operators: AliasTable | None = None,
+        aircraft_lines: dict[str, set[int]] | None = None,
     ) -> None:
         self.places = places or AliasTable()
         self.sources = sources or AliasTable()
         self.countries = countries or AliasTable()
         self.operators = operators or AliasTable()
+        #: normalised model name or alias -> the lines of aircraft.jsonl it names ("JAS 39C" = "Gripen C")
+        self.aircraft_lines: dict[str, set[int]] = dict(aircraft_lines or {})
 
     @classmethod
     def from_resources(cls) -> Matcher:
@@ -385,7 +389,15 @@ class Matcher:
         )
         sources = _table_from_rows(_load_alias_rows("sources.jsonl"))
         operators = _table_from_rows(_load_alias_rows("operators.jsonl"))
-        return cls(places=places, sources=sources, countries=countries, operators=operators)
+        aircraft_lines: dict[str, set[int]] = {}
+        for number, row in enumerate(_load_alias_rows("aircraft.jsonl")):
+            for name in [row.get("model"), *(row.get("aliases") or [])]:
+                key = _type_name(name) if isinstance(name, str) else ""
+                if key:
+                    aircraft_lines.setdefault(key, set()).add(number)
+        return cls(
+            places=places, sources=sources, countries=countries, operators=operators, aircraft_lines=aircraft_lines
+        )
 
     # places ----------------------------------------------------------------------------------------------
 
@@ -424,13 +436,20 @@ class Matcher:
 
     # aircraft --------------------------------------------------------------------------------------------
 
-    @staticmethod
-    def aircraft_match(gold: dict, pred: dict) -> bool:
-        """Lenient type match: model = model, model = family either way, family = family when a model is
-        missing, or ICAO type = ICAO type."""
+    def _same_model(self, gold_model: str, pred_model: str) -> bool:
+        """Equal normalised models, or two names of one line of ``aircraft.jsonl`` ("JAS 39C" = "Gripen C")."""
+        if not gold_model or not pred_model:
+            return False
+        if gold_model == pred_model:
+            return True
+        return bool(self.aircraft_lines.get(gold_model, set()) & self.aircraft_lines.get(pred_model, set()))
+
+    def aircraft_match(self, gold: dict, pred: dict) -> bool:
+        """Lenient type match: model = model (also two names of one gazetteer line), model = family either way,
+        family = family when a model is missing, or ICAO type = ICAO type."""
         gold_model, pred_model = _type_name(gold.get("model")), _type_name(pred.get("model"))
         gold_family, pred_family = _type_name(gold.get("family")), _type_name(pred.get("family"))
-        if gold_model and gold_model == pred_model:
+        if self._same_model(gold_model, pred_model):
             return True
         if pred_model and pred_model == gold_family:
             return True
@@ -441,11 +460,9 @@ class Matcher:
         gold_icao, pred_icao = _upper(gold.get("icao_type")), _upper(pred.get("icao_type"))
         return bool(gold_icao) and gold_icao == pred_icao
 
-    @staticmethod
-    def aircraft_model_match(gold: dict, pred: dict) -> bool:
-        """Strict type match: the normalised models are equal."""
-        gold_model = _type_name(gold.get("model"))
-        return bool(gold_model) and gold_model == _type_name(pred.get("model"))
+    def aircraft_model_match(self, gold: dict, pred: dict) -> bool:
+        """Strict type match: the normalised models are equal, or two names of one gazetteer line."""
+        return self._same_model(_type_name(gold.get("model")), _type_name(pred.get("model")))
 
     # operators -------------------------------------------------------------------------------------------
 

@@ -299,8 +299,8 @@ def test_evaluate_places_match_without_aliases_needs_the_names() -> None:
     ],
 )
 def test_evaluate_aircraft_match(gold: dict, pred: dict, lenient: bool, strict: bool) -> None:
-    assert Matcher.aircraft_match(gold, pred) is lenient
-    assert Matcher.aircraft_model_match(gold, pred) is strict
+    assert Matcher().aircraft_match(gold, pred) is lenient
+    assert Matcher().aircraft_model_match(gold, pred) is strict
 
 
 # --------------------------------------------------------------------------------------- operators, sources
@@ -894,3 +894,13 @@ def test_evaluate_module_imports_no_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_evaluate_aircraft_names_of_one_gazetteer_line_match() -> None:
+    matcher = Matcher.from_resources()
+    # "JAS 39C" is an alias of the "Gripen C" line, "DHC-8" of "Dash 8": one model under two names
+    assert matcher.aircraft_model_match({"model": "JAS 39C", "family": "JAS 39 Gripen"}, {"model": "Gripen C"})
+    assert matcher.aircraft_match({"model": "DHC-8", "family": "DHC-8"}, {"model": "Dash 8", "family": "Dash 8"})
+    # two lines that share a family are still two models
+    assert not matcher.aircraft_model_match({"model": "C-130H"}, {"model": "C-130J"})
+    assert not MATCHER.aircraft_model_match({"model": "JAS 39C"}, {"model": "Gripen C"})  # no gazetteer given

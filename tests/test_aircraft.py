@@ -7,6 +7,10 @@ import pytest
 CASES = [
     # text, mention text, model, family, icao_type, quantity, nickname
     ("An Il-76MD landed.", "Il-76MD", "Il-76MD", "Il-76", "IL76", None, None),
+    # nicknames that are common words, alone, where the context makes them aircraft
+    ("Two Atlas from Orleans landed.", "Atlas", "A400M", "A400M", "A400", 2, "Atlas"),
+    ("The air force flew 18 Hercules sorties.", "Hercules", "C-130", "C-130", None, None, "Hercules"),
+    ("The Galaxy returned to Dover.", "Galaxy", "C-5", "C-5", None, None, "Galaxy"),
     ("An IL-76 landed.", "IL-76", "Il-76", "Il-76", "IL76", None, None),
     ("An Ilyushin Il-76 landed.", "Ilyushin Il-76", "Il-76", "Il-76", "IL76", None, None),
     ("An Il76 landed.", "Il76", "Il-76", "Il-76", "IL76", None, None),
@@ -66,4 +70,19 @@ NOT_AIRCRAFT = [
 
 @pytest.mark.parametrize("text", NOT_AIRCRAFT[:2], ids=["times", "years"])
 def test_aircraft_numbers_are_not_types(run, text):
+    assert [a for a in run(text)._.aircraft if not a["generic"]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Atlas Air flew the cargo.",  # runs into another name: an airline
+        "Typhoon Haiyan hit the coast.",  # a storm's name
+        "Operation Atlas began on Monday.",
+        "The typhoon hit the coast.",  # lower case
+        "Hercules was a hero of myth.",  # no determiner, number or flight word
+    ],
+    ids=["airline", "storm", "operation", "lower-case", "no-context"],
+)
+def test_aircraft_common_word_nicknames_need_context(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []

@@ -40,6 +40,25 @@ _COMMON_WORD_NICKNAMES = {
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
 }  # fmt: skip
 _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "of", "the", "its", "their"}
+#: nicknames that are also common words but name one aircraft when the context says so ("two Atlas from Bricy",
+#: "18 Hercules sorties", "the Voyager returned"); see :meth:`AircraftRuler._context_nicknames`
+_CONTEXT_NICKNAMES = {
+    "atlas", "hercules", "voyager", "typhoon", "galaxy", "sentry", "poseidon", "rafale", "gripen", "wedgetail",
+    "triton", "globaleye", "lancer", "blackjack", "backfire", "super hornet", "stratolifter",
+}  # fmt: skip
+_FLIGHT_NOUNS = {"sortie", "sorties", "flight", "flights", "mission", "missions", "rotation", "rotations"}
+#: words before such a nickname that make it an aircraft: determiners, numbers, quantities
+_NICKNAME_BEFORE = {
+    "the", "a", "an", "its", "their", "our", "two", "three", "four", "five", "six", "both", "another", "second",
+    "third", "first", "each", "one", "pair", "of", "same", "lone", "single", "several", "more", "further", "other",
+}  # fmt: skip
+#: words right after it that make it an aircraft even without a determiner ("Hercules sorties")
+_NICKNAME_AFTER = {
+    "sortie", "sorties", "flight", "flights", "transport", "transports", "aircraft", "jet", "jets", "tanker",
+    "tankers", "crew", "crews", "mission", "missions", "fleet", "airlifter", "airlifters", "shuttle", "shuttles",
+}  # fmt: skip
+#: words before it that make it something else ("Operation Atlas", "Exercise Voyager")
+_NICKNAME_NOT_AFTER = {"operation", "exercise", "project", "mount", "super", "tropical", "typhoon", "storm"}
 
 
 @Language.factory(
@@ -71,6 +90,7 @@ class AircraftRuler:
         self.types = load_jsonl(gazetteer, required=("id", "model"))
         self.generic_rows = load_jsonl(generic, required=("id", "phrase"))
         self.lexicon = Lexicon(max_tokens=6)
+        self.context_lexicon = Lexicon(max_tokens=2)
         self.nicknames: dict[str, list[str]] = {}
         self._build()
 
@@ -100,6 +120,17 @@ class AircraftRuler:
                 if fold(nick) and nick.lower() not in _COMMON_WORD_NICKNAMES and len(fold(nick)) >= 5:
                     self.lexicon.add(nick, payload)
                     plurals.append((nick + "s", payload))
+        # a common-word nickname names its family's base type ("Hercules" -> C-130, "Atlas" -> A400M)
+        context_rows: dict[str, dict] = {}
+        for row in self.types:
+            for nick in row.get("nicknames") or []:
+                if nick.lower() in _CONTEXT_NICKNAMES:
+                    base = row["model"] == (row.get("family") or row["model"])
+                    if nick not in context_rows or (base and context_rows[nick]["model"] != context_rows[nick].get("family")):
+                        context_rows[nick] = row
+        for nick, row in context_rows.items():
+            self.context_lexicon.add(nick, {"kind": "nickname", "row": row})
+            self.context_lexicon.add(nick + "s", {"kind": "nickname", "row": row, "plural": True})
         for row in self.generic_rows:
             payload = {"kind": "generic", "row": row}
             self.lexicon.add(row["phrase"].lower(), payload)
@@ -118,10 +149,32 @@ class AircraftRuler:
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lexicon.find(doc)
         matches = self._add_designator_prefixes(doc, matches)
+        matches = self._context_nicknames(doc, matches)
         mentions = self._to_mentions(doc, matches)
         _resolve_definite_family_mentions(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
+
+    def _context_nicknames(self, doc: Doc, matches: list[Match]) -> list[Match]:
+        """'Two Atlas from Bricy', 'the Hercules had flown', '18 Hercules sorties': a nickname that is also a
+        common word counts alone when it is capitalised, follows a determiner or a number (or comes before a
+        flight word) and does not run into another name ("Atlas Air", "Typhoon Haiyan")."""
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        table = token_table(doc)
+        texts, lowers = table.texts, table.lowers
+        extra: list[Match] = []
+        for match in self.context_lexicon.find(doc):
+            start, end = match.start, match.end
+            if any(i in covered for i in range(start, end)) or not texts[start][:1].isupper():
+                continue
+            before = lowers[start - 1] if start else ""
+            after = lowers[end] if end < len(texts) else ""
+            if before in _NICKNAME_NOT_AFTER or (end < len(texts) and texts[end][:1].isupper()) or after == "of":
+                continue
+            if not (before in _NICKNAME_BEFORE or before.isdigit() or after in _NICKNAME_AFTER):
+                continue
+            extra.append(match)
+        return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
     def _add_designator_prefixes(self, doc: Doc, matches: list[Match]) -> list[Match]:
         """Unknown sub-variants ("Il-76MD-90A", "C-130J-30") resolve to their longest known prefix."""
@@ -194,7 +247,8 @@ class AircraftRuler:
                 token_start=start,
                 token_end=end,
                 text=span.text,
-                quantity=_quantity_before(doc, start),
+                # "18 Hercules sorties", "12 C-17 flights": the number counts flights, not aircraft
+                quantity=None if end < len(doc) and doc[end].lower_ in _FLIGHT_NOUNS else _quantity_before(doc, start),
                 plural=bool(payload.get("plural")),
             )
             mentions.append(mention)

@@ -7,6 +7,8 @@ import pytest
 CASES = [
     # text, mention text, model, family, icao_type, quantity, nickname
     ("An Il-76MD landed.", "Il-76MD", "Il-76MD", "Il-76", "IL76", None, None),
+    ("A 737-700 landed.", "737-700", "737-700", "737", None, None, None),  # a variant needs no manufacturer
+    ("Two C-105 Amazonas landed.", "C-105 Amazonas", "C-105", "C-295", "C295", 2, "Amazonas"),
     # nicknames that are common words, alone, where the context makes them aircraft
     ("Two Atlas from Orleans landed.", "Atlas", "A400M", "A400M", "A400", 2, "Atlas"),
     ("The air force flew 18 Hercules sorties.", "Hercules", "C-130", "C-130", None, None, "Hercules"),

@@ -39,6 +39,7 @@ _COMMON_WORD_NICKNAMES = {
     "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
 }  # fmt: skip
+_BOEING_VARIANT = re.compile(r"^7[0-8]7-\d{2,3}$")
 _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "of", "the", "its", "their"}
 #: nicknames that are also common words but name one aircraft when the context says so ("two Atlas from Bricy",
 #: "18 Hercules sorties", "the Voyager returned"); see :meth:`AircraftRuler._context_nicknames`
@@ -105,7 +106,8 @@ class AircraftRuler:
             forms = [row["model"], *(row.get("aliases") or [])]
             manufacturer = row.get("manufacturer")
             for form in forms:
-                if not fold(form).isdigit():  # a bare "737" needs its manufacturer
+                # a bare "737" needs its manufacturer; "737-700" names a variant by itself
+                if not fold(form).isdigit() or _BOEING_VARIANT.match(form):
                     self.lexicon.add(form, payload)
                     plurals.append((form + "s", payload))
                 if manufacturer and not fold(form).startswith(fold(manufacturer)):

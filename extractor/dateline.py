@@ -18,13 +18,18 @@ _MONTH_NAMES = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?"
 )
+#: capital letters, accented ones included ("BRASÍLIA", "ŁÓDŹ")
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+#: any letter of a credit ("(Agência Força Aérea)")
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,5}"
+    rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?: [{_UP}][{_UP}'’.\-]+){{0,5}}"
     r"(?:,\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
     r"(?:,\s*(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.?)?"
-    r"\s*(?:\((?P<credit>[A-Za-z][A-Za-z/ .&-]{1,40})\)|/(?P<credit2>[A-Za-z][A-Za-z .&-]{1,30})/\.?)?"
-    r"\s*(?P<dash>(?:[-–—]{1,2}|:)\s)?",
+    rf"\s*(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)|/(?P<credit2>[{_LETTER}][{_LETTER} .&-]{{1,30}})/\.?)?"
+    r"\s*(?P<dash>(?:[-–—]{1,2}|:)\s)?"
+    rf"(?:\((?P<credit3>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)\s)?",  # "8 May 2024 – (Agência Força Aérea) The"
 )
 #: "Baku, September 26, AZERTAC": a line of its own with the place, the date and the agency last
 _TRAILING_CREDIT = re.compile(
@@ -73,7 +78,8 @@ def _to_dict(match: re.Match, offset: int) -> dict:
     day = int(day_text) if day_text else None
     year = int(match.group("year")) if match.group("year") else None
     date = f"{year:04d}-{month_number:02d}-{day:02d}" if year and month_number and day else None
-    group = "credit" if match.group("credit") else "credit2"
+    groups = match.groupdict()
+    group = next((name for name in ("credit", "credit2", "credit3") if groups.get(name)), "credit2")
     credit = match.group(group)
     return {
         "start": offset + match.start(),

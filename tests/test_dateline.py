@@ -8,6 +8,8 @@ CASES = [
     ("Title\n\nMOSCOW, Oct 30 (Reuters) - Russia flew", "MOSCOW", None, "Reuters", (10, 30)),
     ("DAMASCUS, Syria, March 3, 2025 (AP) — x", "DAMASCUS, Syria", "2025-03-03", "AP", (3, 3)),
     ("BEIRUT (AFP) - y", "BEIRUT", None, "AFP", (None, None)),
+    ("BRASÍLIA, 8 May 2024 – (Agência Força Aérea) The air force", "BRASÍLIA", "2024-05-08", "Agência Força Aérea", (5, 8)),
+    ("ŁÓDŹ, May 3 (PAP) - A C-130", "ŁÓDŹ", None, "PAP", (5, 3)),
     ("WASHINGTON, Sept. 12, 2024 - The Pentagon said", "WASHINGTON", "2024-09-12", None, (9, 12)),
     ("ANKARA, 14 March 2025 (AA) - An Il-96", "ANKARA", "2025-03-14", "AA", (3, 14)),
     ("MOSCOW, January 20. /TASS/. The last Tu-154", "MOSCOW", None, "TASS", (1, 20)),

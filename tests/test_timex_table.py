@@ -50,6 +50,7 @@ CASES = [
     # ---- ranges
     ("range-hyphen", "The air show runs Feb 21-22 at Zhuhai.", DCT, "Feb 21-22", "DATE", "2026-02-21"),
     ("range-hyphen-year", "The drill ran Feb 21-22, 2025 near Kaliningrad.", DCT, "Feb 21-22, 2025", "DATE", "2025-02-21"),
+    ("range-between-day-first", "Between 6 and 9 May, three An-124s flew in.", "2025-05-20", "6 and 9 May", "DATE", "2025-05-06"),
     ("range-between", "The flights took place between Oct. 21 and 22.", DCT, "Oct. 21 and 22", "DATE", "2025-10-21"),
     ("range-cross-month", "The deployment lasted October 30-November 2, 2024.", DCT, "October 30-November 2, 2024", "DATE", "2024-10-30"),
     ("range-day-first", "Exercises were held 21-22 October.", DCT, "21-22 October", "DATE", "2025-10-21"),
@@ -369,6 +370,7 @@ ATTRIBUTE_CASES = [
     ("mod-less-than", "The ban lasted nearly three years.", "nearly three years", "mod", "LESS_THAN"),
     ("mod-equal-or-more", "The repair takes at least 30 days.", "at least 30 days", "mod", "EQUAL_OR_MORE"),
     ("range-end-hyphen", "The air show ran Feb 21-22.", "Feb 21-22", "range_end", "2025-02-22"),
+    ("range-end-between-day-first", "Between 6 and 9 May, An-124s flew in.", "6 and 9 May", "range_end", "2025-05-09"),
     ("range-end-between", "The flights took place between Oct. 21 and 22.", "Oct. 21 and 22", "range_end", "2025-10-22"),
     ("freq-twice", "Flights run twice a week.", "twice a week", "freq", "2X"),
     ("freq-three-times", "The squadron deploys three times a year.", "three times a year", "freq", "3X"),

@@ -177,6 +177,12 @@ CASES = [
     ),
     ("The pilot told Radio Bantu that it landed.", [("The pilot", None, "other"), ("Radio Bantu", "Radio Bantu", "media")]),
     ("It landed, the crew told the Daily Courier.", [("the Daily Courier", "Daily Courier", "media")]),
+    # a descriptor that names a person: the person
+    (
+        "Opposition lawmaker Jan Mbeki said the jet was sold.",
+        [("Opposition lawmaker Jan Mbeki", "Jan Mbeki", "official")],
+    ),
+    ("Aviation consultant Ruth Odede said so.", [("Aviation consultant Ruth Odede", "Ruth Odede", "other")]),
     # an operator in a speaker's place
     (
         "Two C-130s flew to Lima, according to the Chilean Air Force.",

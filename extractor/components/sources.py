@@ -659,6 +659,19 @@ class SourceTagger:
             span_end = match.end if end > match.end and doc[match.end].lower_ in _LOCATION_PREPS else end
             if span_end < end and any(t.text in self.org_heads for t in doc[match.end : end]):
                 span_end = end  # "officials at the Department of Foreign Affairs": one source, not two
+            # "Opposition lawmaker Brian Kaoma", "aviation consultant Grace Phiri": the descriptor names a person
+            person_end = (
+                _person_name_end(doc, match.end, allowed, self.org_heads)
+                if end == match.end and not head.text.endswith("s") and row.get("kind") != "media"
+                else None
+            )
+            if person_end is not None and person_end - match.end >= 2:
+                kind = "official" if row.get("kind") == "official" else "other"
+                mention = _mention(doc[start:person_end], doc[match.end : person_end].text, kind, row["id"],
+                                   role="person")  # fmt: skip
+                out.append(mention)
+                _block(allowed, start, person_end)
+                continue
             mention = _mention(doc[start:span_end], name, row.get("kind", "anonymous"), row["id"], role=role)
             mention["head"] = row["phrase"]
             if modifiers == {"ministry"}:

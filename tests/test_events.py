@@ -77,6 +77,11 @@ CASES = [
         [("deployment", ("F-16",), None, "Incirlik Air Base", None, None, "asserted")],
     ),
     (
+        "a-place-on-an-island-is-one-place",
+        "Four MC-130Js flew from Kadena Air Base on Okinawa to RAAF Base Darwin on Monday.",
+        [("flight", ("MC-130J",), "Kadena Air Base", "Darwin International Airport", "2025-10-27", None, "asserted")],
+    ),
+    (
         "the-same-jet-flies-the-return",
         "A Learjet 45 diverted to Paine Field on Monday. The same jet flew back to Boise on Tuesday.",
         [(None, ("Learjet 45",), None, None, None, None, "asserted"),

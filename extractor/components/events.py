@@ -41,7 +41,7 @@ _PREP_SLOTS = {
     "towards": "destination", "for": "destination", "onto": "destination", "via": "via", "through": "via",
     "over": "via", "at": "LOC", "in": "LOC", "on": "LOC", "near": "LOC", "outside": "LOC",
 }  # fmt: skip
-_CONTAINER_PREPS = {"in", "near", "outside", "of", ","}
+_CONTAINER_PREPS = {"in", "on", "near", "outside", "of", ","}
 _SKIP_BEFORE_PLACE = {
     "the",
     "a",

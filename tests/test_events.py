@@ -77,6 +77,11 @@ CASES = [
         [("deployment", ("F-16",), None, "Incirlik Air Base", None, None, "asserted")],
     ),
     (
+        "based-at-then-flew-home",
+        "The six Gripens that had been based at Siauliai since August flew home to Kecskemet on Thursday.",
+        [("return", ("Gripen",), "Šiauliai", "Kecskemét", None, None, "asserted")],
+    ),
+    (
         "a-place-on-an-island-is-one-place",
         "Four MC-130Js flew from Kadena Air Base on Okinawa to RAAF Base Darwin on Monday.",
         [("flight", ("MC-130J",), "Kadena Air Base", "Darwin International Airport", "2025-10-27", None, "asserted")],

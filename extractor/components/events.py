@@ -316,7 +316,7 @@ class EventBuilder:
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
-            if leg.origin is None and not chain and leg.aircraft and not leg.coreferent:
+            if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
                 leg.origin = _origin_before_trigger(doc, places, leg.aircraft[-1]["token_end"], trig.start,
                                                     history + legs)  # fmt: skip
                 if leg.origin is not None:
@@ -547,6 +547,11 @@ def _origin_before_trigger(
         if not start <= place["token_start"] < end:
             continue
         before = [t.lower_ for t in doc[max(start, place["token_start"] - 8) : place["token_start"]]]
+        if before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]) and (
+            _says_return(doc, end)
+        ):
+            # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
+            return _resolve_place(doc, place, history)
         if "from" not in before:
             continue
         # "from the 52nd Fighter Wing at Spangdahlem Air Base", "from its home base at Wunstorf"
@@ -558,6 +563,12 @@ def _origin_before_trigger(
         ):
             return _resolve_place(doc, place, history)
     return None
+
+
+def _says_return(doc: Doc, trigger_start: int) -> bool:
+    """Whether the words at ``trigger_start`` say the aircraft went home or back ("flew home", "returned")."""
+    words = {t.lower_ for t in doc[trigger_start : trigger_start + 3]}
+    return bool(words & {"home", "back", "returned", "return", "returning", "redeployed"})
 
 
 def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:

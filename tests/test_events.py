@@ -82,6 +82,11 @@ CASES = [
         [("return", ("Gripen",), "Šiauliai", "Kecskemét", None, None, "asserted")],
     ),
     (
+        "route-with-an-arrow",
+        "A single Y-20 flew Urumqi → Cairo West on October 27.",
+        [("flight", ("Y-20",), "Ürümqi", "Cairo West Air Base", "2025-10-27", None, "asserted")],
+    ),
+    (
         "a-place-on-an-island-is-one-place",
         "Four MC-130Js flew from Kadena Air Base on Okinawa to RAAF Base Darwin on Monday.",
         [("flight", ("MC-130J",), "Kadena Air Base", "Darwin International Airport", "2025-10-27", None, "asserted")],

@@ -198,8 +198,8 @@ class Lexicon:
                 continue
             if key[:_PREFIX_LEN] not in self._prefixes:
                 return
-            if table.edge[i]:
-                continue
+            if table.edge[i] or (i > start and not table.folds[i]):
+                continue  # a name never ends on a symbol that adds no letter ("Urumqi →")
             bucket = self._index.get(key)
             if bucket:
                 surface = table.span_text(start, stop)

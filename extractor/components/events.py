@@ -593,7 +593,7 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
         if (
             run
             and all(
-                t.text in {"-", "–", "—", ">", "to", "/"}
+                t.text in {"-", "–", "—", ">", "→", "->", "=>", "to", "/"}
                 for t in doc[run[-1]["token_end"] : place["token_start"]]
             )
             and place["token_start"] > run[-1]["token_end"]

@@ -7,6 +7,9 @@ import pytest
 CASES = [
     # text, mention text, name, kind, country, icao
     ("It landed at Hmeimim.", "Hmeimim", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
+    # English names of cities GeoNames knows by their local name
+    ("It left Cologne on Monday.", "Cologne", "Cologne", "city", "DE", None),
+    ("It flew to Lima.", "Lima", "Lima", "city", "PE", None),
     # a facility named "<city>-<name>": one place, even when the name is also a source's ("Copernicus")
     ("It landed at Wrocław-Copernicus Airport.", "Wrocław-Copernicus Airport", None, "airport", "PL", None),
     ("It flew on to Paris-Charles de Gaulle.", "Paris-Charles de Gaulle", None, "airport", "FR", "LFPG"),

@@ -230,6 +230,17 @@ class PlaceRuler:
                     self.weak[key] = place
 
     def _add_cities(self) -> None:
+        # English names of cities GeoNames knows by their local name ("Cologne" for Köln); also "Lima", which
+        # the ambiguous-name list keeps out of the general city names
+        by_name = {(c["name"], c["countrycode"]): c for c in reversed(geonames_cities())}
+        for row in load_jsonl("city_exonyms.jsonl", required=("id", "name", "geonames", "country")):
+            city = by_name.get((row["geonames"], row["country"]))
+            if city is not None and row["name"] not in self.lexicon:
+                self.lexicon.add(row["name"], {
+                    "name": row["name"], "kind": "city", "country": city["countrycode"], "icao": None,
+                    "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": row["name"],
+                    "rule": row["id"],
+                })  # fmt: skip
         for city in geonames_cities():
             name = city["name"]
             if name in _NOT_PLACES or name.lower() in STOP_WORDS or len(name) < 4 or name in self.lexicon:

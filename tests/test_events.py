@@ -82,6 +82,11 @@ CASES = [
         [("return", ("Gripen",), "Šiauliai", "Kecskemét", None, None, "asserted")],
     ),
     (
+        "was-back-at-names-the-destination",
+        "The Il-62M was back at Vnukovo on Monday.",
+        [("return", ("Il-62M",), None, "Vnukovo International Airport", "2025-10-27", None, "asserted")],
+    ),
+    (
         "route-with-an-arrow",
         "A single Y-20 flew Urumqi → Cairo West on October 27.",
         [("flight", ("Y-20",), "Ürümqi", "Cairo West Air Base", "2025-10-27", None, "asserted")],

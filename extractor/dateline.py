@@ -28,7 +28,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.?)?"
     rf"\s*(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)|/(?P<credit2>[{_LETTER}][{_LETTER} .&-]{{1,30}})/\.?)?"
-    r"\s*(?P<dash>(?:[-–—]{1,2}|:)\s)?"
+    r"\s*(?P<dash>(?:[-–—]{1,2}|:|(?<=\))\.)\s)?"
     rf"(?:\((?P<credit3>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)\s)?",  # "8 May 2024 – (Agência Força Aérea) The"
 )
 #: "Baku, September 26, AZERTAC": a line of its own with the place, the date and the agency last
@@ -36,6 +36,13 @@ _TRAILING_CREDIT = re.compile(
     r"(?P<place>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}),\s*"
     r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?,\s*(?P<credit>[A-Z][A-Za-z]{1,15})(?P<credit2>)(?P<dash>)\s*$"
+)
+#: "Taitung, March 28 (CNA) Taiwan's Air Force ...": a place in mixed case, a date and an agency credit
+_MIXED_CASE_DATELINE = re.compile(
+    rf"(?P<place>[{_UP}][a-zà-öø-ÿ'’.\-]+(?: [{_UP}][a-zà-öø-ÿ'’.\-]+){{0,2}}),\s*"
+    r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
+    + r")\.?)(?:,?\s*(?P<year>\d{4}))?\s*"
+    rf"\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)(?P<credit2>)\s*(?P<dash>(?:[-–—]{{1,2}}|:|\.)\s)?"
 )
 _MAX_LINES = 4
 
@@ -48,7 +55,7 @@ def find_dateline(text: str) -> dict | None:
         match = _DATELINE.match(line)
         if match and _is_dateline(match):
             return _to_dict(match, offset)
-        match = _TRAILING_CREDIT.match(line)
+        match = _TRAILING_CREDIT.match(line) or _MIXED_CASE_DATELINE.match(line)
         if match:
             return _to_dict(match, offset)
         offset += len(line) + 1
@@ -58,11 +65,12 @@ def find_dateline(text: str) -> dict | None:
 def _is_dateline(match: re.Match) -> bool:
     """A dash or a /CREDIT/ must close it; an all-capitals place with a dash alone is enough ("QAMISHLI, Syria -")."""
     credit = match.group("credit") or match.group("credit2")
-    if not (match.group("dash") or match.group("credit2")):
-        return False
+    place_head = match.group("place").split(",")[0].strip()
+    dated = bool(match.group("month") or match.group("month2"))
+    if not (match.group("dash") or match.group("credit2") or (match.group("credit") and dated)):
+        return False  # "Taitung, March 28 (CNA) Taiwan's ...": a dated place and a credit need no dash
     if (match.group("dash") or "").startswith(":") and not credit:
         return False  # "UPDATE: ...": a colon closes a dateline only after an agency credit ("(APP):")
-    place_head = match.group("place").split(",")[0].strip()
     return bool(
         match.group("month")
         or match.group("month2")
@@ -122,11 +130,12 @@ _CAPS_CREDIT = re.compile(
     r"[A-Z][A-Z .'’\-]{1,30}[.,]\s+[A-Z][a-z]{2,8}\.? \d{1,2}[.,]?\s+(?P<outlet>[A-Z][A-Z0-9&\-]{1,24})\s+(?:--|[-–—])\s"
 )
 _BYLINE_TEAM = re.compile(
-    r"By the (?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff)\s*$"
+    r"By (?:the )?(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff|newsroom)\s*$"
 )
 _MASTHEAD = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3} "
-    r"(?:Daily|Times|Post|News|Review|Weekly|Observer|Tribune|Herald|Journal|Gazette|Monitor|Report|Dispatch))\s*$"
+    r"(?:Daily|Times|Post|News|Review|Weekly|Observer|Tribune|Herald|Journal|Gazette|Monitor|Report|Dispatch))"
+    r"(?:\s+[-–—|]\s+(?:Issue|No\.|Vol\.|Edition|Volume)\b.*)?\s*$"  # "Relief Air Bridge Weekly - Issue 37"
 )
 
 
@@ -134,11 +143,14 @@ _POSTED_BY = re.compile(
     r"(?:Posted|Published) (?:by|on) (?:the )?(?P<outlet>[A-Z][\w'’&\-]*(?: (?:[A-Z][\w'’&\-]*|\d+(?:\.\d+)?))"
     r"{0,5})(?: (?:news )?(?:desk|website|site|newsroom))?(?=[.,;]|\s*$)"
 )
+#: "Posted by @DanubeSquawk": an account publishes the thread
+_POSTED_BY_HANDLE = re.compile(r"(?:Posted|Published|Thread|A thread) by (?P<outlet>@\w{2,30})\b")
 #: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
 _CREDIT_ONLY = re.compile(r"\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s")
 #: "(Story by 86th Airlift Wing Public Affairs)" closing a press release; "Reporting by" names reporters, not outlets
 _TRAILER = re.compile(
     r"\((?:Story|Written|Compiled|Text|Article) by (?P<outlet>[A-Z0-9][^;()\n]{1,80}?)\)\s*$"
+    r"|(?:Issued|Released|Distributed) by (?:the )?(?P<issuer>[A-Z][^,;()\n]{1,60}?)\s*(?:\([A-Z]{2,8}\))?\s*(?:,[^\n]*)?$"
 )
 #: labels that share a pipe-separated header with the outlet: "Analysis | Meridian Security Review | By Tomasz Reiner"
 _HEADER_LABELS = {
@@ -147,6 +159,7 @@ _HEADER_LABELS = {
     "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking", "live", "live blog", "live updates",
 }  # fmt: skip
 _TRAILER_LINES = 3
+_NAME_PARTICLES = {"of", "for", "and", "the", "&", "de", "del", "da", "do", "dos", "la", "le", "el", "di", "von", "van"}
 #: a header segment with a date or a time in it is not an outlet ("Last updated 2025-05-07 09:20")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LIKE = re.compile(
@@ -169,7 +182,7 @@ def find_byline(text: str) -> dict | None:
             break
         match = (
             _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
-            or _POSTED_BY.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
+            or _POSTED_BY.match(line) or _POSTED_BY_HANDLE.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
             or (_MASTHEAD_DESK.match(line) if lineno else None)
             or (_PLACE_CREDIT.match(line) if lineno else None) or (_CAPS_CREDIT.match(line) if lineno else None)
         )  # fmt: skip
@@ -205,7 +218,9 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
         ):
             continue
         words = stripped.split()
-        if all(word[:1].isupper() or word.isdigit() or word in {"of", "for", "and", "the", "&"} for word in words):
+        if words[0][:1].isupper() and all(
+            word[:1].isupper() or word.isdigit() or word in _NAME_PARTICLES for word in words
+        ):  # "La Voz de Río Grande"
             candidates.append((start, start + len(stripped)))
     return candidates[0] if candidates else None
 
@@ -217,11 +232,12 @@ def _trailer(text: str) -> dict | None:
         start_offset = end_offset - len(line)
         match = _TRAILER.match(line.strip())
         if match:
+            group = "outlet" if match.group("outlet") else "issuer"
             lead = len(line) - len(line.lstrip())
             return {
-                "outlet": match.group("outlet").strip(),
-                "start": start_offset + lead + match.start("outlet"),
-                "end": start_offset + lead + match.start("outlet") + len(match.group("outlet").strip()),
+                "outlet": match.group(group).strip(),
+                "start": start_offset + lead + match.start(group),
+                "end": start_offset + lead + match.start(group) + len(match.group(group).strip()),
             }
         end_offset = start_offset - 1
     return None

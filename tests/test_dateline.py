@@ -10,6 +10,8 @@ CASES = [
     ("BEIRUT (AFP) - y", "BEIRUT", None, "AFP", (None, None)),
     ("BRASÍLIA, 8 May 2024 – (Agência Força Aérea) The air force", "BRASÍLIA", "2024-05-08", "Agência Força Aérea", (5, 8)),
     ("ŁÓDŹ, May 3 (PAP) - A C-130", "ŁÓDŹ", None, "PAP", (5, 3)),
+    ("VILNIUS, July 31 (ELTA). Four Eurofighters", "VILNIUS", None, "ELTA", (7, 31)),
+    ("Title\n\nHualien, March 28 (CNA) The air force", "Hualien", None, "CNA", (3, 28)),
     ("WASHINGTON, Sept. 12, 2024 - The Pentagon said", "WASHINGTON", "2024-09-12", None, (9, 12)),
     ("ANKARA, 14 March 2025 (AA) - An Il-96", "ANKARA", "2025-03-14", "AA", (3, 14)),
     ("MOSCOW, January 20. /TASS/. The last Tu-154", "MOSCOW", None, "TASS", (1, 20)),
@@ -68,10 +70,16 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nSur Austral TV - Ushuaia newsroom\n\nA C-130 landed.", "Sur Austral TV"),
         ("Headline\n\nSantiago (Prensa Andina) - A C-130 landed.", "Prensa Andina"),
         ("Headline\n\nBISHKEK. March 4. KABARNEWS - Two Il-76s landed.", "KABARNEWS"),
+        ("Headline\n\nBy Polar Flight Journal staff\n\nBody.", "Polar Flight Journal"),
+        ("Headline\n\nPosted by @BalticSquawk\n\nBody.", "@BalticSquawk"),
+        ("Headline\n\nEl Diario de Lima | Nacional\n\nBody.", "El Diario de Lima"),
+        ("Headline\n\nAirlift Bulletin Weekly - Issue 12\n\nBody.", "Airlift Bulletin Weekly"),
+        ("Headline\n\nBody.\n\nIssued by the Civil Aviation Authority (CAA), Press Office", "Civil Aviation Authority"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
         "pipe-header-live", "pipe-header-number", "masthead-newsroom", "place-credit", "caps-agency-credit",
+        "outlet-staff", "posted-by-handle", "pipe-header-particles", "masthead-issue", "issued-by-trailer",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

@@ -87,6 +87,11 @@ CASES = [
         [("return", ("Il-62M",), None, "Vnukovo International Airport", "2025-10-27", None, "asserted")],
     ),
     (
+        "a-time-of-a-day-beats-a-month",
+        "Six F-35As, based at Lakenheath since April, landed at Rovaniemi on Monday afternoon.",
+        [(None, ("F-35A",), None, None, "2025-10-27TAF", None, "asserted")],
+    ),
+    (
         "route-with-an-arrow",
         "A single Y-20 flew Urumqi → Cairo West on October 27.",
         [("flight", ("Y-20",), "Ürümqi", "Cairo West Air Base", "2025-10-27", None, "asserted")],

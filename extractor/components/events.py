@@ -927,11 +927,17 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
 def _primary_date(dates: list[dict]) -> dict | None:
     """The leg's date: the most specific calendar date tied to it (a day before a week, a month, a year:
     "based there since August, flew home on Thursday" flew on Thursday), the first on a tie (the start of
-    "between 8 and 12 September"); a time only when no date is given."""
+    "between 8 and 12 September"); a time of a given day when no day is given as a date; a time only when
+    no date is given."""
     calendar = [t for t in dates if t["type"] == "DATE"]
     if not calendar:
         return dates[0] if dates else None
     best = max(_granularity(t.get("value")) for t in calendar)
+    if best < 3:
+        # "landed on Monday afternoon" (a time of a day) is more precise than "since April" or "in 2023"
+        dated_time = next((t for t in dates if t["type"] == "TIME" and _DAY_VALUE.match(t.get("value") or "")), None)
+        if dated_time is not None:
+            return dated_time
     return next(t for t in calendar if _granularity(t.get("value")) == best)
 
 

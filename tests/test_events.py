@@ -92,6 +92,16 @@ CASES = [
         [(None, ("F-35A",), None, None, "2025-10-27TAF", None, "asserted")],
     ),
     (
+        "fronted-at-place-is-the-origin",
+        "At Hurlburt Field, the wing flew 14 AC-130J gunships to Cannon Air Force Base on Tuesday.",
+        [("flight", ("AC-130J",), "Hurlburt Field", "Cannon Air Force Base", "2025-10-28", None, "asserted")],
+    ),
+    (
+        "back-in-the-air-is-no-return",
+        "Crews were back in the air, with a C-17A leaving Amberley on Monday for Port Moresby.",
+        [("flight", ("C-17A",), "RAAF Base Amberley", None, "2025-10-27", None, "asserted")],
+    ),
+    (
         "route-with-an-arrow",
         "A single Y-20 flew Urumqi → Cairo West on October 27.",
         [("flight", ("Y-20",), "Ürümqi", "Cairo West Air Base", "2025-10-27", None, "asserted")],

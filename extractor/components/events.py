@@ -222,7 +222,11 @@ class EventBuilder:
         allowed = self._free_tokens(doc)
         headline_end = _headline_end(token_table(doc).text)
         legs: list[Leg] = []
-        all_triggers = [Trigger(m.start, m.end, m.entry.payload) for m in self.triggers.find(doc, allowed)]
+        all_triggers = [
+            Trigger(m.start, m.end, m.entry.payload)
+            for m in self.triggers.find(doc, allowed)
+            if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
+        ]
         for sent_index, sent in enumerate(token_table(doc).sents()):
             if sent.start_char < headline_end:
                 continue  # a headline restates the story's legs
@@ -316,6 +320,11 @@ class EventBuilder:
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
+            if leg.origin is None and slots.get("destination") is not None and not chain:
+                fronted = _fronted_place(doc, sent, places, trig.start)
+                if fronted is not None:  # "At Hurlburt Field, the wing flew 14 gunships to Cannon": from there
+                    leg.origin = _resolve_place(doc, fronted, history + legs)
+                    leg.rules.append("origin:fronted-at")
             if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
                 leg.origin = _origin_before_trigger(doc, places, leg.aircraft[-1]["token_end"], trig.start,
                                                     history + legs)  # fmt: skip
@@ -529,6 +538,26 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dict | None:
+    """The place of a sentence-opening "At <place>," / "From <place>," before token ``before``."""
+    first = sent.start
+    if doc[first].lower_ not in {"at", "from"}:
+        return None
+    for place in places:
+        end = place["token_end"]
+        if place["token_start"] == first + (doc[first + 1].lower_ == "the") + 1 and end < before and doc[end].text == ",":
+            return place
+    return None
+
+
+def _followed_by(doc: Doc, end: int, phrases: tuple | list) -> bool:
+    """Whether the words from token ``end`` start with one of ``phrases`` ("back in" + "the air")."""
+    if not phrases:
+        return False
+    following = " ".join(t.lower_ for t in doc[end : end + 3])
+    return any(following == phrase or following.startswith(phrase + " ") for phrase in phrases)
+
+
 def _trimmed(span: Span) -> Span:
     """A sentence without the paragraph break the sentencizer leaves at its end."""
     start, end = span.start, span.end

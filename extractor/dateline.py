@@ -159,6 +159,10 @@ _HEADER_LABELS = {
     "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking", "live", "live blog", "live updates",
 }  # fmt: skip
 _TRAILER_LINES = 3
+#: labels of a press release's closing contact block ("Media Relations" / "Department of National Defence")
+_CONTACT_LABELS = {"media relations", "media contact", "media contacts", "contacts", "contact", "press office",
+                   "press contact", "for more information", "media enquiries", "media inquiries"}  # fmt: skip
+_ORG_LINE = re.compile(r"[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){1,7}")
 _NAME_PARTICLES = {"of", "for", "and", "the", "&", "de", "del", "da", "do", "dos", "la", "le", "el", "di", "von", "van"}
 #: a header segment with a date or a time in it is not an outlet ("Last updated 2025-05-07 09:20")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -200,6 +204,27 @@ def find_byline(text: str) -> dict | None:
     return _trailer(text)
 
 
+def _contact_block(text: str, lines: list[str]) -> dict | None:
+    """The organisation named under a closing contact label ("Contacts / Media Relations / Department of
+    National Defence"): the issuer of a press release."""
+    tail = lines[-6:]
+    offset = len(text) - sum(len(line) + 1 for line in tail) + 1
+    previous = ""
+    for line in tail:
+        stripped = line.strip()
+        if (
+            previous.lower().rstrip(":") in _CONTACT_LABELS
+            and stripped.lower().rstrip(":") not in _CONTACT_LABELS
+            and _ORG_LINE.fullmatch(stripped)
+        ):
+            start = offset + line.index(stripped)
+            return {"outlet": stripped, "start": start, "end": start + len(stripped)}
+        if stripped:
+            previous = stripped
+        offset += len(line) + 1
+    return None
+
+
 def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
     """'Press release | Federal Ministry of Defence | Berlin, 19 March 2024' -> the offsets of the outlet segment."""
     if line.count("|") < 1:
@@ -228,6 +253,9 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
 def _trailer(text: str) -> dict | None:
     lines = text.rstrip().split("\n")
     end_offset = len(text.rstrip())
+    contact = _contact_block(text.rstrip(), lines)
+    if contact is not None:
+        return contact
     for line in reversed(lines[-_TRAILER_LINES:]):
         start_offset = end_offset - len(line)
         match = _TRAILER.match(line.strip())

@@ -75,11 +75,13 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nEl Diario de Lima | Nacional\n\nBody.", "El Diario de Lima"),
         ("Headline\n\nAirlift Bulletin Weekly - Issue 12\n\nBody.", "Airlift Bulletin Weekly"),
         ("Headline\n\nBody.\n\nIssued by the Civil Aviation Authority (CAA), Press Office", "Civil Aviation Authority"),
+        ("Headline\n\nBody.\n\nContacts\n\nMedia Relations\nDepartment of Civil Protection", "Department of Civil Protection"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
         "pipe-header-live", "pipe-header-number", "masthead-newsroom", "place-credit", "caps-agency-credit",
         "outlet-staff", "posted-by-handle", "pipe-header-particles", "masthead-issue", "issued-by-trailer",
+        "contact-block",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

@@ -737,6 +737,12 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
             anchor = point[0] if point else None
     else:
         anchor = ctx.dct
+    if anchor is None and anaphoric and unit == "D":
+        # "on 29 October ... the next day" with no year anywhere: XXXX-10-30
+        shifted = _shift_yearless_day(ctx.reference_day_text(), _ANAPHORIC_DAY_OFFSETS.get(rel, 1 if rel in
+                                      _ANAPHORIC_NEXT or rel in ("the next", "the ensuing") else None))  # fmt: skip
+        if shifted is not None:
+            return Resolution("DATE", shifted)
     if anchor is None:
         return Resolution("DATE", None)
     if unit == "WE":
@@ -764,6 +770,25 @@ def normalize_rel_unit(groups: Groups, ctx: NormContext) -> Resolution | None | 
     if unit == "DE":
         return Resolution("DATE", f"{anchor.year // 10 + offset:03d}")
     return Resolution("DATE", format_date(shift(anchor, offset, unit), granularity))
+
+
+_ANAPHORIC_DAY_OFFSETS = {**{r: -1 for r in _ANAPHORIC_PREV}, **{r: 0 for r in _ANAPHORIC_SAME}}
+
+
+def _shift_yearless_day(value: str | None, offset: int | None) -> str | None:
+    """``XXXX-10-29`` moved by ``offset`` days (``XXXX-10-30``); None for other values, for an unknown
+    offset, and across the end of February, where the unknown year decides."""
+    match = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value or "")
+    if match is None or offset is None:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    if month == 2 and day >= 28 or month == 3 and day == 1 and offset < 0:
+        return None
+    try:
+        moved = date(2001, month, day) + timedelta(days=offset)  # any year that is not a leap year
+    except ValueError:
+        return None
+    return f"XXXX-{moved.month:02d}-{moved.day:02d}"
 
 
 def normalize_the_unit(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:

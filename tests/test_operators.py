@@ -15,6 +15,12 @@ CASES = [
     ("A Royal Malaysian Air Force A400M landed.", "Royal Malaysian Air Force", "Royal Malaysian Air Force", "MY"),
     ("Two YTO Cargo Airlines 757s landed.", "YTO Cargo Airlines", "YTO Cargo Airlines", None),
     ("An Il-62M of the 223rd Flight Unit landed.", "223rd Flight Unit", "223rd Flight Unit", None),
+    ("A CC-177 of 429 Transport Squadron landed.", "429 Transport Squadron", "429 Transport Squadron", None),
+    ("Two C-130Js of No. 37 Squadron landed.", "No. 37 Squadron", "No. 37 Squadron", None),
+    (
+        "A KC-130J of Marine Aerial Refueler Transport Squadron 152 landed.",
+        "Marine Aerial Refueler Transport Squadron 152", None, None,
+    ),
     ("Two C-295 of the Air Defence Forces of Kazakhstan landed.", "Air Defence Forces of Kazakhstan", None, None),
     # a shared abbreviation goes to the country the article names most
     ("India sent aid. An IAF C-17 flew to Yangon, Indian officials said.", "IAF", "Indian Air Force", "IN"),

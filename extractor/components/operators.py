@@ -150,7 +150,9 @@ class OperatorRuler:
 #: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing 62"
 _UNIT = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
-    r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,3}(?:Wing|Squadron|Group|Regiment) \d{1,3})\b"
+    r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
+    # "429 Transport Squadron", "No. 37 Squadron", "No 10 Squadron": Commonwealth numbering
+    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+){0,3} (?:Squadron|Wing))\b"
 )
 
 

@@ -1380,7 +1380,7 @@ class SourceTagger:
         """The first "<Given> <surname>" of the article when a person is only named "Mr <surname>" as a source:
         the given name is one capitalised word that is not a title, a country or a common capitalised word."""
         pattern = re.compile(r"(?<![\w.])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s+" + re.escape(surname) + r"\b")
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(token_table(doc).text):
             given = match.group(1)
             if (
                 given in _PERSON_STOP_WORDS

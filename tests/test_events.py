@@ -92,6 +92,11 @@ CASES = [
         [(None, ("F-35A",), None, None, "2025-10-27TAF", None, "asserted")],
     ),
     (
+        "aircraft-list-after-the-trigger",
+        "The wing flew 14 AC-130J gunships and 10 CV-22B Ospreys to Cannon Air Force Base on Tuesday.",
+        [("flight", ("AC-130J", "CV-22"), None, "Cannon Air Force Base", "2025-10-28", None, "asserted")],
+    ),
+    (
         "fronted-at-place-is-the-origin",
         "At Hurlburt Field, the wing flew 14 AC-130J gunships to Cannon Air Force Base on Tuesday.",
         [("flight", ("AC-130J",), "Hurlburt Field", "Cannon Air Force Base", "2025-10-28", None, "asserted")],

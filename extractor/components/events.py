@@ -449,10 +449,16 @@ class EventBuilder:
             return _nearest_group(typed, doc), False
         after = [a for a in aircraft if trig.end <= a["token_start"] < window_end and not a["generic"]]
         if after:
-            return _nearest_group(
-                doc=doc,
-                mentions=after[:1] + [a for a in after[1:] if a["token_start"] - after[0]["token_end"] <= 2]
-            ), False
+            # "flew 14 AC-130J gunships and 10 CV-22B Ospreys to Cannon": the list after the trigger
+            group = after[:1]
+            for mention in after[1:]:
+                if mention["token_start"] - group[-1]["token_end"] <= 2 or _list_gap(
+                    doc, group[-1]["token_end"], mention["token_start"]
+                ):
+                    group.append(mention)
+                else:
+                    break
+            return group, False
         generic = (
             before[-1:]
             or [a for a in aircraft if trig.end <= a["token_start"] < window_end and a["generic"]][:1]

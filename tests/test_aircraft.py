@@ -75,6 +75,13 @@ def test_aircraft_numbers_are_not_types(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []
 
 
+def test_aircraft_bare_family_number_after_the_type_was_named(run):
+    doc = run("A Boeing 747-8 landed at Nice. The 747 left on Sunday, and two 747s came later.")
+    found = [(a["text"], a["model"], a["family"]) for a in doc._.aircraft]
+    assert found == [("Boeing 747-8", "747-8", "747"), ("747", "747-8", "747"), ("747s", "747", "747")]
+    assert [a["text"] for a in run("The score was 747 to 12.")._.aircraft] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

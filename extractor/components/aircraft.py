@@ -153,6 +153,7 @@ class AircraftRuler:
         matches = self._add_designator_prefixes(doc, matches)
         matches = self._context_nicknames(doc, matches)
         mentions = self._to_mentions(doc, matches)
+        mentions = _bare_family_numbers(doc, mentions)
         _resolve_definite_family_mentions(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
@@ -281,6 +282,42 @@ class AircraftRuler:
             Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions
         ]
         doc._.aircraft = mentions
+
+
+def _bare_family_numbers(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'The Boeing 747-8 ... The 747 did not stay long': once a type with a numeric family ("747") is named,
+    the bare number after a determiner ("the 747", "both 777s") is that aircraft."""
+    families = {}
+    for mention in mentions:
+        family = mention.get("family") or ""
+        if not mention["generic"] and family.isdigit():
+            families.setdefault(family, mention)
+    if not families:
+        return mentions
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    lowers = token_table(doc).lowers
+    extra = []
+    for i, lower in enumerate(lowers):
+        number = lower[:-1] if lower.endswith("s") else lower
+        if i in covered or number not in families or i == 0 or lowers[i - 1] not in _BARE_NUMBER_BEFORE:
+            continue
+        first = families[number]
+        if first["token_start"] > i:
+            continue  # only after the type was named
+        span = doc[i : i + 1]
+        definite = lowers[i - 1] in {"the", "its", "their", "that", "this", "same"}
+        extra.append({
+            **{k: first[k] for k in ("model", "family", "manufacturer", "icao_type", "role", "rule")},
+            # "the 747" is the one named before; "two 747s" are of its family only
+            **({} if definite else {"model": number, "icao_type": None}),
+            "nickname": None, "generic": False, "start": span.start_char, "end": span.end_char,
+            "token_start": i, "token_end": i + 1, "text": span.text, "quantity": _quantity_before(doc, i),
+            "plural": lower.endswith("s"),
+        })  # fmt: skip
+    return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
+
+
+_BARE_NUMBER_BEFORE = {"the", "a", "its", "their", "that", "this", "both", "two", "three", "four", "same", "second"}
 
 
 def _quantity_before(doc: Doc, start: int) -> int | None:

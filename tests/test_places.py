@@ -7,6 +7,8 @@ import pytest
 CASES = [
     # text, mention text, name, kind, country, icao
     ("It landed at Hmeimim.", "Hmeimim", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
+    # an Arabic article joined by a hyphen belongs to the name
+    ("It landed at al-Jufra.", "al-Jufra", "Jufra", "region", "LY", None),
     # English names of cities GeoNames knows by their local name
     ("It left Cologne on Monday.", "Cologne", "Cologne", "city", "DE", None),
     ("It flew to Lima.", "Lima", "Lima", "city", "PE", None),

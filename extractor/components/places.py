@@ -543,7 +543,19 @@ def _place_from_row(row: dict, kind: str) -> dict:
 
 
 def _mention(span: Span, place: dict) -> dict:
+    doc, start = span.doc, span.start
+    if (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].lower_ in _ARTICLE_PREFIXES
+    ):
+        span = doc[start - 2 : span.end]  # "al-Jufra", "el-Obeid": the article belongs to the name
     return {**place, "descriptor": bool(place.get("descriptor")), **span_fields(span)}
+
+
+_ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh"}
 
 
 _HEADS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}

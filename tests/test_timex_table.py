@@ -134,6 +134,10 @@ CASES = [
     # ---- weekdays
     ("weekday-past", "The Il-76 landed at Hmeimim on Wednesday.", DCT, "Wednesday", "DATE", "2025-10-29"),
     ("weekday-future", "The Il-76 will land at Hmeimim on Wednesday.", DCT, "Wednesday", "DATE", "2025-11-05"),
+    ("weekday-past-before-and-will", "Two Mi-17s flew to Nepalgunj on Wednesday and will carry supplies.", DCT,
+     "Wednesday", "DATE", "2025-10-29"),
+    ("weekday-future-after-and", "The crew rested, and the Il-76 will fly home on Wednesday.", DCT, "Wednesday",
+     "DATE", "2025-11-05"),
     ("weekday-said", "The ministry said Monday that two jets had landed.", DCT, "Monday", "DATE", "2025-10-27"),
     ("weekday-same-day", "The ministry said Thursday that it would not comment.", DCT, "Thursday", "DATE", "2025-10-30"),
     ("weekday-expected", "The jets are expected to arrive Saturday.", DCT, "Saturday", "DATE", "2025-11-01"),

@@ -38,6 +38,8 @@ _MAX_DISTANCE = 30
 # English puts the verb before its time adverbial ("flew on Friday"); a cue after the expression is more often
 # a participle or another clause ("new markets untouched by the crisis"), so it counts this much farther.
 _AFTER_PENALTY = 3
+#: words that start a new clause after an expression: a cue beyond them tells that clause's tense
+_COORDINATORS = {"and", "but", ";", "while", "whereas"}
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ class SentenceCues:
         tokens = _tokens(text)
         self.token_starts = [token[0] for token in tokens]
         self.token_ends = [token[1] for token in tokens]
+        self.lowers = [token[2] for token in tokens]
         hits: list[_Hit] = []
         index = 0
         while index < len(tokens):
@@ -155,6 +158,7 @@ class SentenceCues:
         anchor_before = bisect.bisect_right(self.token_ends, start) - 1
         anchor_after = bisect.bisect_left(self.token_starts, end)
         best: tuple[int, int, Tense] | None = None
+        cue_before = any(hit.end <= start and anchor_before - hit.last <= _MAX_DISTANCE for hit in self.hits)
         for hit in self.hits:
             if hit.start < end and start < hit.end:
                 continue
@@ -164,6 +168,8 @@ class SentenceCues:
                 distance = anchor_before - hit.last
                 tense = hit.tense
             else:
+                if cue_before and _COORDINATORS & set(self.lowers[anchor_after : hit.first]):
+                    continue  # "flew to Nepalgunj on Wednesday and will be used ...": the next clause's verb
                 distance = hit.first - anchor_after + _AFTER_PENALTY
                 tense = hit.tense_after
             distance += hit.extra

@@ -547,11 +547,12 @@ class EventBuilder:
 def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dict | None:
     """The place of a sentence-opening "At <place>," / "From <place>," before token ``before``."""
     first = sent.start
-    if doc[first].lower_ not in {"at", "from"}:
+    if first + 1 >= len(doc) or doc[first].lower_ not in {"at", "from"}:
         return None
+    name_start = first + 1 + (doc[first + 1].lower_ == "the")
     for place in places:
         end = place["token_end"]
-        if place["token_start"] == first + (doc[first + 1].lower_ == "the") + 1 and end < before and doc[end].text == ",":
+        if place["token_start"] == name_start and end < before and doc[end].text == ",":
             return place
     return None
 

@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, fold, span_fields, token_table
-from .sources import _MEDIA_WORDS, _country_by_code, _first_payload, load_word_lists
+from .sources import _OUTLET_HEADS, _country_by_code, _first_payload, load_word_lists
 
 _WORDS = load_word_lists("attribution_words.json")
 
@@ -84,7 +84,6 @@ _PRONOUNS = _WORDS["pronouns"]
 _SUBJECT_BOUNDARY = {",", '"', "“", "”", "(", "—", "–", ";", ":"}
 _UNKNOWN_SUBJECT_BLOCK = _WORDS["unknown_subject_block"]
 _LEAD_PARAGRAPHS = 2
-_MEDIA_DESCRIPTORS = _WORDS["media_descriptors"]
 _SPEAKER_NOUNS = _WORDS["speaker_nouns"]
 _AIRCRAFT_WORDS = _WORDS["aircraft_words"]
 _DATA_KINDS = {"flight_tracker", "imagery"}
@@ -271,10 +270,8 @@ class Attribution:
                     bound = subject
                 if doc[cue.start].lower_ in _TOLD:
                     after = _forward(doc, cue.end, mentions, sent.end, window=2)
+                    # "told KXPN": the source tagger names an unknown outlet after "told"
                     media = [m for m in after if m["kind"] == "media" or m.get("role") == "publisher"]
-                    if not after and cue.end < sent.end:
-                        unknown = _unknown_outlet(doc, cue.end, sent)
-                        media = [unknown] if unknown else []
                     outlets.extend(media[:1])
             if bound:
                 rules.append(cue.entry.payload["id"])
@@ -721,7 +718,7 @@ def _unknown_subject(
     if start >= last or start in taken:
         return None
     kind = "other"
-    if k >= sent.start and doc[k].lower_ in _MEDIA_DESCRIPTORS:
+    if k >= sent.start and doc[k].lower_ in _OUTLET_HEADS:
         kind = "media"  # "Swiss broadcaster SRF reported"
     elif (
         k >= sent.start
@@ -776,23 +773,6 @@ def _bodies_of_speakers(doc: Doc, cited: list[dict], mentions: list[dict]) -> li
             ):
                 out.append(body)
     return out
-
-
-def _unknown_outlet(doc: Doc, start: int, sent: Span) -> dict | None:
-    """'witnesses told Sahel Watch': a capitalised name right after 'told' is the outlet they told ('told the
-    Daily Post': after 'the' only a name that ends in a media word)."""
-    definite = start < sent.end and doc[start].lower_ == "the"
-    if definite:
-        start += 1
-    j = start
-    while j < sent.end and j - start < 5 and doc[j].is_alpha and doc[j].text[:1].isupper():
-        j += 1
-    if j == start or doc[start].text in _UNKNOWN_SUBJECT_BLOCK or doc[start].lower_ in _PRONOUNS:
-        return None
-    if definite and doc[j - 1].lower_ not in _MEDIA_WORDS:
-        return None  # "told the Senate": not an outlet
-    span = doc[start:j]
-    return _unknown_mention(span, "media", "attr.unknown_outlet", {})
 
 
 def _credited_data(doc: Doc, mention: dict) -> bool:

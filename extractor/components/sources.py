@@ -483,8 +483,8 @@ class SourceTagger:
         table = token_table(doc)
         lowers = table.lowers
         for head in range(len(doc) - 1):
-            if lowers[head] not in _OUTLET_HEADS or not allowed[head]:
-                continue
+            if lowers[head] not in _OUTLET_HEADS or lowers[head] == "channel" or not allowed[head]:
+                continue  # a channel is an account: the social rule names it ('the Telegram channel "Bort Watch"')
             if not (table.texts[head].islower() or table.texts[head] == "TV"):
                 continue  # "the Daily Post": the word is part of the name
             name_start = head + 1

@@ -116,6 +116,13 @@ CASES = [
     ),
     ("seen-by", "The Il-78 was later seen by spotters at Vnukovo.", [(None, ["spotters at Vnukovo"])]),
     (
+        "according-to-an-operator",
+        "Two C-130s flew to Lima on Monday, according to the Chilean Air Force.",
+        [(None, ["Chilean Air Force"])],
+    ),
+    ("operator-said", "The Pakistan Air Force said a C-130 flew to Karachi.", [(None, ["Pakistan Air Force"])]),
+    ("country-not-after-according-to", "A C-130 landed, according to Chile.", []),
+    (
         "told-unknown-outlet",
         "A Russian Il-76 landed in Bamako on Sunday, witnesses told Sahel Watch.",
         [("Sahel Watch", ["witnesses"])],

@@ -516,8 +516,12 @@ def _forward(
     position = start
     reach = window
     for mention in mentions:
-        if mention["token_start"] < position or mention.get("role") == "subject_only":
+        if mention["token_start"] < position:
             continue
+        if mention.get("role") == "subject_only" and not (
+            mention.get("rule") == "attr.operator" and not out and _only_determiners(doc, position, mention)
+        ):
+            continue  # a country is no cited source; an operator right after the cue is ("according to the RAF")
         if mention["token_start"] >= limit:
             break
         gap = doc[position : mention["token_start"]]
@@ -536,6 +540,10 @@ def _forward(
         position = mention["token_end"]
         reach = 6
     return out[:closed] if out else out
+
+
+def _only_determiners(doc: Doc, position: int, mention: dict) -> bool:
+    return all(t.lower_ in {"the", "a", "an"} for t in doc[position : mention["token_start"]])
 
 
 def _subject(

@@ -133,16 +133,6 @@ _OFFICE_MODIFIERS = {
     "army", "military", "air", "force", "navy", "government", "embassy", "ministry", "finance", "home",
 }  # fmt: skip
 _DATA_KINDS = {"flight_tracker", "imagery"}
-#: words before an operator that make it the speaker ("according to the Italian Air Force")
-_SPEAKER_BEFORE = {
-    ("according", "to"), ("citing",), ("statement", "from"), ("statement", "by"), ("spokesperson", "for"),
-    ("spokesman", "for"), ("spokeswoman", "for"), ("quoted", "by"), ("confirmed", "by"), ("announced", "by"),
-}  # fmt: skip
-_SPEAKER_VERBS = set(_SPEECH_VERBS) | {
-    "announced", "confirmed", "reported", "stated", "denied", "published", "posted", "released", "says",
-    "declined", "acknowledged", "disclosed", "revealed",
-}  # fmt: skip
-_AUXILIARIES = {"has", "had", "have", "also", "later", "then", "previously", "earlier"}
 #: media words directly before an outlet's name ("state broadcaster VTV", "the daily Danas")
 _OUTLET_HEADS = _WORDS["outlet_heads"]
 _OUTLET_MODIFIERS = _WORDS["outlet_modifiers"]
@@ -258,7 +248,6 @@ class SourceTagger:
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
         mentions.extend(self._self_references(doc, allowed, mentions))
         mentions.extend(self._officials(doc, allowed, text))
-        mentions.extend(self._speaking_operators(doc, allowed))
         mentions.extend(self._named_outlets(doc, allowed))
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
@@ -514,36 +503,6 @@ class SourceTagger:
             )
             out.append(mention)
             _block(allowed, start, span_end)
-        return out
-
-    def _speaking_operators(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """An operator in a speaker's place is a source: "according to the Italian Air Force", "the New
-        Zealand Defence Force said", "a statement from the Pakistan Army". Operators elsewhere (the aircraft's
-        owner) are not."""
-        out = []
-        lowers = token_table(doc).lowers
-        for operator in doc._.operators or []:
-            start, end = operator["token_start"], operator["token_end"]
-            if end - start < 2 and not doc[start].is_upper:
-                continue  # "Russian" in "Russian Il-76": a nationality, not a body
-            if not all(allowed[i] for i in range(start, end)):
-                continue
-            first = start - 1 if start and lowers[start - 1] == "the" else start
-            before = tuple(lowers[max(0, first - 2) : first])
-            after = lowers[end] if end < len(lowers) else ""
-            after_aux = lowers[end + 1] if after in _AUXILIARIES and end + 1 < len(lowers) else ""
-            if not (
-                before[-2:] in _SPEAKER_BEFORE
-                or before[-1:] in _SPEAKER_BEFORE
-                or after in _SPEAKER_VERBS
-                or after_aux in _SPEAKER_VERBS
-            ):
-                continue
-            row = _first_payload(self.lexicon, operator["text"])
-            name = row["name"] if row else operator["name"]
-            kind = row["kind"] if row else "official"
-            out.append(_mention(doc[first:end], name, kind, "src.operator_speaker"))
-            _block(allowed, first, end)
         return out
 
     def _after_stacked_titles(self, doc: Doc, text: str, start: int, end: int) -> int:

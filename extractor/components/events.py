@@ -327,7 +327,7 @@ class EventBuilder:
                     leg.rules.append("origin:fronted-at")
             if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
                 leg.origin = _origin_before_trigger(doc, places, leg.aircraft[-1]["token_end"], trig.start,
-                                                    history + legs)  # fmt: skip
+                                                    history + legs, returning=trig.row["action"] == "return")  # fmt: skip
                 if leg.origin is not None:
                     leg.rules.append("origin:before-trigger")
             route = _route(doc, places, trig.end, window_end)
@@ -576,16 +576,14 @@ def _trimmed(span: Span) -> Span:
 
 
 def _origin_before_trigger(
-    doc: Doc, places: list[dict], start: int, end: int, history: list[Leg]
+    doc: Doc, places: list[dict], start: int, end: int, history: list[Leg], *, returning: bool = False
 ) -> dict | None:
     """'A pair of C-17s from Dover Air Force Base in Delaware landed at ...': the origin sits in the subject."""
     for place in places:
         if not start <= place["token_start"] < end:
             continue
         before = [t.lower_ for t in doc[max(start, place["token_start"] - 8) : place["token_start"]]]
-        if before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]) and (
-            _says_return(doc, end)
-        ):
+        if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
             return _resolve_place(doc, place, history)
         if "from" not in before:
@@ -599,12 +597,6 @@ def _origin_before_trigger(
         ):
             return _resolve_place(doc, place, history)
     return None
-
-
-def _says_return(doc: Doc, trigger_start: int) -> bool:
-    """Whether the words at ``trigger_start`` say the aircraft went home or back ("flew home", "returned")."""
-    words = {t.lower_ for t in doc[trigger_start : trigger_start + 3]}
-    return bool(words & {"home", "back", "returned", "return", "returning", "redeployed"})
 
 
 def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:

@@ -298,3 +298,53 @@ def test_timex_first_character_filter_keeps_every_match() -> None:
         )
         filtered += rule.regex.pattern != plain.pattern
     assert filtered > len(_TAGGER.rules) // 2, "the filter should apply to most rules"
+
+
+@pytest.mark.parametrize(
+    "sample, expected",
+    [
+        ("RUSSIAN JETS LAND IN SYRIA ON OCTOBER 26", True),
+        ("Russian jets land in Syria on October 26", False),
+        ("ÉTAT-MAJOR: AVIONS À HMEIMIM", True),  # accented capitals count as letters, not as A-Z capitals
+        ("Ünïcödé ẞ ÉÉÉÉ ab", False),
+        ("12345 ---", False),  # no letters at all
+        ("", False),
+    ],
+)
+def test_timex_all_capitals_check(sample: str, expected: bool) -> None:
+    import re
+
+    from extractor.temporal.recognize import _shouting
+
+    letters = re.findall(r"[^\W\d_]", sample)
+    reference = bool(letters) and len(re.findall(r"[A-Z]", sample)) / len(letters) > 0.8
+    assert _shouting(sample) is reference
+    assert _shouting(sample) is expected
+
+
+@given(st.text(alphabet="aZ09q_-'’ .:İß²\n", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_timex_anchor_classes_match_a_plain_word_loop(text: str) -> None:
+    """The split-and-intersect classifier finds the same anchors as looking up every \\w+ word in turn."""
+    import re
+
+    from extractor.temporal.anchors import _DIGIT_TOKEN, _YEAR_SUFFIX
+
+    index = _TAGGER.recognizer.anchor_index
+    expected: dict[str, list[tuple[int, int]]] = {}
+    lowered = "".join(char.lower()[0] for char in text)
+    for match in re.finditer(r"\w+", lowered):
+        token, (start, end) = match.group(), match.span()
+        if token[0].isdigit():
+            names = ["NUMBER", *index._digit_classes(text, text[start:end], start)]
+        elif token in index.words:
+            names = list(index.words[token])
+        elif token[0] == "q" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
+            names = ["QUARTER"]
+        elif token[-1].isdigit() and _YEAR_SUFFIX.search(token):
+            names = ["YEAR"]
+        else:
+            names = []
+        for name in names:
+            expected.setdefault(name, []).append((start, end))
+    assert {k: v for k, v in index.classify(text).items() if v} == expected

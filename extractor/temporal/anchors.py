@@ -40,11 +40,13 @@ Rules may also name ``requires``: classes that must be inside the window as well
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import accumulate
 
 from .lexicon import Lexicon
 
-__all__ = ["ANCHOR_CLASSES", "AnchorIndex", "CLASS_WINDOWS"]
+__all__ = ["ANCHOR_CLASSES", "AnchorIndex", "CLASS_WINDOWS", "Windows"]
 
 ANCHOR_CLASSES = (
     "MONTH",
@@ -106,7 +108,8 @@ CLASS_WINDOWS: dict[str, tuple[int, int]] = {
 }
 
 
-_TOKEN = re.compile(r"\w+")
+# Words are maximal runs of \w; splitting on the runs between them keeps every offset.
+_WORD_SPLIT = re.compile(r"(\W+)")
 _WORDS: dict[str, tuple[str, ...]] = {
     "UNIT": (
         "second",
@@ -363,30 +366,43 @@ class AnchorIndex:
         self.words = {word: tuple(sorted(classes)) for word, classes in words.items()}
 
     def classify(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """Anchor class -> spans of its anchors in ``text``."""
-        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        """Anchor class -> spans of its anchors in ``text``, each list in text order.
+
+        The text is split into words in one C-speed pass; the distinct words are intersected with the anchor
+        words (plus the words that start or end with a digit: numbers, "Q3", "FY2024"), and only the
+        occurrences of those few are classified."""
         words = self.words
         lowered = text.lower()
-        if len(lowered) != len(
-            text
-        ):  # a few characters change length when lower-cased ("İ"): keep offsets exact
+        if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
             lowered = "".join(char.lower()[0] for char in text)
-        for match in _TOKEN.finditer(lowered):
-            token = match.group()
-            start, end = match.span()
+        parts = _WORD_SPLIT.split(lowered)  # word, separator, word, ...; the first and last may be ""
+        distinct = set(parts[0::2])
+        wanted = words.keys() & distinct
+        wanted.update(word for word in distinct if word and (word[0].isdigit() or word[-1].isdigit()))
+        hits: list[tuple[int, int, tuple[str, ...]]] = []
+        if not wanted:
+            return defaultdict(list)
+        offsets = [0, *accumulate(map(len, parts))]
+        for index in range(0, len(parts), 2):
+            token = parts[index]
+            if token not in wanted:
+                continue
+            start = offsets[index]
+            end = start + len(token)
             if token[0].isdigit():
-                found["NUMBER"].append((start, end))
-                for name in self._digit_classes(text, text[start:end], start):
-                    found[name].append((start, end))
+                hits.append((start, end, ("NUMBER", *self._digit_classes(text, text[start:end], start))))
                 continue
             classes = words.get(token)
             if classes:
-                for name in classes:
-                    found[name].append((start, end))
-            elif token[0] in "Qq" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
-                found["QUARTER"].append((start, end))
-            elif token[-1].isdigit() and _YEAR_SUFFIX.search(token):  # "FY2024"
-                found["YEAR"].append((start, end))
+                hits.append((start, end, classes))
+            elif token[0] == "q" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
+                hits.append((start, end, ("QUARTER",)))
+            elif _YEAR_SUFFIX.search(token):  # "FY2024"
+                hits.append((start, end, ("YEAR",)))
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end, classes in hits:
+            for name in classes:
+                found[name].append((start, end))
         return found
 
     @staticmethod
@@ -412,32 +428,68 @@ class AnchorIndex:
         """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in
         :data:`CLASS_WINDOWS`); with ``requires``, only the windows that also hold an anchor of each of those
         classes (a class named twice must be there twice: a compound duration needs two unit words)."""
+        return Windows(anchors, length).get(classes, requires)
+
+
+class Windows:
+    """The windows of one text, computed once per (classes, requires) key; see :meth:`AnchorIndex.windows`."""
+
+    def __init__(self, anchors: dict[str, list[tuple[int, int]]], length: int) -> None:
+        self.anchors = anchors
+        self.length = length
+        self._by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
+        self._bounds: dict[str, tuple[list[int], list[int]]] = {}
+
+    def get(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+        key = (classes, requires)
+        windows = self._by_key.get(key)
+        if windows is None:
+            windows = self._by_key[key] = self._compute(classes, requires)
+        return windows
+
+    def _compute(self, classes: tuple[str, ...], requires: tuple[str, ...]) -> list[tuple[int, int]]:
+        if requires:
+            windows = self.get(classes)
+            needed: dict[str, int] = {}
+            for name in requires:
+                needed[name] = needed.get(name, 0) + 1
+            # anchors of one class never overlap, so their starts and ends are both sorted: the anchors inside
+            # [start, end) are those ending at or before ``end`` less those starting before ``start``
+            return [
+                (start, end)
+                for start, end in windows
+                if all(
+                    bisect_right(self._ends(name), end) - bisect_left(self._starts(name), start) >= count
+                    for name, count in needed.items()
+                )
+            ]
         spans: list[tuple[int, int]] = []
         for name in classes:
-            found = anchors.get(name)
+            found = self.anchors.get(name)
             if found:
                 before, after = CLASS_WINDOWS[name]
-                spans.extend((start - before, end + after) for start, end in found)
+                spans.extend([(start - before, end + after) for start, end in found])
         if len(classes) > 1:
             spans.sort()
-        merged: list[tuple[int, int]] = []
+        merged: list[list[int]] = []
         for start, end in spans:
-            window_start, window_end = max(0, start), min(length, end)
-            if merged and window_start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], window_end))
+            if merged and start <= merged[-1][1]:
+                if end > merged[-1][1]:
+                    merged[-1][1] = end
             else:
-                merged.append((window_start, window_end))
-        if not requires:
-            return merged
-        needed: dict[str, int] = {}
-        for name in requires:
-            needed[name] = needed.get(name, 0) + 1
-        return [
-            (start, end)
-            for start, end in merged
-            if all(
-                sum(1 for a_start, a_end in anchors.get(name, ()) if start <= a_start and a_end <= end)
-                >= count
-                for name, count in needed.items()
-            )
-        ]
+                merged.append([start, end])
+        length = self.length
+        return [(max(0, start), min(length, end)) for start, end in merged]
+
+    def _starts(self, name: str) -> list[int]:
+        return self._class_bounds(name)[0]
+
+    def _ends(self, name: str) -> list[int]:
+        return self._class_bounds(name)[1]
+
+    def _class_bounds(self, name: str) -> tuple[list[int], list[int]]:
+        bounds = self._bounds.get(name)
+        if bounds is None:
+            found = self.anchors.get(name, ())
+            bounds = self._bounds[name] = ([start for start, _ in found], [end for _, end in found])
+        return bounds

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .anchors import AnchorIndex
+from .anchors import AnchorIndex, Windows
 from .lexicon import Lexicon
 from .rules import Rule, flexible_spaces
 
@@ -26,8 +26,9 @@ _RANGE_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_NORMS = frozenset({"calendar", "month", "year", "weekday", "season", "quarter", "deictic", "holiday"})
 _UPPER_TEXT_RATIO = 0.8
-_LETTER = re.compile(r"[^\W\d_]")
-_CAPITAL = re.compile(r"[A-Z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 
 
 @dataclass
@@ -115,22 +116,14 @@ class Recognizer:
 
         Each rule runs only in the windows around its anchors (see :mod:`.anchors`); ``full_scan`` runs every
         rule over the whole text instead (the tests check that both give the same matches)."""
-        sample = text[:4000]
-        letters = len(_LETTER.findall(sample))
-        shouting = letters > 0 and len(_CAPITAL.findall(sample)) / letters > _UPPER_TEXT_RATIO
-        anchors = None if full_scan else self.anchor_index.classify(text)
-        windows_by_classes: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
+        shouting = _shouting(text[:4000])
+        windows_of = None if full_scan else Windows(self.anchor_index.classify(text), len(text))
         found: list[Candidate] = []
         for rule in self.rules:
-            if anchors is None:
+            if windows_of is None:
                 matches = list(rule.regex.finditer(text))
             else:
-                key = (rule.anchors, rule.requires)
-                windows = windows_by_classes.get(key)
-                if windows is None:
-                    windows = windows_by_classes[key] = AnchorIndex.windows(
-                        anchors, rule.anchors, len(text), rule.requires
-                    )
+                windows = windows_of.get(rule.anchors, rule.requires)
                 matches = []
                 for window_start, window_end in windows:
                     for match in rule.regex.finditer(text, window_start, window_end):
@@ -267,6 +260,18 @@ class Recognizer:
     def recognize(self, text: str) -> list[Candidate]:
         """find -> select -> widen -> merge, in text order."""
         return self.merge(text, self.widen(text, self.select(self.find(text))))
+
+
+def _shouting(sample: str) -> bool:
+    """True when more than 80% of the letters of ``sample`` are the capitals A-Z (an all-capitals text, where
+    capitalisation says nothing). Counted on the UTF-8 bytes, where ASCII letters are single bytes; only the
+    non-ASCII characters are looked at one by one."""
+    encoded = sample.encode("utf-8")
+    capitals = len(encoded) - len(encoded.translate(None, _ASCII_UPPER))
+    letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    if not sample.isascii():
+        letters += sum(1 for char in _NON_ASCII.findall(sample) if char.isalnum() and not char.isdecimal())
+    return letters > 0 and capitals / letters > _UPPER_TEXT_RATIO
 
 
 def describe(candidate: Candidate) -> dict[str, Any]:

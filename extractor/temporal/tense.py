@@ -126,12 +126,13 @@ class SentenceCues:
         self.token_ends = [token[1] for token in tokens]
         self.lowers = [token[2] for token in tokens]
         hits: list[_Hit] = []
+        by_first_word = cues.by_first_word
         index = 0
         while index < len(tokens):
             lower = tokens[index][2]
             found: tuple[Tense, Tense] | None = None
             length = 1
-            for size in cues.by_first_word.get(lower, ()):
+            for size in by_first_word.get(lower, ()):
                 phrase = tuple(token[2] for token in tokens[index : index + size])
                 if phrase in cues.phrases:
                     found, length = cues.phrases[phrase], size
@@ -143,7 +144,7 @@ class SentenceCues:
                 and _after_modal_or_be(index, tokens, cues)
             ):
                 found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
-            if found is None and _is_past_ed(index, tokens, cues):
+            if found is None and lower.endswith("ed") and _is_past_ed(index, tokens, cues):
                 found = ("PAST", "PAST")
             if found is not None:
                 extra = 1 if lower in _REPORTING or lower == "would" else 0

@@ -135,6 +135,18 @@ CASES = [
         "A Tu-154 bound for Minsk diverted to Vnukovo.",
         [("diversion", ("Tu-154",), None, None, None, None, "asserted")],
     ),
+    (
+        "leaving-where-the-last-leg-ended-starts-a-leg",
+        "The C-17 positioned from Amberley to Hobart on 20 October and left Hobart for Wilkins on 21 October.",
+        [("flight", ("C-17",), "RAAF Base Amberley", "Hobart", "2025-10-20", None, "asserted"),
+         (None, ("C-17",), "Hobart", "Wilkins Aerodrome", "2025-10-21", None, "asserted")],
+    ),
+    (
+        "it-is-the-aircraft-that-flew-not-its-cargo",
+        "An A400M landed at Niamey on Wednesday with parts of Akinci drones. It flew back to Kayseri on Thursday.",
+        [("arrival", ("A400M",), None, "Niamey", "2025-10-29", None, "asserted"),
+         ("return", ("A400M",), "Niamey", "Kayseri", None, None, "asserted")],
+    ),
 ]
 
 

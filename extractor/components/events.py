@@ -272,6 +272,13 @@ class EventBuilder:
             window_start = triggers[k - 1].end if k > 0 else sent.start
             slots = self._slots(doc, trig, places, window_end, history + legs)
             chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
+            restart = (
+                current is not None
+                and current.destination is not None
+                and slots.get("origin") is not None
+                and _same_name(slots["origin"], current.destination)
+            )  # "... to Hobart on 20 October and left Hobart for Wilkins": a new leg from where the last ended
+            chain = chain or restart
             if current is not None and not chain:
                 if trig.row["action"] == "diversion" and slots.get("destination"):
                     # "bound for Minsk, diverted to Vnukovo": the diversion airport replaces the destination
@@ -299,7 +306,7 @@ class EventBuilder:
                 sent_index=sent_index,
             )
             leg.aircraft, leg.coreferent = self._aircraft(
-                doc, sent, trig, aircraft, window_start, window_end, history + legs, current
+                doc, sent, trig, aircraft, window_start, window_end, history + legs, current, restart
             )
             previous = current or (
                 _previous_leg_of(leg.aircraft, history + legs) if leg.coreferent or chain else None
@@ -435,8 +442,9 @@ class EventBuilder:
         window_end: int,
         history: list[Leg],
         current: Leg | None,
+        restart: bool = False,
     ) -> tuple[list[dict], bool]:
-        if current is not None and trig.row.get("chain"):
+        if current is not None and (trig.row.get("chain") or restart):
             return current.aircraft, True
         carrier = _aboard(doc, aircraft, sent)
         if carrier:
@@ -766,10 +774,16 @@ def _list_gap(doc: Doc, start: int, end: int) -> bool:
 
 
 def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | None:
+    """The antecedent of "it" / "the aircraft": the latest typed aircraft before ``before``, as the leg it flew
+    in. A type named in a leg's sentence without flying in it is cargo or a comparison ("an A400M landed at
+    Niamey with parts of Akinci drones. It flew back ..."): the leg's aircraft is the antecedent then."""
     for mention in reversed(doc._.aircraft):
         if mention["token_end"] <= before and not mention["generic"]:
             for leg in reversed(history):
                 if any(a["rule"] == mention["rule"] for a in leg.aircraft):
+                    return leg.aircraft
+            for leg in reversed(history):
+                if leg.aircraft and leg.sent.start <= mention["token_start"] < leg.sent.end:
                     return leg.aircraft
             return [mention]
     return None

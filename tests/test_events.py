@@ -142,6 +142,11 @@ CASES = [
          (None, ("C-17",), "Hobart", "Wilkins Aerodrome", "2025-10-21", None, "asserted")],
     ),
     (
+        "pre-positioned-is-not-a-movement",
+        "A C-17 departed Ramstein on Oct. 6 after loading kits pre-positioned at the base, and landed at Port Sudan New International Airport.",
+        [("flight", ("C-17",), "Ramstein Air Base", "Port Sudan New International Airport", "2025-10-06", None, "asserted")],
+    ),
+    (
         "it-is-the-aircraft-that-flew-not-its-cargo",
         "An A400M landed at Niamey on Wednesday with parts of Akinci drones. It flew back to Kayseri on Thursday.",
         [("arrival", ("A400M",), None, "Niamey", "2025-10-29", None, "asserted"),

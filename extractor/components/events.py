@@ -226,6 +226,7 @@ class EventBuilder:
             Trigger(m.start, m.end, m.entry.payload)
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
+            and not _after_prefix(doc, m.start)
         ]
         for sent_index, sent in enumerate(token_table(doc).sents()):
             if sent.start_char < headline_end:
@@ -787,6 +788,21 @@ def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | Non
                     return leg.aircraft
             return [mention]
     return None
+
+
+def _after_prefix(doc: Doc, start: int) -> bool:
+    """ "pre-positioned", "pre-deployed": the trigger word is the tail of a compound that describes stock, not a
+    movement."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].lower_ in _NON_MOVEMENT_PREFIXES
+    )
+
+
+_NON_MOVEMENT_PREFIXES = frozenset({"pre"})
 
 
 def _same_types(a: Leg, b: Leg) -> bool:

@@ -114,6 +114,7 @@ class _Hit:
     tense: Tense  # when the cue comes before the expression
     tense_after: Tense  # when it comes after
     extra: int  # added distance (reporting verbs, "would")
+    reporting: bool = False  # a reporting verb ("said", "added")
 
 
 class SentenceCues:
@@ -149,7 +150,18 @@ class SentenceCues:
             if found is not None:
                 extra = 1 if lower in _REPORTING or lower == "would" else 0
                 last = index + length - 1
-                hits.append(_Hit(tokens[index][0], tokens[last][1], index, last, found[0], found[1], extra))
+                hits.append(
+                    _Hit(
+                        tokens[index][0],
+                        tokens[last][1],
+                        index,
+                        last,
+                        found[0],
+                        found[1],
+                        extra,
+                        reporting=length == 1 and lower in _REPORTING,
+                    )
+                )
             index += length
         self.hits = hits
 
@@ -171,6 +183,8 @@ class SentenceCues:
             else:
                 if cue_before and _COORDINATORS & set(self.lowers[anchor_after : hit.first]):
                     continue  # "flew to Nepalgunj on Wednesday and will be used ...": the next clause's verb
+                if cue_before and hit.reporting and "," in self.lowers[anchor_after : hit.first]:
+                    continue  # "is scheduled to fly back on Wednesday, Aguirre added": the report's own tense
                 distance = hit.first - anchor_after + _AFTER_PENALTY
                 tense = hit.tense_after
             distance += hit.extra

@@ -983,10 +983,14 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
 
 
 def _primary_date(dates: list[dict]) -> dict | None:
-    """The leg's date: the most specific calendar date tied to it (a day before a week, a month, a year:
-    "based there since August, flew home on Thursday" flew on Thursday), the first on a tie (the start of
-    "between 8 and 12 September"); a time of a given day when no day is given as a date; a time only when
-    no date is given."""
+    """The leg's date: a clock time of a known day when one is tied to the leg (the first one); else the most
+    specific calendar date tied to it (a day before a week, a month, a year: "based there since August, flew
+    home on Thursday" flew on Thursday), the first on a tie (the start of "between 8 and 12 September"); a
+    time of a given day ("Monday afternoon") when no day is given as a date; a time only when no date is
+    given."""
+    clock = next((t for t in dates if t["type"] == "TIME" and _CLOCK_OF_DAY.match(t.get("value") or "")), None)
+    if clock is not None:
+        return clock  # "took off at 0612Z on 2 November": the clock time, valued with its day (corpus/README)
     calendar = [t for t in dates if t["type"] == "DATE"]
     if not calendar:
         return dates[0] if dates else None
@@ -1011,6 +1015,7 @@ def _granularity(value: str | None) -> int:
 
 
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d)")
+_CLOCK_OF_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d)T\d\d:\d\d")
 _MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI|Q\d|H\d)")
 
 

@@ -207,3 +207,11 @@ def test_events_primary_date_is_the_most_specific_one(run):
     text = "The Gripens that had been based at Siauliai since August flew home to Kecskemet on Thursday, October 30."
     events = run(text, "2025-11-01")._.events
     assert events[0]["date"]["value"] == "2025-10-30"
+
+
+def test_events_primary_date_is_a_clock_time_of_a_known_day(run):
+    # corpus/README: a leg dated by a clock time has that TIME as its primary date, valued with its day
+    text = "On 2 November a C-17 took off from Christchurch at 0612Z and landed at Phoenix Airfield."
+    event = run(text, "2025-11-03")._.events[0]
+    assert event["date"]["value"] == "2025-11-02T06:12"
+    assert [d["value"] for d in event["dates"]] == ["2025-11-02T06:12", "2025-11-02"]  # the primary first

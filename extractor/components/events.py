@@ -532,6 +532,7 @@ class EventBuilder:
         confidence += (
             0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
         )
+        primary = _primary_date(leg.dates)  # first in ``dates``, as in the gold
         return {
             "action": leg.action,
             "aircraft": leg.aircraft,
@@ -539,8 +540,8 @@ class EventBuilder:
             "origin": leg.origin,
             "destination": leg.destination,
             "via": leg.via,
-            "date": _primary_date(leg.dates),
-            "dates": leg.dates,
+            "date": primary,
+            "dates": [primary, *(d for d in leg.dates if d is not primary)] if primary else leg.dates,
             "count": leg.count,
             "modality": leg.modality,
             "sources": [],

@@ -95,3 +95,11 @@ def test_places_icao_code_in_parentheses(run):
     text = "It landed at Bassel al-Assad airport (OSLK)."
     codes = [p for p in run(text)._.places if p["text"] == "OSLK"]
     assert codes and codes[0]["icao"] == "OSLK"
+
+
+def test_places_the_text_spelling_picks_between_cities_that_fold_alike(run):
+    # "Na Di" (Thailand) is larger than "Nadi" (Fiji); both fold to "nadi"
+    fiji = run("The C-130 flew on to Nadi.", "2025-10-30")._.places
+    thailand = run("The C-130 flew on to Na Di.", "2025-10-30")._.places
+    assert [(p["name"], p["country"]) for p in fiji] == [("Nadi", "FJ")]
+    assert [(p["name"], p["country"]) for p in thailand] == [("Na Di", "TH")]

@@ -241,18 +241,22 @@ class PlaceRuler:
                     "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": row["name"],
                     "rule": row["id"],
                 })  # fmt: skip
+        # Names are matched folded ("Na Di" = "Nadi"), so two cities can share a key; the largest takes it, and
+        # every other spelling is kept here so that the text's own spelling picks its city at match time
+        # ("Nadi" is Fiji's Nadi, not Thailand's larger Na Di)
+        self.city_spellings: dict[str, dict[str, dict]] = {}
         for city in geonames_cities():
             name = city["name"]
-            if name in _NOT_PLACES or name.lower() in STOP_WORDS or len(name) < 4 or name in self.lexicon:
+            if name in _NOT_PLACES or name.lower() in STOP_WORDS or len(name) < 4:
                 continue
-            self.lexicon.add(
-                city["name"],
-                {
-                    "name": city["name"], "kind": "city", "country": city["countrycode"], "icao": None,
-                    "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": city["name"],
-                    "rule": f"geonames:{city['geonameid']}",
-                },
-            )  # fmt: skip
+            payload = {
+                "name": city["name"], "kind": "city", "country": city["countrycode"], "icao": None,
+                "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": city["name"],
+                "rule": f"geonames:{city['geonameid']}",
+            }  # fmt: skip
+            self.city_spellings.setdefault(fold(name), {}).setdefault(name.casefold(), payload)
+            if name not in self.lexicon:
+                self.lexicon.add(name, payload)
 
     # -- matching -------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -268,6 +272,9 @@ class PlaceRuler:
                 continue  # inside a facility named just before ("Kunming Changshui International Airport")
             place = match.entry.payload
             start, end = match.start, match.end
+            if place["rule"].startswith("geonames:"):
+                surface = doc[start:end].text
+                place = self.city_spellings.get(fold(surface), {}).get(surface.casefold(), place)
             facility = _facility_after(doc, end)
             if facility is None and place["kind"] != "country" and end < len(doc) and doc[end].text in ("'s", "’s"):
                 # "Niamey's Diori Hamani International Airport": the city's facility, named after the possessive

@@ -242,6 +242,19 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return True
 
 
+def hyphen_prefix(doc: Doc, start: int) -> str | None:
+    """The lower-cased word joined by a hyphen right before token ``start`` ("al" in "al-Jufra", "pre" in
+    "pre-positioned"), or None."""
+    if (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+    ):
+        return doc[start - 2].lower_
+    return None
+
+
 def span_fields(span: Span) -> dict:
     """The offsets every mention dict carries: character and token bounds and the text."""
     return {

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, parse_number, token_table
+from ._lexicon import Lexicon, hyphen_prefix, parse_number, token_table
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -794,13 +794,7 @@ def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | Non
 def _after_prefix(doc: Doc, start: int) -> bool:
     """ "pre-positioned", "pre-deployed": the trigger word is the tail of a compound that describes stock, not a
     movement."""
-    return (
-        start >= 2
-        and doc[start - 1].text == "-"
-        and not doc[start - 1].whitespace_
-        and not doc[start - 2].whitespace_
-        and doc[start - 2].lower_ in _NON_MOVEMENT_PREFIXES
-    )
+    return hyphen_prefix(doc, start) in _NON_MOVEMENT_PREFIXES
 
 
 _NON_MOVEMENT_PREFIXES = frozenset({"pre"})

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold, span_fields, token_table
+from ._lexicon import Lexicon, fold, hyphen_prefix, span_fields, token_table
 
 SPAN_KEY = "places"
 LABEL = "PLACE"
@@ -551,13 +551,7 @@ def _place_from_row(row: dict, kind: str) -> dict:
 
 def _mention(span: Span, place: dict) -> dict:
     doc, start = span.doc, span.start
-    if (
-        start >= 2
-        and doc[start - 1].text == "-"
-        and not doc[start - 2].whitespace_
-        and not doc[start - 1].whitespace_
-        and doc[start - 2].lower_ in _ARTICLE_PREFIXES
-    ):
+    if hyphen_prefix(doc, start) in _ARTICLE_PREFIXES:
         span = doc[start - 2 : span.end]  # "al-Jufra", "el-Obeid": the article belongs to the name
     return {**place, "descriptor": bool(place.get("descriptor")), **span_fields(span)}
 

@@ -344,7 +344,7 @@ _DIGIT_TOKEN = {
 
 
 class AnchorIndex:
-    """Word -> anchor classes, built from the lexicon; :meth:`windows` gives, per class, where to search."""
+    """Word -> anchor classes, built from the lexicon; :class:`Windows` gives each rule where to search."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         words: dict[str, set[str]] = defaultdict(set)
@@ -379,9 +379,9 @@ class AnchorIndex:
         distinct = set(parts[0::2])
         wanted = words.keys() & distinct
         wanted.update(word for word in distinct if word and (word[0].isdigit() or word[-1].isdigit()))
-        hits: list[tuple[int, int, tuple[str, ...]]] = []
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not wanted:
-            return defaultdict(list)
+            return found
         offsets = [0, *accumulate(map(len, parts))]
         for index in range(0, len(parts), 2):
             token = parts[index]
@@ -390,17 +390,15 @@ class AnchorIndex:
             start = offsets[index]
             end = start + len(token)
             if token[0].isdigit():
-                hits.append((start, end, ("NUMBER", *self._digit_classes(text, text[start:end], start))))
-                continue
-            classes = words.get(token)
-            if classes:
-                hits.append((start, end, classes))
+                classes = ("NUMBER", *self._digit_classes(text, text[start:end], start))
+            elif token in words:
+                classes = words[token]
             elif token[0] == "q" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
-                hits.append((start, end, ("QUARTER",)))
+                classes = ("QUARTER",)
             elif _YEAR_SUFFIX.search(token):  # "FY2024"
-                hits.append((start, end, ("YEAR",)))
-        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end, classes in hits:
+                classes = ("YEAR",)
+            else:
+                continue
             for name in classes:
                 found[name].append((start, end))
         return found
@@ -418,21 +416,12 @@ class AnchorIndex:
             classes.append("NUMDATE")
         return classes
 
-    @staticmethod
-    def windows(
-        anchors: dict[str, list[tuple[int, int]]],
-        classes: tuple[str, ...],
-        length: int,
-        requires: tuple[str, ...] = (),
-    ) -> list[tuple[int, int]]:
-        """Merged ``[start, end)`` windows around the anchors of ``classes`` (sizes in
-        :data:`CLASS_WINDOWS`); with ``requires``, only the windows that also hold an anchor of each of those
-        classes (a class named twice must be there twice: a compound duration needs two unit words)."""
-        return Windows(anchors, length).get(classes, requires)
-
 
 class Windows:
-    """The windows of one text, computed once per (classes, requires) key; see :meth:`AnchorIndex.windows`."""
+    """Where each rule runs in one text: merged ``[start, end)`` windows around the anchors of the rule's
+    classes (sizes in :data:`CLASS_WINDOWS`); with ``requires``, only the windows that also hold an anchor of
+    each of those classes (a class named twice must be there twice: a compound duration needs two unit words).
+    Computed once per (classes, requires) key."""
 
     def __init__(self, anchors: dict[str, list[tuple[int, int]]], length: int) -> None:
         self.anchors = anchors

@@ -444,11 +444,12 @@ class Windows:
                 needed[name] = needed.get(name, 0) + 1
             # anchors of one class never overlap, so their starts and ends are both sorted: the anchors inside
             # [start, end) are those ending at or before ``end`` less those starting before ``start``
+            bounds = {name: self._class_bounds(name) for name in needed}
             return [
                 (start, end)
                 for start, end in windows
                 if all(
-                    bisect_right(self._ends(name), end) - bisect_left(self._starts(name), start) >= count
+                    bisect_right(bounds[name][1], end) - bisect_left(bounds[name][0], start) >= count
                     for name, count in needed.items()
                 )
             ]
@@ -470,13 +471,8 @@ class Windows:
         length = self.length
         return [(max(0, start), min(length, end)) for start, end in merged]
 
-    def _starts(self, name: str) -> list[int]:
-        return self._class_bounds(name)[0]
-
-    def _ends(self, name: str) -> list[int]:
-        return self._class_bounds(name)[1]
-
     def _class_bounds(self, name: str) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the anchors of ``name``, each sorted."""
         bounds = self._bounds.get(name)
         if bounds is None:
             found = self.anchors.get(name, ())

@@ -127,13 +127,12 @@ class SentenceCues:
         self.token_ends = [token[1] for token in tokens]
         self.lowers = [token[2] for token in tokens]
         hits: list[_Hit] = []
-        by_first_word = cues.by_first_word
         index = 0
         while index < len(tokens):
             lower = tokens[index][2]
             found: tuple[Tense, Tense] | None = None
             length = 1
-            for size in by_first_word.get(lower, ()):
+            for size in cues.by_first_word.get(lower, ()):
                 phrase = tuple(token[2] for token in tokens[index : index + size])
                 if phrase in cues.phrases:
                     found, length = cues.phrases[phrase], size
@@ -145,22 +144,14 @@ class SentenceCues:
                 and _after_modal_or_be(index, tokens, cues)
             ):
                 found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
-            if found is None and lower.endswith("ed") and _is_past_ed(index, tokens, cues):
+            if found is None and _is_past_ed(index, tokens, cues):
                 found = ("PAST", "PAST")
             if found is not None:
-                extra = 1 if lower in _REPORTING or lower == "would" else 0
+                reporting = lower in _REPORTING
+                extra = 1 if reporting or lower == "would" else 0
                 last = index + length - 1
                 hits.append(
-                    _Hit(
-                        tokens[index][0],
-                        tokens[last][1],
-                        index,
-                        last,
-                        found[0],
-                        found[1],
-                        extra,
-                        reporting=length == 1 and lower in _REPORTING,
-                    )
+                    _Hit(tokens[index][0], tokens[last][1], index, last, found[0], found[1], extra, reporting)
                 )
             index += length
         self.hits = hits

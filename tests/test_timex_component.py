@@ -348,3 +348,37 @@ def test_timex_anchor_classes_match_a_plain_word_loop(text: str) -> None:
         for name in names:
             expected.setdefault(name, []).append((start, end))
     assert {k: v for k, v in index.classify(text).items() if v} == expected
+
+
+_PIECES = (
+    "the|last|next|early|mid-|late|Monday|Oct.|October|26|26th|2025|1990s|'90s|'98|two|three-month|days|weeks|"
+    "ago|later|earlier|of|and|to|-|,|.|10:35|p.m.|0612Z|noon|every|twice|a|week|year-end|Q3|quarter|spring|now|"
+    "recently|the past|more than|about|half|an|hour|between|since|Su-35|An-26|flew|will|fiscal|FY2024|end|"
+    "weekend|tonight|morning|century|21st"
+).split("|")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40), st.sampled_from([" ", "  ", "\n"]))
+def test_timex_word_start_search_finds_what_a_full_scan_finds(pieces: list[str], space: str) -> None:
+    """Rules tried only at the word starts before their anchors find exactly what scanning the whole text
+    finds, on random mixtures of time words, numbers and punctuation."""
+    text = space.join(pieces)
+    recognizer = _TAGGER.recognizer
+    windowed = sorted((c.start, c.end, c.rule.id) for c in recognizer.find(text))
+    full = sorted((c.start, c.end, c.rule.id) for c in recognizer.find(text, full_scan=True))
+    assert windowed == full
+
+
+def test_timex_word_start_rules_are_told_apart() -> None:
+    from extractor.temporal.rules import starts_with_word_character
+
+    lexicon = load_lexicon()
+    assert starts_with_word_character("(?P<month>{MONTH}) (?P<day>{DAY})", lexicon)
+    assert starts_with_word_character("(?:the )?(?P<num>{NUM}) (?P<unit>{UNIT})", lexicon)
+    assert not starts_with_word_character("(?P<yy>'\\d\\d)(?!s)", lexicon)  # begins with an apostrophe
+    assert not starts_with_word_character("(?:the )?'(?P<decade_short>\\d0)'?s", lexicon)
+    assert not starts_with_word_character("(?:x)?(?:-)?y", lexicon)  # may begin with "-"
+    word_start = {rule.id: rule.word_start for rule in _TAGGER.rules}
+    assert word_start["date.month_day"] and not word_start["date.year_short"]
+    assert sum(word_start.values()) > len(word_start) * 0.9

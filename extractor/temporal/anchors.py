@@ -4,7 +4,9 @@ Running every rule regex over a whole article costs about 20 ms; most of the tex
 expression at all. Each rule names the anchor classes its matches always contain (``"anchors"`` in
 ``timex_rules.jsonl``: a month name, a unit word, a clock-like number...). :class:`AnchorIndex` tokenises the
 text once, classifies the tokens, and gives each rule the windows around its anchors; the rule regex then runs
-only there. The classes:
+only there. A rule whose matches always begin with a word character (most of them) is not even scanned
+across its windows: it is tried only at the word starts between the start of each anchor and the window's
+reach before it (:meth:`Windows.starts`), since a match that holds the anchor begins there. The classes:
 
 ========== ==========================================================================
 MONTH      month names and abbreviations ("October", "Oct")
@@ -371,6 +373,11 @@ class AnchorIndex:
         The text is split into words in one C-speed pass; the distinct words are intersected with the anchor
         words (plus the words that start or end with a digit: numbers, "Q3", "FY2024"), and only the
         occurrences of those few are classified."""
+        return self.index(text)[0]
+
+    def index(self, text: str) -> tuple[dict[str, list[tuple[int, int]]], list[int]]:
+        """:meth:`classify` and the start offsets of the words of ``text`` (maximal runs of ``\\w``; the list
+        may also hold 0 and ``len(text)``), sorted; empty when the text holds no anchor at all."""
         words = self.words
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
@@ -381,7 +388,7 @@ class AnchorIndex:
         wanted.update(word for word in distinct if word and (word[0].isdigit() or word[-1].isdigit()))
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not wanted:
-            return found
+            return found, []
         offsets = [0, *accumulate(map(len, parts))]
         for index in range(0, len(parts), 2):
             token = parts[index]
@@ -401,7 +408,7 @@ class AnchorIndex:
                 continue
             for name in classes:
                 found[name].append((start, end))
-        return found
+        return found, offsets[0::2]
 
     @staticmethod
     def _digit_classes(text: str, token: str, start: int) -> list[str]:
@@ -423,11 +430,60 @@ class Windows:
     each of those classes (a class named twice must be there twice: a compound duration needs two unit words).
     Computed once per (classes, requires) key."""
 
-    def __init__(self, anchors: dict[str, list[tuple[int, int]]], length: int) -> None:
+    def __init__(
+        self,
+        anchors: dict[str, list[tuple[int, int]]],
+        word_starts: list[int] | None = None,
+        *,
+        length: int,
+    ) -> None:
         self.anchors = anchors
         self.length = length
+        self.word_starts = word_starts or []
         self._by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
+        self._starts_by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
+        self._class_starts_cache: dict[str, list[int]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
+
+    def starts(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[int]:
+        """The word starts where a match of a rule with these classes can begin, sorted: a match holds one of
+        its anchors, so it begins at or before that anchor's start, and no farther before it than the class
+        window reaches. With ``requires``, only the starts inside the windows :meth:`get` keeps."""
+        key = (classes, requires)
+        starts = self._starts_by_key.get(key)
+        if starts is not None:
+            return starts
+        if len(classes) == 1:
+            starts = self._class_starts(classes[0])
+        else:
+            starts = sorted(set().union(*(self._class_starts(name) for name in classes)))
+        if requires and starts:
+            windows = self.get(classes, requires)
+            kept: list[int] = []
+            if windows:
+                for window_start, window_end in windows:
+                    kept.extend(starts[bisect_left(starts, window_start) : bisect_left(starts, window_end)])
+            starts = kept
+        self._starts_by_key[key] = starts
+        return starts
+
+    def _class_starts(self, name: str) -> list[int]:
+        starts = self._class_starts_cache.get(name)
+        if starts is None:
+            starts = []
+            found = self.anchors.get(name)
+            if found:
+                word_starts = self.word_starts
+                before = CLASS_WINDOWS[name][0]
+                reached = 0  # index into word_starts: anchors are sorted, so the ranges only move right
+                for start, _ in found:
+                    high = bisect_right(word_starts, start)
+                    if high > reached:
+                        low = bisect_left(word_starts, start - before, reached)
+                        starts.extend(word_starts[low:high])
+                        reached = high
+            self._class_starts_cache[name] = starts
+        return starts
 
     def get(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         key = (classes, requires)

@@ -114,14 +114,27 @@ class Recognizer:
     def find(self, text: str, *, full_scan: bool = False) -> list[Candidate]:
         """Every rule match that passes its capitalisation and context checks (overlaps included).
 
-        Each rule runs only in the windows around its anchors (see :mod:`.anchors`); ``full_scan`` runs every
-        rule over the whole text instead (the tests check that both give the same matches)."""
+        Each rule runs only in the windows around its anchors, or at the word starts before them (see
+        :mod:`.anchors`); ``full_scan`` runs every rule over the whole text instead (the tests check that both
+        give the same matches)."""
         shouting = _shouting(text[:4000])
-        windows_of = None if full_scan else Windows(self.anchor_index.classify(text), len(text))
+        windows_of = None if full_scan else Windows(*self.anchor_index.index(text), length=len(text))
         found: list[Candidate] = []
         for rule in self.rules:
             if windows_of is None:
                 matches = list(rule.regex.finditer(text))
+            elif rule.word_start:
+                # what finditer would find, tried only where a match can begin: the leftmost match at or
+                # after the end of the previous one
+                matches = []
+                reached = 0
+                match_at = rule.regex.match
+                for position in windows_of.starts(rule.anchors, rule.requires):
+                    if position >= reached:
+                        match = match_at(text, position)
+                        if match is not None:
+                            matches.append(match)
+                            reached = match.end()
             else:
                 windows = windows_of.get(rule.anchors, rule.requires)
                 matches = []

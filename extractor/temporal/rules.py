@@ -43,6 +43,7 @@ __all__ = [
     "RULES_PATH",
     "compile_pattern",
     "flexible_spaces",
+    "starts_with_word_character",
     "TIMEX_TYPES",
 ]
 
@@ -107,6 +108,8 @@ class Rule:
     anchors: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     order: int = 0
+    #: every match begins with a word character (see :func:`starts_with_word_character`)
+    word_start: bool = False
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
@@ -161,12 +164,20 @@ def compile_pattern(
     first = _first_characters(body, flags) if first_char_filter else None
     if not first:
         return plain
-    return re.compile(f"(?=[{first}]){plain.pattern}", flags)
+    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){plain.pattern}", flags)
 
 
-def _first_characters(body: str, flags: int) -> str | None:
-    """A regex character-class body listing every character a match of ``body`` can start with, or None when
-    that cannot be worked out (an optional start, categories other than digits and spaces...)."""
+def starts_with_word_character(pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False) -> bool:
+    """True when every match of the rule pattern provably begins with a word character (letter, digit or
+    underscore): such a match can only begin where a word does, which lets the recogniser try the pattern
+    at a few word starts instead of scanning a window character by character."""
+    first = _first_characters(_expand(pattern, lexicon.macros(), ""), 0 if case_sensitive else re.IGNORECASE)
+    return bool(first) and all(re.match(r"\w", character) for character in first)
+
+
+def _first_characters(body: str, flags: int) -> set[str] | None:
+    """Every character a match of ``body`` can start with, or None when that cannot be worked out (an
+    optional start, categories other than digits and spaces...)."""
     try:
         from re import _constants as constants  # type: ignore[attr-defined]
         from re import _parser as parser  # type: ignore[attr-defined]
@@ -180,7 +191,7 @@ def _first_characters(body: str, flags: int) -> str | None:
         return None
     if flags & re.IGNORECASE:
         characters |= {c.upper() for c in characters} | {c.lower() for c in characters}
-    return "".join(re.escape(c) for c in sorted(characters))
+    return characters
 
 
 def _first_of(sequence: list, constants: Any) -> tuple[set[str] | None, bool]:
@@ -307,6 +318,9 @@ def _parse_rule(
         anchors=tuple(anchors),
         requires=tuple(requires),
         order=order,
+        word_start=starts_with_word_character(
+            raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
+        ),
     )
 
 

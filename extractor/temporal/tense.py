@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +28,9 @@ Tense = Literal["PAST", "PRESENT", "FUTURE"]
 TENSE_CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_tense_cues.json"
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]")
+# The same tokens, each with the whitespace before it: every character that is not whitespace belongs to a
+# token, so the lengths of the pieces give the offsets without a match object per token.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -83,25 +87,21 @@ def load_tense_cues(path: str | None = None) -> TenseCues:
     )
 
 
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
-    return [(m.start(), m.end(), m.group(0).lower(), m.group(0)) for m in _TOKEN.finditer(text)]
-
-
-def _is_past_ed(index: int, tokens: list[tuple[int, int, str, str]], cues: TenseCues) -> bool:
-    lower, original = tokens[index][2], tokens[index][3]
+def _is_past_ed(index: int, lowers: list[str], text: str, starts: list[int], cues: TenseCues) -> bool:
+    lower = lowers[index]
     if len(lower) <= 3 or not lower.endswith("ed") or not lower.isalpha() or lower in cues.not_past_ed:
         return False
-    if original[0].isupper() and index > 0:
+    if index > 0 and text[starts[index]].isupper():
         return False
-    previous = tokens[index - 1][2] if index > 0 else ""
-    before_previous = tokens[index - 2][2] if index > 1 else ""
+    previous = lowers[index - 1] if index > 0 else ""
+    before_previous = lowers[index - 2] if index > 1 else ""
     if previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE or previous in _DETERMINERS:
         return False
     return not (previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers)
 
 
-def _after_modal_or_be(index: int, tokens: list[tuple[int, int, str, str]], cues: TenseCues) -> bool:
-    previous = tokens[index - 1][2] if index > 0 else ""
+def _after_modal_or_be(index: int, lowers: list[str], cues: TenseCues) -> bool:
+    previous = lowers[index - 1] if index > 0 else ""
     return previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE
 
 
@@ -122,18 +122,29 @@ class SentenceCues:
 
     def __init__(self, text: str) -> None:
         cues = load_tense_cues()
-        tokens = _tokens(text)
-        self.token_starts = [token[0] for token in tokens]
-        self.token_ends = [token[1] for token in tokens]
-        self.lowers = [token[2] for token in tokens]
+        pieces = list(chain.from_iterable(_SPACED_TOKEN.findall(text)))  # space, token, space, token...
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        starts = offsets[1::2]
+        ends = offsets[2::2]
+        # lower-cased in one call: the tokens never hold "\x00", and each one lower-cases on its own
+        lowers = "\x00".join(pieces[1::2]).lower().split("\x00") if pieces else []
+        self.token_starts = starts
+        self.token_ends = ends
+        self.lowers = lowers
+        by_first_word = cues.by_first_word
         hits: list[_Hit] = []
         index = 0
-        while index < len(tokens):
-            lower = tokens[index][2]
+        count = len(lowers)
+        while index < count:
+            lower = lowers[index]
+            sizes = by_first_word.get(lower, ())
+            if not sizes and not lower.endswith("ed"):
+                index += 1  # most words: neither a cue nor an -ed form
+                continue
             found: tuple[Tense, Tense] | None = None
             length = 1
-            for size in cues.by_first_word.get(lower, ()):
-                phrase = tuple(token[2] for token in tokens[index : index + size])
+            for size in sizes:
+                phrase = tuple(lowers[index : index + size])
                 if phrase in cues.phrases:
                     found, length = cues.phrases[phrase], size
                     break
@@ -141,17 +152,17 @@ class SentenceCues:
                 found == ("PAST", "PAST")
                 and length == 1
                 and lower not in _AUXILIARIES
-                and _after_modal_or_be(index, tokens, cues)
+                and _after_modal_or_be(index, lowers, cues)
             ):
                 found = None  # "will be paid", "to be held": a participle or infinitive, not a past verb
-            if found is None and _is_past_ed(index, tokens, cues):
+            if found is None and _is_past_ed(index, lowers, text, starts, cues):
                 found = ("PAST", "PAST")
             if found is not None:
                 reporting = lower in _REPORTING
                 extra = 1 if reporting or lower == "would" else 0
                 last = index + length - 1
                 hits.append(
-                    _Hit(tokens[index][0], tokens[last][1], index, last, found[0], found[1], extra, reporting)
+                    _Hit(starts[index], ends[last], index, last, found[0], found[1], extra, reporting)
                 )
             index += length
         self.hits = hits

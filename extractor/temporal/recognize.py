@@ -120,6 +120,7 @@ class Recognizer:
         shouting = _shouting(text[:4000])
         windows_of = None if full_scan else Windows(*self.anchor_index.index(text), length=len(text))
         found: list[Candidate] = []
+        length = len(text)
         for rule in self.rules:
             if windows_of is None:
                 matches = list(rule.regex.finditer(text))
@@ -129,8 +130,9 @@ class Recognizer:
                 matches = []
                 reached = 0
                 match_at = rule.regex.match
+                first = rule.first_characters or ()
                 for position in windows_of.starts(rule.anchors, rule.requires):
-                    if position >= reached:
+                    if position >= reached and position < length and text[position] in first:
                         match = match_at(text, position)
                         if match is not None:
                             matches.append(match)

@@ -42,6 +42,7 @@ __all__ = [
     "load_rules",
     "RULES_PATH",
     "compile_pattern",
+    "first_characters",
     "flexible_spaces",
     "starts_with_word_character",
     "TIMEX_TYPES",
@@ -110,6 +111,8 @@ class Rule:
     order: int = 0
     #: every match begins with a word character (see :func:`starts_with_word_character`)
     word_start: bool = False
+    #: the characters a match can begin with, when they can be worked out from the pattern
+    first_characters: frozenset[str] | None = None
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
@@ -167,11 +170,20 @@ def compile_pattern(
     return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){plain.pattern}", flags)
 
 
+def first_characters(
+    pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False
+) -> frozenset[str] | None:
+    """Every character a match of the rule pattern can begin with (both cases unless ``case_sensitive``), or
+    None when that cannot be worked out."""
+    first = _first_characters(_expand(pattern, lexicon.macros(), ""), 0 if case_sensitive else re.IGNORECASE)
+    return frozenset(first) if first else None
+
+
 def starts_with_word_character(pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False) -> bool:
     """True when every match of the rule pattern provably begins with a word character (letter, digit or
     underscore): such a match can only begin where a word does, which lets the recogniser try the pattern
     at a few word starts instead of scanning a window character by character."""
-    first = _first_characters(_expand(pattern, lexicon.macros(), ""), 0 if case_sensitive else re.IGNORECASE)
+    first = first_characters(pattern, lexicon, case_sensitive=case_sensitive)
     return bool(first) and all(re.match(r"\w", character) for character in first)
 
 
@@ -319,6 +331,9 @@ def _parse_rule(
         requires=tuple(requires),
         order=order,
         word_start=starts_with_word_character(
+            raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
+        ),
+        first_characters=first_characters(
             raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
         ),
     )

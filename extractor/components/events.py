@@ -226,6 +226,7 @@ class EventBuilder:
             Trigger(m.start, m.end, m.entry.payload)
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
+            and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
             and not _after_prefix(doc, m.start)
         ]
         for sent_index, sent in enumerate(token_table(doc).sents()):
@@ -398,6 +399,8 @@ class EventBuilder:
             ):
                 continue
             slot = _PREP_SLOTS.get(prep or "")
+            if prep == "for" and doc[head["token_start"] - 2].lower_ in _ROLES_FOR:
+                slot = None  # "carrying the special envoy for Sudan": a title, not a destination
             if slot == "via" and prep == "over" and head["token_start"] - trig.end > _LOC_REACH:
                 slot = None  # "a gap in coverage over the Caspian", "closed the airspace over Beirut"
             if (
@@ -567,6 +570,14 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
     return None
 
 
+def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
+    """Whether the word before token ``start`` is one of ``words`` (always true without a list): "to land",
+    "will land", but not "on land"."""
+    if not words:
+        return True
+    return start > 0 and doc[start - 1].lower_ in words
+
+
 def _followed_by(doc: Doc, end: int, phrases: tuple | list) -> bool:
     """Whether the words from token ``end`` start with one of ``phrases`` ("back in" + "the air")."""
     if not phrases:
@@ -644,6 +655,14 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
     return best if len(best) >= 2 else []
 
 
+#: nouns whose "for X" names what a person is responsible for, not where a flight goes ("envoy for Sudan")
+_ROLES_FOR = frozenset(
+    {
+        "envoy", "envoys", "minister", "ministers", "ambassador", "commissioner", "coordinator", "representative",
+        "rapporteur", "secretary", "spokesman", "spokeswoman", "spokesperson", "correspondent", "adviser",
+        "advisor", "czar", "tsar", "director", "chief", "head", "emissary", "negotiator", "delegate",
+    }
+)  # fmt: skip
 _SEQUENCE_WORDS = {"then", "later", "afterwards", "subsequently", "onward", "onwards"}
 
 

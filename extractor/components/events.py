@@ -142,6 +142,7 @@ class Trigger:
     start: int  # token
     end: int
     row: dict
+    surface: str = ""  # the words matched, lower-cased
 
     @property
     def rule(self) -> str:
@@ -223,7 +224,7 @@ class EventBuilder:
         headline_end = _headline_end(token_table(doc).text)
         legs: list[Leg] = []
         all_triggers = [
-            Trigger(m.start, m.end, m.entry.payload)
+            Trigger(m.start, m.end, m.entry.payload, " ".join(t.lower_ for t in doc[m.start : m.end]))
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
             and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
@@ -845,6 +846,27 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
             leg.destination = previous.origin
             leg.rules.append("implicit:return-destination")
         return
+    if leg.origin is not None and any(_arriving(t) for t in leg.triggers):
+        # "an An-124 arrived from Leipzig": at the place the article's legs reach most often (the latest of
+        # equals), the scene of the story
+        reached: dict[str, tuple[int, int, dict]] = {}
+        for order, earlier_leg in enumerate(earlier):
+            place = earlier_leg.destination
+            if place is not None and earlier_leg.sent is not leg.sent:
+                key = place.get("name") or ""
+                reached[key] = (reached.get(key, (0, 0, place))[0] + 1, order, place)
+        if reached:
+            count, _, scene = max(reached.values(), key=lambda item: item[:2])
+            if count >= 2 and not _same_name(scene, leg.origin):
+                leg.destination = scene
+                leg.rules.append("implicit:arrival-destination")
+
+
+def _arriving(trig: Trigger) -> bool:
+    """An arrival with no place of its own: "arrived", "flew in", "came in"."""
+    if trig.row["action"] == "arrival" and trig.row["id"] == "trg.arrive":
+        return True
+    return trig.surface.split()[-1:] == ["in"]
 
 
 def _operator_of_family(aircraft: list[dict], history: list[Leg]) -> dict | None:

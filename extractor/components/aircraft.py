@@ -52,6 +52,7 @@ _FLIGHT_NOUNS = {"sortie", "sorties", "flight", "flights", "mission", "missions"
 _NICKNAME_BEFORE = {
     "the", "a", "an", "its", "their", "our", "two", "three", "four", "five", "six", "both", "another", "second",
     "third", "first", "each", "one", "pair", "of", "same", "lone", "single", "several", "more", "further", "other",
+    "force", "forces", "navy", "army", "corps", "guard",  # the end of an operator: "an Argentine Air Force Hercules"
 }  # fmt: skip
 #: words right after it that make it an aircraft even without a determiner ("Hercules sorties")
 _NICKNAME_AFTER = {
@@ -159,9 +160,9 @@ class AircraftRuler:
         return doc
 
     def _context_nicknames(self, doc: Doc, matches: list[Match]) -> list[Match]:
-        """'Two Atlas from Bricy', 'the Hercules had flown', '18 Hercules sorties': a nickname that is also a
-        common word counts alone when it is capitalised, follows a determiner or a number (or comes before a
-        flight word) and does not run into another name ("Atlas Air", "Typhoon Haiyan")."""
+        """'Two Atlas from Bricy', 'the Hercules had flown', '18 Hercules sorties', 'an Air Force Hercules': a
+        nickname that is also a common word counts alone when it is capitalised, follows a determiner, a number or
+        the end of an operator's name (or comes before a flight word) and does not run into another name ("Atlas Air", "Typhoon Haiyan")."""
         covered = {i for m in matches for i in range(m.start, m.end)}
         table = token_table(doc)
         texts, lowers = table.texts, table.lowers
@@ -236,7 +237,7 @@ class AircraftRuler:
                 model = row["model"]
                 designation_end = _extend_designator(doc, match.end)
                 if payload["kind"] == "prefix" or designation_end > match.end:
-                    model = doc[match.start : designation_end].text
+                    model = _singular_designation(doc[match.start : designation_end].text)
                 mention = {
                     "model": model, "family": row.get("family") or row["model"],
                     "manufacturer": row.get("manufacturer"), "icao_type": row.get("icao_type"),
@@ -404,3 +405,13 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
                 role=earlier["role"], rule=f"{mention['rule']}->{earlier['rule'].split('->')[-1]}",
             )  # fmt: skip
             break
+
+
+_PLURAL_DESIGNATION = re.compile(r"^(.*[A-Z0-9])s$")
+
+
+def _singular_designation(text: str) -> str:
+    """'MV-22Bs' -> 'MV-22B', 'C-130J-30s' -> 'C-130J-30': a lower-case "s" after a designation's last capital
+    or digit makes it plural; variant letters are capitals."""
+    match = _PLURAL_DESIGNATION.match(text)
+    return match.group(1) if match else text

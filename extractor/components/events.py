@@ -789,7 +789,9 @@ def _nearest_group(mentions: list[dict], doc: Doc | None = None) -> list[dict]:
 def _list_gap(doc: Doc, start: int, end: int) -> bool:
     """Tokens between two aircraft of one list: a comma or 'and', a determiner or number, descriptive words
     ('tanker-transport'), nothing that starts a clause or names a place."""
-    lowers = token_table(doc).lowers[start:end]
+    operators = {i for o in doc._.operators or [] for i in range(o["token_start"], o["token_end"])}
+    # a unit's name counts as one word: "Four MV-22Bs of Marine Medium Tiltrotor Squadron 265 and two KC-130Js"
+    lowers = [lower for i, lower in enumerate(token_table(doc).lowers[start:end], start) if i not in operators]
     if not lowers or len(lowers) > 7 or not ({",", "and"} & set(lowers)):
         return False
     return not (set(lowers) & _LIST_BREAKERS)

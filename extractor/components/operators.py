@@ -129,6 +129,7 @@ class OperatorRuler:
             mentions.append(_mention(span, row["name"], row["iso2"], "country", f"demonym:{row['id']}"))
         mentions.sort(key=lambda m: m["start"])
         self.set_annotations(doc, mentions)
+        _drop_generic_aircraft_inside(doc, mentions)
         return doc
 
     def _most_mentioned(self, rows: list[dict], text: str) -> dict:
@@ -223,3 +224,17 @@ def _precedes_aircraft(doc: Doc, end: int, aircraft_starts: set[int]) -> bool:
 
 def _mention(span: Span, name: str, country: str | None, kind: str | None, rule: str) -> dict:
     return {**span_fields(span), "name": name, "country": country, "kind": kind, "rule": rule}
+
+
+def _drop_generic_aircraft_inside(doc: Doc, mentions: list[dict]) -> None:
+    """'Marine Aerial Refueler Transport Squadron 152': a generic aircraft word inside a unit's name is part of
+    the name, not an aircraft (the aircraft ruler runs first and cannot know)."""
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    aircraft = doc._.aircraft or []
+    kept = [a for a in aircraft if not (a.get("generic") and a["token_start"] in covered)]
+    if len(kept) != len(aircraft):
+        doc._.aircraft = kept
+        dropped = {a["token_start"] for a in aircraft} - {a["token_start"] for a in kept}
+        for key in ("aircraft",):
+            if key in doc.spans:
+                doc.spans[key] = [span for span in doc.spans[key] if span.start not in dropped]

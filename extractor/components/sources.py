@@ -1057,7 +1057,7 @@ class SourceTagger:
             heads_outside = [
                 texts[k] for k in range(i, j) if texts[k] in self.org_heads and k not in operators
             ]
-            if not heads_outside or len(words) == 1:
+            if not heads_outside or len(words) == 1 or _names_a_base(lowers[i:j]):
                 i = max(j, i + 1)
                 continue
             if doc[i].is_sent_start and doc[i].lower_ in _DETERMINERS:
@@ -1762,3 +1762,11 @@ def _city_countries() -> dict[str, str]:
 
 def _capital_or_city_country(name: str) -> str | None:
     return _city_countries().get(fold(name))
+
+
+def _names_a_base(lowers: list[str]) -> bool:
+    """'Marine Corps Air Station Futenma', 'Naval Air Station Whiting Field': an organisation word inside the
+    name of an air station or air base, which is a place, not a body that says things."""
+    return any(
+        lowers[k] == "air" and lowers[k + 1] in ("station", "base", "bases") for k in range(len(lowers) - 1)
+    )

@@ -282,6 +282,16 @@ class EventBuilder:
                 and _same_name(slots["origin"], current.destination)
             )  # "... to Hobart on 20 October and left Hobart for Wilkins": a new leg from where the last ended
             chain = chain or restart
+            if (
+                chain
+                and not restart
+                and current is not None
+                and current.destination is None
+                and current.origin is not None
+                and slots.get("destination") is not None
+                and slots.get("origin") is None
+            ):
+                chain = False  # "left Batajnica on 17 November and flew back to Urumqi": one leg, not two
             if current is not None and not chain:
                 if trig.row["action"] == "diversion" and slots.get("destination"):
                     # "bound for Minsk, diverted to Vnukovo": the diversion airport replaces the destination

@@ -382,3 +382,20 @@ def test_timex_word_start_rules_are_told_apart() -> None:
     word_start = {rule.id: rule.word_start for rule in _TAGGER.rules}
     assert word_start["date.month_day"] and not word_start["date.year_short"]
     assert sum(word_start.values()) > len(word_start) * 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lowers"),
+    [
+        ("October \x00 landed", ["october", "\x00", "landed"]),  # a control character is a token of its own
+        ("İSTANBUL jets LANDED", ["i̇stanbul", "jets", "landed"]),  # lower-casing that lengthens a word
+        ("It didn't  land", ["it", "did", "n't", "land"]),
+    ],
+)
+def test_timex_tense_cues_tokens_keep_their_offsets(text: str, lowers: list[str]) -> None:
+    from extractor.temporal.tense import SentenceCues
+
+    cues = SentenceCues(text)
+    assert cues.lowers == lowers
+    for start, end, lower in zip(cues.token_starts, cues.token_ends, cues.lowers, strict=True):
+        assert text[start:end].lower() == lower

@@ -126,8 +126,8 @@ class SentenceCues:
         offsets = list(accumulate(map(len, pieces), initial=0))
         starts = offsets[1::2]
         ends = offsets[2::2]
-        # lower-cased in one call: the tokens never hold "\x00", and each one lower-cases on its own
-        lowers = "\x00".join(pieces[1::2]).lower().split("\x00") if pieces else []
+        # lower-cased in one call: tokens never hold whitespace, and lower-casing never makes any
+        lowers = " ".join(pieces[1::2]).lower().split(" ") if pieces else []
         self.token_starts = starts
         self.token_ends = ends
         self.lowers = lowers

@@ -228,6 +228,7 @@ class EventBuilder:
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
             and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
+            and (not m.entry.payload.get("need_after") or _followed_by(doc, m.end, m.entry.payload["need_after"]))
             and not _after_prefix(doc, m.start)
         ]
         for sent_index, sent in enumerate(token_table(doc).sents()):

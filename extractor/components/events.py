@@ -281,7 +281,14 @@ class EventBuilder:
                 and current.destination is not None
                 and slots.get("origin") is not None
                 and _same_name(slots["origin"], current.destination)
-            )  # "... to Hobart on 20 October and left Hobart for Wilkins": a new leg from where the last ended
+            ) or (
+                current is not None
+                and current.destination is not None
+                and trig.row["action"] == "departure"
+                and slots.get("origin") is None
+                and slots.get("destination") is not None
+            )  # "... to Hobart on 20 October and left Hobart for Wilkins", "landed at Managua and left for
+            # Russia two days later": a new leg from where the last ended
             chain = chain or restart
             if (
                 chain

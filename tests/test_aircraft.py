@@ -28,6 +28,15 @@ CASES = [
     ("The Il-62M flew home.", "Il-62M", "Il-62M", "Il-62", "IL62", None, None),
     ("A Tu-95MS bomber flew.", "Tu-95MS bomber", "Tu-95MS", "Tu-95", "TU95", None, None),
     ("Two B-52H bombers arrived.", "B-52H bombers", "B-52H", "B-52", "B52", 2, None),
+    # the article "A" folded with the type would spell another one ("A C-130J" is not the AC-130J gunship)
+    ("A C-130J landed.", "C-130J", "C-130J", "C-130", "C30J", None, None),
+    ("An AC-130J landed.", "AC-130J", "AC-130J", "C-130", None, None, None),
+    # an operator's name before a nickname ("Air Force Hercules"), a nickname that extends a designation
+    ("An Argentine Air Force Hercules landed.", "Hercules", "C-130", "C-130", None, None, "Hercules"),
+    ("A Cessna 208B Grand Caravan landed.", "Cessna 208B Grand Caravan", "Cessna 208", "Cessna 208", "C208", None,
+     "Grand Caravan"),
+    # a plural of a designation the gazetteer knows only as a prefix
+    ("Four MV-22Bs landed.", "MV-22Bs", "MV-22B", "V-22", "V22", 4, None),
 ]
 
 

@@ -150,7 +150,10 @@ class AircraftRuler:
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.lexicon.find(doc)
+        # the article "A" is never part of a name, though folded with what follows it may spell one ("A C-130J"
+        # folds like "AC-130J", the gunship)
+        allowed = [not (t.lower_ in ("a", "an") and t.whitespace_) for t in doc]
+        matches = self.lexicon.find(doc, allowed)
         matches = self._add_designator_prefixes(doc, matches)
         matches = self._context_nicknames(doc, matches)
         mentions = self._to_mentions(doc, matches)

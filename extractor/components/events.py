@@ -745,11 +745,26 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
     ):
         return "from"
+    if doc[i].text == ",":
+        # "returned to its home base, RAAF Base Amberley": the name in apposition takes the preposition
+        k = i - 1
+        while k >= floor and k >= i - 5 and doc[k].lower_ in _BASE_DESCRIPTION_WORDS:
+            k -= 1
+        if k < i - 1 and k >= floor and doc[i - 1].lower_ in _BASE_HEADS and doc[k].lower_ in _PREP_SLOTS:
+            return doc[k].lower_
     if word in _PREP_SLOTS or word in _CONTAINER_PREPS:
         return word
     if word == "of" or doc[i].text == ",":
         return word
     return None
+
+
+#: words of a description that a base's name may follow in apposition ("to its home base, RAAF Base Amberley")
+_BASE_DESCRIPTION_WORDS = frozenset(
+    {"its", "their", "the", "a", "home", "main", "operating", "usual", "forward", "new", "former", "air", "base",
+     "airfield", "airport", "station", "hub"}
+)  # fmt: skip
+_BASE_HEADS = frozenset({"base", "airfield", "airport", "station", "hub"})
 
 
 def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:

@@ -150,6 +150,8 @@ CASES = [
     ("weekday-appeared-to-be", "Spotters saw what appeared to be a C-17 landing at Powidz on Sunday.", DCT, "Sunday",
      "DATE", "2025-10-26"),
     ("weekday-is-to-be", "The C-17 is to be flown to Powidz on Sunday.", DCT, "Sunday", "DATE", "2025-11-02"),
+    ("weekday-since-present-perfect", "Since Wednesday the Chinooks have flown 14 sorties.", "2025-07-28", "Wednesday",
+     "DATE", "2025-07-23"),
     ("weekday-plans-to", "The air force plans to resume flights on Tuesday.", DCT, "Tuesday", "DATE", "2025-11-04"),
     ("weekday-possessive", "Sunday's flight was tracked by radar.", DCT, "Sunday", "DATE", "2025-10-26"),
     ("weekday-planned-to-before", "The crew planned to leave Hmeimim on Thursday.", "2025-10-29", "Thursday", "DATE", "2025-10-30"),

@@ -42,6 +42,14 @@ _PREP_SLOTS = {
     "over": "via", "at": "LOC", "in": "LOC", "on": "LOC", "near": "LOC", "outside": "LOC",
 }  # fmt: skip
 _CONTAINER_PREPS = {"in", "on", "near", "outside", "of", ","}
+#: tokens from a trigger within which "between A and B" is the leg's route ("flew six sorties between Rhodes and
+#: Athens"), not a location ("the area between Kharkiv and Belgorod" far after it)
+_BETWEEN_REACH = 8
+#: "the border area between Kharkiv and Belgorod", "the strait between Okinawa and Miyako": an area, not a route
+_BETWEEN_AREA_NOUNS = frozenset(
+    {"area", "areas", "border", "airspace", "region", "zone", "corridor", "strait", "sea", "waters", "frontier",
+     "line", "gap", "stretch", "islands", "coast", "way"}
+)  # fmt: skip
 _SKIP_BEFORE_PLACE = {
     "the",
     "a",
@@ -394,6 +402,7 @@ class EventBuilder:
         slots: dict = {}
         last_slotted_end: int | None = None
         last_slot: str | None = None
+        last_prep: str | None = None
         possessors = {
             i for p in places
             if p["token_end"] < len(doc) and doc[p["token_end"]].text in {"'s", "’s"}
@@ -418,6 +427,20 @@ class EventBuilder:
             ):
                 continue
             slot = _PREP_SLOTS.get(prep or "")
+            if (
+                prep == "between"
+                and head["token_start"] - trig.end <= _BETWEEN_REACH
+                and doc[head["token_start"] - 2].lower_ not in _BETWEEN_AREA_NOUNS
+            ):
+                slot = "origin"  # "sorties between Rhodes and Athens": from the first to the second
+            elif (
+                prep == "and"
+                and last_slot == "origin"
+                and last_prep == "between"
+                and last_slotted_end is not None
+                and place["token_start"] - last_slotted_end <= 2
+            ):
+                slot = "destination"
             if prep == "for" and doc[head["token_start"] - 2].lower_ in _ROLES_FOR:
                 slot = None  # "carrying the special envoy for Sudan": a title, not a destination
             if slot == "via" and prep == "over" and head["token_start"] - trig.end > _LOC_REACH:
@@ -453,6 +476,7 @@ class EventBuilder:
                 continue
             last_slotted_end = place["token_end"]
             last_slot = slot
+            last_prep = prep
         return slots
 
     def _aircraft(
@@ -737,7 +761,7 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if i < floor:
         return None
     word = doc[i].lower_
-    if word in {"and", "or"}:
+    if word in {"and", "or", "between"}:
         return word
     if (
         word == "at"

@@ -891,6 +891,9 @@ def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | No
     return Resolution("TIME", f"{day}T{code}" if day else None)
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
+
+
 def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Weekdays: "Wednesday" (by tense), "last Friday", "next Tuesday", "Tuesday next week", "the following
     Monday"."""
@@ -921,6 +924,8 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
     tense = ctx.tense
     if not relation and ctx.text.startswith("'s", ctx.end):
         tense = "PAST"  # "Wednesday's ruling", "Thursday's closing price": an event already reported
+    if not relation and _SINCE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start):
+        tense = "PAST"  # "since Wednesday the Chinooks have flown 14 sorties": a day already gone
     resolved = resolve_weekday(anchor, weekday, tense, relation=relation)
     return Resolution("DATE", resolved.isoformat())
 

@@ -375,9 +375,10 @@ class AnchorIndex:
         occurrences of those few are classified."""
         return self.index(text)[0]
 
-    def index(self, text: str) -> tuple[dict[str, list[tuple[int, int]]], list[int]]:
-        """:meth:`classify` and the start offsets of the words of ``text`` (maximal runs of ``\\w``; the list
-        may also hold 0 and ``len(text)``), sorted; empty when the text holds no anchor at all."""
+    def index(self, text: str) -> tuple[dict[str, list[tuple[int, int]]], list[int], list[str]]:
+        """:meth:`classify`, the start offsets of the words of ``text`` (maximal runs of ``\\w``; the list
+        may also hold 0 and ``len(text)``, with the word "") and the words themselves, lower-cased; both lists
+        are empty when the text holds no anchor at all."""
         words = self.words
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
@@ -388,7 +389,7 @@ class AnchorIndex:
         wanted.update(word for word in distinct if word and (word[0].isdigit() or word[-1].isdigit()))
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not wanted:
-            return found, []
+            return found, [], []
         offsets = [0, *accumulate(map(len, parts))]
         for index in range(0, len(parts), 2):
             token = parts[index]
@@ -408,7 +409,7 @@ class AnchorIndex:
                 continue
             for name in classes:
                 found[name].append((start, end))
-        return found, offsets[0::2]
+        return found, offsets[0::2], parts[0::2]
 
     @staticmethod
     def _digit_classes(text: str, token: str, start: int) -> list[str]:
@@ -434,43 +435,62 @@ class Windows:
         self,
         anchors: dict[str, list[tuple[int, int]]],
         word_starts: list[int] | None = None,
+        words: list[str] | None = None,
         *,
         length: int,
     ) -> None:
         self.anchors = anchors
         self.length = length
         self.word_starts = word_starts or []
+        self.words = words or []  # the lower-cased word at each of word_starts
         self._by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
-        self._starts_by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
-        self._class_starts_cache: dict[str, list[int]] = {}
+        self._indices_by_key: dict[tuple[tuple[str, ...], tuple[str, ...], bool], list[int]] = {}
+        self._class_indices_cache: dict[str, list[int]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
 
-    def starts(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[int]:
-        """The word starts where a match of a rule with these classes can begin, sorted: a match holds one of
-        its anchors, so it begins at or before that anchor's start, and no farther before it than the class
-        window reaches. With ``requires``, only the starts inside the windows :meth:`get` keeps."""
-        key = (classes, requires)
-        starts = self._starts_by_key.get(key)
-        if starts is not None:
-            return starts
-        if len(classes) == 1:
-            starts = self._class_starts(classes[0])
-        else:
-            starts = sorted(set().union(*(self._class_starts(name) for name in classes)))
-        if requires and starts:
-            windows = self.get(classes, requires)
-            kept: list[int] = []
-            if windows:
-                for window_start, window_end in windows:
-                    kept.extend(starts[bisect_left(starts, window_start) : bisect_left(starts, window_end)])
-            starts = kept
-        self._starts_by_key[key] = starts
-        return starts
+    def _present(self, requires: tuple[str, ...]) -> bool:
+        """Whether the text holds the anchors ``requires`` names (a class named twice, twice)."""
+        anchors = self.anchors
+        return all(len(anchors.get(name, ())) >= requires.count(name) for name in requires)
 
-    def _class_starts(self, name: str) -> list[int]:
-        starts = self._class_starts_cache.get(name)
-        if starts is None:
-            starts = []
+    def word_indices(
+        self, classes: tuple[str, ...], requires: tuple[str, ...] = (), *, filter_requires: bool = True
+    ) -> list[int]:
+        """Indices into ``word_starts`` of the words where a match of a rule with these classes can begin,
+        sorted: a match holds one of its anchors, so it begins at or before that anchor's start, and no
+        farther before it than the class window reaches. With ``requires``, none when the text lacks a
+        required anchor, and with ``filter_requires`` only the words inside the windows :meth:`get` keeps
+        (which costs more than it saves when few rules are tried at each word)."""
+        key = (classes, requires, filter_requires)
+        indices = self._indices_by_key.get(key)
+        if indices is not None:
+            return indices
+        if len(classes) == 1:
+            indices = self._class_indices(classes[0])
+        else:
+            indices = sorted(set().union(*(self._class_indices(name) for name in classes)))
+        if requires and indices and not self._present(requires):
+            indices = []
+        elif requires and indices and filter_requires:
+            kept: list[int] = []
+            word_starts = self.word_starts
+            for window_start, window_end in self.get(classes, requires):
+                low = bisect_left(indices, bisect_left(word_starts, window_start))
+                high = bisect_left(indices, bisect_left(word_starts, window_end))
+                kept.extend(indices[low:high])
+            indices = kept
+        self._indices_by_key[key] = indices
+        return indices
+
+    def starts(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[int]:
+        """The offsets of the words of :meth:`word_indices`."""
+        word_starts = self.word_starts
+        return [word_starts[index] for index in self.word_indices(classes, requires)]
+
+    def _class_indices(self, name: str) -> list[int]:
+        indices = self._class_indices_cache.get(name)
+        if indices is None:
+            indices = []
             found = self.anchors.get(name)
             if found:
                 word_starts = self.word_starts
@@ -479,11 +499,10 @@ class Windows:
                 for start, _ in found:
                     high = bisect_right(word_starts, start)
                     if high > reached:
-                        low = bisect_left(word_starts, start - before, reached)
-                        starts.extend(word_starts[low:high])
+                        indices.extend(range(bisect_left(word_starts, start - before, reached), high))
                         reached = high
-            self._class_starts_cache[name] = starts
-        return starts
+            self._class_indices_cache[name] = indices
+        return indices
 
     def get(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         key = (classes, requires)

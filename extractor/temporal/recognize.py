@@ -15,7 +15,7 @@ from typing import Any
 
 from .anchors import AnchorIndex, Windows
 from .lexicon import Lexicon
-from .rules import Rule, flexible_spaces
+from .rules import DIGIT_WORD, Rule, flexible_spaces
 
 __all__ = ["Candidate", "Modifier", "Recognizer"]
 
@@ -96,6 +96,7 @@ class Recognizer:
         self.rules = rules
         self.modifiers = _compile_modifiers(lexicon)
         self.anchor_index = AnchorIndex(lexicon)
+        self._dispatch, self._scanned = _dispatch(rules)
 
     # -- matching -------------------------------------------------------------------------------------------
     def _capitals_ok(self, rule: Rule, match: re.Match[str], shouting: bool) -> bool:
@@ -114,51 +115,80 @@ class Recognizer:
     def find(self, text: str, *, full_scan: bool = False) -> list[Candidate]:
         """Every rule match that passes its capitalisation and context checks (overlaps included).
 
-        Each rule runs only in the windows around its anchors, or at the word starts before them (see
-        :mod:`.anchors`); ``full_scan`` runs every rule over the whole text instead (the tests check that both
-        give the same matches)."""
+        Each rule runs only near its anchors (see :mod:`.anchors`): most are tried at the word starts before
+        an anchor whose word is one their matches can begin with (:func:`.rules.first_words`), the others scan
+        the windows around the anchors. ``full_scan`` runs every rule over the whole text instead (the tests
+        check that both give the same matches)."""
         shouting = _shouting(text[:4000])
-        windows_of = None if full_scan else Windows(*self.anchor_index.index(text), length=len(text))
+        if full_scan:
+            raw = [(rule, match) for rule in self.rules for match in rule.regex.finditer(text)]
+        else:
+            raw = self._search(text)
         found: list[Candidate] = []
+        for rule, match in raw:
+            start, end = match.span()
+            if start == end:
+                continue
+            if not self._capitals_ok(rule, match, shouting):
+                continue
+            if not rule.context_allows(text, start, end):
+                continue
+            found.append(Candidate(start, end, rule, match.groupdict()))
+        return found
+
+    def _search(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+        """The matches a whole-text ``finditer`` of each rule would give, found near the anchors only."""
+        anchors, word_starts, words = self.anchor_index.index(text)
+        windows_of = Windows(anchors, word_starts, words, length=len(text))
+        raw: list[tuple[Rule, re.Match[str]]] = []
+        for (classes, requires), (by_word, digit_rules, every_rule) in self._dispatch.items():
+            indices = windows_of.word_indices(classes, requires, filter_requires=False)
+            if not indices:
+                continue
+            # each rule is tried left to right; like finditer, a match may not begin before the previous ends
+            reached: dict[int, int] = {}
+            for index in indices:
+                word = words[index]
+                if not word:
+                    continue
+                if not word.isascii():
+                    rules = every_rule  # a non-ASCII word may match a rule's word case-insensitively
+                elif word[0].isdigit():
+                    rules = digit_rules
+                else:
+                    rules = by_word.get(word)
+                    if not rules:
+                        continue
+                position = word_starts[index]
+                for rule in rules:
+                    if position >= reached.get(rule.order, 0):
+                        match = rule.regex.match(text, position)
+                        if match is not None:
+                            raw.append((rule, match))
+                            reached[rule.order] = match.end()
         length = len(text)
-        for rule in self.rules:
-            if windows_of is None:
-                matches = list(rule.regex.finditer(text))
-            elif rule.word_start:
-                # what finditer would find, tried only where a match can begin: the leftmost match at or
-                # after the end of the previous one
-                matches = []
-                reached = 0
-                match_at = rule.regex.match
+        for rule in self._scanned:
+            if rule.word_start:
+                # tried at every word start before its anchors that begins with a character it can begin with
+                reached_end = 0
                 first = rule.first_characters or ()
                 for position in windows_of.starts(rule.anchors, rule.requires):
-                    if position >= reached and position < length and text[position] in first:
-                        match = match_at(text, position)
+                    if position >= reached_end and position < length and text[position] in first:
+                        match = rule.regex.match(text, position)
                         if match is not None:
-                            matches.append(match)
-                            reached = match.end()
-            else:
-                windows = windows_of.get(rule.anchors, rule.requires)
-                matches = []
-                for window_start, window_end in windows:
-                    for match in rule.regex.finditer(text, window_start, window_end):
-                        if match.end() >= window_end - 1 and window_end < len(text):
-                            # the window end may have cut the match short: read it again on the whole text
-                            whole = rule.regex.match(text, match.start())
-                            if whole is not None:
-                                matches.append(whole)
-                            continue
-                        matches.append(match)
-            for match in matches:
-                start, end = match.span()
-                if start == end:
-                    continue
-                if not self._capitals_ok(rule, match, shouting):
-                    continue
-                if not rule.context_allows(text, start, end):
-                    continue
-                found.append(Candidate(start, end, rule, match.groupdict()))
-        return found
+                            raw.append((rule, match))
+                            reached_end = match.end()
+                continue
+            for window_start, window_end in windows_of.get(rule.anchors, rule.requires):
+                for match in rule.regex.finditer(text, window_start, window_end):
+                    if match.end() >= window_end - 1 and window_end < length:
+                        # the window end may have cut the match short: read it again on the whole text
+                        whole = rule.regex.match(text, match.start())
+                        if whole is not None:
+                            raw.append((rule, whole))
+                        continue
+                    raw.append((rule, match))
+        return raw
 
     @staticmethod
     def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -275,6 +305,36 @@ class Recognizer:
     def recognize(self, text: str) -> list[Candidate]:
         """find -> select -> widen -> merge, in text order."""
         return self.merge(text, self.widen(text, self.select(self.find(text))))
+
+
+def _dispatch(
+    rules: list[Rule],
+) -> tuple[
+    dict[
+        tuple[tuple[str, ...], tuple[str, ...]],
+        tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...], tuple[Rule, ...]],
+    ],
+    list[Rule],
+]:
+    """Rules whose first words are known, grouped by (anchors, requires): for each group, word -> the rules
+    that can begin with it, the rules that can begin with a digit, and all of them; plus the other rules."""
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+    scanned: list[Rule] = []
+    for rule in rules:
+        if rule.word_start and rule.first_words:
+            groups.setdefault((rule.anchors, rule.requires), []).append(rule)
+        else:
+            scanned.append(rule)
+    dispatch = {}
+    for key, members in groups.items():
+        by_word: dict[str, list[Rule]] = {}
+        for rule in members:
+            for word in rule.first_words or ():
+                if word != DIGIT_WORD:
+                    by_word.setdefault(word, []).append(rule)
+        digit_rules = tuple(rule for rule in members if DIGIT_WORD in (rule.first_words or ()))
+        dispatch[key] = ({word: tuple(found) for word, found in by_word.items()}, digit_rules, tuple(members))
+    return dispatch, scanned
 
 
 def _shouting(sample: str) -> bool:

@@ -42,7 +42,9 @@ __all__ = [
     "load_rules",
     "RULES_PATH",
     "compile_pattern",
+    "DIGIT_WORD",
     "first_characters",
+    "first_words",
     "flexible_spaces",
     "starts_with_word_character",
     "TIMEX_TYPES",
@@ -113,6 +115,8 @@ class Rule:
     word_start: bool = False
     #: the characters a match can begin with, when they can be worked out from the pattern
     first_characters: frozenset[str] | None = None
+    #: the words a match can begin with (see :func:`first_words`), when they can be listed
+    first_words: frozenset[str] | None = None
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
@@ -204,6 +208,121 @@ def _first_characters(body: str, flags: int) -> set[str] | None:
     if flags & re.IGNORECASE:
         characters |= {c.upper() for c in characters} | {c.lower() for c in characters}
     return characters
+
+
+#: stands for every word that begins with a digit in :func:`first_words`
+DIGIT_WORD = "#digit"
+_WORD_CHARACTER = re.compile(r"\w")
+_MAX_FIRST_WORDS = 5000
+
+
+class _Unknown(Exception):
+    """The first words of a pattern cannot be listed."""
+
+
+def first_words(pattern: str, lexicon: Lexicon, *, case_sensitive: bool = False) -> frozenset[str] | None:
+    """Every first word (lower-cased maximal run of word characters) a match of the rule pattern can begin
+    with, :data:`DIGIT_WORD` standing for any word that begins with a digit; None when they cannot be listed
+    (a repeated letter class, a wildcard...). Assertions are ignored, which can only add words. The recogniser
+    tries a rule only at the word starts whose word is in this set."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10 names these sre_parse / sre_constants; the dispatch is only a speed-up
+        return None
+    body = _expand(pattern, lexicon.macros(), "")
+    words: set[str] = set()
+    try:
+        _walk_words(tuple(parser.parse(body, 0 if case_sensitive else re.IGNORECASE)), "", words, constants)
+    except (_Unknown, RecursionError, ValueError, TypeError, AttributeError, re.error):
+        return None
+    return frozenset(words) if words else None
+
+
+def _is_word_character(character: str) -> bool:
+    return _WORD_CHARACTER.match(character) is not None
+
+
+def _class_characters(items: Any, c: Any) -> set[str] | None:
+    characters: set[str] = set()
+    for item_op, item in items:
+        if item_op is c.LITERAL:
+            characters.add(chr(item))
+        elif item_op is c.RANGE:
+            if item[1] - item[0] > 80:
+                return None
+            characters |= {chr(code) for code in range(item[0], item[1] + 1)}
+        elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
+            characters |= set("0123456789")
+        elif item_op is c.CATEGORY and item is c.CATEGORY_SPACE:
+            characters |= set(" \t\n\r\f\v")
+        else:
+            return None
+    return characters
+
+
+def _walk_words(items: tuple, prefix: str, words: set[str], c: Any) -> None:
+    """Add to ``words`` the first words of the sequence ``items`` read after ``prefix``."""
+    if len(words) > _MAX_FIRST_WORDS:
+        raise _Unknown
+    if not items:
+        if not prefix:
+            raise _Unknown  # the match may be empty
+        words.add(prefix)
+        return
+    (op, argument), rest = items[0], items[1:]
+    if op is c.LITERAL or op is c.IN:
+        characters = {chr(argument)} if op is c.LITERAL else _class_characters(argument, c)
+        if characters is None:
+            raise _Unknown
+        word_characters = {ch for ch in characters if _is_word_character(ch)}
+        if characters - word_characters:  # a character that ends the word
+            if not prefix:
+                raise _Unknown  # the match may begin with it
+            words.add(prefix)
+        if not word_characters:
+            return
+        if not prefix and any(ch.isdigit() for ch in word_characters):
+            words.add(DIGIT_WORD)
+            word_characters = {ch for ch in word_characters if not ch.isdigit()}
+        if len(word_characters) > 60:
+            raise _Unknown
+        for ch in word_characters:
+            _walk_words(rest, prefix + ch.lower(), words, c)
+        return
+    if op is c.BRANCH:
+        for alternative in argument[1]:
+            _walk_words(tuple(alternative) + rest, prefix, words, c)
+        return
+    if op is c.SUBPATTERN:
+        _walk_words(tuple(argument[-1]) + rest, prefix, words, c)
+        return
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+        low, high, sub = argument
+        sub = tuple(sub)
+        if low == 0:
+            _walk_words(rest, prefix, words, c)
+        if high == 1:
+            _walk_words(sub + rest, prefix, words, c)
+            return
+        if high == 0:
+            return
+        first, _ = _first_of(list(sub), c)
+        if first is None:
+            raise _Unknown
+        if first and not any(_is_word_character(ch) for ch in first):
+            if not prefix:
+                raise _Unknown
+            words.add(prefix)  # "\s+": the word ends
+            return
+        if not prefix and first and all(ch.isdigit() for ch in first):
+            words.add(DIGIT_WORD)  # "\d{1,2}": any word that begins with a digit
+            return
+        raise _Unknown
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        _walk_words(rest, prefix, words, c)  # zero-width: leaving it out can only add words
+        return
+    raise _Unknown
 
 
 def _first_of(sequence: list, constants: Any) -> tuple[set[str] | None, bool]:
@@ -334,6 +453,9 @@ def _parse_rule(
             raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
         ),
         first_characters=first_characters(
+            raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
+        ),
+        first_words=first_words(
             raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
         ),
     )

@@ -448,7 +448,7 @@ class Windows:
         self._class_indices_cache: dict[str, list[int]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
 
-    def _present(self, requires: tuple[str, ...]) -> bool:
+    def present(self, requires: tuple[str, ...]) -> bool:
         """Whether the text holds the anchors ``requires`` names (a class named twice, twice)."""
         anchors = self.anchors
         return all(len(anchors.get(name, ())) >= requires.count(name) for name in requires)
@@ -469,7 +469,7 @@ class Windows:
             indices = self._class_indices(classes[0])
         else:
             indices = sorted(set().union(*(self._class_indices(name) for name in classes)))
-        if requires and indices and not self._present(requires):
+        if requires and indices and not self.present(requires):
             indices = []
         elif requires and indices and filter_requires:
             kept: list[int] = []

@@ -141,12 +141,23 @@ class Recognizer:
         anchors, word_starts, words = self.anchor_index.index(text)
         windows_of = Windows(anchors, word_starts, words, length=len(text))
         raw: list[tuple[Rule, re.Match[str]]] = []
-        for (classes, requires), (by_word, digit_rules, every_rule) in self._dispatch.items():
-            indices = windows_of.word_indices(classes, requires, filter_requires=False)
+        # a rule whose required anchor classes the text lacks cannot match: it starts out as having reached the
+        # end of the text
+        length = len(text)
+        missing: dict[tuple[str, ...], bool] = {}
+        for classes, (by_word, digit_rules, every_rule) in self._dispatch.items():
+            indices = windows_of.word_indices(classes)
             if not indices:
                 continue
             # each rule is tried left to right; like finditer, a match may not begin before the previous ends
             reached: dict[int, int] = {}
+            for rule in every_rule:
+                if rule.requires:
+                    absent = missing.get(rule.requires)
+                    if absent is None:
+                        absent = missing[rule.requires] = not windows_of.present(rule.requires)
+                    if absent:
+                        reached[rule.order] = length + 1
             for index in indices:
                 word = words[index]
                 if not word:
@@ -166,7 +177,6 @@ class Recognizer:
                         if match is not None:
                             raw.append((rule, match))
                             reached[rule.order] = match.end()
-        length = len(text)
         for rule in self._scanned:
             if rule.word_start:
                 # tried at every word start before its anchors that begins with a character it can begin with
@@ -307,22 +317,18 @@ class Recognizer:
         return self.merge(text, self.widen(text, self.select(self.find(text))))
 
 
-def _dispatch(
-    rules: list[Rule],
-) -> tuple[
-    dict[
-        tuple[tuple[str, ...], tuple[str, ...]],
-        tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...], tuple[Rule, ...]],
-    ],
-    list[Rule],
-]:
-    """Rules whose first words are known, grouped by (anchors, requires): for each group, word -> the rules
-    that can begin with it, the rules that can begin with a digit, and all of them; plus the other rules."""
-    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
+#: anchor classes -> (word -> the rules that can begin with it, the rules that can begin with a digit, all)
+Dispatch = dict[tuple[str, ...], tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...], tuple[Rule, ...]]]
+
+
+def _dispatch(rules: list[Rule]) -> tuple[Dispatch, list[Rule]]:
+    """Rules whose first words are known, grouped by their anchor classes (see :data:`Dispatch`); plus the
+    other rules, which scan their windows."""
+    groups: dict[tuple[str, ...], list[Rule]] = {}
     scanned: list[Rule] = []
     for rule in rules:
         if rule.word_start and rule.first_words:
-            groups.setdefault((rule.anchors, rule.requires), []).append(rule)
+            groups.setdefault(rule.anchors, []).append(rule)
         else:
             scanned.append(rule)
     dispatch = {}

@@ -141,8 +141,8 @@ class Recognizer:
         anchors, word_starts, words = self.anchor_index.index(text)
         windows_of = Windows(anchors, word_starts, words, length=len(text))
         raw: list[tuple[Rule, re.Match[str]]] = []
-        # a rule whose required anchor classes the text lacks cannot match: it starts out as having reached the
-        # end of the text
+        # a rule whose required anchor classes the text lacks cannot match: it starts out as having
+        # reached the end of the text
         length = len(text)
         missing: dict[tuple[str, ...], bool] = {}
         for classes, (by_word, digit_rules, every_rule) in self._dispatch.items():

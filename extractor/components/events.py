@@ -526,7 +526,7 @@ class EventBuilder:
             if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or one_of.startswith(
                 ("one of the", "both of the", "two of the")
             ):
-                antecedent = _latest_typed(doc, mention["token_start"], history)
+                antecedent = _latest_typed(doc, mention["token_start"], history, role=mention.get("role"))
                 if antecedent:
                     return antecedent, True
             return [mention], False
@@ -854,12 +854,37 @@ def _list_gap(doc: Doc, start: int, end: int) -> bool:
     return not (set(lowers) & _LIST_BREAKERS)
 
 
-def _latest_typed(doc: Doc, before: int, history: list[Leg]) -> list[dict] | None:
+#: words just before a type that make it the object of another verb or preposition, not the aircraft a later
+#: "it" / "they" / "the aircraft" refers to
+_OBLIQUE_BEFORE = frozenset(
+    {"with", "alongside", "against", "for", "escorted", "escorting", "intercepted", "intercept", "shadowed",
+     "replacing", "replace", "than", "like"}
+)  # fmt: skip
+
+
+def _latest_typed(doc: Doc, before: int, history: list[Leg], role: str | None = None) -> list[dict] | None:
     """The antecedent of "it" / "the aircraft": the latest typed aircraft before ``before``, as the leg it flew
     in. A type named in a leg's sentence without flying in it is cargo or a comparison ("an A400M landed at
-    Niamey with parts of Akinci drones. It flew back ..."): the leg's aircraft is the antecedent then."""
+    Niamey with parts of Akinci drones. It flew back ..."): the leg's aircraft is the antecedent then. With a
+    ``role`` ("the bombers", "the tanker aircraft"), the latest type of that role, and of a leg's aircraft
+    those of that role."""
+    if role:
+        for mention in reversed(doc._.aircraft):
+            if mention["token_end"] <= before and not mention["generic"] and mention.get("role") == role:
+                found = _latest_typed(doc, mention["token_end"], history)
+                if found:
+                    same_role = [a for a in found if a.get("role") == role]
+                    return same_role or [mention]
+                return [mention]
+    lowers = token_table(doc).lowers
     for mention in reversed(doc._.aircraft):
         if mention["token_end"] <= before and not mention["generic"]:
+            start, end = mention["token_start"], mention["token_end"]
+            oblique = _OBLIQUE_BEFORE & set(lowers[max(0, start - 3) : start])
+            if oblique == {"with"} and end < len(lowers) and lowers[end].endswith("ing"):
+                oblique = set()  # "with a RAAF C-17A leaving Amberley on Monday": the C-17A is the one flying
+            if oblique and any(leg.aircraft for leg in history):
+                continue  # "to train with Norwegian F-35A fighters", "spare parts for the TB2 drones"
             for leg in reversed(history):
                 if any(a["rule"] == mention["rule"] for a in leg.aircraft):
                     return leg.aircraft

@@ -23,7 +23,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 #: any letter of a credit ("(Agência Força Aérea)")
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _DATELINE = re.compile(
-    rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?: [{_UP}][{_UP}'’.\-]+){{0,5}}"
+    rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?:/[{_UP}][{_UP}'’.\-]+)?(?: [{_UP}][{_UP}'’.\-]+){{0,5}}"
     r"(?:,\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
     r"(?:,\s*(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.?)?"

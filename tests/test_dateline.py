@@ -6,6 +6,7 @@ from extractor.dateline import find_byline, find_dateline, resolve_year
 
 CASES = [
     ("Title\n\nMOSCOW, Oct 30 (Reuters) - Russia flew", "MOSCOW", None, "Reuters", (10, 30)),
+    ("Title\n\nMALABO/MOSCOW, Feb 24 (Reuters) - Russian", "MALABO/MOSCOW", None, "Reuters", (2, 24)),
     ("DAMASCUS, Syria, March 3, 2025 (AP) — x", "DAMASCUS, Syria", "2025-03-03", "AP", (3, 3)),
     ("BEIRUT (AFP) - y", "BEIRUT", None, "AFP", (None, None)),
     ("BRASÍLIA, 8 May 2024 – (Agência Força Aérea) The air force", "BRASÍLIA", "2024-05-08", "Agência Força Aérea", (5, 8)),

@@ -1091,15 +1091,18 @@ _SPEECH_VERBS = {
     "revealed",
 }
 _IMAGERY_WORDS = {"taken", "captured", "imagery", "images", "image", "photos", "photographs", "pictures"}
+#: "a flight plan filed on Sunday", "a notice issued on Monday": the date of a document, not of the flight
+_DOCUMENT_WORDS = {"filed", "issued", "published", "dated", "released", "signed", "submitted"}
 
 
 def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
-    """'Britain said on Wednesday it had sent ...', 'imagery taken on Wednesday': not when the aircraft flew."""
+    """'Britain said on Wednesday it had sent ...', 'imagery taken on Wednesday', 'a flight plan filed on
+    Sunday': not when the aircraft flew."""
     span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
     if span is None:
         return False
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
-    return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS))
+    return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS))
 
 
 def _primary_date(dates: list[dict]) -> dict | None:

@@ -211,7 +211,12 @@ class PlaceRuler:
                     self.airports_by_city[city] = place
 
     def _add_weak(self, core_words: list[str], row: dict, place: dict) -> None:
-        """One-word airport names ("Aktion", "Tivat") and towns of airports, for :meth:`_weak_names`."""
+        """One-word airport names ("Aktion", "Tivat") and towns of airports, for :meth:`_weak_names`; only of
+        airports with an IATA code and a four-letter ICAO code, not of the thousands of private strips known
+        by a local code ("Clark Field", 8FA1, is not what "flew to Clark" means)."""
+        icao = row["icao"] or ""
+        if len(icao) != 4 or not icao.isalpha():
+            return
         names = [core_words[0]] if len(core_words) == 1 else []
         city = row["city"] or ""
         if city and " " not in city and "/" not in city:

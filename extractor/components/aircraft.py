@@ -39,6 +39,8 @@ _COMMON_WORD_NICKNAMES = {
     "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
 }  # fmt: skip
+#: words after a name that make it the name of an airfield
+_FACILITY_AFTER = {"airport", "airfield", "aerodrome", "airstrip", "airbase"}
 _BOEING_VARIANT = re.compile(r"^7[0-8]7-\d{2,3}$")
 _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "of", "the", "its", "their"}
 #: nicknames that are also common words but name one aircraft when the context says so ("two Atlas from Bricy",
@@ -129,7 +131,9 @@ class AircraftRuler:
             for nick in row.get("nicknames") or []:
                 if nick.lower() in _CONTEXT_NICKNAMES:
                     base = row["model"] == (row.get("family") or row["model"])
-                    if nick not in context_rows or (base and context_rows[nick]["model"] != context_rows[nick].get("family")):
+                    if nick not in context_rows or (
+                        base and context_rows[nick]["model"] != context_rows[nick].get("family")
+                    ):
                         context_rows[nick] = row
         for nick, row in context_rows.items():
             self.context_lexicon.add(nick, {"kind": "nickname", "row": row})
@@ -153,6 +157,14 @@ class AircraftRuler:
         # the article "A" is never part of a name, though folded with what follows it may spell one ("A C-130J"
         # folds like "AC-130J", the gunship)
         allowed = [not (t.lower_ in ("a", "an") and t.whitespace_) for t in doc]
+        # a name before "airport" or "air base" names the place ("La Aurora airport", not a CP-140 Aurora)
+        lowers = token_table(doc).lowers
+        for i in range(len(doc) - 1):
+            if doc[i].is_alpha and (
+                lowers[i + 1] in _FACILITY_AFTER
+                or (lowers[i + 1] == "air" and i + 2 < len(doc) and lowers[i + 2] in ("base", "station"))
+            ):
+                allowed[i] = False
         matches = self.lexicon.find(doc, allowed)
         matches = self._add_designator_prefixes(doc, matches)
         matches = self._context_nicknames(doc, matches)
@@ -176,7 +188,11 @@ class AircraftRuler:
                 continue
             before = lowers[start - 1] if start else ""
             after = lowers[end] if end < len(texts) else ""
-            if before in _NICKNAME_NOT_AFTER or (end < len(texts) and texts[end][:1].isupper()) or after == "of":
+            if (
+                before in _NICKNAME_NOT_AFTER
+                or (end < len(texts) and texts[end][:1].isupper())
+                or after == "of"
+            ):
                 continue
             if not (before in _NICKNAME_BEFORE or before.isdigit() or after in _NICKNAME_AFTER):
                 continue
@@ -255,7 +271,9 @@ class AircraftRuler:
                 token_end=end,
                 text=span.text,
                 # "18 Hercules sorties", "12 C-17 flights": the number counts flights, not aircraft
-                quantity=None if end < len(doc) and doc[end].lower_ in _FLIGHT_NOUNS else _quantity_before(doc, start),
+                quantity=None
+                if end < len(doc) and doc[end].lower_ in _FLIGHT_NOUNS
+                else _quantity_before(doc, start),
                 plural=bool(payload.get("plural")),
             )
             mentions.append(mention)
@@ -321,7 +339,20 @@ def _bare_family_numbers(doc: Doc, mentions: list[dict]) -> list[dict]:
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
 
 
-_BARE_NUMBER_BEFORE = {"the", "a", "its", "their", "that", "this", "both", "two", "three", "four", "same", "second"}
+_BARE_NUMBER_BEFORE = {
+    "the",
+    "a",
+    "its",
+    "their",
+    "that",
+    "this",
+    "both",
+    "two",
+    "three",
+    "four",
+    "same",
+    "second",
+}
 
 
 def _quantity_before(doc: Doc, start: int) -> int | None:

@@ -467,7 +467,12 @@ class PlaceRuler:
                 token.i > 0 and doc[max(0, token.i - 3) : token.i].text.lower().replace(":", " ").split()
             )
             labelled = bool(after_label) and after_label[-1] in {"icao", "iata", "code"}
-            if not (in_parens or labelled):
+            # "11 arrivals at SVMI", "flew on to OSLK": a four-letter ICAO code right after a movement
+            # preposition (IATA codes are too often ordinary acronyms)
+            after_preposition = (
+                len(token.text) == 4 and token.i > 0 and doc[token.i - 1].lower_ in _CODE_PREPOSITIONS
+            )
+            if not (in_parens or labelled or after_preposition):
                 continue
             place = self.airports_by_code.get(token.text)
             if place is not None:
@@ -561,6 +566,7 @@ def _mention(span: Span, place: dict) -> dict:
     return {**place, "descriptor": bool(place.get("descriptor")), **span_fields(span)}
 
 
+_CODE_PREPOSITIONS = {"at", "to", "from", "into", "via", "toward", "towards", "for"}
 _ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh"}
 
 

@@ -39,6 +39,8 @@ _COMMON_WORD_NICKNAMES = {
     "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
 }  # fmt: skip
+#: words before a generic word that make it something else than an aircraft ("oil tanker")
+_NOT_AIRCRAFT_BEFORE = {"oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol"}
 #: words after a name that make it the name of an airfield
 _FACILITY_AFTER = {"airport", "airfield", "aerodrome", "airstrip", "airbase"}
 _BOEING_VARIANT = re.compile(r"^7[0-8]7-\d{2,3}$")
@@ -237,6 +239,8 @@ class AircraftRuler:
             generic = payload["kind"] == "generic"
             if generic and index + 1 < len(matches) and matches[index + 1].start == end:
                 continue  # "transport Il-62M": the type names the aircraft
+            if generic and start > 0 and token_table(doc).lowers[start - 1] in _NOT_AIRCRAFT_BEFORE:
+                continue  # "an oil tanker", "a fuel tanker": a ship or a lorry
             if generic:
                 mention = {
                     "model": None, "family": None, "manufacturer": None, "icao_type": None,

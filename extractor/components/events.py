@@ -523,9 +523,7 @@ class EventBuilder:
             determiner = doc[mention["token_start"] - 1].lower_ if mention["token_start"] > 0 else ""
             # "the same jet", "one of the two planes": the aircraft told about before
             one_of = doc[max(sent.start, mention["token_start"] - 4) : mention["token_start"]].text.lower()
-            if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or one_of.startswith(
-                ("one of the", "both of the", "two of the")
-            ):
+            if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or _ONE_OF.match(one_of):
                 antecedent = _latest_typed(doc, mention["token_start"], history, role=mention.get("role"))
                 if antecedent:
                     return antecedent, True
@@ -854,6 +852,10 @@ def _list_gap(doc: Doc, start: int, end: int) -> bool:
     return not (set(lowers) & _LIST_BREAKERS)
 
 
+#: "one of the", "both of the", "six of the", "two more of the": a part of aircraft told about before
+_ONE_OF = re.compile(
+    r"^(?:one|both|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|all|most|each)(?: more)? of the"
+)
 #: words just before a type that make it the object of another verb or preposition, not the aircraft a later
 #: "it" / "they" / "the aircraft" refers to
 _OBLIQUE_BEFORE = frozenset(

@@ -30,7 +30,7 @@ CASES = [
     ("It flew to Tivat on Friday.", "Tivat", "Tivat Airport", "airport", "ME", "LYTV"),
     ("It landed at Shenyang Taoxian.", "Shenyang Taoxian", None, "airport", "CN", "ZYTX"),
     ("It left Minsk's Zzyzx Airfield.", "Minsk's Zzyzx Airfield", "Zzyzx Airfield", "airbase", "BY", None),
-    ("A C-17 landed at Miroslawiec.", "Miroslawiec", None, "airport", "PL", "EPMI"),
+    ("A C-17 landed at Miroslawiec.", "Miroslawiec", None, "airbase", "PL", "EPMI"),
     ("It took off from Zzyzx Air Force Station.", "Zzyzx Air Force Station", None, "airbase", None, None),
 ]
 

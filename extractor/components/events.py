@@ -75,6 +75,7 @@ _SKIP_BEFORE_PLACE = {
 _ANAPHORS = {
     "it",
     "they",
+    "of them",  # "the first of them landed at Roissy", "two of them flew on"
     "the aircraft",
     "the plane",
     "the jet",
@@ -528,9 +529,10 @@ class EventBuilder:
                 if antecedent:
                     return antecedent, True
             return [mention], False
-        # a pronoun subject: "It then flew to Minsk", "They landed at Engels"
+        # a pronoun subject: "It then flew to Minsk", "They landed at Engels"; none at all, in a tracker's
+        # log: "Departed Chkalovskiy at 0412Z ..."
         subject_window = doc[max(sent.start, trig.start - 6) : trig.start].text.lower()
-        if any(f" {a} " in f" {subject_window} " for a in _ANAPHORS):
+        if any(f" {a} " in f" {subject_window} " for a in _ANAPHORS) or _starts_sentence(doc, sent, trig.start):
             antecedent = _latest_typed(doc, trig.start, history)
             if antecedent:
                 return antecedent, True
@@ -864,6 +866,14 @@ _OBLIQUE_BEFORE = frozenset(
 )  # fmt: skip
 
 
+def _starts_sentence(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether token ``start`` begins its sentence (after quotes, bullets or numbering such as "3/")."""
+    i = sent.start
+    while i < start and not doc[i].is_alpha:
+        i += 1
+    return i == start and doc[start].text[:1].isupper()
+
+
 def _latest_typed(doc: Doc, before: int, history: list[Leg], role: str | None = None) -> list[dict] | None:
     """The antecedent of "it" / "the aircraft": the latest typed aircraft before ``before``, as the leg it flew
     in. A type named in a leg's sentence without flying in it is cargo or a comparison ("an A400M landed at
@@ -950,7 +960,7 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
 
 def _arriving(trig: Trigger) -> bool:
     """An arrival with no place of its own: "arrived", "flew in", "came in"."""
-    if trig.row["action"] == "arrival" and trig.row["id"] == "trg.arrive":
+    if trig.row["id"] in ("trg.arrive", "trg.come_in_from"):
         return True
     return trig.surface.split()[-1:] == ["in"]
 

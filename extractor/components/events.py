@@ -763,6 +763,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     word = doc[i].lower_
     if word in {"and", "or", "between"}:
         return word
+    if word == "of" and i - 1 >= floor and doc[i - 1].lower_ == "out":
+        return "from"  # "23 medevac missions out of Jasionka"
     if (
         word == "at"
         and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]]

@@ -243,13 +243,15 @@ def _is_word_character(character: str) -> bool:
     return _WORD_CHARACTER.match(character) is not None
 
 
-def _class_characters(items: Any, c: Any) -> set[str] | None:
+def _class_characters(items: Any, c: Any, max_range: int | None = None) -> set[str] | None:
+    """The characters of a parsed character class (literals, ranges up to ``max_range`` wide, digits,
+    spaces), or None for anything else."""
     characters: set[str] = set()
     for item_op, item in items:
         if item_op is c.LITERAL:
             characters.add(chr(item))
         elif item_op is c.RANGE:
-            if item[1] - item[0] > 80:
+            if max_range is not None and item[1] - item[0] > max_range:
                 return None
             characters |= {chr(code) for code in range(item[0], item[1] + 1)}
         elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
@@ -272,7 +274,7 @@ def _walk_words(items: tuple, prefix: str, words: set[str], c: Any) -> None:
         return
     (op, argument), rest = items[0], items[1:]
     if op is c.LITERAL or op is c.IN:
-        characters = {chr(argument)} if op is c.LITERAL else _class_characters(argument, c)
+        characters = {chr(argument)} if op is c.LITERAL else _class_characters(argument, c, max_range=80)
         if characters is None:
             raise _Unknown
         word_characters = {ch for ch in characters if _is_word_character(ch)}
@@ -341,19 +343,8 @@ def _first_of_op(op: Any, argument: Any, c: Any) -> tuple[set[str] | None, bool]
     if op is c.LITERAL:
         return {chr(argument)}, False
     if op is c.IN:
-        characters: set[str] = set()
-        for item_op, item in argument:
-            if item_op is c.LITERAL:
-                characters.add(chr(item))
-            elif item_op is c.RANGE:
-                characters |= {chr(code) for code in range(item[0], item[1] + 1)}
-            elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
-                characters |= set("0123456789")
-            elif item_op is c.CATEGORY and item is c.CATEGORY_SPACE:
-                characters |= set(" \t\n\r\f\v")
-            else:
-                return None, False
-        return characters, False
+        characters = _class_characters(argument, c)
+        return (characters, False) if characters is not None else (None, False)
     if op is c.BRANCH:
         found: set[str] = set()
         nullable = False

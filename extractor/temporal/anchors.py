@@ -444,7 +444,7 @@ class Windows:
         self.word_starts = word_starts or []
         self.words = words or []  # the lower-cased word at each of word_starts
         self._by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, int]]] = {}
-        self._indices_by_key: dict[tuple[tuple[str, ...], tuple[str, ...], bool], list[int]] = {}
+        self._indices_by_key: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
         self._class_indices_cache: dict[str, list[int]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
 
@@ -453,15 +453,12 @@ class Windows:
         anchors = self.anchors
         return all(len(anchors.get(name, ())) >= requires.count(name) for name in requires)
 
-    def word_indices(
-        self, classes: tuple[str, ...], requires: tuple[str, ...] = (), *, filter_requires: bool = True
-    ) -> list[int]:
+    def word_indices(self, classes: tuple[str, ...], requires: tuple[str, ...] = ()) -> list[int]:
         """Indices into ``word_starts`` of the words where a match of a rule with these classes can begin,
         sorted: a match holds one of its anchors, so it begins at or before that anchor's start, and no
-        farther before it than the class window reaches. With ``requires``, none when the text lacks a
-        required anchor, and with ``filter_requires`` only the words inside the windows :meth:`get` keeps
-        (which costs more than it saves when few rules are tried at each word)."""
-        key = (classes, requires, filter_requires)
+        farther before it than the class window reaches. With ``requires``, only the words inside the
+        windows :meth:`get` keeps."""
+        key = (classes, requires)
         indices = self._indices_by_key.get(key)
         if indices is not None:
             return indices
@@ -469,9 +466,7 @@ class Windows:
             indices = self._class_indices(classes[0])
         else:
             indices = sorted(set().union(*(self._class_indices(name) for name in classes)))
-        if requires and indices and not self.present(requires):
-            indices = []
-        elif requires and indices and filter_requires:
+        if requires and indices:
             kept: list[int] = []
             word_starts = self.word_starts
             for window_start, window_end in self.get(classes, requires):

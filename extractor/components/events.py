@@ -532,7 +532,9 @@ class EventBuilder:
         # a pronoun subject: "It then flew to Minsk", "They landed at Engels"; none at all, in a tracker's
         # log: "Departed Chkalovskiy at 0412Z ..."
         subject_window = doc[max(sent.start, trig.start - 6) : trig.start].text.lower()
-        if any(f" {a} " in f" {subject_window} " for a in _ANAPHORS) or _starts_sentence(doc, sent, trig.start):
+        if any(f" {a} " in f" {subject_window} " for a in _ANAPHORS) or (
+            not trig.row.get("noun") and _starts_sentence(doc, sent, trig.start)
+        ):
             antecedent = _latest_typed(doc, trig.start, history)
             if antecedent:
                 return antecedent, True

@@ -103,3 +103,13 @@ def test_places_the_text_spelling_picks_between_cities_that_fold_alike(run):
     thailand = run("The C-130 flew on to Na Di.", "2025-10-30")._.places
     assert [(p["name"], p["country"]) for p in fiji] == [("Nadi", "FJ")]
     assert [(p["name"], p["country"]) for p in thailand] == [("Na Di", "TH")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A C-130H flew to the Taiwan-controlled island.", "An Iran-backed militia fired rockets.",
+     "A Kyrgyz-registered Il-76 landed."],
+)
+def test_places_the_first_half_of_a_compound_adjective_is_no_place(run, text: str) -> None:
+    """'Taiwan-controlled', 'Iran-backed': an adjective made from a place name names no place."""
+    assert [p["text"] for p in run(text)._.places] == []

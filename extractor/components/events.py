@@ -307,8 +307,10 @@ class EventBuilder:
                 and current.origin is not None
                 and slots.get("destination") is not None
                 and slots.get("origin") is None
+                and not _same_name(slots["destination"], current.origin)
             ):
                 chain = False  # "left Batajnica on 17 November and flew back to Urumqi": one leg, not two
+                # (but "flew from Ohakea on Monday ..., returning to Ohakea" is a round trip: two legs)
             if current is not None and not chain:
                 if trig.row["action"] == "diversion" and slots.get("destination"):
                     # "bound for Minsk, diverted to Vnukovo": the diversion airport replaces the destination

@@ -341,7 +341,9 @@ class PlaceRuler:
         mentions.extend(self._weak_names(doc, allowed))
         doc._.places = sorted(mentions, key=lambda m: m["start"])
         mentions.extend(self._descriptors(doc, allowed))
+        mentions = [m for m in mentions if not _in_compound_adjective(doc, m["token_end"])]
         mentions.sort(key=lambda m: m["start"])
+        doc._.places = [m for m in doc._.places if not _in_compound_adjective(doc, m["token_end"])]
         self.set_annotations(doc, mentions)
         return doc
 
@@ -543,6 +545,24 @@ class PlaceRuler:
 
     def country_name(self, iso2: str | None) -> str | None:
         return self.country_names.get(iso2 or "")
+
+
+#: second halves of adjectives made from a place name ("Taiwan-controlled", "Iran-backed", "Kyrgyz-registered"):
+#: the place is not where anything flies ("-bound" is left out: "Minsk-bound" names a destination)
+_COMPOUND_HEADS = frozenset(
+    {"controlled", "held", "backed", "made", "based", "born", "flagged", "registered", "led", "run", "owned",
+     "linked", "allied", "aligned", "funded", "built", "supported", "sponsored", "administered", "occupied"}
+)  # fmt: skip
+
+
+def _in_compound_adjective(doc: Doc, end: int) -> bool:
+    """Whether the place that ends before token ``end`` is the first half of a compound adjective."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].lower_ in _COMPOUND_HEADS
+    )
 
 
 def _place_from_row(row: dict, kind: str) -> dict:

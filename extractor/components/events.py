@@ -605,10 +605,20 @@ class EventBuilder:
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
 def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dict | None:
-    """The place of a sentence-opening "At <place>," / "From <place>," before token ``before``."""
+    """The place of a sentence-opening "At <place>," / "From <place>," / "After unloading at <place>," before
+    token ``before``."""
     first = sent.start
-    if first + 1 >= len(doc) or doc[first].lower_ not in {"at", "from"}:
+    if (
+        first + 3 < len(doc)
+        and doc[first].lower_ == "after"
+        and doc[first + 1].lower_.endswith("ing")
+        and doc[first + 2].lower_ in {"at", "in"}
+    ):
+        first += 2  # "After unloading at Akrotiri, the Atlas continued to Muwaffaq Salti"
+    if first + 1 >= len(doc) or doc[first].lower_ not in {"at", "from", "in"}:
         return None
+    if doc[first].lower_ == "in" and first == sent.start:
+        return None  # "In Prague, the delegation ...": where something is said or done, not where it flew from
     name_start = first + 1 + (doc[first + 1].lower_ == "the")
     for place in places:
         end = place["token_end"]
@@ -695,11 +705,22 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
             and place["token_start"] > run[-1]["token_end"]
         ):
             run.append(place)
+        elif place["token_start"] > 0 and doc[place["token_start"] - 1].lower_ in _ROUTE_BREAKERS or (
+            place["token_start"] > 1
+            and doc[place["token_start"] - 1].lower_ == "the"
+            and doc[place["token_start"] - 2].lower_ in _ROUTE_BREAKERS
+        ):
+            run = []  # "headed back across the Atlantic to Dover": the Atlantic is crossed, not left
+            continue
         else:
             run = [place]
         if len(run) > len(best):
             best = list(run)
     return best if len(best) >= 2 else []
+
+
+#: prepositions that put a place on the way, so that it cannot start a route "A to B"
+_ROUTE_BREAKERS = frozenset({"across", "over", "through", "via", "past", "along", "around"})
 
 
 #: nouns whose "for X" names what a person is responsible for, not where a flight goes ("envoy for Sudan")

@@ -40,7 +40,9 @@ _COMMON_WORD_NICKNAMES = {
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
 }  # fmt: skip
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
-_NOT_AIRCRAFT_BEFORE = {"oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol"}
+_NOT_AIRCRAFT_BEFORE = {
+    "oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol",
+}  # fmt: skip
 #: words after a name that make it the name of an airfield
 _FACILITY_AFTER = {"airport", "airfield", "aerodrome", "airstrip", "airbase"}
 _BOEING_VARIANT = re.compile(r"^7[0-8]7-\d{2,3}$")
@@ -56,7 +58,8 @@ _FLIGHT_NOUNS = {"sortie", "sorties", "flight", "flights", "mission", "missions"
 _NICKNAME_BEFORE = {
     "the", "a", "an", "its", "their", "our", "two", "three", "four", "five", "six", "both", "another", "second",
     "third", "first", "each", "one", "pair", "of", "same", "lone", "single", "several", "more", "further", "other",
-    "force", "forces", "navy", "army", "corps", "guard",  # the end of an operator: "an Argentine Air Force Hercules"
+    # the end of an operator's name: "an Argentine Air Force Hercules"
+    "force", "forces", "navy", "army", "corps", "guard",
 }  # fmt: skip
 #: words right after it that make it an aircraft even without a determiner ("Hercules sorties")
 _NICKNAME_AFTER = {
@@ -156,8 +159,8 @@ class AircraftRuler:
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        # the article "A" is never part of a name, though folded with what follows it may spell one ("A C-130J"
-        # folds like "AC-130J", the gunship)
+        # the article "A" is never part of a name, though folded with what follows it may spell one
+        # ("A C-130J" folds like "AC-130J", the gunship)
         allowed = [not (t.lower_ in ("a", "an") and t.whitespace_) for t in doc]
         # a name before "airport" or "air base" names the place ("La Aurora airport", not a CP-140 Aurora)
         lowers = token_table(doc).lowers
@@ -178,8 +181,9 @@ class AircraftRuler:
 
     def _context_nicknames(self, doc: Doc, matches: list[Match]) -> list[Match]:
         """'Two Atlas from Bricy', 'the Hercules had flown', '18 Hercules sorties', 'an Air Force Hercules': a
-        nickname that is also a common word counts alone when it is capitalised, follows a determiner, a number or
-        the end of an operator's name (or comes before a flight word) and does not run into another name ("Atlas Air", "Typhoon Haiyan")."""
+        nickname that is also a common word counts alone when it is capitalised, follows a determiner, a
+        number or the end of an operator's name (or comes before a flight word) and does not run into another
+        name ("Atlas Air", "Typhoon Haiyan")."""
         covered = {i for m in matches for i in range(m.start, m.end)}
         table = token_table(doc)
         texts, lowers = table.texts, table.lowers
@@ -343,20 +347,7 @@ def _bare_family_numbers(doc: Doc, mentions: list[dict]) -> list[dict]:
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
 
 
-_BARE_NUMBER_BEFORE = {
-    "the",
-    "a",
-    "its",
-    "their",
-    "that",
-    "this",
-    "both",
-    "two",
-    "three",
-    "four",
-    "same",
-    "second",
-}
+_BARE_NUMBER_BEFORE = {"the", "a", "its", "their", "that", "this", "both", "two", "three", "four", "same", "second"}
 
 
 def _quantity_before(doc: Doc, start: int) -> int | None:

@@ -42,13 +42,14 @@ _PREP_SLOTS = {
     "over": "via", "at": "LOC", "in": "LOC", "on": "LOC", "near": "LOC", "outside": "LOC",
 }  # fmt: skip
 _CONTAINER_PREPS = {"in", "on", "near", "outside", "of", ","}
-#: tokens from a trigger within which "between A and B" is the leg's route ("flew six sorties between Rhodes and
-#: Athens"), not a location ("the area between Kharkiv and Belgorod" far after it)
+#: tokens from a trigger within which "between A and B" is the leg's route ("flew six sorties between Rhodes
+#: and Athens"), not a location ("the area between Kharkiv and Belgorod" far after it)
 _BETWEEN_REACH = 8
-#: "the border area between Kharkiv and Belgorod", "the strait between Okinawa and Miyako": an area, not a route
+#: "the border area between Kharkiv and Belgorod", "the strait between Okinawa and Miyako": an area, not a
+#: route
 _BETWEEN_AREA_NOUNS = frozenset(
-    {"area", "areas", "border", "airspace", "region", "zone", "corridor", "strait", "sea", "waters", "frontier",
-     "line", "gap", "stretch", "islands", "coast", "way"}
+    {"area", "areas", "border", "airspace", "region", "zone", "corridor", "strait", "sea", "waters",
+     "frontier", "line", "gap", "stretch", "islands", "coast", "way"}
 )  # fmt: skip
 _SKIP_BEFORE_PLACE = {
     "the",
@@ -237,7 +238,7 @@ class EventBuilder:
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
             and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
-            and (not m.entry.payload.get("need_after") or _followed_by(doc, m.end, m.entry.payload["need_after"]))
+            and _followed_by_required(doc, m.end, m.entry.payload.get("need_after"))
             and not _after_prefix(doc, m.start)
         ]
         for sent_index, sent in enumerate(token_table(doc).sents()):
@@ -618,7 +619,7 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
     if first + 1 >= len(doc) or doc[first].lower_ not in {"at", "from", "in"}:
         return None
     if doc[first].lower_ == "in" and first == sent.start:
-        return None  # "In Prague, the delegation ...": where something is said or done, not where it flew from
+        return None  # "In Prague, the delegation ...": where something is said or done, not a departure
     name_start = first + 1 + (doc[first + 1].lower_ == "the")
     for place in places:
         end = place["token_end"]
@@ -633,6 +634,11 @@ def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
     if not words:
         return True
     return start > 0 and doc[start - 1].lower_ in words
+
+
+def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:
+    """Whether a trigger row's ``need_after`` phrases follow token ``end`` (always true without them)."""
+    return not phrases or _followed_by(doc, end, phrases)
 
 
 def _followed_by(doc: Doc, end: int, phrases: tuple | list) -> bool:
@@ -726,9 +732,10 @@ _ROUTE_BREAKERS = frozenset({"across", "over", "through", "via", "past", "along"
 #: nouns whose "for X" names what a person is responsible for, not where a flight goes ("envoy for Sudan")
 _ROLES_FOR = frozenset(
     {
-        "envoy", "envoys", "minister", "ministers", "ambassador", "commissioner", "coordinator", "representative",
-        "rapporteur", "secretary", "spokesman", "spokeswoman", "spokesperson", "correspondent", "adviser",
-        "advisor", "czar", "tsar", "director", "chief", "head", "emissary", "negotiator", "delegate",
+        "envoy", "envoys", "minister", "ministers", "ambassador", "commissioner", "coordinator",
+        "representative", "rapporteur", "secretary", "spokesman", "spokeswoman", "spokesperson",
+        "correspondent", "adviser", "advisor", "czar", "tsar", "director", "chief", "head", "emissary",
+        "negotiator", "delegate",
     }
 )  # fmt: skip
 _SEQUENCE_WORDS = {"then", "later", "afterwards", "subsequently", "onward", "onwards"}
@@ -812,8 +819,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
 
 #: words of a description that a base's name may follow in apposition ("to its home base, RAAF Base Amberley")
 _BASE_DESCRIPTION_WORDS = frozenset(
-    {"its", "their", "the", "a", "home", "main", "operating", "usual", "forward", "new", "former", "air", "base",
-     "airfield", "airport", "station", "hub"}
+    {"its", "their", "the", "a", "home", "main", "operating", "usual", "forward", "new", "former", "air",
+     "base", "airfield", "airport", "station", "hub"}
 )  # fmt: skip
 _BASE_HEADS = frozenset({"base", "airfield", "airport", "station", "hub"})
 
@@ -874,8 +881,10 @@ def _list_gap(doc: Doc, start: int, end: int) -> bool:
     """Tokens between two aircraft of one list: a comma or 'and', a determiner or number, descriptive words
     ('tanker-transport'), nothing that starts a clause or names a place."""
     operators = {i for o in doc._.operators or [] for i in range(o["token_start"], o["token_end"])}
-    # a unit's name counts as one word: "Four MV-22Bs of Marine Medium Tiltrotor Squadron 265 and two KC-130Js"
-    lowers = [lower for i, lower in enumerate(token_table(doc).lowers[start:end], start) if i not in operators]
+    # a unit's name counts as one word: "Four MV-22Bs of Marine Medium Tiltrotor Squadron 265 and two
+    # KC-130Js"
+    table_lowers = token_table(doc).lowers
+    lowers = [table_lowers[i] for i in range(start, end) if i not in operators]
     if not lowers or len(lowers) > 7 or not ({",", "and"} & set(lowers)):
         return False
     return not (set(lowers) & _LIST_BREAKERS)
@@ -883,7 +892,8 @@ def _list_gap(doc: Doc, start: int, end: int) -> bool:
 
 #: "one of the", "both of the", "six of the", "two more of the": a part of aircraft told about before
 _ONE_OF = re.compile(
-    r"^(?:one|both|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|all|most|each)(?: more)? of the"
+    r"^(?:one|both|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|all|most|each)"
+    r"(?: more)? of the"
 )
 #: words just before a type that make it the object of another verb or preposition, not the aircraft a later
 #: "it" / "they" / "the aircraft" refers to
@@ -958,7 +968,8 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
 
 
 def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
-    """'returned home' / 'flew back' with no place: where the aircraft's previous leg started."""
+    """'returned home' / 'flew back' with no place: where the aircraft's previous leg started; 'arrived from
+    Leipzig' with no place: where the article's legs arrive most often."""
     if leg.destination is not None:
         return
     actions = {t.row["action"] for t in leg.triggers}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, parse_number, span_fields, token_table
+from .aircraft import SPAN_KEY as AIRCRAFT_SPAN_KEY
 
 SPAN_KEY = "operators"
 LABEL = "ORG"
@@ -227,14 +228,13 @@ def _mention(span: Span, name: str, country: str | None, kind: str | None, rule:
 
 
 def _drop_generic_aircraft_inside(doc: Doc, mentions: list[dict]) -> None:
-    """'Marine Aerial Refueler Transport Squadron 152': a generic aircraft word inside a unit's name is part of
-    the name, not an aircraft (the aircraft ruler runs first and cannot know)."""
+    """'Marine Aerial Refueler Transport Squadron 152': a generic aircraft word inside a unit's name is part
+    of the name, not an aircraft (the aircraft ruler runs first and cannot know)."""
     covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
     aircraft = doc._.aircraft or []
     kept = [a for a in aircraft if not (a.get("generic") and a["token_start"] in covered)]
     if len(kept) != len(aircraft):
         doc._.aircraft = kept
         dropped = {a["token_start"] for a in aircraft} - {a["token_start"] for a in kept}
-        for key in ("aircraft",):
-            if key in doc.spans:
-                doc.spans[key] = [span for span in doc.spans[key] if span.start not in dropped]
+        if AIRCRAFT_SPAN_KEY in doc.spans:
+            doc.spans[AIRCRAFT_SPAN_KEY] = [s for s in doc.spans[AIRCRAFT_SPAN_KEY] if s.start not in dropped]

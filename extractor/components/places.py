@@ -212,8 +212,8 @@ class PlaceRuler:
 
     def _add_weak(self, core_words: list[str], row: dict, place: dict) -> None:
         """One-word airport names ("Aktion", "Tivat") and towns of airports, for :meth:`_weak_names`; only of
-        airports with an IATA code and a four-letter ICAO code, not of the thousands of private strips known
-        by a local code ("Clark Field", 8FA1, is not what "flew to Clark" means)."""
+        airports with a four-letter ICAO code, not of the thousands of private strips known by a local code
+        ("Clark Field", 8FA1, is not what "flew to Clark" means)."""
         icao = row["icao"] or ""
         if len(icao) != 4 or not icao.isalpha():
             return
@@ -339,11 +339,10 @@ class PlaceRuler:
         mentions.extend(self._unknown_facilities(doc, allowed))
         mentions.extend(self._codes(doc, allowed))
         mentions.extend(self._weak_names(doc, allowed))
+        mentions = [m for m in mentions if not _in_compound_adjective(doc, m["token_end"])]
         doc._.places = sorted(mentions, key=lambda m: m["start"])
         mentions.extend(self._descriptors(doc, allowed))
-        mentions = [m for m in mentions if not _in_compound_adjective(doc, m["token_end"])]
         mentions.sort(key=lambda m: m["start"])
-        doc._.places = [m for m in doc._.places if not _in_compound_adjective(doc, m["token_end"])]
         self.set_annotations(doc, mentions)
         return doc
 
@@ -547,8 +546,9 @@ class PlaceRuler:
         return self.country_names.get(iso2 or "")
 
 
-#: second halves of adjectives made from a place name ("Taiwan-controlled", "Iran-backed", "Kyrgyz-registered"):
-#: the place is not where anything flies ("-bound" is left out: "Minsk-bound" names a destination)
+#: second halves of adjectives made from a place name ("Taiwan-controlled", "Iran-backed",
+#: "Kyrgyz-registered"): the place is not where anything flies ("-bound" is left out: "Minsk-bound" names a
+#: destination)
 _COMPOUND_HEADS = frozenset(
     {"controlled", "held", "backed", "made", "based", "born", "flagged", "registered", "led", "run", "owned",
      "linked", "allied", "aligned", "funded", "built", "supported", "sponsored", "administered", "occupied"}

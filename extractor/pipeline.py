@@ -18,7 +18,7 @@ from spacy.language import Language
 
 # importing the modules registers the factories (they are also declared under the spacy_factories entry point)
 from .components import aircraft, attribution, events, operators, places, sources, timex  # noqa: F401
-from .extensions import ensure_doc_extensions
+from .extensions import ensure_doc_extensions, keep_text
 
 PIPE_NAMES = (
     "sentencizer",
@@ -50,7 +50,7 @@ def build_pipeline(*, exclude: tuple[str, ...] = ()) -> Language:
             nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "\n", "\n\n", "\n\n\n"]})
         else:
             nlp.add_pipe(name)
-    return nlp
+    return keep_text(nlp)  # the components read the text a Doc was made from, instead of rebuilding it
 
 
 @cache

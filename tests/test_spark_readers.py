@@ -193,9 +193,10 @@ USAGE_ERRORS = [
 
 
 @pytest.mark.parametrize("label, argv, message", USAGE_ERRORS, ids=[u[0] for u in USAGE_ERRORS])
-def test_spark_usage_errors(label, argv, message):
+def test_spark_usage_errors(label, argv, message, tmp_path, monkeypatch):
     from extractor.errors import UsageError
 
+    monkeypatch.chdir(tmp_path)  # "-o out" must not exist: the README's run command writes ./out
     with pytest.raises(UsageError, match=re.escape(message)):
         _check_args(parse(argv))
 

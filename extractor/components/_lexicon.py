@@ -21,6 +21,8 @@ from typing import NamedTuple
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -106,7 +108,7 @@ class TokenTable:
     def text(self) -> str:
         """``doc.text``, built once (``Doc.text`` joins every token again on each access)."""
         if self._text is None:
-            self._text = self.doc.text
+            self._text = doc_text(self.doc)
         return self._text
 
     def span_text(self, start: int, end: int) -> str:

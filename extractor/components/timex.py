@@ -15,10 +15,11 @@ The work is done by :class:`extractor.temporal.TemporalTagger`, which knows noth
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401  registers doc._.dct and doc._.timexes
+from ..extensions import doc_text  # importing it registers doc._.dct and doc._.timexes
 from ..temporal import TemporalTagger
 
 __all__ = ["TimexTagger", "make_timex_tagger"]
@@ -44,7 +45,7 @@ class TimexTagger:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)  # Doc.text is built from the tokens on every access
         sentences = _sentence_bounds(doc, len(text))
         timexes = self.engine.tag(text, doc._.dct, sentences=sentences)
         spans = []
@@ -63,12 +64,12 @@ def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]] | None:
     more than the whole tagger on a long article."""
     if len(doc) == 0:
         return None
-    flags = doc.to_array("SENT_START").tolist()
-    if not any(flag != 0 for flag in flags[1:]):
+    rows = doc.to_array([SENT_START, IDX])
+    flags = rows[1:, 0]
+    if not flags.any():
         return None
-    starts = [0] + [index for index in range(1, len(flags)) if flags[index] == 1]
-    chars = [doc[index].idx for index in starts] + [length]
-    return [(chars[i], chars[i + 1]) for i in range(len(starts))]
+    chars = [0, *rows[1:, 1][flags == 1].tolist(), length]
+    return list(zip(chars, chars[1:], strict=False))
 
 
 @Language.factory(

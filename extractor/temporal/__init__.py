@@ -35,11 +35,12 @@ def _pipeline() -> Any:
         import spacy
 
         from ..components import timex as _timex_component  # noqa: F401  registers the factory
+        from ..extensions import keep_text
 
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("timex_tagger")
-        _PIPELINE["nlp"] = nlp
+        _PIPELINE["nlp"] = keep_text(nlp)
     return _PIPELINE["nlp"]
 
 

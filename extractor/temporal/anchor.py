@@ -151,7 +151,7 @@ def shift_day_text(value: str, days: int) -> str | None:
     return moved.isoformat()
 
 
-@dataclass
+@dataclass(slots=True)
 class AnchorState:
     """Reference times while reading one document.
 

@@ -462,10 +462,14 @@ class Windows:
         indices = self._indices_by_key.get(key)
         if indices is not None:
             return indices
-        if len(classes) == 1:
-            indices = self._class_indices(classes[0])
+        anchors = self.anchors
+        present = [name for name in classes if anchors.get(name)]
+        if not present:
+            indices = []
+        elif len(present) == 1:
+            indices = self._class_indices(present[0])
         else:
-            indices = sorted(set().union(*(self._class_indices(name) for name in classes)))
+            indices = sorted(set().union(*(self._class_indices(name) for name in present)))
         if requires and indices:
             kept: list[int] = []
             word_starts = self.word_starts

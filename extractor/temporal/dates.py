@@ -116,6 +116,7 @@ def granularity_of(value: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_value_date(value: str | None) -> tuple[date, str] | None:
     """Return (a representative day, granularity) for a resolved calendar value, or None for anything with
     X placeholders, durations, references. The day is the first day of the period."""

@@ -45,7 +45,7 @@ from .tense import Tense
 __all__ = ["NORMALIZERS", "NormContext", "Resolution", "REJECT", "duration_value"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolution:
     """A normalised time expression. ``anchor`` says whether later anaphora may refer to it."""
 
@@ -65,7 +65,7 @@ class _Reject:
 REJECT: Any = _Reject()
 
 
-@dataclass
+@dataclass(slots=True)
 class NormContext:
     """What a normaliser may read besides the match: lexicon, reference times, clause tense, rule params."""
 

@@ -31,7 +31,7 @@ _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A recognised expression before normalisation. ``range_parts`` holds the two ends of "between X and Y".
     ``parts`` is set for merged expressions
@@ -95,6 +95,11 @@ class Recognizer:
         self.lexicon = lexicon
         self.rules = rules
         self.modifiers = _compile_modifiers(lexicon)
+        #: rule norm -> the modifiers that apply to it, in table order
+        self._modifiers_for = {
+            norm: tuple(modifier for modifier in self.modifiers if norm in modifier.norms)
+            for norm in {rule.norm for rule in rules}
+        }
         self.anchor_index = AnchorIndex(lexicon)
         self._dispatch, self._scanned = _dispatch(rules)
 
@@ -221,10 +226,8 @@ class Recognizer:
             left_limit = candidates[index - 1].end if index > 0 else 0
             right_limit = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
             norm = candidate.rule.norm
-            covered = text[candidate.start : candidate.end].lower()
-            for modifier in self.modifiers:
-                if norm not in modifier.norms:
-                    continue
+            covered = text[candidate.start : candidate.end].lower()  # only "number_only" modifiers read it
+            for modifier in self._modifiers_for.get(norm, ()):
                 if modifier.number_only and covered.startswith("the "):
                     continue
                 if modifier.prefix:

@@ -67,6 +67,9 @@ _REPORTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)")
+_DAY_OR_WEEKDAY_VALUE = re.compile(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)")
+_SPACES = re.compile(r"\s+")
+_AND_GAP = re.compile(r"\s+and\s+")
 _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
 _GRANULARITY_BY_TYPE = {"DURATION": "duration", "SET": "set"}
@@ -136,7 +139,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s] or [(0, len(text))]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     candidate: Candidate
     sentence: int
@@ -321,11 +324,7 @@ class TemporalTagger:
             resolution = Resolution(candidate.rule.type, None)
         if candidate.pod and resolution.type == "DATE":
             code = _POD_CODES.get(candidate.pod)
-            if (
-                resolution.value
-                and re.fullmatch(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)", resolution.value)
-                and code
-            ):
+            if resolution.value and _DAY_OR_WEEKDAY_VALUE.fullmatch(resolution.value) and code:
                 resolution.value = f"{resolution.value}T{code}"
             resolution.type = "TIME"
         if candidate.mod and resolution.mod is None:
@@ -400,7 +399,7 @@ class TemporalTagger:
         before = text[max(0, candidate.start - 24) : candidate.start]
         match = _PREPOSITION.search(before)
         if match:
-            return _RELATIONS.get(re.sub(r"\s+", " ", match.group(1).lower()))
+            return _RELATIONS.get(_SPACES.sub(" ", match.group(1).lower()))
         if candidate.modifier_relation:
             return candidate.modifier_relation
         if _APPROX_START.match(text, candidate.start, candidate.end):
@@ -408,7 +407,7 @@ class TemporalTagger:
         if (
             previous is not None
             and previous.relation == "between"
-            and re.fullmatch(r"\s+and\s+", text[previous.end : candidate.start])
+            and _AND_GAP.fullmatch(text, previous.end, candidate.start)
         ):
             return "between"
         return None

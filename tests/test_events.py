@@ -152,6 +152,12 @@ CASES = [
         [("arrival", ("A400M",), None, "Niamey", "2025-10-29", None, "asserted"),
          ("return", ("A400M",), "Niamey", "Kayseri", None, None, "asserted")],
     ),
+    (
+        "on-to-continues-from-the-last-place-reached",
+        "A C-17 landed at Lahore on Monday. Air force C-130s would carry part of the aid on to Sukkur.",
+        [("arrival", ("C-17",), None, "Lahore", "2025-10-27", None, "asserted"),
+         (None, ("C-130",), "Lahore", "Sukkur", None, None, "planned")],
+    ),
 ]
 
 

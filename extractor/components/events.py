@@ -391,6 +391,7 @@ class EventBuilder:
             current = leg
         for leg in legs:
             _fill_implicit_destination(leg, history + legs)
+            _fill_onward_origin(doc, leg, history + legs)
             if leg.origin is not None and _same_name(leg.origin, leg.destination):
                 leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
                 leg.rules.append("origin:dropped-same-as-destination")
@@ -994,6 +995,28 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
             if count >= 2 and not _same_name(scene, leg.origin):
                 leg.destination = scene
                 leg.rules.append("implicit:arrival-destination")
+
+
+def _fill_onward_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
+    """'carry part of the supplies on to Sukkur', 'the evacuees are due to be flown on to Berlin': "on to"
+    continues the story from the last place a leg reached, whatever aircraft flies the next stage."""
+    if leg.origin is not None or leg.destination is None:
+        return
+    start = leg.destination.get("token_start")
+    if start is None or start < 2:
+        return
+    before = [doc[start - 2].lower_, doc[start - 1].lower_]
+    if before not in (["on", "to"], ["onward", "to"], ["onwards", "to"]) and doc[start - 1].lower_ != "onto":
+        return
+    for earlier in reversed(history):
+        if earlier is leg or earlier.destination is None or earlier.sent.start > leg.sent.start:
+            continue
+        if earlier.destination.get("token_start", -1) >= start:
+            continue
+        if not _same_name(earlier.destination, leg.destination):
+            leg.origin = earlier.destination
+            leg.rules.append("implicit:onward-origin")
+        return
 
 
 def _arriving(trig: Trigger) -> bool:

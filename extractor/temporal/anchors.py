@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import lru_cache
 from itertools import accumulate
 
 from .lexicon import Lexicon
@@ -345,6 +346,14 @@ _DIGIT_TOKEN = {
 }
 
 
+
+@lru_cache(maxsize=8192)
+def _token_classes(token: str) -> tuple[str, ...]:
+    """The classes of :data:`_DIGIT_TOKEN` a word with digits is by itself ("2025", "21st", "0612Z"); the
+    same numbers recur across articles, so this is cached."""
+    return tuple(name for name, pattern in _DIGIT_TOKEN.items() if pattern.fullmatch(token))
+
+
 class AnchorIndex:
     """Word -> anchor classes, built from the lexicon; :class:`Windows` gives each rule where to search."""
 
@@ -413,7 +422,7 @@ class AnchorIndex:
 
     @staticmethod
     def _digit_classes(text: str, token: str, start: int) -> list[str]:
-        classes = [name for name, pattern in _DIGIT_TOKEN.items() if pattern.fullmatch(token)]
+        classes = list(_token_classes(token))
         if start > 0 and text[start - 1] in "'’" and len(token) >= 2:
             classes.append("YEAR" if len(token) == 2 else "DECADE")
         if token[-1] == "0" and text.startswith(("'s", "’s"), start + len(token)):  # "1990's"

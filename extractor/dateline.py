@@ -44,6 +44,13 @@ _MIXED_CASE_DATELINE = re.compile(
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?\s*"
     rf"\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)(?P<credit2>)\s*(?P<dash>(?:[-–—]{{1,2}}|:|\.)\s)?"
 )
+#: "ASTANA. December 9. KAZINFORM - ": state-agency style, full stops after the place and the date
+_DOTTED_DATELINE = re.compile(
+    rf"(?P<place>[{_UP}][{_UP}'’\-]+(?: [{_UP}][{_UP}'’\-]+){{0,3}})\.\s+"
+    r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
+    + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.\s+"
+    rf"(?P<credit>[{_UP}][{_UP}\-]{{1,20}})(?P<credit2>)\s*(?P<dash>[-–—]{{1,2}}\s)"
+)
 _MAX_LINES = 4
 
 
@@ -55,7 +62,7 @@ def find_dateline(text: str) -> dict | None:
         match = _DATELINE.match(line)
         if match and _is_dateline(match):
             return _to_dict(match, offset)
-        match = _TRAILING_CREDIT.match(line) or _MIXED_CASE_DATELINE.match(line)
+        match = _TRAILING_CREDIT.match(line) or _MIXED_CASE_DATELINE.match(line) or _DOTTED_DATELINE.match(line)
         if match:
             return _to_dict(match, offset)
         offset += len(line) + 1

@@ -19,6 +19,8 @@ CASES = [
     ("QAMISHLI, Syria - Russian forces", "QAMISHLI, Syria", None, None, (None, None)),
     ("RAWALPINDI, Aug 28 (APP): Security forces", "RAWALPINDI", None, "APP", (8, 28)),
     ("Title\n\nBaku, September 26, AZERTAC\n\nAn AZAL Airbus", "Baku", None, "AZERTAC", (9, 26)),
+    ("Title\n\nASTANA. December 9. KAZINFORM - A total of", "ASTANA", None, "KAZINFORM", (12, 9)),
+    ("NUR-SULTAN. 9 December 2024. KAZINFORM – Two C-295s", "NUR-SULTAN", "2024-12-09", "KAZINFORM", (12, 9)),
     (
         "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire, 12 March 2025 - Royal Air Force",
         "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire",

@@ -107,6 +107,32 @@ def test_timex_component_reads_dct(nlp, dct, expected) -> None:
     assert [t["value"] for t in doc._.timexes] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They flew to Termez yesterday.", ["XXXX-12-08"]),
+        ("They returned early today and left again the next day.", ["XXXX-12-09", "XXXX-12-10"]),
+        ("A second jet landed last night.", ["XXXX-12-08TNI"]),
+        ("It left on Tuesday.", ["XXXX-WXX-2"]),  # a weekday needs the year
+    ],
+    ids=["yesterday", "today-then-next-day", "last-night", "weekday"],
+)
+def test_timex_yearless_dct_from_a_dateline(nlp, text, expected) -> None:
+    """No publication date, but a dateline that gives the day without a year ("ASTANA. December 9.")."""
+    assert [t.value for t in TemporalTagger().tag(text, "XXXX-12-09")] == expected
+    doc = nlp.make_doc(text)
+    doc._.dct = None
+    doc._.dateline = {"month": 12, "day": 9, "year": None}
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    assert [t["value"] for t in doc._.timexes] == expected
+
+
+def test_timex_yearless_dct_is_checked() -> None:
+    assert [t.value for t in TemporalTagger().tag("They flew yesterday.", "XXXX-02-30")] == [None]
+    assert [t.value for t in TemporalTagger().tag("They flew yesterday.", "XXXX-03-01")] == ["XXXX-02-29"]
+
+
 def test_timex_component_empty_text(nlp) -> None:
     doc = _run(nlp, "", "2025-10-30")
     assert doc._.timexes == []

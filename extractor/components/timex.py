@@ -2,7 +2,8 @@
 
 Reads:
     ``doc.text``, ``doc._.dct`` (publication date "YYYY-MM-DD" or None), sentence boundaries when set
-    (the pipeline runs spaCy's ``sentencizer`` first).
+    (the pipeline runs spaCy's ``sentencizer`` first); without a DCT, ``doc._.dateline`` when it gives a day
+    without a year ("yesterday" is then XXXX-12-08 under "ASTANA. December 9.").
 Writes:
     ``doc.spans[spans_key]`` (default ``"timex"``): one span per expression, labelled DATE / TIME / DURATION
     / SET;
@@ -47,7 +48,7 @@ class TimexTagger:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)  # Doc.text is built from the tokens on every access
         sentences = _sentence_bounds(doc, len(text))
-        timexes = self.engine.tag(text, doc._.dct, sentences=sentences)
+        timexes = self.engine.tag(text, doc._.dct or _yearless_dateline(doc), sentences=sentences)
         spans = []
         for timex in timexes:
             span = doc.char_span(timex.start, timex.end, label=timex.type, alignment_mode="expand")
@@ -56,6 +57,15 @@ class TimexTagger:
         doc.spans[self.spans_key] = spans
         doc._.timexes = [timex.to_dict() for timex in timexes]
         return doc
+
+
+def _yearless_dateline(doc: Doc) -> str | None:
+    """ "XXXX-12-09" for a dateline that gives the day but not the year ("ASTANA. December 9. KAZINFORM -"),
+    when the article has no publication date: "yesterday" is then XXXX-12-08."""
+    dateline = doc._.dateline
+    if not isinstance(dateline, dict) or not dateline.get("month") or not dateline.get("day"):
+        return None
+    return f"XXXX-{dateline['month']:02d}-{dateline['day']:02d}"
 
 
 def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]] | None:

@@ -166,14 +166,17 @@ class AnchorState:
     days: list[tuple[int, str]] = field(default_factory=list)
     points: list[tuple[int, date, str]] = field(default_factory=list)
     last_quarter: tuple[str, int] | None = None
+    #: the publication day without its year ("XXXX-12-09", from a dateline "ASTANA. December 9."), when the
+    #: DCT is unknown: "yesterday" is then XXXX-12-08
+    yearless_dct: str | None = None
 
     def reference_day_text(self, position: int | None = None) -> str | None:
         """The last day value ("YYYY-MM-DD" or "XXXX-MM-DD") mentioned before ``position`` (default:
-        anywhere), else the DCT, else None."""
+        anywhere), else the DCT (or its day without a year), else None."""
         index = len(self.days) if position is None else bisect.bisect_left(self.days, (position, ""))
         if index > 0:
             return self.days[index - 1][1]
-        return self.dct.isoformat() if self.dct else None
+        return self.dct.isoformat() if self.dct else self.yearless_dct
 
     def reference_day(self, position: int | None = None) -> date | None:
         """The last fully known day mentioned before ``position``, else the DCT."""

@@ -832,7 +832,8 @@ def normalize_deictic(groups: Groups, ctx: NormContext) -> Resolution | None | _
     if surface == "Today" and _NAME_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start):
         return REJECT  # "Russia Today", "USA Today": a title, not the day
     if ctx.dct is None:
-        return Resolution("DATE", None)
+        yearless = ctx.state.yearless_dct  # "yesterday" under a dateline without a year: XXXX-12-08
+        return Resolution("DATE", shift_day_text(yearless, _DEICTIC_OFFSETS.get(word, 0)) if yearless else None)
     return Resolution("DATE", (ctx.dct + timedelta(days=_DEICTIC_OFFSETS.get(word, 0))).isoformat())
 
 
@@ -863,7 +864,7 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
         # "left Urumqi on April 17, stopped overnight in Muscat": the night of the day just mentioned
         base = ctx.sentence_day or ctx.reference_day_text()
         return Resolution("TIME", f"{base}T{code}" if base else None, mod=mod)
-    if ctx.dct is None:
+    if ctx.dct is None and not ctx.state.yearless_dct:
         return Resolution("TIME", None, mod=mod)
     if pod_word == "overnight":
         offset = 0 if ctx.tense == "FUTURE" else -1
@@ -873,6 +874,9 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
         offset = 1
     else:
         offset = 0
+    if ctx.dct is None:
+        day = shift_day_text(ctx.state.yearless_dct or "", offset)
+        return Resolution("TIME", f"{day}T{code}" if day else None, mod=mod)
     return Resolution("TIME", f"{(ctx.dct + timedelta(days=offset)).isoformat()}T{code}", mod=mod)
 
 

@@ -26,6 +26,7 @@ from .tense import SentenceCues, Tense
 __all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
 
 _DCT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_YEARLESS_DCT = re.compile(r"XXXX-(\d{2})-(\d{2})$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
 _PREPOSITION = re.compile(
     r"(?:^|[^\w])(on|in|at|during|throughout|since|from|starting|beginning|as of|until|till|til|through|to"
@@ -127,6 +128,20 @@ def parse_dct(dct: str | date | None) -> date | None:
         return None
 
 
+def _yearless_dct(dct: str | date | None) -> str | None:
+    """ "XXXX-MM-DD": a publication day whose year is unknown (a dateline without a year), else None."""
+    if not isinstance(dct, str):
+        return None
+    match = _YEARLESS_DCT.match(dct)
+    if not match:
+        return None
+    try:
+        date(2000, int(match.group(1)), int(match.group(2)))  # 2000 is a leap year: February 29 is valid
+    except ValueError:
+        return None
+    return match.group(0)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """A plain sentence splitter for use without spaCy: breaks after . ! ? before a capital, and at blank
     lines."""
@@ -171,8 +186,9 @@ class TemporalTagger:
     def tag(
         self, text: str, dct: str | date | None = None, *, sentences: list[tuple[int, int]] | None = None
     ) -> list[Timex]:
-        """Return the time expressions of ``text`` in order. ``dct`` is the publication date ("YYYY-MM-DD" or
-        None); ``sentences`` are ``[start, end)`` sentence bounds (default: :func:`split_sentences`)."""
+        """Return the time expressions of ``text`` in order. ``dct`` is the publication date ("YYYY-MM-DD",
+        "XXXX-MM-DD" when only the day is known, or None); ``sentences`` are ``[start, end)`` sentence bounds
+        (default: :func:`split_sentences`)."""
         if not text:
             return []
         candidates = self.recognizer.recognize(text)
@@ -184,7 +200,8 @@ class TemporalTagger:
             _Pending(candidate, max(0, bisect.bisect_right(starts, candidate.start) - 1))
             for candidate in candidates
         ]
-        state = AnchorState(parse_dct(dct))
+        parsed_dct = parse_dct(dct)
+        state = AnchorState(parsed_dct, yearless_dct=None if parsed_dct else _yearless_dct(dct))
         sentence_days: dict[int, list[tuple[int, str]]] = {}
 
         first_pass = [p for p in pending if not self._second_pass(p.candidate)]

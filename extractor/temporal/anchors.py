@@ -346,7 +346,6 @@ _DIGIT_TOKEN = {
 }
 
 
-
 @lru_cache(maxsize=8192)
 def _token_classes(token: str) -> tuple[str, ...]:
     """The classes of :data:`_DIGIT_TOKEN` a word with digits is by itself ("2025", "21st", "0612Z"); the
@@ -471,14 +470,10 @@ class Windows:
         indices = self._indices_by_key.get(key)
         if indices is not None:
             return indices
-        anchors = self.anchors
-        present = [name for name in classes if anchors.get(name)]
-        if not present:
-            indices = []
-        elif len(present) == 1:
-            indices = self._class_indices(present[0])
+        if len(classes) == 1:
+            indices = self._class_indices(classes[0])
         else:
-            indices = sorted(set().union(*(self._class_indices(name) for name in present)))
+            indices = sorted(set().union(*(self._class_indices(name) for name in classes)))
         if requires and indices:
             kept: list[int] = []
             word_starts = self.word_starts

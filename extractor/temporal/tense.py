@@ -133,14 +133,14 @@ class SentenceCues:
         self.lowers = lowers
         by_first_word = cues.by_first_word
         hits: list[_Hit] = []
-        # most words are neither a cue nor an -ed form: find the others among the distinct words first
-        wanted = {word for word in set(lowers) if word in by_first_word or word.endswith("ed")}
-        reached = 0  # a cue of several words is read once: the words it covers start no other cue
-        for index in [index for index, word in enumerate(lowers) if word in wanted]:
-            if index < reached:
-                continue
+        index = 0
+        count = len(lowers)
+        while index < count:
             lower = lowers[index]
             sizes = by_first_word.get(lower, ())
+            if not sizes and not lower.endswith("ed"):
+                index += 1  # most words: neither a cue nor an -ed form
+                continue
             found: tuple[Tense, Tense] | None = None
             length = 1
             for size in sizes:
@@ -164,7 +164,7 @@ class SentenceCues:
                 hits.append(
                     _Hit(starts[index], ends[last], index, last, found[0], found[1], extra, reporting)
                 )
-            reached = index + length
+            index += length
         self.hits = hits
 
     def tense_at(self, start: int, end: int, ignore: list[tuple[int, int]] | tuple = ()) -> Tense | None:

@@ -44,11 +44,11 @@ _MIXED_CASE_DATELINE = re.compile(
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?\s*"
     rf"\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)(?P<credit2>)\s*(?P<dash>(?:[-–—]{{1,2}}|:|\.)\s)?"
 )
-#: "ASTANA. December 9. KAZINFORM - ": state-agency style, full stops after the place and the date
+#: "ASTANA. December 9. KAZINFORM - ", "ASTANA. KAZINFORM - ": state-agency style, full stops after the place and the date
 _DOTTED_DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}'’\-]+(?: [{_UP}][{_UP}'’\-]+){{0,3}})\.\s+"
-    r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
-    + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.\s+"
+    r"(?:(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
+    + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.\s+)?"
     rf"(?P<credit>[{_UP}][{_UP}\-]{{1,20}})(?P<credit2>)\s*(?P<dash>[-–—]{{1,2}}\s)"
 )
 _MAX_LINES = 4
@@ -59,10 +59,13 @@ def find_dateline(text: str) -> dict | None:
     for lineno, line in enumerate(text.split("\n")):
         if lineno >= _MAX_LINES + 2:
             break
+        match = _DOTTED_DATELINE.match(line)  # before the general form, which would read "ASTANA. KAZINFORM" as a place
+        if match:
+            return _to_dict(match, offset)
         match = _DATELINE.match(line)
         if match and _is_dateline(match):
             return _to_dict(match, offset)
-        match = _TRAILING_CREDIT.match(line) or _MIXED_CASE_DATELINE.match(line) or _DOTTED_DATELINE.match(line)
+        match = _TRAILING_CREDIT.match(line) or _MIXED_CASE_DATELINE.match(line)
         if match:
             return _to_dict(match, offset)
         offset += len(line) + 1
@@ -73,6 +76,8 @@ def _is_dateline(match: re.Match) -> bool:
     """A dash or a /CREDIT/ must close it; an all-capitals place with a dash alone is enough ("QAMISHLI, Syria -")."""
     credit = match.group("credit") or match.group("credit2")
     place_head = match.group("place").split(",")[0].strip()
+    if place_head.lower() in _HEADER_LABELS or place_head.lower() == "thread":
+        return False  # "MEDIA RELEASE - New Zealand Defence Force": a label, not a place
     dated = bool(match.group("month") or match.group("month2"))
     if not (match.group("dash") or match.group("credit2") or (match.group("credit") and dated)):
         return False  # "Taitung, March 28 (CNA) Taiwan's ...": a dated place and a credit need no dash
@@ -121,12 +126,41 @@ def resolve_year(dateline: dict, reference: str | None) -> str | None:
 
 _BYLINE = re.compile(
     r"By (?P<who>[^,|\n]{2,80}?)\s*[,|]\s*"
-    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,5})\s*$"
+    r"(?P<outlet>(?:The )?(?:[A-Z]|\d{1,3}(?:st|nd|rd|th) [A-Z])[\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,5})\s*$"
+)  # "By Sgt. Ann Roe, 1st Infantry Division Public Affairs": a unit's public affairs office publishes
+#: "Horn Air Watch (@HornAirWatch)": an account's display name and handle on a header line of its own
+_ACCOUNT_HEADER = re.compile(r"(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})\s+\(@\w{2,30}\)\s*$")
+#: "@CaspianSkies · OSINT thread": a header line opening with a handle, then at most a short label
+_HANDLE_HEADER = re.compile(r"@(?P<outlet>\w{2,30})\s*(?:[·•|\-–—:]\s*[\w ]{0,30})?$")
+#: "Joint press release of the Ministry of National Defense and ...", "Press release from the Ministry of ..."
+_RELEASE_OF = re.compile(
+    r"(?:Joint )?(?:[Pp]ress|[Nn]ews|[Mm]edia) (?:release|statement) (?:of|from|by) (?:the )?"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and(?! the )|the|&)){0,7}?)"
+    r"(?:,| and the | and [A-Z]|\s*$)"
+)
+#: "MEDIA RELEASE - New Zealand Defence Force": the label, then the issuer
+_LABEL_ISSUER = re.compile(
+    r"(?:MEDIA|PRESS|NEWS|[Mm]edia|[Pp]ress|[Nn]ews) (?:RELEASE|STATEMENT|release|statement)\s*[-–—:]\s*(?:the )?"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,7})\s*$"
+)
+#: "April 16, 2024 - Trenton, Ontario - National Defence / Canadian Armed Forces": date, place, issuer(s)
+_DATE_PLACE_ISSUER = re.compile(
+    r"(?:(?:" + _MONTH_NAMES + r")\.? \d{1,2},? \d{4}|\d{1,2} (?:" + _MONTH_NAMES + r")\.? \d{4})\s+[-–—]\s+"
+    r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}(?:, [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2})?\s+[-–—]\s+"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})(?:\s*/.*)?\s*$"
+)
+#: "The Sunan Ledger | Issue 47: ...": a newsletter's name before its issue number, the headline line included
+_ISSUE_HEADER = re.compile(
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})\s*[|:\-–—]\s*(?:Issue|No\.|Vol\.|Edition) ?\d+"
+)
+#: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
+_RELEASE_LABEL = re.compile(
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6}) (?:press|news|media) release\s*$"
 )
 #: "Canal Austral TV - Punta Arenas newsroom": the outlet, then its desk
 _MASTHEAD_DESK = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,4})\s+[-–—|]\s+"
-    r"(?:[A-Z][\w'’.\-]*\s+){0,3}(?:newsroom|bureau|desk|news desk)\s*$",
+    r"(?:[A-Z][\w'’.\-]*\s+){0,3}(?:newsroom|bureau|desk|news desk|edition)\s*$",
 )
 #: "Havana (Prensa del Caribe) - An Il-96 ...": a place, then the outlet's credit, opening the body
 _PLACE_CREDIT = re.compile(
@@ -134,8 +168,8 @@ _PLACE_CREDIT = re.compile(
 )
 #: "ASTANA. December 9. KAZINFORM - A total of ...": a capitalised agency name after a dateline
 _CAPS_CREDIT = re.compile(
-    r"[A-Z][A-Z .'’\-]{1,30}[.,]\s+[A-Z][a-z]{2,8}\.? \d{1,2}[.,]?\s+(?P<outlet>[A-Z][A-Z0-9&\-]{1,24})\s+(?:--|[-–—])\s"
-)
+    r"[A-Z][A-Z .'’\-]{1,30}[.,]\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}[.,]?\s+)?(?P<outlet>[A-Z][A-Z0-9&\-]{1,24})\s+(?:--|[-–—])\s"
+)  # "ASTANA. KAZINFORM - ..." without the date too
 _BYLINE_TEAM = re.compile(
     r"By (?:the )?(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff|newsroom)\s*$"
 )
@@ -196,10 +230,17 @@ def find_byline(text: str) -> dict | None:
             or _POSTED_BY.match(line) or _POSTED_BY_HANDLE.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
             or (_MASTHEAD_DESK.match(line) if lineno else None)
             or (_PLACE_CREDIT.match(line) if lineno else None) or (_CAPS_CREDIT.match(line) if lineno else None)
+            or (_RELEASE_OF.match(line) if lineno else None) or (_RELEASE_LABEL.match(line) if lineno else None)
+            or (_LABEL_ISSUER.match(line) if lineno else None) or (_DATE_PLACE_ISSUER.match(line) if lineno else None)
+            or _ISSUE_HEADER.match(line)
         )  # fmt: skip
         if match:
             return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
                     "end": offset + match.end("outlet")}  # fmt: skip
+        account = (_ACCOUNT_HEADER.match(line) or _HANDLE_HEADER.match(line)) if 0 < lineno <= _MAX_LINES else None
+        if account:
+            return {"outlet": account.group("outlet"), "start": offset + account.start("outlet"),
+                    "end": offset + account.end("outlet"), "kind": "social_media"}  # fmt: skip
         header = _pipe_header_outlet(line) if lineno else None
         if header is not None:
             return {
@@ -253,6 +294,10 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
         if words[0][:1].isupper() and all(
             word[:1].isupper() or word.isdigit() or word in _NAME_PARTICLES for word in words
         ):  # "La Voz de Río Grande"
+            government, comma, rest = stripped.partition(", ")
+            if comma and government.endswith("Government") and rest:
+                start += len(government) + 2  # "Australian Government, Department of Defence": the department
+                stripped = rest
             candidates.append((start, start + len(stripped)))
     return candidates[0] if candidates else None
 

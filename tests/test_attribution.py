@@ -273,6 +273,41 @@ def test_attribution_lead_tracker_covers_a_first_person_post(extractor):
     assert [s.name for s in leg.sources] == ["ADS-B Exchange"]
 
 
+def test_attribution_a_threads_data_note_after_its_first_leg_covers_the_thread(extractor):
+    text = (
+        "THREAD: freighters to Minsk\n\n"
+        "1/ Two Il-76s flew from Tehran to Minsk on Monday. Data below is from ADS-B Exchange unless I say "
+        "otherwise.\n\n"
+        "2/ An An-124 flew from Tehran to Machulishchy on Wednesday."
+    )
+    record = _record(extractor, text, "2024-09-14")
+    assert len(record.events) == 2
+    for event in record.events:
+        assert "ADS-B Exchange" in [s.name for s in event.sources]
+
+
+def test_attribution_a_trackers_data_note_after_a_leg_of_a_news_story_stays_local(extractor):
+    text = (
+        "Freighters to Minsk\n\n"
+        "Two Il-76s flew from Tehran to Minsk on Monday. Flightradar24 data showed them circling.\n\n"
+        "An An-124 flew from Tehran to Machulishchy on Wednesday, officials said."
+    )
+    record = _record(extractor, text, "2024-09-14")
+    an124 = next(e for e in record.events if any("124" in (a.model or "") for a in e.aircraft))
+    assert "Flightradar24" not in [s.name for s in an124.sources]
+
+
+def test_attribution_a_press_release_issuer_of_a_generic_body_takes_the_country(extractor):
+    text = (
+        "P-8A deploys to Butterworth\n\n"
+        "Defence media release\n\n"
+        "A Royal Australian Air Force P-8A Poseidon flew from RAAF Base Edinburgh to Butterworth on Monday."
+    )
+    record = _record(extractor, text, "2024-09-14")
+    (event,) = record.events
+    assert [s.name for s in event.sources] == ["Australian Department of Defence"]
+
+
 def _doc(extractor, text, dct="2025-10-30"):
     from extractor.dateline import find_byline, find_dateline
 

@@ -21,6 +21,9 @@ CASES = [
     ("Title\n\nBaku, September 26, AZERTAC\n\nAn AZAL Airbus", "Baku", None, "AZERTAC", (9, 26)),
     ("Title\n\nASTANA. December 9. KAZINFORM - A total of", "ASTANA", None, "KAZINFORM", (12, 9)),
     ("NUR-SULTAN. 9 December 2024. KAZINFORM – Two C-295s", "NUR-SULTAN", "2024-12-09", "KAZINFORM", (12, 9)),
+    ("Title\n\nBISHKEK. KABAR – The presidential Il-62 landed", "BISHKEK", None, "KABAR", (None, None)),
+    ("Title\n\nPRESS RELEASE - Royal Air Force\n\nLOSSIEMOUTH, 4 May 2025 - Two Typhoons", "LOSSIEMOUTH", "2025-05-04",
+     None, (5, 4)),  # the label line is not a dateline
     (
         "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire, 12 March 2025 - Royal Air Force",
         "ROYAL AIR FORCE BRIZE NORTON, Oxfordshire",
@@ -79,12 +82,27 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nAirlift Bulletin Weekly - Issue 12\n\nBody.", "Airlift Bulletin Weekly"),
         ("Headline\n\nBody.\n\nIssued by the Civil Aviation Authority (CAA), Press Office", "Civil Aviation Authority"),
         ("Headline\n\nBody.\n\nContacts\n\nMedia Relations\nDepartment of Civil Protection", "Department of Civil Protection"),
+        ("Headline\n\nBy Spc. Lee Park, 3rd Infantry Division Public Affairs\n\nBody.", "3rd Infantry Division Public Affairs"),
+        ("Headline\n\nBaltic Squawk (@BalticSquawk)\n\n1/ Body.", "Baltic Squawk"),
+        ("Headline\n\n@BalticSquawk · OSINT thread\n\n1/ Body.", "BalticSquawk"),
+        ("Headline\n\nJoint press release of the Ministry of Defence and the Ministry of Health\n\nBody.",
+         "Ministry of Defence"),
+        ("Headline\n\nDefence media release\n\nBody.", "Defence"),
+        ("Headline\n\nMEDIA RELEASE - Royal Air Force\n\nBody.", "Royal Air Force"),
+        ("Headline\n\nMay 2, 2024 - Halifax, Nova Scotia - National Defence / Royal Canadian Navy\n\nBody.",
+         "National Defence"),
+        ("The Lagos Air Log | Issue 12: freighters galore\n\nBody.", "The Lagos Air Log"),
+        ("Headline\n\nEl Heraldo Andino - English edition\n\nBody.", "El Heraldo Andino"),
+        ("Headline\n\nMEDIA RELEASE | Australian Government, Department of Defence | Release date: 2025-01-02\n\nB.",
+         "Department of Defence"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
         "pipe-header-live", "pipe-header-number", "masthead-newsroom", "place-credit", "caps-agency-credit",
         "outlet-staff", "posted-by-handle", "pipe-header-particles", "masthead-issue", "issued-by-trailer",
-        "contact-block",
+        "contact-block", "ordinal-unit-byline", "account-name-and-handle", "handle-header", "joint-release-of",
+        "issuer-media-release", "label-then-issuer", "date-place-issuer", "newsletter-issue", "masthead-edition",
+        "pipe-government-department",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):
@@ -97,3 +115,14 @@ def test_byline_outlet(text, outlet):
                          ids=["author-only", "prose"])
 def test_byline_absent(text):
     assert find_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("Headline\n\nBaltic Squawk (@BalticSquawk)\n\n1/ Body.", "social_media"),
+     ("Headline\n\n@BalticSquawk · OSINT thread\n\n1/ Body.", "social_media"),
+     ("Headline\n\nBy a staff writer, Defence Horizon\n\nBody.", None)],
+    ids=["account", "handle", "byline"],
+)  # fmt: skip
+def test_byline_account_headers_say_they_are_social_media(text, kind):
+    assert find_byline(text).get("kind") == kind

@@ -486,7 +486,9 @@ class Attribution:
                     for c in attribution["cites"]
                     if c["kind"] == "flight_tracker" and (first_person or not c.get("generic"))
                 ]
-                if index > first_event:
+                if index > first_event and not (
+                    first_person and index not in event_sentences and _data_statement(sentences[index])
+                ):
                     return None  # a tracker cited after the first leg reports that leg, not the article
                 if trackers and (first_person or index not in event_sentences):
                     return {"attribution": attribution, "cites": trackers, "data": True}
@@ -795,6 +797,13 @@ def _credited_data(doc: Doc, mention: dict) -> bool:
     return k < len(doc) and doc[k].lower_ in _CREDITED_DATA_NOUNS
 
 
+def _data_statement(sent: Span) -> bool:
+    """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
+    history.': a thread's note on where all its data comes from, not a report of one leg."""
+    words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
+    return "below" in words or words[:2] == ["data", "from"]
+
+
 def _negated(doc: Doc, start: int) -> bool:
     """'did not say', 'has not said', 'Neither Beijing nor Cairo has said', 'no longer visible on'."""
     window = doc[max(0, start - 3) : start]
@@ -812,7 +821,7 @@ def _is_headline(sent: Span, paragraphs: list[int]) -> bool:
 
 
 def _first_person(doc: Doc) -> bool:
-    """Whether the author writes as 'we' / 'our' / 'this publication' outside quotations."""
+    """Whether the author writes as 'we' / 'our' / 'I' / 'my' / 'this publication' outside quotations."""
     quoted = False
     table = token_table(doc)
     lowers = table.lowers
@@ -822,8 +831,10 @@ def _first_person(doc: Doc) -> bool:
             continue
         if quoted:
             continue
-        if lowers[i] in {"we", "our", "us"} and text != "US":
+        if lowers[i] in {"we", "our", "us"} and text != "US" or text in {"my", "My"}:
             return True
+        if text == "I" and i + 1 < len(lowers) and table.texts[i + 1][:1].islower():
+            return True  # a thread's author: "unless I say otherwise", not "World War I" or "Phase I"
         if lowers[i] == "publication" and i and lowers[i - 1] == "this":
             return True
     return False

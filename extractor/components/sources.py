@@ -295,7 +295,14 @@ class SourceTagger:
                 if row:
                     name, kind, rule = row["name"], row["kind"], row["id"]
                 else:
-                    name, kind, rule = byline["outlet"], _kind_of_unknown(byline["outlet"]), "src.byline"
+                    name = byline["outlet"]
+                    kind = byline.get("kind") or _kind_of_unknown(name)
+                    rule = "src.account_header" if byline.get("kind") == "social_media" else "src.byline"
+                    if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _BODY_HEADS:
+                        # "Ministry of National Defense" heading a press release is the country's ministry
+                        composed = self._bare_body_name(_BARE_ISSUERS.get(name.lower(), name), self._context_country(doc))
+                        if composed is not None:
+                            name, kind = composed
                 out.append(_mention(span, name, kind, rule, role="publisher"))
                 _block(allowed, span.start, span.end)
         return out
@@ -1414,6 +1421,10 @@ _PLATFORMS = _WORDS["platforms"]
 _BODY_MODIFIERS = _WORDS["body_modifiers"]
 _OFFICE_TITLES = _WORDS["office_titles"]
 _HEADER_LINES = 5
+#: one-word issuers of a press release that stand for a body ("Defence media release": the defence department)
+_BARE_ISSUERS = {"defence": "Department of Defence", "defense": "Department of Defense"}
+#: a publisher named by its generic body ("Ministry of National Defense") belongs to the article's country
+_BODY_HEADS = {"ministry", "department", "secretariat", "office"}
 _CREDIT_WINDOW = 400
 _LOOSE_CREDIT = re.compile(r"\((?P<credit>[A-Za-z][A-Za-z.&' -]{0,30}[A-Za-z.])\)\s*(?:-{1,2}|–|—)\s")
 _CLOSING_CREDIT = re.compile(

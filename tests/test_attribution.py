@@ -421,3 +421,27 @@ def test_attribution_scope_spans_the_sentences_it_covers(extractor):
     start, end = attribution.scope
     assert text[start:end].startswith("An Il-76 landed at Hmeimim")
     assert end >= text.index("Benina") or len(attribution.events) == 1
+
+
+def test_attribution_the_medium_a_source_talks_to_reports_an_article_without_a_publisher(extractor):
+    text = (
+        "Bombers near Hokkaido\n\n"
+        "Two Tu-95MS bombers flew from Ukrainka to the Sea of Okhotsk on Monday, the Joint Staff Office said.\n\n"
+        "A Japanese defence official told Pacific Defense Weekly that a third aircraft may have flown too."
+    )
+    record = _record(extractor, text, "2024-09-14")
+    first = record.events[0]
+    assert "Pacific Defense Weekly" in [s.name for s in first.sources]
+
+
+def test_sources_a_bare_ministry_takes_the_country_of_the_operator_before_it_in_its_sentence(extractor):
+    text = (
+        "Evacuations\n\n"
+        "DJIBOUTI, April 25 (AFP) - A Japanese C-2 flew 45 people from Port Sudan to Djibouti, Japan's defence "
+        "ministry said.\n\n"
+        "South Korea's air force flew 28 citizens from Port Sudan to Jeddah on Monday, the foreign ministry said.\n\n"
+        "The Ministry of Defence denied that any Russian aircraft had landed in Djibouti."
+    )
+    names = {s.text: s.name for s in _record(extractor, text, "2023-04-25").sources}
+    assert names["the foreign ministry"].startswith("South Korean")
+    assert "Russia" not in names["The Ministry of Defence"]

@@ -175,7 +175,7 @@ class Attribution:
                 trackers = [c for c in attribution["cites"] if c["kind"] == "flight_tracker"]
                 if trackers:
                     last_tracker_cites = trackers
-        reporter = publisher or (attributions[0]["outlet"] if attributions else None)
+        reporter = publisher or _interviewer(attributions) or (attributions[0]["outlet"] if attributions else None)
         events = doc._.events or []
         event_sentences = {sentence_of_token[event["token_start"]] for event in events}
         lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences, publisher)
@@ -795,6 +795,16 @@ def _credited_data(doc: Doc, mention: dict) -> bool:
     if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
         k += 1
     return k < len(doc) and doc[k].lower_ in _CREDITED_DATA_NOUNS
+
+
+def _interviewer(attributions: list[dict]) -> dict | None:
+    """'A Japanese defence official ... told Defense News': in an article with no publisher named, the medium
+    its sources talk to is the one that writes it."""
+    for attribution in attributions:
+        outlet = attribution["outlet"]
+        if outlet is not None and outlet["kind"] == "media" and "cue.reporting.told" in (attribution["rule"] or ""):
+            return outlet
+    return None
 
 
 def _data_statement(sent: Span) -> bool:

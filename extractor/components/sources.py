@@ -1280,6 +1280,13 @@ class SourceTagger:
                 else:
                     mention = {**mention, "name": antecedent["name"], "kind": antecedent["kind"]}
             elif role == "bare_body":
+                local = self._sentence_country(doc, mention)
+                if local is not None:
+                    # "A South Korean C-130J ..., the defence ministry said": the country of the sentence's operators
+                    fallback = self._bare_body_name(mention["body"], local)
+                    if fallback is not None:
+                        resolved.append({**mention, "role": None, "name": fallback[0], "kind": fallback[1]})
+                        continue
                 same = next(
                     (
                         m
@@ -1357,6 +1364,20 @@ class SourceTagger:
                 continue
             return f"{given} {surname}"
         return None
+
+    def _sentence_country(self, doc: Doc, mention: dict) -> dict | None:
+        """The one country of the operators named before the mention in its sentence ("A South Korean C-130J
+        flew ..., the defence ministry said"), if they name exactly one; not those after it ("the Ministry of
+        Defence denied that any Russian aircraft had landed": the other party)."""
+        sent = doc[mention["token_start"]].sent
+        codes = {
+            o["country"]
+            for o in doc._.operators or []
+            if o.get("country") and sent.start <= o["token_start"] < mention["token_start"]
+        }
+        if len(codes) != 1:
+            return None
+        return _country_by_code().get(codes.pop())
 
     def _context_country(self, doc: Doc) -> dict | None:
         """The country a bare 'Ministry of Defence' belongs to: the dateline's, else the first operator's."""

@@ -334,12 +334,19 @@ _MANUFACTURER = re.compile(
 )
 
 
+_LEADING_COUNT = re.compile(r"^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some)\s+")
+
+
 def _canonical_body(name: str) -> str:
-    """A ministry written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of Defense"
-    -> "defence ministry"; other names unchanged (lower-cased)."""
+    """A ministry or minister written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of
+    Defense" -> "defence ministry", "Minister of Defence" -> "defence minister"; a leading count or article
+    dropped ("two officials familiar with the planning" -> "officials familiar with the planning"); other names
+    unchanged (lower-cased)."""
     text = " ".join(name.split()).lower().replace("defense", "defence")
+    text = _LEADING_COUNT.sub("", text)
     text = text.replace("ministry of foreign affairs", "foreign ministry")
-    return re.sub(r"\bministry of (?:the )?(\w+)$", r"\1 ministry", text)
+    text = text.replace("minister of foreign affairs", "foreign minister")
+    return re.sub(r"\b(ministry|minister) of (?:the )?(\w+)$", r"\2 \1", text)
 
 
 def _type_name(value: Any) -> str:
@@ -510,7 +517,9 @@ class Matcher:
 
     def _plain_source_key(self, source: Any) -> str:
         key = normalise(_name(source))
-        canonical = self.sources.canonical.get(key)
+        # an operator speaking for itself is named as in operators.jsonl ("South Korean Air Force" = "Republic
+        # of Korea Air Force")
+        canonical = self.sources.canonical.get(key) or self.operators.canonical.get(key)
         return normalise(canonical) if canonical else key
 
     def begin_article(self, gold: Json | None) -> None:

@@ -366,6 +366,15 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
     assert (MATCHER.source_key(a) == MATCHER.source_key(b)) is same
 
 
+def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operator_aliases() -> None:
+    operators = AliasTable()
+    operators.add("Republic of Korea Air Force", ["South Korean Air Force", "ROKAF"])
+    matcher = Matcher(sources=_sources_table(), operators=operators)
+    assert matcher.source_key("South Korean Air Force") == matcher.source_key("Republic of Korea Air Force")
+    assert matcher.source_key("Flightradar24") == matcher.source_key("FR24")  # sources.jsonl first
+    assert matcher.source_key("South Korean Air Force") != matcher.source_key("Japan Air Self-Defense Force")
+
+
 @pytest.mark.parametrize(
     ("gold", "pred", "same"),
     [
@@ -382,10 +391,15 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
         ("Chadian Ministry of Foreign Affairs", "Chadian Foreign Ministry", True),
         ("Chad transport ministry", "Chadian Ministry of Transport", True),
         ("Chadian Ministry of Transport", "Chadian Ministry of Defence", False),
+        ("Chadian Defence Minister", "Chadian Minister of Defence", True),
+        ("Chadian Defence Minister", "Chadian Minister of Transport", False),
+        ("two officials familiar with the planning", "officials familiar with the planning", True),
+        ("two officials familiar with the planning", "officials familiar with the route", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word",
         "same-country", "other-country", "country-after", "foreign-ministry", "transport-ministry", "other-ministry",
+        "minister-either-way", "other-minister", "leading-count", "other-descriptor",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

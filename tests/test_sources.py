@@ -363,3 +363,54 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
     path.write_text('{"id": "x.1", "type": "headline", "phrase": "Breaking"}\n', encoding="utf-8")
     with pytest.raises(ResourceError, match="expected a type in .* found 'headline'"):
         SourceTagger(nlp, patterns=str(path))
+
+
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        (
+            "Headline\n\nADDIS ABABA (Reuters) - Ethiopia's Government Communication Service denied that a drone "
+            "flew to Bahir Dar.",
+            "Ethiopia's Government Communication Service",
+            "Ethiopian Government Communication Service",
+        ),
+        (
+            "Headline\n\nThe brigade flew to Powidz on Monday, U.S. Army Europe and Africa said.",
+            "U.S. Army Europe and Africa",
+            "U.S. Army Europe and Africa",
+        ),
+        (
+            "Headline\n\nATHENS (Reuters) - A Greek Gulfstream flew to Tirana. The government spokesman said it "
+            "did not fly to Rhodes.",
+            "The government spokesman",
+            "Greek government spokesman",
+        ),
+        (
+            "Headline\n\nTOKYO (Reuters) - A C-2 will fly to Djibouti, the chief cabinet secretary said.",
+            "the chief cabinet secretary",
+            "Japanese Chief Cabinet Secretary",
+        ),
+        (
+            "Headline\n\nASTANA. KAZINFORM - The A330 landed in Beijing, the Akorda press service reported.",
+            "the Akorda press service",
+            "Akorda press service",
+        ),
+        (
+            "Headline\n\nMADRID (AFP) - Two A400Ms left Bamako, the Spanish Ministry of Defence said. The Spanish "
+            "ministry denied that one had diverted.",
+            "The Spanish ministry",
+            "Spanish Ministry of Defence",
+        ),
+    ],
+    ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
+         "named-press-service", "country-ministry-named-before"],
+)  # fmt: skip
+def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):
+    record = extractor.extract(text, published="2025-01-10", doc_id="t")
+    assert (mention, name) in [(s.text, s.name) for s in record.sources]
+
+
+def test_sources_a_body_does_not_swallow_the_aircraft_or_the_day_after_it(extractor):
+    text = "Headline\n\nThe U.S. Army Black Hawk flew to Powidz. The Iraqi Army Monday said a C-130 landed."
+    names = [s.name for s in extractor.extract(text, published="2025-01-10", doc_id="t").sources]
+    assert not any("Black Hawk" in n or "Monday" in n for n in names)

@@ -983,6 +983,13 @@ class SourceTagger:
                 k -= 1
             complement = [t.text for t in doc[end + 1 : k]]
             end = k
+        if not complement and head[:1].isupper():
+            tail_end = self._name_tail(doc, end, allowed, " ".join(modifiers + [head]))
+            if tail_end > end:
+                # "Ethiopia's Government Communication Service", "U.S. Army Europe and Africa": a longer name
+                complement, head_row = [], {**head_row, "canonical": None}
+                head = f"{head} {doc[end:tail_end].text}"
+                end = tail_end
         if bare and not modifiers and not complement and not head[:1].isupper():
             return None  # "the ministry": an anaphor, not a body
         if (
@@ -1005,6 +1012,23 @@ class SourceTagger:
         if end < len(doc) and doc[end].lower_ in _ROLE_NOUNS:
             role, role_end = doc[end].lower_, end + 1
         return i, end, name, role_end, role
+
+    def _name_tail(self, doc: Doc, end: int, allowed: list[bool], before: str) -> int:
+        """The end of capitalised words that continue a body's name: up to four, "and" between them, ending
+        on an organisation word ("Communication Service") or making a name the gazetteer knows ("Army" + "Europe
+        and Africa"); ``end`` when there are none."""
+        k, best = end, end
+        while k < len(doc) and k - end < 4 and allowed[k]:
+            word = doc[k].text
+            if doc[k].lower_ == "and" and k > end:
+                k += 1
+                continue
+            if not (doc[k].is_alpha and word[:1].isupper()) or word in _NOT_NAME_WORDS or word.lower() in _ROLE_NOUNS:
+                break
+            k += 1
+            if doc[k - 1].lower_ in _ORG_FINAL or _first_payload(self.lexicon, f"{before} {doc[end:k].text}"):
+                best = k
+        return best
 
     def _compose(self, country: dict, body: str, text: str, possessive: bool) -> tuple[str, dict | None]:
         """'Iraq' + 'Ministry of Defence' -> 'Iraqi Ministry of Defence', made canonical by the gazetteer."""
@@ -1157,6 +1181,21 @@ class SourceTagger:
             row = match.entry.payload
             start = match.start
             determiners = set(row.get("determiners") or ["the"])
+            if (
+                row["id"] == "ana.press_service"
+                and start >= 2
+                and doc[start - 2].lower_ == "the"
+                and doc[start - 1].is_alpha
+                and doc[start - 1].text[:1].isupper()
+                and allowed[start - 1]
+            ):
+                # "the Akorda press service": a named office's press service, not an anaphor
+                known = _first_payload(self.lexicon, doc[start - 1].text)  # "the UAC press service": UAC's
+                name = known["name"] if known else f"{doc[start - 1].text} press service"
+                kind = known["kind"] if known else "official"
+                out.append(_mention(doc[start - 2 : match.end], name, kind, "src.named_press_service"))
+                _block(allowed, start - 2, match.end)
+                continue
             if not (start and doc[start - 1].lower_ in determiners):
                 # "entered service", "Ministry of Defence": not a description of something named before
                 continue
@@ -1303,6 +1342,23 @@ class SourceTagger:
                 else:
                     fallback = self._bare_body_name(mention["body"], context_country)
                     mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
+            elif (
+                mention["rule"] == "src.body"
+                and len(mention["name"].split()) == 2
+                and mention["name"].split()[1] in {"Ministry", "ministry"}
+            ):
+                # "The Spanish ministry denied ...": the Spanish ministry named before ("Spanish Ministry of Defence")
+                adjective = mention["name"].split()[0]
+                earlier = next(
+                    (
+                        m
+                        for m in reversed(resolved)
+                        if m["name"].startswith(adjective + " ") and "Ministry" in m["name"]
+                    ),
+                    None,
+                )
+                if earlier is not None:
+                    mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
             elif mention.get("definite"):
                 earlier = next(
                     (
@@ -1442,6 +1498,13 @@ _PLATFORMS = _WORDS["platforms"]
 _BODY_MODIFIERS = _WORDS["body_modifiers"]
 _OFFICE_TITLES = _WORDS["office_titles"]
 _HEADER_LINES = 5
+#: last words of an organisation's name that may continue a body's ("Government Communication Service")
+_ORG_FINAL = {"service", "agency", "directorate", "bureau", "administration", "office", "command", "centre",
+              "center", "authority", "department", "secretariat", "council", "unit"}  # fmt: skip
+#: capitalised words that never continue a body's name
+_NOT_NAME_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                   "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December", "Telegram", "Twitter", "Facebook", "On", "In", "The", "A", "An"}  # fmt: skip
 #: one-word issuers of a press release that stand for a body ("Defence media release": the defence department)
 _BARE_ISSUERS = {"defence": "Department of Defence", "defense": "Department of Defense"}
 #: a publisher named by its generic body ("Ministry of National Defense") belongs to the article's country

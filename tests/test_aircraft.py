@@ -91,6 +91,17 @@ def test_aircraft_bare_family_number_after_the_type_was_named(run):
     assert [a["text"] for a in run("The score was 747 to 12.")._.aircraft] == []
 
 
+def test_aircraft_bare_family_number_after_an_airline_name(run):
+    doc = run("A Boeing 747-200F of Saha Airlines landed. Qeshm Fars Air 747s flew 14 times; Flight 747 was late.")
+    found = [(a["text"], a["model"]) for a in doc._.aircraft]
+    assert found == [("Boeing 747-200F", "747-200F"), ("747s", "747")]
+
+
+@pytest.mark.parametrize("text, model", [("Four Rafale B fighters", "Rafale B"), ("Four KF-16 fighters", "KF-16")])
+def test_aircraft_variants_of_the_gazetteer(run, text, model):
+    assert [a["model"] for a in run(text + " flew to Eielson.")._.aircraft] == [model]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -329,8 +329,13 @@ def _bare_family_numbers(doc: Doc, mentions: list[dict]) -> list[dict]:
     extra = []
     for i, lower in enumerate(lowers):
         number = lower[:-1] if lower.endswith("s") else lower
-        if i in covered or number not in families or i == 0 or lowers[i - 1] not in _BARE_NUMBER_BEFORE:
+        if i in covered or number not in families or i == 0:
             continue
+        before = doc[i - 1].text
+        if lowers[i - 1] not in _BARE_NUMBER_BEFORE and not (
+            before.isalpha() and before[:1].isupper() and before not in _NOT_OPERATOR_BEFORE
+        ):
+            continue  # "the 747", "two 747s", "Qeshm Fars Air 747s" (an airline's), not "Flight 747"
         first = families[number]
         if first["token_start"] > i:
             continue  # only after the type was named
@@ -347,6 +352,8 @@ def _bare_family_numbers(doc: Doc, mentions: list[dict]) -> list[dict]:
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
 
 
+#: capitalised words before a bare number that do not name its operator ("Flight 747", "Route 777")
+_NOT_OPERATOR_BEFORE = {"Flight", "Route", "Gate", "Runway", "Highway", "No", "Number", "Stand", "Bay", "Room"}
 _BARE_NUMBER_BEFORE = {"the", "a", "its", "their", "that", "this", "both", "two", "three", "four", "same", "second"}
 
 

@@ -221,3 +221,20 @@ def test_events_primary_date_is_a_clock_time_of_a_known_day(run):
     event = run(text, "2025-11-03")._.events[0]
     assert event["date"]["value"] == "2025-11-02T06:12"
     assert [d["value"] for d in event["dates"]] == ["2025-11-02T06:12", "2025-11-02"]  # the primary first
+
+
+def test_events_a_registration_told_with_its_type_is_that_aircraft_later(run):
+    text = (
+        "Qeshm Fars Air's Boeing 747-200F EP-FAB flew from Tehran to Vnukovo on Saturday. A Saha 747 landed in "
+        "Minsk on Friday. From Vnukovo, EP-FAB hopped to Minsk National Airport on Sunday."
+    )
+    events = run(text, "2024-11-07")._.events
+    last = events[-1]
+    assert [a["model"] for a in last["aircraft"]] == ["747-200F"]
+    assert (last["origin"]["text"], last["destination"]["text"]) == ("Vnukovo", "Minsk National Airport")
+    assert all(o["text"] != "FAB" for o in run(text, "2024-11-07")._.operators)  # not the Brazilian Air Force
+
+
+def test_events_a_registration_never_told_with_a_type_is_no_aircraft(run):
+    events = run("A Boeing 747 landed in Minsk on Friday. EP-FAB flew to Vnukovo on Sunday.", "2024-11-07")._.events
+    assert [e["destination"]["text"] for e in events] == ["Minsk"]  # no type was ever written with EP-FAB

@@ -533,6 +533,10 @@ class EventBuilder:
                 if antecedent:
                     return antecedent, True
             return [mention], False
+        # a registration told before with its type: "Boeing 747-200F EP-FAB ... From Vnukovo, EP-FAB hopped to Minsk"
+        registered = _registered_aircraft(doc, sent, trig.start, doc._.aircraft or [])
+        if registered:
+            return registered, True
         # a pronoun subject: "It then flew to Minsk", "They landed at Engels"; none at all, in a tracker's
         # log: "Departed Chkalovskiy at 0412Z ..."
         subject_window = doc[max(sent.start, trig.start - 6) : trig.start].text.lower()
@@ -910,6 +914,30 @@ def _starts_sentence(doc: Doc, sent: Span, start: int) -> bool:
     while i < start and not doc[i].is_alpha:
         i += 1
     return i == start and doc[start].text[:1].isupper()
+
+
+#: a civil registration: "EP-FAB", "RA-96018", "P4-ZAV", "UP-A3001", "9H-ABC", "N628TS"
+_REGISTRATION = re.compile(r"\b(?:[A-Z]{1,2}|[A-Z]\d|\d[A-Z])-[A-Z0-9]{3,5}\b|\bN\d{1,5}[A-Z]{0,2}\b")
+#: characters between a typed aircraft and its registration ("Il-76TD EX-76021", "A330-200, registration UP-A3001")
+_REGISTRATION_GAP = 24
+
+
+def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: list[dict]) -> list[dict] | None:
+    """The typed aircraft a registration in the subject before the trigger was written with earlier in the
+    article ("Qeshm Fars Air's Boeing 747-200F EP-FAB flew ... EP-FAB hopped to Minsk")."""
+    text = token_table(doc).text
+    subject_start = doc[max(sent.start, trigger_start - 6)].idx
+    subject = text[subject_start : doc[trigger_start].idx]
+    for match in _REGISTRATION.finditer(subject):
+        first = text.find(match.group())
+        if first < 0 or first >= sent.start_char:
+            continue
+        typed = [
+            a for a in aircraft if not a["generic"] and a["end"] <= first and first - a["end"] <= _REGISTRATION_GAP
+        ]
+        if typed:
+            return [typed[-1]]
+    return None
 
 
 def _latest_typed(doc: Doc, before: int, history: list[Leg], role: str | None = None) -> list[dict] | None:

@@ -99,6 +99,8 @@ class OperatorRuler:
         text = token_table(doc).text
         table = token_table(doc)
         for match in self.lexicon.find(doc):
+            if _inside_hyphenated(doc, match.start, match.end):
+                continue  # "EP-FAB": the end of a registration, not the Brazilian Air Force
             row = match.entry.payload
             rows = [e.payload for e in self.lexicon.lookup(table.span_text(match.start, match.end))]
             if len({r["id"] for r in rows}) > 1:
@@ -238,3 +240,10 @@ def _drop_generic_aircraft_inside(doc: Doc, mentions: list[dict]) -> None:
         dropped = {a["token_start"] for a in aircraft} - {a["token_start"] for a in kept}
         if AIRCRAFT_SPAN_KEY in doc.spans:
             doc.spans[AIRCRAFT_SPAN_KEY] = [s for s in doc.spans[AIRCRAFT_SPAN_KEY] if s.start not in dropped]
+
+
+def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are glued by a hyphen to a word before or after ("EP-FAB", "FAB-1")."""
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    return before or after

@@ -238,3 +238,21 @@ def test_events_a_registration_told_with_its_type_is_that_aircraft_later(run):
 def test_events_a_registration_never_told_with_a_type_is_no_aircraft(run):
     events = run("A Boeing 747 landed in Minsk on Friday. EP-FAB flew to Vnukovo on Sunday.", "2024-11-07")._.events
     assert [e["destination"]["text"] for e in events] == ["Minsk"]  # no type was ever written with EP-FAB
+
+
+def test_events_and_back_is_a_return_leg_on_the_same_day(run):
+    events = run("A Dornier 228 flew from Port Blair to Car Nicobar and back on Sunday.", "2023-11-07")._.events
+    assert [(e["action"], e["origin"]["text"], e["destination"]["text"]) for e in events] == [
+        ("flight", "Port Blair", "Car Nicobar"),
+        ("return", "Car Nicobar", "Port Blair"),
+    ]
+    assert events[0]["date"]["value"] == events[1]["date"]["value"] == "2023-11-05"
+
+
+def test_events_a_relative_clause_leg_and_the_main_verb_leg(run):
+    text = "A C-130J that had arrived in Bamako from Pisa on Monday flew 41 people to Ciampino on Tuesday night."
+    events = run(text, "2026-02-11")._.events
+    assert [(e["origin"]["text"], e["destination"]["text"]) for e in events] == [
+        ("Pisa", "Bamako"),
+        ("Bamako", "Ciampino"),
+    ]

@@ -297,8 +297,14 @@ class EventBuilder:
                 and trig.row["action"] == "departure"
                 and slots.get("origin") is None
                 and slots.get("destination") is not None
+            ) or (
+                current is not None
+                and current.destination is not None
+                and slots.get("destination") is not None
+                and _relative_clause_before(doc, aircraft, triggers[k - 1].start)
             )  # "... to Hobart on 20 October and left Hobart for Wilkins", "landed at Managua and left for
-            # Russia two days later": a new leg from where the last ended
+            # Russia two days later", "A C-130J that had arrived in Bamako on Monday flew 41 people to Rome":
+            # a new leg from where the last ended
             chain = chain or restart
             if (
                 chain
@@ -399,7 +405,7 @@ class EventBuilder:
             _assign_dates(legs, triggers, timexes, sent, doc)
         for leg in legs:
             leg.action = _action(leg)
-        return legs
+        return _and_back(doc, legs)
 
     def _slots(
         self, doc: Doc, trig: Trigger, places: list[dict], window_end: int, history: list[Leg]
@@ -914,6 +920,40 @@ def _starts_sentence(doc: Doc, sent: Span, start: int) -> bool:
     while i < start and not doc[i].is_alpha:
         i += 1
     return i == start and doc[start].text[:1].isupper()
+
+
+def _and_back(doc: Doc, legs: list[Leg]) -> list[Leg]:
+    """'flew from Utkrosh to Campbell Bay and back on Sunday': the way back is a return leg of its own, on the
+    same day."""
+    out = []
+    for leg in legs:
+        out.append(leg)
+        if leg.origin is None or leg.destination is None:
+            continue
+        end = leg.destination["token_end"]
+        words = [t.lower_ for t in doc[end : min(end + 3, leg.sent.end)] if t.text != ","]
+        if words[:2] == ["and", "back"]:
+            out.append(
+                Leg(
+                    sent=leg.sent, triggers=leg.triggers, action="return", aircraft=leg.aircraft,
+                    operator=leg.operator, origin=leg.destination, destination=leg.origin, dates=list(leg.dates),
+                    modality=leg.modality, rules=[*leg.rules, "trg.and_back"], coreferent=True,
+                    sent_index=leg.sent_index,
+                )  # fmt: skip
+            )
+    return out
+
+
+def _relative_clause_before(doc: Doc, aircraft: list[dict], trigger_start: int) -> bool:
+    """Whether the trigger at ``trigger_start`` opens a relative clause on an aircraft ("A C-130J that had
+    arrived in Bamako ...", "The A330, which had left Dakar, ..."): its leg is background to the main verb's."""
+    for mention in aircraft:
+        gap = doc[mention["token_end"] : trigger_start]
+        if mention["token_end"] <= trigger_start and len(gap) <= 4:
+            words = [t.lower_ for t in gap if t.text != ","]
+            if words[:1] in (["that"], ["which"]):
+                return True
+    return False
 
 
 #: a civil registration: "EP-FAB", "RA-96018", "P4-ZAV", "UP-A3001", "9H-ABC", "N628TS"

@@ -128,6 +128,11 @@ def test_timex_yearless_dct_from_a_dateline(nlp, text, expected) -> None:
     assert [t["value"] for t in doc._.timexes] == expected
 
 
+def test_timex_clock_time_on_a_weekday_without_a_publication_date() -> None:
+    values = [t.value for t in TemporalTagger().tag("It left at 2215Z on Tuesday and landed at 0330Z.", None)]
+    assert values == ["XXXX-WXX-2T22:15", "XXXX-WXX-2", "XXXX-WXX-2T03:30"]  # the sentence's day, as with a date
+
+
 def test_timex_yearless_dct_is_checked() -> None:
     assert [t.value for t in TemporalTagger().tag("They flew yesterday.", "XXXX-02-30")] == [None]
     assert [t.value for t in TemporalTagger().tag("They flew yesterday.", "XXXX-03-01")] == ["XXXX-02-29"]

@@ -67,7 +67,9 @@ _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|wrote|noted)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)")
+_DAY_VALUE = re.compile(
+    r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)|XXXX-WXX-[1-7](?=$|T)"
+)  # a day, or a weekday no publication date places ("at 2215Z on Tuesday" -> XXXX-WXX-2T22:15)
 _DAY_OR_WEEKDAY_VALUE = re.compile(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)")
 _SPACES = re.compile(r"\s+")
 _AND_GAP = re.compile(r"\s+and\s+")
@@ -431,7 +433,8 @@ class TemporalTagger:
 
 
 def _day_text(value: str | None) -> str | None:
-    """The day part of a day-level value ("2025-10-26", "XXXX-10-26", "2025-10-26T06:12"), else None."""
+    """The day part of a day-level value ("2025-10-26", "XXXX-10-26", "2025-10-26T06:12", "XXXX-WXX-2"), else
+    None."""
     if not value:
         return None
     match = _DAY_VALUE.match(value)

@@ -414,3 +414,17 @@ def test_sources_a_body_does_not_swallow_the_aircraft_or_the_day_after_it(extrac
     text = "Headline\n\nThe U.S. Army Black Hawk flew to Powidz. The Iraqi Army Monday said a C-130 landed."
     names = [s.name for s in extractor.extract(text, published="2025-01-10", doc_id="t").sources]
     assert not any("Black Hawk" in n or "Monday" in n for n in names)
+
+
+def test_sources_a_maker_is_a_company_source_but_not_inside_an_aircraft_or_a_place(extractor):
+    text = (
+        "Saab delivers GlobalEye\n\n"
+        "LINKÖPING, Sweden, 12 September 2025 – Saab has delivered a GlobalEye to the FMV, the company announced "
+        "today. A Saab 340 flew from Boeing Field to Visby. The GlobalEye flew to Såtenäs the same afternoon."
+    )
+    record = extractor.extract(text, doc_id="t")
+    assert [(s.text, s.name) for s in record.sources if s.name == "Saab" or "Boeing" in s.text] == [
+        ("Saab", "Saab"), ("Saab", "Saab"), ("the company", "Saab")
+    ]  # the headline's, the lead's and its anaphor; not the aircraft's or Boeing Field's
+    flight = next(e for e in record.events if e.destination and "Såtenäs" in e.destination.text)
+    assert "Saab" in [s.name for s in flight.sources]  # the company announcing in the lead reports the legs

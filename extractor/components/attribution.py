@@ -497,11 +497,11 @@ class Attribution:
                 bodies = [
                     c
                     for c in attribution["cites"]
-                    if c["kind"] == "official"
+                    if c["kind"] in {"official", "other"}
                     and not c.get("head")
                     and c.get("role") not in {"person", "subject_only"}
                 ]
-                if bodies and publisher is None and not first_person and index == first_event:
+                if bodies and publisher is None and not first_person and index <= first_event:
                     return {"attribution": attribution, "cites": bodies, "data": False}
         return None
 

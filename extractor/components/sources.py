@@ -239,10 +239,16 @@ class SourceTagger:
         text = token_table(doc).text
         mentions.extend(self._publisher(doc, allowed, text))
         mentions.extend(self._handles(doc, allowed))
+        aircraft_tokens = {i for a in doc._.aircraft or [] for i in range(a["token_start"], a["token_end"])}
         for match in self.lexicon.find(doc, allowed):
             row = match.entry.payload
             if _names_a_facility(doc, match.end):
                 continue  # "Wrocław-Copernicus Airport": a place's name, not the imagery programme
+            if row["id"].startswith("src.mfr.") and (
+                aircraft_tokens.intersection(range(match.start, match.end + 1))
+                or (match.end < len(doc) and (doc[match.end].text[:1].isdigit() or doc[match.end].text[:1].isupper()))
+            ):
+                continue  # "a Saab 340", "Boeing 747-8", "Boeing Field": the maker's name in another name
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))

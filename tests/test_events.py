@@ -256,3 +256,15 @@ def test_events_a_relative_clause_leg_and_the_main_verb_leg(run):
         ("Pisa", "Bamako"),
         ("Bamako", "Ciampino"),
     ]
+
+
+def test_events_rotate_back_is_a_return_and_ascension_is_its_airfield(run):
+    events = run(
+        "Two E-3As flew from Geilenkirchen to Otopeni on Monday. One of them will rotate back to Geilenkirchen "
+        "later this month. A Voyager will fly out to Ascension next week.",
+        "2025-01-15",
+    )._.events
+    assert [(e["action"], e["destination"]["name"]) for e in events[1:]] == [
+        ("return", "NATO Air Base Geilenkirchen"),
+        ("flight", "Wideawake Airfield"),
+    ]

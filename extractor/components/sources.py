@@ -304,7 +304,7 @@ class SourceTagger:
                     name = byline["outlet"]
                     kind = byline.get("kind") or _kind_of_unknown(name)
                     rule = "src.account_header" if byline.get("kind") == "social_media" else "src.byline"
-                    if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _BODY_HEADS:
+                    if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _GENERIC_BODY_WORDS:
                         # "Ministry of National Defense" heading a press release is the country's ministry
                         composed = self._bare_body_name(_BARE_ISSUERS.get(name.lower(), name), self._context_country(doc))
                         if composed is not None:
@@ -1514,7 +1514,7 @@ _NOT_NAME_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 #: one-word issuers of a press release that stand for a body ("Defence media release": the defence department)
 _BARE_ISSUERS = {"defence": "Department of Defence", "defense": "Department of Defense"}
 #: a publisher named by its generic body ("Ministry of National Defense") belongs to the article's country
-_BODY_HEADS = {"ministry", "department", "secretariat", "office"}
+_GENERIC_BODY_WORDS = {"ministry", "department", "secretariat", "office"}
 _CREDIT_WINDOW = 400
 _LOOSE_CREDIT = re.compile(r"\((?P<credit>[A-Za-z][A-Za-z.&' -]{0,30}[A-Za-z.])\)\s*(?:-{1,2}|–|—)\s")
 _CLOSING_CREDIT = re.compile(

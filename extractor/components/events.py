@@ -969,11 +969,14 @@ def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: lis
     subject_start = doc[max(sent.start, trigger_start - 6)].idx
     subject = text[subject_start : doc[trigger_start].idx]
     for match in _REGISTRATION.finditer(subject):
-        first = text.find(match.group())
+        earliest = re.search(rf"\b{re.escape(match.group())}\b", text)  # "EP-FAB", not inside "EP-FABX"
+        first = earliest.start() if earliest else -1
         if first < 0 or first >= sent.start_char:
             continue
         typed = [
-            a for a in aircraft if not a["generic"] and a["end"] <= first and first - a["end"] <= _REGISTRATION_GAP
+            a
+            for a in aircraft
+            if not a["generic"] and a["end"] <= first and first - a["end"] <= _REGISTRATION_GAP
         ]
         if typed:
             return [typed[-1]]

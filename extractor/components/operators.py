@@ -244,6 +244,7 @@ def _drop_generic_aircraft_inside(doc: Doc, mentions: list[dict]) -> None:
 
 def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens [start, end) are glued by a hyphen to a word before or after ("EP-FAB", "FAB-1")."""
-    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
-    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-    return before or after
+    def glued(hyphen: int) -> bool:  # "x-y" with no space on either side of the hyphen
+        return doc[hyphen].text == "-" and not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
+
+    return (start >= 2 and glued(start - 1)) or (end + 1 < len(doc) and glued(end))

@@ -244,9 +244,11 @@ class SourceTagger:
             row = match.entry.payload
             if _names_a_facility(doc, match.end):
                 continue  # "Wrocław-Copernicus Airport": a place's name, not the imagery programme
+            following = doc[match.end].text[:1] if match.end < len(doc) else ""
             if row["id"].startswith("src.mfr.") and (
                 aircraft_tokens.intersection(range(match.start, match.end + 1))
-                or (match.end < len(doc) and (doc[match.end].text[:1].isdigit() or doc[match.end].text[:1].isupper()))
+                or following.isdigit()
+                or following.isupper()
             ):
                 continue  # "a Saab 340", "Boeing 747-8", "Boeing Field": the maker's name in another name
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
@@ -306,7 +308,8 @@ class SourceTagger:
                     rule = "src.account_header" if byline.get("kind") == "social_media" else "src.byline"
                     if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _GENERIC_BODY_WORDS:
                         # "Ministry of National Defense" heading a press release is the country's ministry
-                        composed = self._bare_body_name(_BARE_ISSUERS.get(name.lower(), name), self._context_country(doc))
+                        body = _BARE_ISSUERS.get(name.lower(), name)
+                        composed = self._bare_body_name(body, self._context_country(doc))
                         if composed is not None:
                             name, kind = composed
                 out.append(_mention(span, name, kind, rule, role="publisher"))
@@ -1348,11 +1351,7 @@ class SourceTagger:
                 else:
                     fallback = self._bare_body_name(mention["body"], context_country)
                     mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
-            elif (
-                mention["rule"] == "src.body"
-                and len(mention["name"].split()) == 2
-                and mention["name"].split()[1] in {"Ministry", "ministry"}
-            ):
+            elif mention["rule"] == "src.body" and re.fullmatch(r"\S+ [Mm]inistry", mention["name"]):
                 # "The Spanish ministry denied ...": the Spanish ministry named before ("Spanish Ministry of Defence")
                 adjective = mention["name"].split()[0]
                 earlier = next(

@@ -36,7 +36,8 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
   name of a gold source of the same article when one is the acronym of the other's words ("PTI" = "Press
   Trust of India") or when they are equal once a leading country name or adjective is dropped from one side
   ("UK Ministry of Defence" = "Ministry of Defence"; the country may also follow: "... of Uzbekistan"), with
-  ministries written either way ("Foreign Ministry" = "Ministry of Foreign Affairs").
+  ministries written either way ("Foreign Ministry" = "Ministry of Foreign Affairs"), without a leading count
+  or article, and without a person's leading rank or title ("Brigadier General Hanna Vos" = "Hanna Vos").
 
 Event alignment
 ---------------
@@ -337,13 +338,22 @@ _MANUFACTURER = re.compile(
 _LEADING_COUNT = re.compile(r"^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some)\s+")
 
 
+_PERSON_TITLE = re.compile(
+    r"^(?:(?:brigadier|major|lieutenant|lt\.?|maj\.?|brig\.?|vice|rear|air|wing|group|squadron|flight|staff)\s+)?"
+    r"(?:general|gen\.?|colonel|col\.?|commodore|commander|cmdr\.?|admiral|adm\.?|captain|capt\.?|major|"
+    r"marshal|leader|lieutenant|sergeant|sgt\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+(?!of\b)(?=\S+\s+\S)"
+)
+
+
 def _canonical_body(name: str) -> str:
     """A ministry or minister written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of
     Defense" -> "defence ministry", "Minister of Defence" -> "defence minister"; a leading count or article
-    dropped ("two officials familiar with the planning" -> "officials familiar with the planning"); other names
-    unchanged (lower-cased)."""
+    dropped ("two officials familiar with the planning" -> "officials familiar with the planning"), and a
+    person's leading rank or title ("Commodore Martín Rivas" -> "martín rivas"); other names unchanged
+    (lower-cased)."""
     text = " ".join(name.split()).lower().replace("defense", "defence")
     text = _LEADING_COUNT.sub("", text)
+    text = _PERSON_TITLE.sub("", text)  # "Brigadier General Hanna Vos" = "Hanna Vos"
     text = text.replace("ministry of foreign affairs", "foreign ministry")
     text = text.replace("minister of foreign affairs", "foreign minister")
     return re.sub(r"\b(ministry|minister) of (?:the )?(\w+)$", r"\2 \1", text)

@@ -445,3 +445,21 @@ def test_sources_a_bare_ministry_takes_the_country_of_the_operator_before_it_in_
     names = {s.text: s.name for s in _record(extractor, text, "2023-04-25").sources}
     assert names["the foreign ministry"].startswith("South Korean")
     assert "Russia" not in names["The Ministry of Defence"]
+
+
+def test_attribution_a_threads_note_on_its_data_supports_every_leg(extractor):
+    text = (
+        "Thread: how six F-22s got to Lakenheath\n\n"
+        "Thread by @LajesWatch\n\n"
+        "1/ Six F-22A Raptors have crossed the Atlantic to RAF Lakenheath, staging through Lajes Field. "
+        "Here's how the move played out, pieced together from ADS-B Exchange data and photos from fellow "
+        "spotters on Terceira.\n\n"
+        "2/ The jets launched from Langley at 1322Z on Sunday and landed at Lajes at 1850Z."
+    )
+    record = _record(extractor, text, "2025-04-15")
+    publisher = [s for s in record.sources if s.name == "@LajesWatch"]
+    assert publisher and publisher[0].kind == "social_media"
+    assert record.events
+    for event in record.events:
+        names = {s.name for s in event.sources}
+        assert {"@LajesWatch", "ADS-B Exchange", "spotters on Terceira"} <= names, names

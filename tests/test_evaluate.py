@@ -395,11 +395,15 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Chadian Defence Minister", "Chadian Minister of Transport", False),
         ("two officials familiar with the planning", "officials familiar with the planning", True),
         ("two officials familiar with the planning", "officials familiar with the route", False),
+        ("Brigadier General Hanna Vos", "Hanna Vos", True),
+        ("Commodore Martín Rivas", "Martin Rivas", True),
+        ("Commander of NATO Allied Air Command", "NATO Allied Air Command", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word",
         "same-country", "other-country", "country-after", "foreign-ministry", "transport-ministry", "other-ministry",
-        "minister-either-way", "other-minister", "leading-count", "other-descriptor",
+        "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
+        "commander-of",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

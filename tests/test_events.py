@@ -158,6 +158,36 @@ CASES = [
         [("arrival", ("C-17",), None, "Lahore", "2025-10-27", None, "asserted"),
          (None, ("C-130",), "Lahore", "Sukkur", None, None, "planned")],
     ),
+    (
+        "a-return-told-of-an-anaphor-starts-where-the-last-leg-ended",
+        "On Sunday an Il-76MD left Machulishchy for Bamako. The four-engined jet flew back to Belarus on Monday.",
+        [("flight", ("Il-76MD",), "Machulishchy Air Base", "Bamako", "2025-10-26", None, "asserted"),
+         ("return", ("jet",), "Bamako", "Belarus", "2025-10-27", None, "asserted")],
+    ),
+    (
+        "the-chadian-capital-is-its-capital",
+        "The minister flew to the Chadian capital on Wednesday aboard a Falcon 7X.",
+        [("flight", ("Falcon 7X",), None, "N'Djamena", "2025-10-29", None, "asserted")],
+    ),
+    (
+        "arrived-there-is-where-the-last-leg-ended",
+        "An Il-62M landed at Simon Bolivar International Airport on Tuesday. "
+        "An An-124 arrived there later on Tuesday, having left Chkalovsky on Monday night.",
+        [("arrival", ("Il-62M",), None, "Simón Bolívar International Airport", "2025-10-28", None, "asserted"),
+         (None, ("An-124",), "Chkalovsky Air Base", "Simón Bolívar International Airport", None, None, "asserted")],
+    ),
+    (
+        "the-same-airport-is-an-airport-not-the-base-named-last",
+        "Two Tu-160 bombers landed at Simon Bolivar International Airport on Wednesday after a night at "
+        "Olenya air base. An Il-62M landed at the same airport on Tuesday.",
+        [("arrival", ("Tu-160",), None, "Simón Bolívar International Airport", None, None, "asserted"),
+         ("arrival", ("Il-62M",), None, "Simón Bolívar International Airport", "2025-10-28", None, "asserted")],
+    ),
+    (
+        "by-armoured-train-is-no-flight",
+        "An Il-62M flew to Vladivostok on Monday. Kim travelled to Russia by armoured train in 2019.",
+        [("flight", ("Il-62M",), None, "Vladivostok", "2025-10-27", None, "asserted")],
+    ),
 ]
 
 
@@ -268,3 +298,29 @@ def test_events_rotate_back_is_a_return_and_ascension_is_its_airfield(run):
         ("return", "NATO Air Base Geilenkirchen"),
         ("flight", "Wideawake Airfield"),
     ]
+
+
+def test_events_a_restating_leg_gives_its_airports_and_clock_time(run):
+    text = (
+        "North Korea's Il-62M flew from Pyongyang to Vladivostok on 3 September. "
+        "The four-engined jet departed Pyongyang Sunan International Airport at 10:05 local time and landed at "
+        "Vladivostok International Airport at 12:30 local time."
+    )
+    legs = run(text, None)._.events
+    assert len(legs) == 1, legs
+    assert legs[0]["origin"]["name"] == "Pyongyang Sunan International Airport"
+    assert legs[0]["destination"]["name"] == "Vladivostok International Airport"
+    assert legs[0]["date"]["value"] == "XXXX-09-03T10:05"
+
+
+def test_events_a_leg_with_nothing_of_its_own_but_the_last_legs_end_is_dropped(run):
+    text = (
+        "North Korea's Il-62M flew from Pyongyang to Vladivostok on Monday. "
+        "Its transponder briefly appeared as the aircraft crossed the coast south of the city."
+    )
+    assert [e["action"] for e in run(text, DCT)._.events] == ["flight"]
+
+
+def test_events_held_back_at_a_base_is_no_return(run):
+    text = "Seven Eurofighters flew from Singapore to Darwin on Friday. One jet was held back at Paya Lebar."
+    assert [e["action"] for e in run(text, DCT)._.events] == ["flight"]

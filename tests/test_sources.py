@@ -201,6 +201,8 @@ CASES = [
         [("Mark Ellery", "Mark Ellery", "other"), ("Mr Ellery", "Mark Ellery", "other")],
     ),
     ("The jet used King Abdulaziz International Airport, officials said.", [("officials", None, "anonymous")]),
+    ("The jets landed, according to photos from spotters on Terceira.", [("spotters on Terceira", "spotters on Terceira", "other")]),
+    ("The jets landed at Lajes, spotters on Monday said.", [("spotters", "spotters", "other")]),
 ]
 
 

@@ -253,6 +253,8 @@ CASES = [
     ("no-dct-weekday", "The Il-76 landed on Wednesday.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
     ("no-dct-month", "The Il-76 landed in March.", None, "March", "DATE", "XXXX-03"),
     ("no-dct-next-day", "It landed on 29 October and left the next day.", None, "the next day", "DATE", "XXXX-10-30"),
+    ("no-dct-a-day-earlier", "It flew on 3 September. A day earlier, a Tu-204 flew.", None, "A day earlier", "DATE", "XXXX-09-02"),
+    ("no-dct-two-days-later", "It flew on 30 September; it left two days later.", None, "two days later", "DATE", "XXXX-10-02"),
     ("no-dct-previous-day-at-month-start", "It landed on 1 June; it left Baku the previous day.", None,
      "the previous day", "DATE", "XXXX-05-31"),
     ("no-dct-full-date", "The Il-76 landed on October 26, 2025.", None, "October 26, 2025", "DATE", "2025-10-26"),

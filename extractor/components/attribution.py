@@ -472,7 +472,8 @@ class Attribution:
         of its own ("Flightradar24's tracking records show that at least two Russian aircraft have been
         sent").
         """
-        first_person = _first_person(doc)
+        # an account's thread is its author's own tracking, as an article in the first person is
+        first_person = _first_person(doc) or (publisher is not None and publisher.get("kind") == "social_media")
         first_event = min((k for k in event_sentences if k is not None), default=len(sentences))
         body = sorted({p for p in paragraphs})
         headline = paragraphs[0] if paragraphs else 0
@@ -486,10 +487,13 @@ class Attribution:
                     for c in attribution["cites"]
                     if c["kind"] == "flight_tracker" and (first_person or not c.get("generic"))
                 ]
-                if index > first_event and not (
-                    first_person and index not in event_sentences and _data_statement(sentences[index])
-                ):
+                statement = first_person and index not in event_sentences and _data_statement(sentences[index])
+                if index > first_event and not statement:
                     return None  # a tracker cited after the first leg reports that leg, not the article
+                if statement and trackers:
+                    # "pieced together from ADS-B Exchange data, radio calls and photos from fellow spotters
+                    # on Terceira": every source of the note
+                    trackers = [c for c in attribution["cites"] if c["kind"] in _DATA_NOTE_KINDS]
                 if trackers and (first_person or index not in event_sentences):
                     return {"attribution": attribution, "cites": trackers, "data": True}
                 # an article no outlet publishes, led by a body's announcement ("..., the Ministry of Defence
@@ -807,11 +811,16 @@ def _interviewer(attributions: list[dict]) -> dict | None:
     return None
 
 
+_DATA_NOTE_KINDS = frozenset({"flight_tracker", "imagery", "social_media", "other", "anonymous"})
+#: "Here's how the move played out, pieced together from ADS-B Exchange data ...": how a thread was compiled
+_PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched"})
+
+
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
     history.': a thread's note on where all its data comes from, not a report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
-    return "below" in words or words[:2] == ["data", "from"]
+    return "below" in words or words[:2] == ["data", "from"] or bool(_PIECED & set(words))
 
 
 def _negated(doc: Doc, start: int) -> bool:

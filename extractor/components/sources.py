@@ -790,7 +790,7 @@ class SourceTagger:
             while j < len(doc) and j - end < 13 and doc[j].lower_ not in _COMPLEMENT_STOP:
                 j += 1
             return j if j > end + 1 else end
-        if word in _LOCATION_PREPS:
+        if word in _LOCATION_PREPS or (word == "on" and _island_after(doc, end + 1)):
             j = end + 1
             if j < len(doc) and doc[j].lower_ == "the":
                 j += 1
@@ -1524,6 +1524,8 @@ _IN_HEADS = _WORDS["in_heads"]
 
 
 def _kind_of_unknown(name: str) -> str:
+    if name.startswith("@"):
+        return "social_media"  # "Thread by @LajesWatch": an account
     words = {w.lower() for w in name.split()}
     if words & _MEDIA_WORDS:
         return "media"
@@ -1671,6 +1673,25 @@ def _chunk_text(text: str, alpha: bool) -> bool:
     if text in {"U.S.", "U.K.", "U.N."}:
         return True
     return bool(text[:1].isdigit() and text.lower().endswith(("st", "nd", "rd", "th")))
+
+
+_CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+
+
+def _island_after(doc: Doc, i: int) -> bool:
+    """'spotters on Terceira', 'officials on Guam': 'on' before a capitalised name that is not a platform
+    ("on Telegram") or a day ("on Monday")."""
+    return (
+        i < len(doc)
+        and doc[i].is_alpha
+        and doc[i].text[:1].isupper()
+        and fold(doc[i].text) not in _PLATFORMS
+        and doc[i].lower_ not in _CALENDAR_WORDS
+    )
 
 
 def _descriptor_name(doc: Doc, first: int, end: int) -> str:

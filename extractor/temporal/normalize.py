@@ -994,6 +994,11 @@ def normalize_offset(groups: Groups, ctx: NormContext) -> Resolution | None | _R
         if quarter is not None:
             return Resolution("DATE", _quarter_minus_year(quarter), anchor=False)
     anchor = ctx.dct if deictic else (ctx.reference_day() if unit in ("D", "W") else None)
+    if anchor is None and not deictic and unit == "D" and float(amount).is_integer():
+        # "on 3 September ... a day earlier" with no year anywhere: XXXX-09-02
+        shifted = _shift_yearless_day(ctx.reference_day_text(), int(amount) * sign)
+        if shifted is not None:
+            return Resolution("DATE", shifted)
     if anchor is None and not deictic:
         point = ctx.reference_point()
         anchor = point[0] if point else None

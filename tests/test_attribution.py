@@ -463,3 +463,34 @@ def test_attribution_a_threads_note_on_its_data_supports_every_leg(extractor):
     for event in record.events:
         names = {s.name for s in event.sources}
         assert {"@LajesWatch", "ADS-B Exchange", "spotters on Terceira"} <= names, names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The jets landed at Niamey on Monday, The Northern Ledger has learnt.",
+        "The jets landed at Niamey on Monday, a commander said, speaking to the Northern Ledger by telephone.",
+    ],
+    ids=["has-learnt", "speaking-to"],
+)
+def test_attribution_a_medium_that_names_itself_publishes_an_article_without_one(extractor, sentence):
+    text = "Jets reach Niamey\n\n" + sentence + "\n\nA second pair left Kano on Tuesday, officials said."
+    record = _record(extractor, text, "2025-06-10")
+    assert record.attributions
+    outlets = {a.outlet.name if a.outlet else None for a in record.attributions}
+    assert outlets <= {"The Northern Ledger", "Northern Ledger"}, outlets
+    for event in record.events:
+        assert any("Northern Ledger" in s.name for s in event.sources)
+
+
+def test_attribution_a_threads_note_that_everything_comes_from_a_tracker(extractor):
+    text = (
+        "Thread: traffic into Rzeszow\n\n@VistulaWatch on X\n\n"
+        "1/ Quick thread on the traffic we logged this week. Everything here comes from public ADS-B data on "
+        "ADS-B Exchange, cross-checked against Flightradar24.\n\n"
+        "2/ Monday. A C-295M landed at Rzeszow-Jasionka at 0935Z."
+    )
+    record = _record(extractor, text, "2025-03-12")
+    assert record.events
+    names = {s.name for s in record.events[0].sources}
+    assert {"VistulaWatch", "ADS-B Exchange", "Flightradar24"} <= names, names

@@ -95,6 +95,8 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nEl Heraldo Andino - English edition\n\nBody.", "El Heraldo Andino"),
         ("Headline\n\nMEDIA RELEASE | Australian Government, Department of Defence | Release date: 2025-01-02\n\nB.",
          "Department of Defence"),
+        ("Headline\n\n@VistulaWatch on X\n\n1/ Body.", "VistulaWatch"),
+        ("Headline\n\nThe Northern Courier, New Delhi Bureau\n\nBody.", "The Northern Courier"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -102,7 +104,7 @@ def test_dateline_without_year_takes_reference_year():
         "outlet-staff", "posted-by-handle", "pipe-header-particles", "masthead-issue", "issued-by-trailer",
         "contact-block", "ordinal-unit-byline", "account-name-and-handle", "handle-header", "joint-release-of",
         "issuer-media-release", "label-then-issuer", "date-place-issuer", "newsletter-issue", "masthead-edition",
-        "pipe-government-department",
+        "pipe-government-department", "handle-on-platform", "outlet-comma-bureau",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

@@ -175,7 +175,18 @@ class Attribution:
                 trackers = [c for c in attribution["cites"] if c["kind"] == "flight_tracker"]
                 if trackers:
                     last_tracker_cites = trackers
-        reporter = publisher or _interviewer(attributions) or (attributions[0]["outlet"] if attributions else None)
+        reporter = (
+            publisher
+            or _interviewer(attributions)
+            or _self_named_medium(doc, sources)
+            or (attributions[0]["outlet"] if attributions else None)
+        )
+        if publisher is None and reporter is not None and reporter.get("kind") == "media":
+            # "..., The Northern Ledger has learnt": the medium that writes the article reports what it cites
+            for attribution in attributions:
+                if attribution["outlet"] is None and reporter not in attribution["cites"]:
+                    attribution["outlet"] = reporter
+                    attribution["chain"] = [reporter["name"], *attribution.get("chain", [])]
         events = doc._.events or []
         event_sentences = {sentence_of_token[event["token_start"]] for event in events}
         lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences, publisher)
@@ -811,6 +822,29 @@ def _interviewer(attributions: list[dict]) -> dict | None:
     return None
 
 
+_TALKED_TO = (("speaking", "to"), ("spoke", "to"), ("interview", "with"), ("interviewed", "by"), ("told",))
+_FINDS = frozenset({"learnt", "learned", "understands", "reveal", "established", "seen"})
+
+
+def _self_named_medium(doc: Doc, sources: list[dict]) -> dict | None:
+    """In an article with no publisher named, the medium that names itself: "The Northern Ledger has learnt",
+    "speaking to the Austral Courier by telephone", "told The Northern Ledger"."""
+    lowers = token_table(doc).lowers
+    for mention in sources:
+        if mention["kind"] != "media":
+            continue
+        start, end = mention["token_start"], mention["token_end"]
+        before = lowers[max(0, start - 3) : start]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        if any(tuple(before[-len(words) :]) == words for words in _TALKED_TO):
+            return mention
+        after = lowers[end : end + 3]
+        if after[:1] in (["has"], ["can"]) and len(after) > 1 and after[1] in _FINDS:
+            return mention
+    return None
+
+
 _DATA_NOTE_KINDS = frozenset({"flight_tracker", "imagery", "social_media", "other", "anonymous"})
 #: "Here's how the move played out, pieced together from ADS-B Exchange data ...": how a thread was compiled
 _PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched"})
@@ -818,8 +852,10 @@ _PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched"})
 
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
-    history.': a thread's note on where all its data comes from, not a report of one leg."""
+    history.', 'Everything here comes from ...': a thread's note on where all its data comes from, not a report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
+    if words[:1] and words[0] in {"everything", "all"} and {"comes", "come"} & set(words):
+        return True  # "Everything here comes from public ADS-B data on ADS-B Exchange"
     return "below" in words or words[:2] == ["data", "from"] or bool(_PIECED & set(words))
 
 

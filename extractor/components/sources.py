@@ -266,6 +266,7 @@ class SourceTagger:
         mentions.extend(self._anaphors(doc, allowed))
         mentions.extend(self._persons(doc, allowed))
         mentions.extend(self._unknown_after_cues(doc, mentions))
+        mentions.extend(_unknown_self_naming(doc, mentions))
         mentions = _drop_nested(mentions)
         mentions = _drop_appositions(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
@@ -1521,6 +1522,31 @@ _CLOSING_CREDIT = re.compile(
 )
 _BODY_TAILS = _WORDS["body_tails"]
 _IN_HEADS = _WORDS["in_heads"]
+
+
+#: "The Northern Ledger has learnt", "The Austral Courier can reveal": a medium names itself as the finder
+_SELF_NAMING = (("has", "learnt"), ("has", "learned"), ("can", "reveal"), ("understands",))
+
+
+def _unknown_self_naming(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """An unknown outlet's name (a media word in it) right before "has learnt" / "can reveal"."""
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    lowers = token_table(doc).lowers
+    out = []
+    for i in range(1, len(doc)):
+        if not any(tuple(lowers[i : i + len(words)]) == words for words in _SELF_NAMING):
+            continue
+        start = i
+        while start > 0 and i - start < 5 and start - 1 not in covered and doc[start - 1].is_title:
+            start -= 1
+        if start == i or start in covered:
+            continue
+        name = doc[start:i].text
+        if _kind_of_unknown(name) != "media":
+            continue  # "Russia understands": no outlet
+        out.append(_mention(doc[start:i], name, "media", "src.unknown_self_naming"))
+        covered.update(range(start, i))
+    return out
 
 
 def _kind_of_unknown(name: str) -> str:

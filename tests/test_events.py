@@ -184,6 +184,11 @@ CASES = [
          ("arrival", ("Il-62M",), None, "Simón Bolívar International Airport", "2025-10-28", None, "asserted")],
     ),
     (
+        "a-places-own-runway-is-the-place",
+        "On Tuesday the Il-76 took off from Chkalovsky and landed on Hmeimim's main runway at 13:20.",
+        [("flight", ("Il-76",), "Chkalovsky Air Base", "Hmeimim Air Base", "2025-10-28T13:20", None, "asserted")],
+    ),
+    (
         "by-armoured-train-is-no-flight",
         "An Il-62M flew to Vladivostok on Monday. Kim travelled to Russia by armoured train in 2019.",
         [("flight", ("Il-62M",), None, "Vladivostok", "2025-10-27", None, "asserted")],

@@ -431,7 +431,11 @@ class EventBuilder:
                 continue
             if place.get("descriptor") and _of_place(doc, place, places):
                 continue  # "the Syrian province of Latakia": Latakia fills the slot
-            if place["token_end"] < len(doc) and doc[place["token_end"]].text in {"'s", "’s"}:
+            if (
+                place["token_end"] < len(doc)
+                and doc[place["token_end"]].text in {"'s", "’s"}
+                and not _own_ground(doc, place["token_end"] + 1)
+            ):
                 continue  # "Syria's Latakia province": Syria only locates what follows
             head = place
             if doc[place["token_start"] - 1].lower_ == "of" and place["token_start"] - 1 in descriptor_ends:
@@ -1105,6 +1109,19 @@ def _fill_onward_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
             leg.origin = earlier.destination
             leg.rules.append("implicit:onward-origin")
         return
+
+
+_GROUND_NOUNS = frozenset({"runway", "apron", "tarmac", "strip", "airstrip", "ramp", "gravel", "dirt"})
+
+
+def _own_ground(doc: Doc, start: int) -> bool:
+    """'landed on Marambio's gravel runway': the place's own runway or apron (at most two words before it)."""
+    for i in range(start, min(start + 3, len(doc))):
+        if doc[i].lower_ in _GROUND_NOUNS - {"gravel", "dirt"}:
+            return True
+        if not doc[i].is_lower:
+            return False
+    return False
 
 
 def _there_after(doc: Doc, trig: Trigger) -> bool:

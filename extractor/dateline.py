@@ -130,10 +130,11 @@ _BYLINE = re.compile(
 )  # "By Sgt. Ann Roe, 1st Infantry Division Public Affairs": a unit's public affairs office publishes
 #: "Horn Air Watch (@HornAirWatch)": an account's display name and handle on a header line of its own
 _ACCOUNT_HEADER = re.compile(r"(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})\s+\(@\w{2,30}\)\s*$")
-#: "@CaspianSkies · OSINT thread", "@VistulaWatch on X": a header line opening with a handle, then at most a short
-#: label or the platform
+#: "@CaspianSkies · OSINT thread", "@VistulaWatch on X": a header line opening with a handle, then at most a
+#: short label or the platform
 _HANDLE_HEADER = re.compile(
-    r"@(?P<outlet>\w{2,30})\s*(?:[·•|\-–—:]\s*[\w ]{0,30}|on (?:X|Twitter|Telegram|Bluesky|Threads|Mastodon))?$"
+    r"@(?P<outlet>\w{2,30})\s*"
+    r"(?:[·•|\-–—:]\s*[\w ]{0,30}|on (?:X|Twitter|Telegram|Bluesky|Threads|Mastodon))?$"
 )
 #: "Joint press release of the Ministry of National Defense and ...", "Press release from the Ministry of ..."
 _RELEASE_OF = re.compile(
@@ -160,7 +161,8 @@ _ISSUE_HEADER = re.compile(
 _RELEASE_LABEL = re.compile(
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6}) (?:press|news|media) release\s*$"
 )
-#: "Canal Austral TV - Punta Arenas newsroom", "The Northern Courier, New Delhi Bureau": the outlet, then its desk
+#: "Canal Austral TV - Punta Arenas newsroom", "The Northern Courier, New Delhi Bureau": the outlet, then its
+#: desk
 _MASTHEAD_DESK = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,4})(?:\s+[-–—|]|,)\s+"
     r"(?:[A-Z][\w'’.\-]*\s+){0,3}(?i:newsroom|bureau|desk|news desk|edition)\s*$",

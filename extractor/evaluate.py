@@ -339,7 +339,8 @@ _LEADING_COUNT = re.compile(r"^(?:a|an|the|one|two|three|four|five|six|seven|eig
 
 
 _PERSON_TITLE = re.compile(
-    r"^(?:(?:brigadier|major|lieutenant|lt\.?|maj\.?|brig\.?|vice|rear|air|wing|group|squadron|flight|staff)\s+)?"
+    r"^(?:(?:brigadier|major|lieutenant|lt\.?|maj\.?|brig\.?|vice|rear|air|wing|group|squadron|flight|"
+    r"staff)\s+)?"
     r"(?:general|gen\.?|colonel|col\.?|commodore|commander|cmdr\.?|admiral|adm\.?|captain|capt\.?|major|"
     r"marshal|leader|lieutenant|sergeant|sgt\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+(?!of\b)(?=\S+\s+\S)"
 )

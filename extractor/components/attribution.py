@@ -484,7 +484,9 @@ class Attribution:
         sent").
         """
         # an account's thread is its author's own tracking, as an article in the first person is
-        first_person = _first_person(doc) or (publisher is not None and publisher.get("kind") == "social_media")
+        first_person = _first_person(doc) or (
+            publisher is not None and publisher.get("kind") == "social_media"
+        )
         first_event = min((k for k in event_sentences if k is not None), default=len(sentences))
         body = sorted({p for p in paragraphs})
         headline = paragraphs[0] if paragraphs else 0
@@ -498,7 +500,9 @@ class Attribution:
                     for c in attribution["cites"]
                     if c["kind"] == "flight_tracker" and (first_person or not c.get("generic"))
                 ]
-                statement = first_person and index not in event_sentences and _data_statement(sentences[index])
+                statement = (
+                    first_person and index not in event_sentences and _data_statement(sentences[index])
+                )
                 if index > first_event and not statement:
                     return None  # a tracker cited after the first leg reports that leg, not the article
                 if statement and trackers:
@@ -852,7 +856,8 @@ _PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched"})
 
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
-    history.', 'Everything here comes from ...': a thread's note on where all its data comes from, not a report of one leg."""
+    history.', 'Everything here comes from ...': a thread's note on where all its data comes from, not a
+    report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
     if words[:1] and words[0] in {"everything", "all"} and {"comes", "come"} & set(words):
         return True  # "Everything here comes from public ADS-B data on ADS-B Exchange"

@@ -286,9 +286,11 @@ class EventBuilder:
             window_end = _clause_end(doc, trig.end, window_end, timexes)
             window_start = triggers[k - 1].end if k > 0 else sent.start
             slots = self._slots(doc, trig, places, window_end, history + legs)
-            if "destination" not in slots and trig.row.get("locative") == "destination" and _there_after(doc, trig):
+            there = trig.row.get("locative") == "destination" and _there_after(doc, trig)
+            if "destination" not in slots and there:
+                # "an An-124 arrived there later on Tuesday": where the last leg ended
                 reached = next((h.destination for h in reversed(history + legs) if h.destination), None)
-                if reached is not None:  # "an An-124 arrived there later on Tuesday": where the last leg ended
+                if reached is not None:
                     slots["destination"] = reached
             chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
             restart = (

@@ -1702,9 +1702,9 @@ def _chunk_text(text: str, alpha: bool) -> bool:
 
 
 _CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
-     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )  # fmt: skip
 
 

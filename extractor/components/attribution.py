@@ -66,7 +66,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, fold, span_fields, token_table
-from .sources import _OUTLET_HEADS, _country_by_code, _first_payload, load_word_lists
+from .sources import _OUTLET_HEADS, _TOLD_CUES, _country_by_code, _first_payload, load_word_lists
 
 _WORDS = load_word_lists("attribution_words.json")
 
@@ -826,7 +826,8 @@ def _interviewer(attributions: list[dict]) -> dict | None:
     return None
 
 
-_TALKED_TO = (("speaking", "to"), ("spoke", "to"), ("interview", "with"), ("interviewed", "by"), ("told",))
+#: "told The Northern Ledger", "speaking to the Austral Courier": the source cues of an interview
+_TALKED_TO = tuple(tuple(cue.split()) for cue in sorted(_TOLD_CUES | {"spoke to", "interviewed by"}))
 _FINDS = frozenset({"learnt", "learned", "understands", "reveal", "established", "seen"})
 
 

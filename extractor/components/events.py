@@ -296,6 +296,17 @@ class EventBuilder:
                 if reached is not None:
                     slots["destination"] = reached
             chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
+            if (
+                current is not None
+                and current.destination is not None
+                and current.action != "transit"
+                and trig.row["action"] != "diversion"
+                and doc[trig.start - 1].lower_ == "before"
+                and doc[trig.start].lower_.endswith("ing")
+            ):
+                # "continued to Cold Lake, where the crews rested, before flying the final leg to Eielson": a
+                # next leg from where the last ended ("stopped at Balikpapan before reaching Palu" is one leg)
+                chain = True
             restart = (
                 current is not None
                 and current.destination is not None
@@ -382,8 +393,9 @@ class EventBuilder:
                     leg.origin = _resolve_place(doc, fronted, history + legs)
                     leg.rules.append("origin:fronted-at")
             if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
-                leg.origin = _origin_before_trigger(doc, places, leg.aircraft[-1]["token_end"], trig.start,
-                                                    history + legs, returning=trig.row["action"] == "return")  # fmt: skip
+                subject_end = _subject(leg.aircraft, sent, trig)[-1]["token_end"]
+                leg.origin = _origin_before_trigger(doc, places, subject_end, trig.start, history + legs,
+                                                    returning=trig.row["action"] == "return")  # fmt: skip
                 if leg.origin is not None:
                     leg.rules.append("origin:before-trigger")
             route = _route(doc, places, trig.end, window_end)
@@ -394,7 +406,7 @@ class EventBuilder:
                 leg.via.extend(p for p in route[1:-1] if all(p is not v for v in leg.via))
                 leg.rules.append("route")
             leg.operator = (
-                _operator_for(doc, leg.aircraft, operators, trig)
+                _operator_for(doc, _subject(leg.aircraft, sent, trig), operators, trig)
                 or (previous.operator if previous is not None and (chain or leg.coreferent) else None)
                 or _operator_of_family(leg.aircraft, history + legs)
                 or self._designated_operator(doc, leg.aircraft)
@@ -527,7 +539,9 @@ class EventBuilder:
             before = [a for a in aircraft if sent.start <= a["token_start"] < trig.start]
         typed = [a for a in before if not a["generic"]]
         if typed:
-            return _nearest_group(typed, doc), False
+            group = _nearest_group(typed, doc)
+            group = _coordinated_roles(doc, group, before, history)
+            return group + _escorts(doc, sent, group, aircraft), False
         after = [a for a in aircraft if trig.end <= a["token_start"] < window_end and not a["generic"]]
         if after:
             # "flew 14 AC-130J gunships and 10 CV-22B Ospreys to Cannon": the list after the trigger
@@ -552,7 +566,9 @@ class EventBuilder:
             if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or _ONE_OF.match(one_of):
                 antecedent = _latest_typed(doc, mention["token_start"], history, role=mention.get("role"))
                 if antecedent:
-                    return antecedent, True
+                    # "The jets and the tanker left Amendola": each definite role of the subject
+                    partners = [a for a in before if a["generic"] and a is not mention]
+                    return _coordinated_roles(doc, antecedent, partners, history, mention), True
             return [mention], False
         # a registration told before with its type: "Boeing 747-200F EP-FAB ... From Vnukovo, EP-FAB hopped to Minsk"
         registered = _registered_aircraft(doc, sent, trig.start, doc._.aircraft or [])
@@ -815,14 +831,14 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     """The preposition governing a place: "to the Hmeimim air base", "at Benghazi's Benina airport"."""
     i = start - 1
     while i >= floor and (doc[i].lower_ in _SKIP_BEFORE_PLACE or i in skip):
+        if doc[i].lower_ == "of" and i - 1 >= floor and doc[i - 1].lower_ == "out":
+            return "from"  # "23 medevac missions out of Jasionka", "wheels up out of the base"
         i -= 1
     if i < floor:
         return None
     word = doc[i].lower_
     if word in {"and", "or", "between"}:
         return word
-    if word == "of" and i - 1 >= floor and doc[i - 1].lower_ == "out":
-        return "from"  # "23 medevac missions out of Jasionka"
     if (
         word == "at"
         and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]]
@@ -906,6 +922,73 @@ def _nearest_group(mentions: list[dict], doc: Doc | None = None) -> list[dict]:
         else:
             break
     return group
+
+
+def _coordinated_roles(
+    doc: Doc, group: list[dict], before: list[dict], history: list[Leg], anchor: dict | None = None
+) -> list[dict]:
+    """``group`` plus the aircraft a definite role noun coordinated with it stands for: "the F-35s and their
+    tanker continued", "seven of the Eurofighters and the three tankers", "The jets and the tanker left" (the
+    latest type of that role told before; see :func:`_latest_typed`). ``anchor`` is the mention ``group``
+    was resolved from, when it is itself a role noun."""
+    lowers = token_table(doc).lowers
+    edge = anchor or group[-1]
+    out = list(group)
+    models = {a["model"] for a in out}
+    roles = {a.get("role") for a in out}
+    for mention in before:
+        if not mention["generic"] or mention is anchor:
+            continue
+        if mention["token_start"] >= edge["token_end"]:
+            between = lowers[edge["token_end"] : mention["token_start"]]
+        else:
+            between = lowers[mention["token_end"] : edge["token_start"]]
+        if not between or between[0] != "and" or not set(between[1:]) <= _COORDINATED_DETERMINERS:
+            continue
+        if len(between) < 2 or between[1] not in _DEFINITE:
+            continue  # "F-35s and tankers" is a list of types, not a reference back
+        role = mention.get("role")
+        if role:
+            found = _latest_typed(doc, mention["token_start"], history, role=role)
+        else:  # "the jets and the tanker": the latest type of another role than the tanker's
+            found = [
+                a
+                for a in reversed(doc._.aircraft)
+                if not a["generic"]
+                and a["token_end"] <= mention["token_start"]
+                and a.get("role") not in roles
+            ][:1]
+        for partner in found or []:
+            if partner["model"] not in models and (role is None or partner.get("role") == role):
+                out.append(partner)
+                models.add(partner["model"])
+    return out
+
+
+def _escorts(doc: Doc, sent: Span, group: list[dict], aircraft: list[dict]) -> list[dict]:
+    """Types flying with ``group`` in its sentence: "accompanied by a KC-130J Super Hercules tanker",
+    "supported by two Voyager KC2 tankers", "together with three A330 MRTT tankers"."""
+    lowers = token_table(doc).lowers
+    models = {a["model"] for a in group}
+    out = []
+    for mention in aircraft:
+        start = mention["token_start"]
+        if mention["generic"] or not sent.start <= start < sent.end or mention["model"] in models:
+            continue
+        cue = start - 1 if lowers[start - 1] in _COORDINATED_DETERMINERS | {"a", "an"} else start
+        if cue - 2 >= sent.start and (lowers[cue - 2], lowers[cue - 1]) in _ESCORT_CUES:
+            out.append(mention)
+            models.add(mention["model"])
+    return out
+
+
+_ESCORT_CUES = frozenset({
+    ("accompanied", "by"), ("supported", "by"), ("escorted", "by"), ("together", "with"),
+})  # fmt: skip
+
+_COORDINATED_DETERMINERS = _DEFINITE | {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "accompanying", "supporting",
+}  # fmt: skip
 
 
 def _list_gap(doc: Doc, start: int, end: int) -> bool:
@@ -1161,6 +1244,12 @@ def _operator_of_family(aircraft: list[dict], history: list[Leg]) -> dict | None
         if leg.operator is not None and families & {a["family"] for a in leg.aircraft}:
             return leg.operator
     return None
+
+
+def _subject(aircraft: list[dict], sent: Span, trig: Trigger) -> list[dict]:
+    """The leg's aircraft named in its sentence before the trigger (not a partner resolved from earlier text,
+    nor an escort named after the trigger), else all of them."""
+    return [a for a in aircraft if sent.start <= a["token_start"] < trig.start] or aircraft
 
 
 def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: Trigger) -> dict | None:

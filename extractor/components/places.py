@@ -475,10 +475,15 @@ class PlaceRuler:
                 token.i > 0 and doc[max(0, token.i - 3) : token.i].text.lower().replace(":", " ").split()
             )
             labelled = bool(after_label) and after_label[-1] in {"icao", "iata", "code"}
-            # "11 arrivals at SVMI", "flew on to OSLK": a four-letter ICAO code right after a movement
-            # preposition (IATA codes are too often ordinary acronyms)
+            # "11 arrivals at SVMI", "flew on to OSLK", "wheels up out of EPRZ": a four-letter ICAO code right
+            # after a movement preposition (IATA codes are too often ordinary acronyms)
             after_preposition = (
-                len(token.text) == 4 and token.i > 0 and doc[token.i - 1].lower_ in _CODE_PREPOSITIONS
+                len(token.text) == 4
+                and token.i > 0
+                and (
+                    doc[token.i - 1].lower_ in _CODE_PREPOSITIONS
+                    or (token.i > 1 and doc[token.i - 2].lower_ == "out" and doc[token.i - 1].lower_ == "of")
+                )
             )
             if not (in_parens or labelled or after_preposition):
                 continue

@@ -1910,8 +1910,11 @@ def _capital_or_city_country(name: str) -> str | None:
 
 
 def _names_a_base(lowers: list[str]) -> bool:
-    """'Marine Corps Air Station Futenma', 'Naval Air Station Whiting Field': an organisation word inside the
-    name of an air station or air base, which is a place, not a body that says things."""
+    """'Marine Corps Air Station Futenma', 'Naval Air Station Whiting Field', 'Canadian Forces Base Cold
+    Lake': an organisation word inside the name of an air station or a base, which is a place, not a body
+    that says things."""
     return any(
-        lowers[k] == "air" and lowers[k + 1] in ("station", "base", "bases") for k in range(len(lowers) - 1)
+        (lowers[k] == "air" and lowers[k + 1] in ("station", "base", "bases"))
+        or (lowers[k] == "base" and k > 0)
+        for k in range(len(lowers) - 1)
     )

@@ -24,6 +24,8 @@ CASES = [
     ("A pair of C-17s landed.", "C-17s", "C-17", "C-17", "C17", 2, None),
     ("Six Y-20 transports landed.", "Y-20 transports", "Y-20", "Y-20", None, 6, None),
     ("Two Russian Il-76s landed.", "Il-76s", "Il-76", "Il-76", "IL76", 2, None),
+    ("On 14 March the C-17s landed.", "C-17s", "C-17", "C-17", "C17", None, None),  # a day is no count
+    ("Two of the C-17s landed.", "C-17s", "C-17", "C-17", "C17", 2, None),
     ("An Il-76MD-90A landed.", "Il-76MD-90A", "Il-76MD-90A", "Il-76", "IL76", None, None),
     ("The Il-62M flew home.", "Il-62M", "Il-62M", "Il-62", "IL62", None, None),
     ("A Tu-95MS bomber flew.", "Tu-95MS bomber", "Tu-95MS", "Tu-95", "TU95", None, None),

@@ -365,6 +365,8 @@ def _quantity_before(doc: Doc, start: int) -> int | None:
         token = doc[i]
         if token.like_num or token.lower_ in {"pair", "dozen", "couple", "single", "lone"}:
             break
+        if token.lower_ in {"the", "its", "their"} and (i == 0 or doc[i - 1].lower_ != "of"):
+            return None  # "two of the C-17s" counts, "On 14 March the jet" does not
         if (
             token.lower_ in _QUANTITY_SKIP
             or token.text in {"x", "×"}

@@ -379,3 +379,29 @@ def test_events_before_flying_on_starts_the_next_leg_but_a_stop_before_landing_d
     assert [(e["origin"] or {}).get("name") for e in legs] == [None, "CFB Cold Lake"]
     text = "The C-130H stopped at Balikpapan before reaching Palu late on Monday."
     assert len(run(text, DCT)._.events) == 1
+
+
+def test_events_the_island_is_the_island_the_story_is_about(run):
+    text = (
+        "Two C-130H transports flew from Elefsina to Rhodes on Saturday as fires spread on Rhodes. "
+        "Two CL-415 water bombers arrived on the island on Sunday from Ciampino."
+    )
+    legs = run(text, DCT)._.events
+    assert "Rhodes" in legs[-1]["destination"]["name"]
+    text = (
+        "RAF Typhoons flew to RAF Akrotiri in Cyprus on Monday, and only one diverted to Souda Bay on Crete. "
+        "Cyprus was told in advance. "
+        "The Defence Secretary flew to the island on Thursday aboard an RAF Envoy IV from RAF Northolt."
+    )
+    assert run(text, DCT)._.events[-1]["destination"]["name"] == "Cyprus"
+
+
+def test_events_a_third_aircraft_is_one_more_of_the_type_not_a_summary(run):
+    text = (
+        "Two P-8A Poseidon aircraft relocated from Evenes to Andøya on Monday. "
+        "A third aircraft flew directly from Keflavík to the island on Tuesday."
+    )
+    legs = run(text, DCT)._.events
+    assert len(legs) == 2
+    assert legs[1]["aircraft"][0]["model"] == "P-8A"
+    assert legs[1]["origin"]["name"] == "Keflavík International Airport"

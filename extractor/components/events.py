@@ -251,7 +251,7 @@ class EventBuilder:
             triggers = [t for t in all_triggers if sent.start <= t.start < sent.end]
             if triggers:
                 legs.extend(self._sentence_legs(doc, sent, triggers, legs, sent_index))
-        legs = _drop_summaries_and_restatements(legs)
+        legs = _drop_summaries_and_restatements(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
 
@@ -569,6 +569,11 @@ class EventBuilder:
                     # "The jets and the tanker left Amendola": each definite role of the subject
                     partners = [a for a in before if a["generic"] and a is not mention]
                     return _coordinated_roles(doc, antecedent, partners, history, mention), True
+            if _another(doc, mention["token_start"]) and mention["quantity"] is None:
+                # "A third aircraft ... flew from Keflavík": one more of the type told before, not that one
+                antecedent = _latest_typed(doc, mention["token_start"], history, role=mention.get("role"))
+                if antecedent:
+                    return antecedent, False
             return [mention], False
         # a registration told before with its type: "Boeing 747-200F EP-FAB ... From Vnukovo, EP-FAB hopped to Minsk"
         registered = _registered_aircraft(doc, sent, trig.start, doc._.aircraft or [])
@@ -888,6 +893,17 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
     elif place["kind"] == "airport":
         # "landed at the same airport": an airport before a base ("spent the night at Olenya air base")
         candidates.sort(key=lambda p: p["kind"] != "airport")
+    if place.get("the_island"):
+        # "arrived on the island": the island the story is about, the most often named one so far (the latest
+        # on a tie), a town or region on it before its airport
+        islands = [p for p in candidates if p.get("island") and not p.get("descriptor")]
+        counts: dict[str, int] = {}
+        for p in islands:
+            counts[p["name"]] = counts.get(p["name"], 0) + 1
+        islands.sort(key=lambda p: (-counts[p["name"]], p["kind"] in ("airport", "airbase")))
+        if islands:
+            wanted = {islands[0]["kind"]}
+            candidates = islands
     if place.get("capital_city"):
         candidates.append(place["capital_city"])  # "the Chadian capital" with no Chadian city named before
     if place.get("city_airport"):
@@ -1462,7 +1478,7 @@ def _same_name(a: dict | None, b: dict | None) -> bool:
     return bool(first and second) and (second.startswith(first + " ") or first.startswith(second + " "))
 
 
-def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
+def _drop_summaries_and_restatements(doc: Doc, legs: list[Leg]) -> list[Leg]:
     kept: list[Leg] = []
     for leg in legs:
         if not leg.aircraft and leg.count is None:
@@ -1476,6 +1492,8 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
     result: list[Leg] = []
     for leg in kept:
         generic_only = leg.aircraft and all(a["generic"] for a in leg.aircraft) and leg.count is None
+        if generic_only and not leg.coreferent and _another(doc, leg.aircraft[0]["token_start"]):
+            generic_only = False  # "A third aircraft flew from Keflavík to the island": one more aircraft
         summarised = generic_only and leg.action != "return" and next(
             (
                 t for t in typed
@@ -1497,6 +1515,14 @@ def _drop_summaries_and_restatements(legs: list[Leg]) -> list[Leg]:
             continue
         result.append(leg)
     return result
+
+
+_ANOTHER = frozenset({"another", "second", "third", "fourth", "fifth", "sixth", "further", "additional"})
+
+
+def _another(doc: Doc, start: int) -> bool:
+    """'a third aircraft', 'another jet', 'a further transport': one more aircraft than those told before."""
+    return any(doc[i].lower_ in _ANOTHER for i in range(max(0, start - 2), start))
 
 
 def _inherited_only(leg: Leg) -> bool:

@@ -109,6 +109,7 @@ _WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "i
         "airbases": "airbases.jsonl",
         "regions": "regions.jsonl",
         "countries": "countries.jsonl",
+        "islands": "islands.jsonl",
         "use_airportsdata": True,
         "use_geonames": True,
         "span_key": SPAN_KEY,
@@ -120,12 +121,13 @@ def make_place_ruler(
     airbases: str,
     regions: str,
     countries: str,
+    islands: str,
     use_airportsdata: bool,
     use_geonames: bool,
     span_key: str,
 ) -> PlaceRuler:
     return PlaceRuler(
-        nlp, name, airbases=airbases, regions=regions, countries=countries,
+        nlp, name, airbases=airbases, regions=regions, countries=countries, islands=islands,
         use_airportsdata=use_airportsdata, use_geonames=use_geonames, span_key=span_key,
     )  # fmt: skip
 
@@ -139,6 +141,7 @@ class PlaceRuler:
         airbases: str = "airbases.jsonl",
         regions: str = "regions.jsonl",
         countries: str = "countries.jsonl",
+        islands: str = "islands.jsonl",
         use_airportsdata: bool = True,
         use_geonames: bool = True,
         span_key: str = SPAN_KEY,
@@ -171,6 +174,12 @@ class PlaceRuler:
             self.country_names[row["iso2"]] = row["name"]
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
             self.demonyms.add_many(row.get("demonyms") or [], place)
+        # names of islands and island countries: a place so named is one "the island" can refer back to
+        self.islands = {
+            fold(name)
+            for row in load_jsonl(islands, required=("id", "name"))
+            for name in [row["name"], *(row.get("aliases") or [])]
+        }
         if use_airportsdata:
             self._add_airportsdata()
         if use_geonames:
@@ -347,6 +356,9 @@ class PlaceRuler:
         mentions.extend(self._codes(doc, allowed))
         mentions.extend(self._weak_names(doc, allowed))
         mentions = [m for m in mentions if not _in_compound_adjective(doc, m["token_end"])]
+        for mention in mentions:
+            if self._is_island(doc, mention):
+                mention["island"] = True
         doc._.places = sorted(mentions, key=lambda m: m["start"])
         mentions.extend(self._descriptors(doc, allowed))
         mentions.sort(key=lambda m: m["start"])
@@ -530,12 +542,29 @@ class PlaceRuler:
                 "descriptor": True,
             }
             mention = _mention(span, place)
+            if doc[head_end - 1].lower_ == "island":
+                mention["the_island"] = True  # the island the story is about (see the events component)
             if doc[head_end - 1].lower_ == "capital" and country in self.capitals:
                 mention["capital_city"] = self.capitals[country]
             if kind == "airport":
                 mention["city_airport"] = self._airport_of_latest_city(doc, token.i)
             out.append(mention)
         return out
+
+    def _is_island(self, doc: Doc, mention: dict) -> bool:
+        """An island or island country by name ("Rhodes", "Cyprus"), or one the text tells as an island ("on
+        Rhodes", "Rhodes island", "the island of Crete")."""
+        names = (mention.get("name"), mention.get("text"), mention.get("city"))
+        if any(name and fold(name) in self.islands for name in names):
+            return True
+        start, end = mention["token_start"], mention["token_end"]
+        lowers = token_table(doc).lowers
+        before = lowers[max(0, start - 2) : start]
+        if before[-1:] == ["on"] and mention["kind"] not in ("airport", "airbase", "country"):
+            return True
+        if before in (["island", "of"], ["islands", "of"]):
+            return True
+        return end < len(doc) and lowers[end] == "island"
 
     def _airport_of_latest_city(self, doc: Doc, before: int) -> dict | None:
         """'the airport' after '... in Ouagadougou' (or an OUAGADOUGOU dateline): that city's main airport."""

@@ -403,9 +403,20 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "The Spanish ministry",
             "Spanish Ministry of Defence",
         ),
+        (
+            "Headline\n\nThe Rafales landed in Jodhpur, the French embassy in New Delhi said on Monday.",
+            "the French embassy in New Delhi",
+            "French Embassy in New Delhi",
+        ),
+        (
+            "Headline\n\nThree C-130 sorties followed, the Greek Ministry of Climate Crisis and Civil Protection said.",
+            "the Greek Ministry of Climate Crisis and Civil Protection",
+            "Greek Ministry of Climate Crisis and Civil Protection",
+        ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
-         "named-press-service", "country-ministry-named-before"],
+         "named-press-service", "country-ministry-named-before", "embassy-in-a-two-word-city",
+         "ministry-of-a-long-name"],
 )  # fmt: skip
 def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
@@ -430,3 +441,13 @@ def test_sources_a_maker_is_a_company_source_but_not_inside_an_aircraft_or_a_pla
     ]  # the headline's, the lead's and its anaphor; not the aircraft's or Boeing Field's
     flight = next(e for e in record.events if e.destination and "Såtenäs" in e.destination.text)
     assert "Saab" in [s.name for s in flight.sources]  # the company announcing in the lead reports the legs
+
+
+def test_sources_a_surname_alone_takes_the_full_name_with_two_family_names(extractor):
+    text = (
+        "Headline\n\nMEXICO CITY, Oct 10 (Reuters) - The jet left on Monday night, Deputy Foreign Minister Javier "
+        "Lozano Ríos said. A second flight could leave for Tel Aviv on Friday, Lozano said."
+    )
+    record = extractor.extract(text, published="2025-01-10", doc_id="t")
+    cites = [c.name for a in record.attributions for c in a.cites]
+    assert "Lozano" not in cites and "Javier Lozano Ríos" in cites

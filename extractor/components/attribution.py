@@ -132,11 +132,14 @@ class Attribution:
                 allowed[i] = False
         cue_matches = [m for m in self.cues.find(doc, allowed) if not _negated(doc, m.start)]
         self._speakers: dict[str, dict] = {}  # the latest cited person and body, for "he said" / "it said"
+        # "Vucic said" after "President Aleksandar Vucic", "Lozano said" after "Javier Lozano Ríos" (any family
+        # name; the last one wins a clash)
         self._surnames = {
-            s["name"].split()[-1]: s["name"]
+            surname: s["name"]
             for s in sources
             if s.get("role") == "person" and " " in s["name"]
-        }  # "Vucic said" after "President Aleksandar Vucic"
+            for surname in s["name"].split()[1:]
+        }
         table = token_table(doc)
         sentences = table.sents()
         text = table.text

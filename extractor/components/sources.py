@@ -987,7 +987,7 @@ class SourceTagger:
                 k < len(doc)
                 and allowed[k]
                 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"and", "the"})
-                and k - end <= 4
+                and k - end <= 6  # "Ministry of Climate Crisis and Civil Protection"
             ):
                 k += 1
             while k > end + 1 and doc[k - 1].lower_ in {"and", "the"}:
@@ -1009,12 +1009,17 @@ class SourceTagger:
             and doc[end].lower_ == "in"
             and doc[end + 1].text[:1].isupper()
         ):
-            complement = ["in", doc[end + 1].text]  # "the Russian Embassy in Ankara"
-            end += 2
+            city_end = end + 2  # "the Russian Embassy in Ankara", "the French embassy in New Delhi"
+            while (
+                city_end < len(doc) and city_end - end <= 3 and allowed[city_end] and doc[city_end].is_title
+            ):
+                city_end += 1
+            city = doc[end + 1 : city_end].text
+            end = city_end
             return (
                 i,
                 end,
-                f"{' '.join(modifiers + [head_row.get('canonical') or head])} in {doc[end - 1].text}".strip(),
+                f"{' '.join(modifiers + [head_row.get('canonical') or head])} in {city}".strip(),
                 end,
                 None,
             )
@@ -1383,7 +1388,8 @@ class SourceTagger:
                     (
                         m
                         for m in reversed(resolved)
-                        if m["role"] == "person" and " " in m["name"] and m["name"].split()[-1] == surname
+                        # "Javier Lozano Ríos" ... "Lozano said": any family name of the full name
+                        if m["role"] == "person" and " " in m["name"] and surname in m["name"].split()[1:]
                     ),
                     None,
                 ) or next(  # "Liu Hanwen" ... "Mr Liu": a family name written first

@@ -409,7 +409,8 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "French Embassy in New Delhi",
         ),
         (
-            "Headline\n\nThree C-130 sorties followed, the Greek Ministry of Climate Crisis and Civil Protection said.",
+            "Headline\n\nThree C-130 sorties followed, the Greek Ministry of Climate Crisis and Civil Protection "
+            "said.",
             "the Greek Ministry of Climate Crisis and Civil Protection",
             "Greek Ministry of Climate Crisis and Civil Protection",
         ),
@@ -445,8 +446,8 @@ def test_sources_a_maker_is_a_company_source_but_not_inside_an_aircraft_or_a_pla
 
 def test_sources_a_surname_alone_takes_the_full_name_with_two_family_names(extractor):
     text = (
-        "Headline\n\nMEXICO CITY, Oct 10 (Reuters) - The jet left on Monday night, Deputy Foreign Minister Javier "
-        "Lozano Ríos said. A second flight could leave for Tel Aviv on Friday, Lozano said."
+        "Headline\n\nMEXICO CITY, Oct 10 (Reuters) - The jet left on Monday night, Deputy Foreign Minister "
+        "Javier Lozano Ríos said. A second flight could leave for Tel Aviv on Friday, Lozano said."
     )
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
     cites = [c.name for a in record.attributions for c in a.cites]

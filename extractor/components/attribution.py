@@ -132,8 +132,8 @@ class Attribution:
                 allowed[i] = False
         cue_matches = [m for m in self.cues.find(doc, allowed) if not _negated(doc, m.start)]
         self._speakers: dict[str, dict] = {}  # the latest cited person and body, for "he said" / "it said"
-        # "Vucic said" after "President Aleksandar Vucic", "Lozano said" after "Javier Lozano Ríos" (any family
-        # name; the last one wins a clash)
+        # "Vucic said" after "President Aleksandar Vucic", "Lozano said" after "Javier Lozano Ríos" (any
+        # family name; the last one wins a clash)
         self._surnames = {
             surname: s["name"]
             for s in sources

@@ -409,8 +409,8 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "French Embassy in New Delhi",
         ),
         (
-            "Headline\n\nThree C-130 sorties followed, the Greek Ministry of Climate Crisis and Civil Protection "
-            "said.",
+            "Headline\n\nThree C-130 sorties followed, the Greek Ministry of Climate Crisis and Civil "
+            "Protection said.",
             "the Greek Ministry of Climate Crisis and Civil Protection",
             "Greek Ministry of Climate Crisis and Civil Protection",
         ),

@@ -405,3 +405,15 @@ def test_events_a_third_aircraft_is_one_more_of_the_type_not_a_summary(run):
     assert len(legs) == 2
     assert legs[1]["aircraft"][0]["model"] == "P-8A"
     assert legs[1]["origin"]["name"] == "Keflavík International Airport"
+
+
+def test_events_an_opening_after_clause_at_a_place_is_where_the_departure_starts(run):
+    text = (
+        "After the patients had been handed over by medical staff at Larnaca, the A321 took off again at 1410 on "
+        "Thursday and landed at Cologne Wahn at 1805."
+    )
+    (leg,) = run(text, DCT)._.events
+    assert leg["origin"]["name"] == "Larnaca"
+    text = "After an overnight rest at Glasgow Prestwick Airport in Scotland, the CC-177 landed in Riga."
+    (leg,) = run(text, DCT)._.events
+    assert leg["origin"]["name"] == "Glasgow Prestwick Airport"

@@ -387,7 +387,11 @@ class EventBuilder:
                 if previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
-            if leg.origin is None and slots.get("destination") is not None and not chain:
+            if (
+                leg.origin is None
+                and (slots.get("destination") is not None or trig.row["action"] == "departure")
+                and not chain
+            ):
                 fronted = _fronted_place(doc, sent, places, trig.start)
                 if fronted is not None:  # "At Hurlburt Field, the wing flew 14 gunships to Cannon": from there
                     leg.origin = _resolve_place(doc, fronted, history + legs)
@@ -663,6 +667,20 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
         and doc[first + 2].lower_ in {"at", "in"}
     ):
         first += 2  # "After unloading at Akrotiri, the Atlas continued to Muwaffaq Salti"
+    if doc[first].lower_ == "after" and first == sent.start:
+        # "After two days at Al Dhafra, where aircrews rested, the six Rafales took off again", "After the
+        # patients had been handed over at Larnaca, the A321 took off again": the last place at which the
+        # opening clause happened, up to the comma before the subject
+        commas = [i for i in range(first + 1, before) if doc[i].text == ","]
+        if not commas:
+            return None
+        located = [
+            p for p in places
+            if first < p["token_start"] and p["token_end"] <= commas[-1]
+            and doc[p["token_start"] - 1 - (doc[p["token_start"] - 1].lower_ == "the")].lower_ in {"at", "in"}
+        ]  # fmt: skip
+        precise = [p for p in located if p["kind"] not in ("region", "country")]  # "at Prestwick in Scotland"
+        return (precise or located)[-1] if located else None
     if first + 1 >= len(doc) or doc[first].lower_ not in {"at", "from", "in"}:
         return None
     if doc[first].lower_ == "in" and first == sent.start:

@@ -452,3 +452,13 @@ def test_sources_a_surname_alone_takes_the_full_name_with_two_family_names(extra
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
     cites = [c.name for a in record.attributions for c in a.cites]
     assert "Lozano" not in cites and "Javier Lozano Ríos" in cites
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [("Freight forwarders said the flights were full.", "Freight forwarders"),
+     ("Opposition activists said the aircraft carried weapons.", "Opposition activists")],
+)  # fmt: skip
+def test_sources_groups_of_people_who_say_things(extractor, sentence, name):
+    record = extractor.extract("Headline\n\n" + sentence, published="2025-01-10", doc_id="t")
+    assert name in [s.name for s in record.sources]

@@ -113,3 +113,8 @@ def test_places_the_text_spelling_picks_between_cities_that_fold_alike(run):
 def test_places_the_first_half_of_a_compound_adjective_is_no_place(run, text: str) -> None:
     """'Taiwan-controlled', 'Iran-backed': an adjective made from a place name names no place."""
     assert [p["text"] for p in run(text)._.places] == []
+
+
+def test_places_a_descriptor_with_a_direction_before_its_demonym(run):
+    doc = run("Transport planes made six flights into the southwestern Somali city of Baidoa since Dec. 28.")
+    assert [e["destination"]["name"] for e in doc._.events] == ["Baidoa"]

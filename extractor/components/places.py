@@ -70,6 +70,11 @@ _NAME_PARTICLES = {
     "of",
     "-",
 }
+#: directions before a descriptor's demonym or head ("the southwestern Somali city of Baidoa")
+_DIRECTIONS = {
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western", "central",
+}  # fmt: skip
 _DESCRIPTOR_MODIFIERS = {"military", "same", "main", "former", "russian", "sprawling", "remote", "desert"}
 # "the base rate", "the airport authorities": a following noun makes the phrase something other than a place
 _NOT_AFTER_DESCRIPTOR = {
@@ -511,6 +516,8 @@ class PlaceRuler:
         for token in [doc[i] for i, lower in enumerate(lowers) if lower in {"the", "that", "this"}]:
             j = token.i + 1
             country = None
+            while j < len(doc) and j - token.i <= 2 and doc[j].lower_ in _DIRECTIONS:
+                j += 1  # "the southwestern Somali city of Baidoa", "the remote northern airfield"
             demonym = next(iter(self.demonyms.candidates(doc, j)), None) if j < len(doc) else None
             if demonym is not None:
                 country = demonym.entry.payload["country"]

@@ -417,3 +417,18 @@ def test_events_an_opening_after_clause_at_a_place_is_where_the_departure_starts
     text = "After an overnight rest at Glasgow Prestwick Airport in Scotland, the CC-177 landed in Riga."
     (leg,) = run(text, DCT)._.events
     assert leg["origin"]["name"] == "Glasgow Prestwick Airport"
+
+
+def test_events_a_callsign_or_registration_told_with_its_type_is_that_aircraft_later(run):
+    text = (
+        "The C-5M Super Galaxy, callsign RCH465, belongs to the 436th Airlift Wing.\n\n"
+        "3/ RCH465 left Rota at 2140Z yesterday and landed at Nevatim at 0412Z this morning."
+    )
+    (leg,) = run(text, DCT)._.events
+    assert leg["aircraft"][0]["model"] == "C-5M"
+    text = (
+        "Mahan Air's Boeing 747-400F EP-MNV landed at Caracas on 14 March.\n\n"
+        "EP-MNV sat on the cargo ramp for about 20 hours and left for Tehran on 15 March."
+    )
+    legs = run(text, DCT)._.events
+    assert [e["destination"]["name"] for e in legs] == ["Caracas", "Tehran"]

@@ -1094,16 +1094,26 @@ def _relative_clause_before(doc: Doc, aircraft: list[dict], trigger_start: int) 
 
 
 #: a civil registration: "EP-FAB", "RA-96018", "P4-ZAV", "UP-A3001", "9H-ABC", "N628TS"
-_REGISTRATION = re.compile(r"\b(?:[A-Z]{1,2}|[A-Z]\d|\d[A-Z])-[A-Z0-9]{3,5}\b|\bN\d{1,5}[A-Z]{0,2}\b")
+#: a registration ("EP-FAB", "N172AJ") or a callsign ("RCH465", "FORTE11")
+_REGISTRATION = re.compile(
+    r"\b(?:[A-Z]{1,2}|[A-Z]\d|\d[A-Z])-[A-Z0-9]{3,5}\b|\bN\d{1,5}[A-Z]{0,2}\b|\b[A-Z]{3,6}\d{1,4}\b"
+)
 #: characters between a typed aircraft and its registration ("Il-76TD EX-76021", "A330-200, registration UP-A3001")
 _REGISTRATION_GAP = 24
 
 
 def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: list[dict]) -> list[dict] | None:
-    """The typed aircraft a registration in the subject before the trigger was written with earlier in the
-    article ("Qeshm Fars Air's Boeing 747-200F EP-FAB flew ... EP-FAB hopped to Minsk")."""
+    """The typed aircraft a registration or callsign in the subject before the trigger was written with earlier
+    in the article ("Qeshm Fars Air's Boeing 747-200F EP-FAB flew ... EP-FAB hopped to Minsk", "The C-5M,
+    callsign RCH465, ... RCH465 left Rota"); the subject may open the sentence far from the trigger ("EP-MNV
+    sat on the ramp for 20 hours and left for Tehran")."""
     text = token_table(doc).text
     subject_start = doc[max(sent.start, trigger_start - 6)].idx
+    # "3/ EP-MNV sat on the cargo ramp for about 20 hours and left for Tehran": the sentence's subject
+    numbered = sent.start + 1 < sent.end and re.fullmatch(r"\d{1,2}/", doc[sent.start].text) is not None
+    opening = sent.start + numbered
+    if opening < trigger_start <= opening + 20 and _REGISTRATION.match(text, doc[opening].idx):
+        subject_start = doc[opening].idx
     subject = text[subject_start : doc[trigger_start].idx]
     for match in _REGISTRATION.finditer(subject):
         earliest = re.search(rf"\b{re.escape(match.group())}\b", text)  # "EP-FAB", not inside "EP-FABX"

@@ -432,3 +432,19 @@ def test_events_a_callsign_or_registration_told_with_its_type_is_that_aircraft_l
     )
     legs = run(text, DCT)._.events
     assert [e["destination"]["name"] for e in legs] == ["Caracas", "Tehran"]
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        ("We logged four earlier Vnukovo-Hmeimim runs by this An-124 since October.", "Vnukovo International Airport",
+         "Hmeimim Air Base"),
+        ("We have logged five earlier Mahan 747F rotations IKA–CCS since January.", "Imam Khomeini International Airport",
+         "Simón Bolívar International Airport"),
+        ("4/ Tuesday: the Boeing 747-8 hops Andrews ➝ Ottawa.", "Joint Base Andrews", "Ottawa"),
+    ],
+    ids=["route-before-a-noun", "code-route-after-a-noun", "arrow-route"],
+)  # fmt: skip
+def test_events_routes_written_with_dashes_arrows_and_codes(run, text, origin, destination):
+    (leg,) = run(text, DCT)._.events
+    assert (leg["origin"]["name"], leg["destination"]["name"]) == (origin, destination)

@@ -354,7 +354,8 @@ class EventBuilder:
                 if not own:
                     # "..., the latest in a string of cargo flights ferrying equipment to Syria": background
                     continue
-            if trig.row.get("weak") and not slots and current is None:
+            noun_route = _noun_route(doc, trig, places, window_start, window_end)
+            if trig.row.get("weak") and not slots and not noun_route and current is None:
                 continue
             if _by_surface(doc, trig.start, window_end):
                 continue  # "moved by road to Balad Air Base": not a flight
@@ -403,6 +404,8 @@ class EventBuilder:
                 if leg.origin is not None:
                     leg.rules.append("origin:before-trigger")
             route = _route(doc, places, trig.end, window_end)
+            if len(route) < 2 and noun_route:
+                route = noun_route
             if len(route) >= 2 and (leg.origin is None or leg.destination is None):
                 # "fly Chkalovskiy to Bamako"; "flew Minsk - Hurghada - Harare": one leg, the middle stops via
                 leg.origin = leg.origin or route[0]
@@ -770,7 +773,7 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
         if (
             run
             and all(
-                t.text in {"-", "–", "—", ">", "→", "->", "=>", "to", "/"}
+                t.text in {"-", "–", "—", ">", "→", "➝", "➔", "⟶", "->", "=>", "to", "/"}
                 for t in doc[run[-1]["token_end"] : place["token_start"]]
             )
             and place["token_start"] > run[-1]["token_end"]
@@ -788,6 +791,18 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
         if len(run) > len(best):
             best = list(run)
     return best if len(best) >= 2 else []
+
+
+def _noun_route(doc: Doc, trig: Trigger, places: list[dict], window_start: int, window_end: int) -> list[dict]:
+    """'four earlier Corlu-Mogadishu runs', 'five 747F rotations IKA–CCS': a route right before or right after
+    a movement noun."""
+    if not trig.row.get("noun"):
+        return []
+    before = _route(doc, places, window_start, trig.start)
+    if before and trig.start - before[-1]["token_end"] <= 1:
+        return before
+    after = _route(doc, places, trig.end, window_end)
+    return after if after and after[0]["token_start"] - trig.end <= 1 else []
 
 
 #: prepositions that put a place on the way, so that it cannot start a route "A to B"

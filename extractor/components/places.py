@@ -502,7 +502,13 @@ class PlaceRuler:
                     or (token.i > 1 and doc[token.i - 2].lower_ == "out" and doc[token.i - 1].lower_ == "of")
                 )
             )
-            if not (in_parens or labelled or after_preposition):
+            # "IKA–CCS", "CYOW–EINN–OTBD": codes joined by dashes or arrows are a route of airports
+            in_route = any(
+                0 <= k < len(doc) and 0 <= k + 2 * step < len(doc) and doc[k + step].text in _ROUTE_JOINERS
+                and doc[k + 2 * step].text in self.airports_by_code
+                for k, step in ((token.i, 1), (token.i, -1))
+            )  # fmt: skip
+            if not (in_parens or labelled or after_preposition or in_route):
                 continue
             place = self.airports_by_code.get(token.text)
             if place is not None:
@@ -636,6 +642,7 @@ def _mention(span: Span, place: dict) -> dict:
     return {**place, "descriptor": bool(place.get("descriptor")), **span_fields(span)}
 
 
+_ROUTE_JOINERS = {"-", "–", "—", "→", "➝", "➔", ">", "->", "/"}
 _CODE_PREPOSITIONS = {"at", "to", "from", "into", "via", "toward", "towards", "for"}
 _ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh"}
 

@@ -448,3 +448,19 @@ def test_events_a_callsign_or_registration_told_with_its_type_is_that_aircraft_l
 def test_events_routes_written_with_dashes_arrows_and_codes(run, text, origin, destination):
     (leg,) = run(text, DCT)._.events
     assert (leg["origin"]["name"], leg["destination"]["name"]) == (origin, destination)
+
+
+def test_events_a_later_place_inside_the_destination_refines_it(run):
+    text = (
+        "One A400M flew back to Spain with 118 evacuees on Tuesday, landing at Torrejon air base near Madrid "
+        "at 11.40pm."
+    )
+    (leg,) = run(text, DCT)._.events
+    assert leg["destination"]["name"] == "Torrejón Air Base"
+    text = (
+        "Conviasa operated its first Caracas-Moscow flight on Wednesday, sending an Airbus A340-600 from Simon "
+        "Bolivar International Airport to Moscow's Vnukovo airport."
+    )
+    (leg,) = run(text, DCT)._.events
+    assert leg["aircraft"][0]["model"] == "A340-600"
+    assert leg["destination"]["name"] == "Vnukovo International Airport"

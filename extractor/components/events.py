@@ -345,8 +345,17 @@ class EventBuilder:
                     current.destination = slots.pop("destination")
                     _merge(current, trig, slots)
                     continue
-                if not (current.destination and slots.get("destination")):
+                refined = bool(current.destination and slots.get("destination")) and _refines(
+                    current.destination, slots["destination"]
+                )
+                if not (current.destination and slots.get("destination")) or refined:
                     _merge(current, trig, slots)
+                    if refined and not current.aircraft:
+                        # "its first Caracas-Moscow flight ..., sending an Airbus A340-600 from ...": the
+                        # aircraft comes with the second trigger
+                        current.aircraft, current.coreferent = self._aircraft(
+                            doc, sent, trig, aircraft, window_start, window_end, history + legs, None
+                        )
                     continue
                 own = [
                     a for a in aircraft if window_start <= a["token_start"] < window_end and not a["generic"]
@@ -515,8 +524,8 @@ class EventBuilder:
                 continue
             if slot == "via":
                 slots.setdefault("via", []).append(resolved)
-            elif slot not in slots:
-                slots[slot] = resolved
+            elif slot not in slots or _refines(slots[slot], resolved):
+                slots[slot] = resolved  # "flew back to Spain ..., landing at Torrejon air base": Torrejon
             else:
                 continue
             last_slotted_end = place["token_end"]
@@ -846,8 +855,25 @@ def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
     for slot, place in slots.items():
         if slot == "via":
             leg.via.extend(place)
-        elif getattr(leg, slot) is None:
+        elif getattr(leg, slot) is None or _refines(getattr(leg, slot), place):
             setattr(leg, slot, place)
+
+
+def _refines(general: dict, specific: dict) -> bool:
+    """Whether ``specific`` names a place inside ``general``, the most specific place the text gives: an airport
+    or city of the country ("flew back to Spain ..., landing at Torrejon air base"), or an airport of the city
+    ("flew to Dhaka ... landed at Hazrat Shahjalal International Airport")."""
+    if general.get("kind") == "country":
+        return (
+            specific.get("kind") in ("city", "airport", "airbase")
+            and bool(general.get("country"))
+            and specific.get("country") == general.get("country")
+        )
+    if general.get("kind") == "city":
+        return specific.get("kind") in ("airport", "airbase") and _compatible(general, specific) and (
+            general.get("name") != specific.get("name")
+        )
+    return False
 
 
 def _action(leg: Leg) -> str:

@@ -118,3 +118,13 @@ def test_places_the_first_half_of_a_compound_adjective_is_no_place(run, text: st
 def test_places_a_descriptor_with_a_direction_before_its_demonym(run):
     doc = run("Transport planes made six flights into the southwestern Somali city of Baidoa since Dec. 28.")
     assert [e["destination"]["name"] for e in doc._.events] == ["Baidoa"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("The KC-390 flew on to King George Island on Monday.", "King George Island"),
+     ("A C-130H flew to Pag-asa on Monday.", "Pag-asa Island"),
+     ("The jets flew from Zurich to Tenerife on Monday.", "Tenerife")],
+)  # fmt: skip
+def test_places_islands_no_other_gazetteer_names(run, text, name):
+    assert run(text)._.events[0]["destination"]["name"] == name

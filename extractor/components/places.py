@@ -84,6 +84,8 @@ _NOT_AFTER_DESCRIPTOR = {
     "terminal", "tower", "city", "building", "budget", "level", "pay", "salary", "salaries", "layer", "metal",
     "closure", "administration", "spokesman", "spokeswoman", "spokesperson", "management", "infrastructure",
 }  # fmt: skip
+#: island names that are everyday words or names of other things
+_ISLAND_WORDS = {"Jersey", "Wake", "Matsu", "Flores", "Timor", "Pemba"}
 _DESCRIPTOR_HEADS: dict[str, str] = {
     "base": "airbase", "airbase": "airbase", "airfield": "airbase", "airport": "airport",
     "province": "region", "governorate": "region", "region": "region", "oblast": "region", "krai": "region",
@@ -180,17 +182,27 @@ class PlaceRuler:
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
             self.demonyms.add_many(row.get("demonyms") or [], place)
         # names of islands and island countries: a place so named is one "the island" can refer back to
-        self.islands = {
-            fold(name)
-            for row in load_jsonl(islands, required=("id", "name"))
-            for name in [row["name"], *(row.get("aliases") or [])]
-        }
+        island_rows = load_jsonl(islands, required=("id", "name"))
+        self.islands = {fold(name) for row in island_rows for name in [row["name"], *(row.get("aliases") or [])]}
         if use_airportsdata:
             self._add_airportsdata()
         if use_geonames:
             self._add_cities()
+        self._add_islands(island_rows)
 
     # -- gazetteer building -------------------------------------------------------------------------------
+    def _add_islands(self, rows: tuple[dict, ...]) -> None:
+        """Islands no other gazetteer names, as regions: "King George Island", "Pag-asa", "Terceira". A
+        one-word name is added only when it is at least five letters and not an everyday word ("Sal", "Wake",
+        "Jersey" stay out)."""
+        for row in rows:
+            place = _place_from_row({**row, "id": row["id"]}, "region")
+            for name in [row["name"], *(row.get("aliases") or [])]:
+                if name in self.lexicon or name in _NOT_PLACES or name in _ISLAND_WORDS:
+                    continue
+                if " " in name or "-" in name or len(name) >= 5:
+                    self.lexicon.add(name, place)
+
     def _add_airportsdata(self) -> None:
         for row in _airportsdata():
             place = {

@@ -464,3 +464,9 @@ def test_events_a_later_place_inside_the_destination_refines_it(run):
     (leg,) = run(text, DCT)._.events
     assert leg["aircraft"][0]["model"] == "A340-600"
     assert leg["destination"]["name"] == "Vnukovo International Airport"
+
+
+def test_events_cargo_destined_for_a_country_is_not_the_flights_destination(run):
+    text = "A CC-177 departed 8 Wing Trenton on March 5 with military equipment destined for Ukraine and landed at Rzeszów."
+    (leg,) = run(text, DCT)._.events
+    assert leg["destination"]["name"] == "Rzeszów"

@@ -497,6 +497,12 @@ class EventBuilder:
                 slot = "destination"
             if prep == "for" and doc[head["token_start"] - 2].lower_ in _ROLES_FOR:
                 slot = None  # "carrying the special envoy for Sudan": a title, not a destination
+            if (
+                prep == "for"
+                and doc[head["token_start"] - 2].lower_ in {"destined", "intended", "earmarked", "bound"}
+                and doc[head["token_start"] - 3].lower_ in _CARGO_NOUNS
+            ):
+                slot = None  # "with military equipment destined for Ukraine": where the cargo goes next
             if slot == "via" and prep == "over" and head["token_start"] - trig.end > _LOC_REACH:
                 slot = None  # "a gap in coverage over the Caspian", "closed the airspace over Beirut"
             if (
@@ -818,6 +824,11 @@ def _noun_route(doc: Doc, trig: Trigger, places: list[dict], window_start: int, 
 _ROUTE_BREAKERS = frozenset({"across", "over", "through", "via", "past", "along", "around"})
 
 
+#: what an aircraft carries, whose "destined for X" is not the flight's destination
+_CARGO_NOUNS = frozenset(
+    {"equipment", "aid", "supplies", "cargo", "ammunition", "weapons", "munitions", "parts", "materiel", "shells",
+     "goods", "assistance", "systems", "vehicles", "missiles"}
+)  # fmt: skip
 #: nouns whose "for X" names what a person is responsible for, not where a flight goes ("envoy for Sudan")
 _ROLES_FOR = frozenset(
     {

@@ -494,3 +494,13 @@ def test_attribution_a_threads_note_that_everything_comes_from_a_tracker(extract
     assert record.events
     names = {s.name for s in record.events[0].sources}
     assert {"VistulaWatch", "ADS-B Exchange", "Flightradar24"} <= names, names
+
+
+def test_attribution_an_unknown_outlet_that_reviewed_the_data_publishes_the_article(extractor):
+    text = (
+        "Turkish A400Ms step up Mogadishu runs\n\n"
+        "The Turkish Air Force has flown two A400M transports into Mogadishu this week, according to "
+        "flight-tracking data reviewed by Defence Horizon."
+    )
+    record = extractor.extract(text, published="2025-02-14", doc_id="t")
+    assert {a.outlet.name for a in record.attributions if a.outlet} == {"Defence Horizon"}

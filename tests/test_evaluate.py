@@ -381,6 +381,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("PTI", "Press Trust of India", True),
         ("Inter Services Public Relations", "ISPR", True),
         ("PTI", "Press Information Bureau", False),
+        ("Agencia Venezolana de Noticias", "AVN", True),  # Romance particles are skipped too
         ("Ministry of Defence", "Russian Ministry of Defence", True),
         ("Russian Ministry of Defence", "Ministry of Defence", True),
         ("Ministry of Defence", "Russian Foreign Ministry", False),
@@ -400,7 +401,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Commander of NATO Allied Air Command", "NATO Allied Air Command", False),
     ],
     ids=[
-        "acronym", "acronym-pred", "acronym-other", "country-pred", "country-gold", "other-body", "one-word",
+        "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold", "other-body", "one-word",
         "same-country", "other-country", "country-after", "foreign-ministry", "transport-ministry", "other-ministry",
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
         "commander-of",

@@ -404,6 +404,11 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "Spanish Ministry of Defence",
         ),
         (
+            "Headline\n\nThe C-130J landed in Jeddah, an External Affairs Ministry spokesperson said.",
+            "External Affairs Ministry spokesperson",
+            "Ministry of External Affairs",
+        ),
+        (
             "Headline\n\nThe Rafales landed in Jodhpur, the French embassy in New Delhi said on Monday.",
             "the French embassy in New Delhi",
             "French Embassy in New Delhi",
@@ -416,7 +421,7 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
         ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
-         "named-press-service", "country-ministry-named-before", "embassy-in-a-two-word-city",
+         "named-press-service", "country-ministry-named-before", "affairs-ministry", "embassy-in-a-two-word-city",
          "ministry-of-a-long-name"],
 )  # fmt: skip
 def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):

@@ -1738,6 +1738,10 @@ def _body_name(modifiers: list[str], head: str, complement: list[str], head_row:
         canonical_head = "Armed Forces"
     if complement:
         return " ".join([*modifiers, canonical_head, "of", *complement]).strip()
+    if canonical_head == "Ministry" and len(modifiers) >= 2 and modifiers[-1].lower() == "affairs":
+        # "External Affairs Ministry" -> "Ministry of External Affairs"
+        topic = " ".join(m[:1].upper() + m[1:] for m in modifiers[-2:])
+        return " ".join([*modifiers[:-2], "Ministry of", topic]).strip()
     if (
         canonical_head == "Ministry"
         and modifiers

@@ -421,7 +421,8 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
         ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
-         "named-press-service", "country-ministry-named-before", "affairs-ministry", "embassy-in-a-two-word-city",
+         "named-press-service", "country-ministry-named-before", "affairs-ministry",
+         "embassy-in-a-two-word-city",
          "ministry-of-a-long-name"],
 )  # fmt: skip
 def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):

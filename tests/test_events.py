@@ -470,3 +470,8 @@ def test_events_cargo_destined_for_a_country_is_not_the_flights_destination(run)
     text = "A CC-177 departed 8 Wing Trenton on March 5 with military equipment destined for Ukraine and landed at Rzeszów."
     (leg,) = run(text, DCT)._.events
     assert leg["destination"]["name"] == "Rzeszów"
+
+
+def test_events_back_in_a_year_is_no_return(run):
+    text = "Two C-17s landed at Berbera on Monday. The Emiratis built a facility at Berbera before scaling it back in 2019."
+    assert [e["action"] for e in run(text, DCT)._.events] == ["arrival"]

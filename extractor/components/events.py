@@ -233,10 +233,18 @@ class EventBuilder:
         allowed = self._free_tokens(doc)
         headline_end = _headline_end(token_table(doc).text)
         legs: list[Leg] = []
+        # "scaling it back in 2019": "back in" / "back at" is no return before a date
+        timex_starts = {t["start"] for t in doc._.timexes or []}
         all_triggers = [
             Trigger(m.start, m.end, m.entry.payload, " ".join(t.lower_ for t in doc[m.start : m.end]))
             for m in self.triggers.find(doc, allowed)
             if not _followed_by(doc, m.end, m.entry.payload.get("not_after") or ())
+            and not (
+                doc[m.end - 1].lower_ in {"in", "at"}
+                and doc[m.end - 2].lower_ == "back"
+                and m.end < len(doc)
+                and doc[m.end].idx in timex_starts
+            )
             and _preceded_by(doc, m.start, m.entry.payload.get("need_before"))
             and not (  # "held back at" is no return
                 m.entry.payload.get("not_before")

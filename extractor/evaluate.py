@@ -34,8 +34,8 @@ or a digit removed ("The Hmeimim Air-Base" -> "hmeimimairbase", "Il-76MD" -> "il
 - **Sources** match when their canonical normalised names are equal; names are made canonical with the aliases
   in ``resources/sources.jsonl`` when present ("FR24" -> "Flightradar24"). A predicted name also takes the
   name of a gold source of the same article when one is the acronym of the other's words ("PTI" = "Press
-  Trust of India", "AVN" = "Agencia Venezolana de Noticias") or when they are equal once a leading country name or adjective is dropped from one side
-  ("UK Ministry of Defence" = "Ministry of Defence"; the country may also follow: "... of Uzbekistan"), with
+  Trust of India", "AVN" = "Agencia Venezolana de Noticias") or when they are equal once a leading country
+  name or adjective is dropped from one side ("UK Ministry of Defence" = "Ministry of Defence"; the country may also follow: "... of Uzbekistan"), with
   ministries written either way ("Foreign Ministry" = "Ministry of Foreign Affairs"), without a leading count
   or article, and without a person's leading rank or title ("Brigadier General Hanna Vos" = "Hanna Vos").
 
@@ -371,8 +371,8 @@ _NATIONAL_BODIES = frozenset({"government", "military", "army", "navy", "preside
 #: words an acronym skips, in English and in the Romance languages outlets are named in ("AVN" = "Agencia
 #: Venezolana de Noticias")
 _ACRONYM_SKIP = frozenset(
-    {"of", "and", "for", "the", "on", "in", "at", "to", "de", "del", "da", "do", "dos", "das", "la", "le", "les",
-     "el", "des", "du", "di", "y", "e"}
+    {"of", "and", "for", "the", "on", "in", "at", "to", "de", "del", "da", "do", "dos", "das", "la", "le",
+     "les", "el", "des", "du", "di", "y", "e"}
 )  # fmt: skip
 
 

@@ -401,7 +401,8 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Commander of NATO Allied Air Command", "NATO Allied Air Command", False),
     ],
     ids=[
-        "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold", "other-body", "one-word",
+        "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
+        "other-body", "one-word",
         "same-country", "other-country", "country-after", "foreign-ministry", "transport-ministry", "other-ministry",
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
         "commander-of",

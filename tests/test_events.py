@@ -409,8 +409,8 @@ def test_events_a_third_aircraft_is_one_more_of_the_type_not_a_summary(run):
 
 def test_events_an_opening_after_clause_at_a_place_is_where_the_departure_starts(run):
     text = (
-        "After the patients had been handed over by medical staff at Larnaca, the A321 took off again at 1410 on "
-        "Thursday and landed at Cologne Wahn at 1805."
+        "After the patients had been handed over by medical staff at Larnaca, the A321 took off again at 1410 "
+        "on Thursday and landed at Cologne Wahn at 1805."
     )
     (leg,) = run(text, DCT)._.events
     assert leg["origin"]["name"] == "Larnaca"
@@ -437,10 +437,10 @@ def test_events_a_callsign_or_registration_told_with_its_type_is_that_aircraft_l
 @pytest.mark.parametrize(
     "text, origin, destination",
     [
-        ("We logged four earlier Vnukovo-Hmeimim runs by this An-124 since October.", "Vnukovo International Airport",
-         "Hmeimim Air Base"),
-        ("We have logged five earlier Mahan 747F rotations IKA–CCS since January.", "Imam Khomeini International Airport",
-         "Simón Bolívar International Airport"),
+        ("We logged four earlier Vnukovo-Hmeimim runs by this An-124 since October.",
+         "Vnukovo International Airport", "Hmeimim Air Base"),
+        ("We have logged five earlier Mahan 747F rotations IKA–CCS since January.",
+         "Imam Khomeini International Airport", "Simón Bolívar International Airport"),
         ("4/ Tuesday: the Boeing 747-8 hops Andrews ➝ Ottawa.", "Joint Base Andrews", "Ottawa"),
     ],
     ids=["route-before-a-noun", "code-route-after-a-noun", "arrow-route"],
@@ -458,8 +458,8 @@ def test_events_a_later_place_inside_the_destination_refines_it(run):
     (leg,) = run(text, DCT)._.events
     assert leg["destination"]["name"] == "Torrejón Air Base"
     text = (
-        "Conviasa operated its first Caracas-Moscow flight on Wednesday, sending an Airbus A340-600 from Simon "
-        "Bolivar International Airport to Moscow's Vnukovo airport."
+        "Conviasa operated its first Caracas-Moscow flight on Wednesday, sending an Airbus A340-600 from "
+        "Simon Bolivar International Airport to Moscow's Vnukovo airport."
     )
     (leg,) = run(text, DCT)._.events
     assert leg["aircraft"][0]["model"] == "A340-600"
@@ -467,11 +467,17 @@ def test_events_a_later_place_inside_the_destination_refines_it(run):
 
 
 def test_events_cargo_destined_for_a_country_is_not_the_flights_destination(run):
-    text = "A CC-177 departed 8 Wing Trenton on March 5 with military equipment destined for Ukraine and landed at Rzeszów."
+    text = (
+        "A CC-177 departed 8 Wing Trenton on March 5 with military equipment destined for Ukraine and landed "
+        "at Rzeszów."
+    )
     (leg,) = run(text, DCT)._.events
     assert leg["destination"]["name"] == "Rzeszów"
 
 
 def test_events_back_in_a_year_is_no_return(run):
-    text = "Two C-17s landed at Berbera on Monday. The Emiratis built a facility at Berbera before scaling it back in 2019."
+    text = (
+        "Two C-17s landed at Berbera on Monday. "
+        "The Emiratis built a facility at Berbera before scaling it back in 2019."
+    )
     assert [e["action"] for e in run(text, DCT)._.events] == ["arrival"]

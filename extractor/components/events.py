@@ -816,9 +816,11 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
     return best if len(best) >= 2 else []
 
 
-def _noun_route(doc: Doc, trig: Trigger, places: list[dict], window_start: int, window_end: int) -> list[dict]:
-    """'four earlier Corlu-Mogadishu runs', 'five 747F rotations IKA–CCS': a route right before or right after
-    a movement noun."""
+def _noun_route(
+    doc: Doc, trig: Trigger, places: list[dict], window_start: int, window_end: int
+) -> list[dict]:
+    """'four earlier Corlu-Mogadishu runs', 'five 747F rotations IKA–CCS': a route right before or right
+    after a movement noun."""
     if not trig.row.get("noun"):
         return []
     before = _route(doc, places, window_start, trig.start)
@@ -834,8 +836,8 @@ _ROUTE_BREAKERS = frozenset({"across", "over", "through", "via", "past", "along"
 
 #: what an aircraft carries, whose "destined for X" is not the flight's destination
 _CARGO_NOUNS = frozenset(
-    {"equipment", "aid", "supplies", "cargo", "ammunition", "weapons", "munitions", "parts", "materiel", "shells",
-     "goods", "assistance", "systems", "vehicles", "missiles"}
+    {"equipment", "aid", "supplies", "cargo", "ammunition", "weapons", "munitions", "parts", "materiel",
+     "shells", "goods", "assistance", "systems", "vehicles", "missiles"}
 )  # fmt: skip
 #: nouns whose "for X" names what a person is responsible for, not where a flight goes ("envoy for Sudan")
 _ROLES_FOR = frozenset(
@@ -879,8 +881,8 @@ def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
 
 
 def _refines(general: dict, specific: dict) -> bool:
-    """Whether ``specific`` names a place inside ``general``, the most specific place the text gives: an airport
-    or city of the country ("flew back to Spain ..., landing at Torrejon air base"), or an airport of the city
+    """Whether ``specific`` names a place inside ``general``, the most specific place the text gives: an
+    airport or city of the country ("flew back to Spain ..., landing at Torrejon air base"), or an airport of the city
     ("flew to Dhaka ... landed at Hazrat Shahjalal International Airport")."""
     if general.get("kind") == "country":
         return (
@@ -1163,8 +1165,8 @@ _REGISTRATION_GAP = 24
 
 
 def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: list[dict]) -> list[dict] | None:
-    """The typed aircraft a registration or callsign in the subject before the trigger was written with earlier
-    in the article ("Qeshm Fars Air's Boeing 747-200F EP-FAB flew ... EP-FAB hopped to Minsk", "The C-5M,
+    """The typed aircraft a registration or callsign in the subject before the trigger was written with
+    earlier in the article ("Qeshm Fars Air's Boeing 747-200F EP-FAB flew ... EP-FAB hopped to Minsk", "The C-5M,
     callsign RCH465, ... RCH465 left Rota"); the subject may open the sentence far from the trigger ("EP-MNV
     sat on the ramp for 20 hours and left for Tehran")."""
     text = token_table(doc).text

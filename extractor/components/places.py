@@ -72,8 +72,8 @@ _NAME_PARTICLES = {
 }
 #: directions before a descriptor's demonym or head ("the southwestern Somali city of Baidoa")
 _DIRECTIONS = {
-    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
-    "north-eastern", "north-western", "south-eastern", "south-western", "central",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "central",
 }  # fmt: skip
 _DESCRIPTOR_MODIFIERS = {"military", "same", "main", "former", "russian", "sprawling", "remote", "desert"}
 # "the base rate", "the airport authorities": a following noun makes the phrase something other than a place
@@ -183,7 +183,9 @@ class PlaceRuler:
             self.demonyms.add_many(row.get("demonyms") or [], place)
         # names of islands and island countries: a place so named is one "the island" can refer back to
         island_rows = load_jsonl(islands, required=("id", "name"))
-        self.islands = {fold(name) for row in island_rows for name in [row["name"], *(row.get("aliases") or [])]}
+        self.islands = {
+            fold(name) for row in island_rows for name in [row["name"], *(row.get("aliases") or [])]
+        }
         if use_airportsdata:
             self._add_airportsdata()
         if use_geonames:

@@ -356,6 +356,7 @@ def _canonical_body(name: str) -> str:
     text = _LEADING_COUNT.sub("", text)
     text = _PERSON_TITLE.sub("", text)  # "Brigadier General Hanna Vos" = "Hanna Vos"
     text = text.replace("ministry of foreign affairs", "foreign ministry")
+    text = text.replace("foreign affairs ministry", "foreign ministry")
     text = text.replace("minister of foreign affairs", "foreign minister")
     return re.sub(r"\b(ministry|minister) of (?:the )?(\w+)$", r"\2 \1", text)
 

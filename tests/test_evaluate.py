@@ -390,6 +390,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Chad communications minister", "Sudanese communications minister", False),
         ("Ministry of Emergency Situations of Chad", "Chadian Ministry of Emergency Situations", True),
         ("Chadian Ministry of Foreign Affairs", "Chadian Foreign Ministry", True),
+        ("Chadian Foreign Affairs Ministry", "Chadian Ministry of Foreign Affairs", True),
         ("Chad transport ministry", "Chadian Ministry of Transport", True),
         ("Chadian Ministry of Transport", "Chadian Ministry of Defence", False),
         ("Chadian Defence Minister", "Chadian Minister of Defence", True),
@@ -403,7 +404,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
         "other-body", "one-word",
-        "same-country", "other-country", "country-after", "foreign-ministry", "transport-ministry", "other-ministry",
+        "same-country", "other-country", "country-after", "foreign-ministry", "foreign-affairs-ministry", "transport-ministry", "other-ministry",
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
         "commander-of",
     ],

@@ -481,3 +481,9 @@ def test_events_back_in_a_year_is_no_return(run):
         "The Emiratis built a facility at Berbera before scaling it back in 2019."
     )
     assert [e["action"] for e in run(text, DCT)._.events] == ["arrival"]
+
+
+def test_events_a_base_no_gazetteer_knows_is_located_by_its_city(run):
+    text = "The A400M took off from the 12th Air Transport Main Base in Kayseri on Wednesday and landed at Beirut."
+    (leg,) = run(text, DCT)._.events
+    assert leg["origin"]["name"] == "Kayseri"

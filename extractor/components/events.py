@@ -930,6 +930,13 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
     ):
         return "from"
+    if word == "in" and i - 1 >= floor and doc[i - 1].lower_ in {"base", "airport", "airfield", "station"}:
+        # "took off from the 12th Air Transport Main Base in Kayseri": a base no gazetteer knows, located by its
+        # city, which then fills the base's slot
+        before = [t.lower_ for t in doc[max(floor, i - 8) : i - 1]]
+        slot_preps = [w for w in before if w in {"from", "to", "into"}]
+        if slot_preps and not any(t in before for t in (",", "and", "which", "where")):
+            return slot_preps[-1]
     if doc[i].text == ",":
         # "returned to its home base, RAAF Base Amberley": the name in apposition takes the preposition
         k = i - 1

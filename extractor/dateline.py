@@ -191,6 +191,8 @@ _POSTED_BY = re.compile(
 )
 #: "Posted by @DanubeSquawk": an account publishes the thread
 _POSTED_BY_HANDLE = re.compile(r"(?:Posted|Published|Thread|A thread) by (?P<outlet>@\w{2,30})\b")
+#: "... DMs are open. — @SahelAirWatch": a thread's last post signed with its account's handle
+_SIGN_OFF_HANDLE = re.compile(r"(?:^|\s)[—–-]\s*(?P<outlet>@\w{2,30})\s*$")
 #: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
 _CREDIT_ONLY = re.compile(r"\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s")
 #: "(Story by 86th Airlift Wing Public Affairs)" closing a press release; "Reporting by" names reporters, not outlets
@@ -240,8 +242,11 @@ def find_byline(text: str) -> dict | None:
             or _ISSUE_HEADER.match(line)
         )  # fmt: skip
         if match:
-            return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
-                    "end": offset + match.end("outlet")}  # fmt: skip
+            found = {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
+                     "end": offset + match.end("outlet")}  # fmt: skip
+            if found["outlet"].startswith("@"):
+                found["kind"] = "social_media"  # "Posted by @DanubeSquawk"
+            return found
         account = (_ACCOUNT_HEADER.match(line) or _HANDLE_HEADER.match(line)) if 0 < lineno <= _MAX_LINES else None
         if account:
             return {"outlet": account.group("outlet"), "start": offset + account.start("outlet"),
@@ -315,6 +320,15 @@ def _trailer(text: str) -> dict | None:
         return contact
     for line in reversed(lines[-_TRAILER_LINES:]):
         start_offset = end_offset - len(line)
+        handle = _POSTED_BY_HANDLE.match(line.strip()) or _SIGN_OFF_HANDLE.search(line.rstrip())
+        if handle:  # "Posted by @SkyWatchEurasia", "... DMs are open. — @SahelAirWatch": the thread's account
+            lead = len(line) - len(line.lstrip()) if handle.re is _POSTED_BY_HANDLE else 0
+            return {
+                "outlet": handle.group("outlet"),
+                "start": start_offset + lead + handle.start("outlet"),
+                "end": start_offset + lead + handle.end("outlet"),
+                "kind": "social_media",
+            }
         match = _TRAILER.match(line.strip())
         if match:
             group = "outlet" if match.group("outlet") else "issuer"

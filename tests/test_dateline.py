@@ -128,3 +128,14 @@ def test_byline_absent(text):
 )  # fmt: skip
 def test_byline_account_headers_say_they_are_social_media(text, kind):
     assert find_byline(text).get("kind") == kind
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Posted by @SkyWatchEurasia", "8/ That's it. If you have photos from Gao, DMs are open. — @SahelAirWatch"],
+)
+def test_byline_a_thread_signed_with_its_handle_at_the_end(closing):
+    text = "Thread: Mi-17 shuttle\n\n1/ A Mi-17 flew from Gao to Kidal on Sunday.\n\n" + closing
+    found = find_byline(text)
+    assert found is not None and found["kind"] == "social_media"
+    assert text[found["start"] : found["end"]] == found["outlet"] and found["outlet"].startswith("@")

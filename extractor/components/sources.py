@@ -1086,6 +1086,7 @@ class SourceTagger:
                         and j + 1 < n
                         and chunk[j + 1]
                         and texts[j + 1][:1].isupper()
+                        and lowers[j + 1] not in _CALENDAR_WORDS  # "... Authority on Tuesday denied"
                     )
                     or (
                         lowers[j] == "in"
@@ -1738,6 +1739,10 @@ def _body_name(modifiers: list[str], head: str, complement: list[str], head_row:
         canonical_head = "Armed Forces"
     if complement:
         return " ".join([*modifiers, canonical_head, "of", *complement]).strip()
+    if canonical_head == "Ministry" and len(modifiers) >= 2 and modifiers[-2].lower() == "national":
+        # "National Defence Ministry" -> "Ministry of National Defence"
+        topic = " ".join(m[:1].upper() + m[1:] for m in modifiers[-2:])
+        return " ".join([*modifiers[:-2], "Ministry of", topic]).strip()
     if canonical_head == "Ministry" and len(modifiers) >= 2 and modifiers[-1].lower() == "affairs":
         # "External Affairs Ministry" -> "Ministry of External Affairs"
         topic = " ".join(m[:1].upper() + m[1:] for m in modifiers[-2:])

@@ -487,3 +487,11 @@ def test_events_a_base_no_gazetteer_knows_is_located_by_its_city(run):
     text = "The A400M took off from the 12th Air Transport Main Base in Kayseri on Wednesday and landed at Beirut."
     (leg,) = run(text, DCT)._.events
     assert leg["origin"]["name"] == "Kayseri"
+
+
+def test_events_and_was_on_the_ground_at_ends_the_leg(run):
+    text = "A Boeing 737-800 lifted off from Warsaw Chopin at 0712Z and was on the ground at Jasionka 41 minutes later."
+    (leg,) = run(text, DCT)._.events
+    assert leg["destination"]["name"] == "Rzeszów-Jasionka Airport"
+    text = "Satellite images showed four Il-76s on the ground at Hmeimim on Monday."
+    assert run(text, DCT)._.events == []

@@ -220,7 +220,7 @@ class EventBuilder:
                     "name": service["name"], "country": service.get("country"), "kind": service.get("kind"),
                     "rule": f"designation:{row['id']}",
                 }  # fmt: skip
-        self.triggers = Lexicon(max_tokens=5)
+        self.triggers = Lexicon(max_tokens=6)
         for row in load_jsonl(triggers, required=("id", "forms", "action")):
             for form in row["forms"]:
                 self.triggers.add(form.lower(), row)

@@ -495,3 +495,12 @@ def test_events_and_was_on_the_ground_at_ends_the_leg(run):
     assert leg["destination"]["name"] == "Rzeszów-Jasionka Airport"
     text = "Satellite images showed four Il-76s on the ground at Hmeimim on Monday."
     assert run(text, DCT)._.events == []
+
+
+def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
+    text = (
+        "A Japanese government Boeing 777-300ER landed at Joint Base Andrews on Monday. The aircraft, flown by the "
+        "Special Airlift Group, took off from Tokyo's Haneda airport shortly after 10 a.m. on Monday."
+    )
+    legs = run(text, DCT)._.events
+    assert legs[-1]["origin"]["name"] == "Tokyo Haneda Airport"

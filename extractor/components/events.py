@@ -878,6 +878,11 @@ def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
             leg.via.extend(place)
         elif getattr(leg, slot) is None or _refines(getattr(leg, slot), place):
             setattr(leg, slot, place)
+        elif slot == "origin" and "chain:origin" in leg.rules:
+            # "The aircraft, flown by the Special Airlift Group, took off from Tokyo's Haneda airport": the
+            # place the text gives beats the one carried over from the last leg
+            leg.origin = place
+            leg.rules.remove("chain:origin")
 
 
 def _refines(general: dict, specific: dict) -> bool:

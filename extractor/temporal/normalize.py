@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from .anchor import (
     AnchorState,
@@ -63,6 +63,7 @@ class _Reject:
 
 
 REJECT: Any = _Reject()
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -114,6 +115,18 @@ class NormContext:
         if _DEADLINE_AFTER.match(self.text, self.end, min(len(self.text), self.end + 20)):
             return None
         return self.tense
+
+    def by_tense(self, choose: Callable[[Tense | None], _T], *, date_tense: bool = False) -> _T:
+        """``choose(tense)`` for the clause tense (:attr:`date_tense` with ``date_tense``), reading the tense
+        only when the answer depends on it. ``choose`` must tell only "PAST" and "FUTURE" apart from no tense
+        (as :func:`.anchor.choose_occurrence` and the ``resolve_*`` functions do): when those three give the
+        same answer it is the answer whatever the tense, and the sentence need not be read for its tense
+        cues, which costs far more than choosing three times ("October 26" written on October 30 is this
+        year's in any tense)."""
+        untensed = choose(None)
+        if choose("PAST") == untensed and choose("FUTURE") == untensed:
+            return untensed
+        return choose(self.date_tense if date_tense else self.tense)
 
 
 Groups = dict[str, str | None]
@@ -272,9 +285,11 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
     weekday = lexicon.weekday_number(groups.get("weekday"))
     if year is None and dct is not None:
         if weekday is not None:
-            year = _choose_year_by_weekday(month, day, weekday, dct, ctx.date_tense)
+            year = ctx.by_tense(
+                lambda tense: _choose_year_by_weekday(month, day, weekday, dct, tense), date_tense=True
+            )
         if year is None:
-            year = resolve_month_day(dct, month, day, ctx.date_tense)
+            year = ctx.by_tense(lambda tense: resolve_month_day(dct, month, day, tense), date_tense=True)
     if year is not None and _safe_date(year, month, day) is None:
         return REJECT
     year_text = f"{year:04d}" if year is not None else "XXXX"
@@ -315,7 +330,8 @@ def normalize_day_of_month(groups: Groups, ctx: NormContext) -> Resolution | Non
     ]
     if not candidates:
         return REJECT
-    return Resolution("DATE", choose_occurrence(anchor, candidates, ctx.date_tense).isoformat())
+    chosen = ctx.by_tense(lambda tense: choose_occurrence(anchor, candidates, tense), date_tense=True)
+    return Resolution("DATE", chosen.isoformat())
 
 
 def _year_month(day: date) -> tuple[int, int]:
@@ -357,7 +373,8 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
         else:
             year = dct.year
         return Resolution("DATE", f"{year:04d}-{month:02d}")
-    return Resolution("DATE", f"{resolve_month(dct, month, ctx.date_tense):04d}-{month:02d}")
+    year = ctx.by_tense(lambda tense: resolve_month(dct, month, tense), date_tense=True)
+    return Resolution("DATE", f"{year:04d}-{month:02d}")
 
 
 def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
@@ -575,7 +592,7 @@ def normalize_season(groups: Groups, ctx: NormContext) -> Resolution | None | _R
     elif rel == "this" and season == current:
         year = current_year
     else:
-        year = resolve_season(dct, season, ctx.tense)
+        year = ctx.by_tense(lambda tense: resolve_season(dct, season, tense))
     return Resolution("DATE", f"{year:04d}-{season}")
 
 
@@ -636,7 +653,7 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
     if year is None:
         if dct is None:
             return Resolution("DATE", f"XXXX-Q{quarter}")
-        year = resolve_quarter(dct, quarter, ctx.tense)
+        year = ctx.by_tense(lambda tense: resolve_quarter(dct, quarter, tense))
         if rel in ("year-ago", "year-earlier", "prior-year", "comparable"):
             return Resolution("DATE", f"{year - 1:04d}-Q{quarter}", anchor=False)
         if rel in ("next", "coming") and (year, quarter) <= (dct.year, quarter_of(dct)):
@@ -925,12 +942,13 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
         monday = anchor - timedelta(days=anchor.isoweekday() - 1)
         monday += timedelta(days=7 * {"last": -1, "next": 1}.get(wrel, 0))
         return Resolution("DATE", (monday + timedelta(days=weekday - 1)).isoformat())
-    tense = ctx.tense
-    if not relation and ctx.text.startswith("'s", ctx.end):
-        tense = "PAST"  # "Wednesday's ruling", "Thursday's closing price": an event already reported
-    if not relation and _SINCE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start):
-        tense = "PAST"  # "since Wednesday the Chinooks have flown 14 sorties": a day already gone
-    resolved = resolve_weekday(anchor, weekday, tense, relation=relation)
+    if not relation and (
+        ctx.text.startswith("'s", ctx.end)  # "Wednesday's ruling", "Thursday's closing price": reported
+        or _SINCE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start)  # "since Wednesday": a day gone
+    ):  # an event already over
+        resolved = resolve_weekday(anchor, weekday, "PAST", relation=relation)
+    else:
+        resolved = ctx.by_tense(lambda tense: resolve_weekday(anchor, weekday, tense, relation=relation))
     return Resolution("DATE", resolved.isoformat())
 
 

@@ -66,14 +66,36 @@ class Modifier:
     prefix: bool
 
 
+def _modifier_regex(patterns: list[str], prefix: bool) -> re.Pattern[str]:
+    """One regex for modifier patterns: a prefix ends where the text searched ends, a suffix begins where
+    it begins. With several patterns, an alternation of them: it finds a match wherever one of them would."""
+    body = "|".join(f"(?:{flexible_spaces(pattern)})" for pattern in patterns)
+    return re.compile(rf"(?<![\w-])(?:{body})$" if prefix else rf"^(?:{body})", re.IGNORECASE)
+
+
+#: (the prefix modifiers of a norm, the suffix ones, a regex that finds no prefix where none of them would,
+#: the same for suffixes); the guards are None when there is no modifier on that side
+ModifierGroup = tuple[
+    tuple[Modifier, ...], tuple[Modifier, ...], re.Pattern[str] | None, re.Pattern[str] | None
+]
+
+
+def _modifier_group(modifiers: list[Modifier], patterns: dict[str, str]) -> ModifierGroup:
+    prefixes = tuple(modifier for modifier in modifiers if modifier.prefix)
+    suffixes = tuple(modifier for modifier in modifiers if not modifier.prefix)
+    return (
+        prefixes,
+        suffixes,
+        _modifier_regex([patterns[m.id] for m in prefixes], True) if prefixes else None,
+        _modifier_regex([patterns[m.id] for m in suffixes], False) if suffixes else None,
+    )
+
+
 def _compile_modifiers(lexicon: Lexicon) -> list[Modifier]:
     compiled: list[Modifier] = []
     for side in ("prefix", "suffix"):
         for entry in lexicon.modifiers.get(side, []):
-            pattern = flexible_spaces(entry["pattern"])
-            regex = re.compile(
-                rf"(?<![\w-])(?:{pattern})$" if side == "prefix" else rf"^(?:{pattern})", re.IGNORECASE
-            )
+            regex = _modifier_regex([entry["pattern"]], side == "prefix")
             compiled.append(
                 Modifier(
                     id=entry["id"],
@@ -95,9 +117,14 @@ class Recognizer:
         self.lexicon = lexicon
         self.rules = rules
         self.modifiers = _compile_modifiers(lexicon)
-        #: rule norm -> the modifiers that apply to it, in table order
+        patterns = {
+            entry["id"]: entry["pattern"]
+            for side in ("prefix", "suffix")
+            for entry in lexicon.modifiers.get(side, [])
+        }
+        #: rule norm -> the modifiers that apply to it, in table order (prefixes come first), with the guards
         self._modifiers_for = {
-            norm: tuple(modifier for modifier in self.modifiers if norm in modifier.norms)
+            norm: _modifier_group([m for m in self.modifiers if norm in m.norms], patterns)
             for norm in {rule.norm for rule in rules}
         }
         self.anchor_index = AnchorIndex(lexicon)
@@ -221,13 +248,26 @@ class Recognizer:
     # -- widening
     # ---------------------------------------------------------------------------------------------
     def widen(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
-        """Attach prefix/suffix modifiers and day + part-of-day suffixes, never overlapping a neighbour."""
+        """Attach prefix/suffix modifiers and day + part-of-day suffixes, never overlapping a neighbour.
+
+        The modifiers of a side are tried one by one (in table order, each may widen the candidate) only when
+        the alternation of them all finds something there: most candidates have no modifier at all."""
+        no_modifiers: ModifierGroup = ((), (), None, None)
         for index, candidate in enumerate(candidates):
             left_limit = candidates[index - 1].end if index > 0 else 0
             right_limit = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
             norm = candidate.rule.norm
             covered = text[candidate.start : candidate.end].lower()  # only "number_only" modifiers read it
-            for modifier in self._modifiers_for.get(norm, ()):
+            prefixes, suffixes, prefix_guard, suffix_guard = self._modifiers_for.get(norm, no_modifiers)
+            if prefix_guard is None or not prefix_guard.search(
+                text, max(left_limit, candidate.start - 40), candidate.start
+            ):
+                prefixes = ()
+            if suffix_guard is None or not suffix_guard.match(
+                text[candidate.end : min(right_limit, candidate.end + 40)]
+            ):
+                suffixes = ()
+            for modifier in prefixes + suffixes:
                 if modifier.number_only and covered.startswith("the "):
                     continue
                 if modifier.prefix:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .anchors import AnchorIndex, Windows
 from .lexicon import Lexicon
-from .rules import DIGIT_WORD, Rule, flexible_spaces
+from .rules import DIGIT_WORD, LEFT_GUARD, Rule, flexible_spaces
 
 __all__ = ["Candidate", "Modifier", "Recognizer"]
 
@@ -203,9 +203,12 @@ class Recognizer:
                     if not rules:
                         continue
                 position = word_starts[index]
+                # the left guard, checked once for all the rules tried here: it holds after a space
+                if position and not text[position - 1].isspace() and not LEFT_GUARD.match(text, position):
+                    continue
                 for rule in rules:
                     if position >= reached.get(rule.order, 0):
-                        match = rule.regex.match(text, position)
+                        match = rule.unguarded.match(text, position)
                         if match is not None:
                             raw.append((rule, match))
                             reached[rule.order] = match.end()

@@ -43,6 +43,7 @@ __all__ = [
     "RULES_PATH",
     "compile_pattern",
     "DIGIT_WORD",
+    "LEFT_GUARD",
     "first_characters",
     "first_words",
     "flexible_spaces",
@@ -83,6 +84,8 @@ _LEFT_GUARD = (
     r"(?<!\d[.,:])"
 )
 _RIGHT_GUARD = r"(?![\w@])(?!-\w)(?!/\w)(?![.,:]\d)"
+#: the left guard alone: whether a match may begin at a position (it looks only before it)
+LEFT_GUARD = re.compile(_LEFT_GUARD)
 CONTEXT_WINDOW = 48
 
 
@@ -117,6 +120,9 @@ class Rule:
     first_characters: frozenset[str] | None = None
     #: the words a match can begin with (see :func:`first_words`), when they can be listed
     first_words: frozenset[str] | None = None
+    #: ``regex`` without the left guard, for positions where :data:`LEFT_GUARD` is known to hold: the guard
+    #: only looks before the match, so it need not be checked again for every rule tried at one position
+    unguarded: re.Pattern[str] | None = None
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
@@ -156,16 +162,19 @@ def compile_pattern(
     case_sensitive: bool = False,
     where: str = "",
     first_char_filter: bool = True,
+    left_guard: bool = True,
 ) -> re.Pattern:
-    """Compile a rule pattern with macros, flexible spaces and the word guards.
+    """Compile a rule pattern with macros, flexible spaces and the word guards (``left_guard=False`` leaves
+    out the one before the match, see :attr:`Rule.unguarded`).
 
     With ``first_char_filter`` the regex starts with a lookahead for the characters a match can begin with
     (computed from the pattern), which lets the engine skip most positions cheaply; it never changes the
     matches."""
     body = _expand(pattern, lexicon.macros(), where)
     flags = 0 if case_sensitive else re.IGNORECASE
+    guard = _LEFT_GUARD if left_guard else ""
     try:
-        plain = re.compile(f"{_LEFT_GUARD}(?:{body}){_RIGHT_GUARD}", flags)
+        plain = re.compile(f"{guard}(?:{body}){_RIGHT_GUARD}", flags)
     except re.error as error:
         raise RuleError(f"{where}: pattern does not compile ({error}): {pattern}") from None
     first = _first_characters(body, flags) if first_char_filter else None
@@ -448,6 +457,13 @@ def _parse_rule(
         ),
         first_words=first_words(
             raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
+        ),
+        unguarded=compile_pattern(
+            raw["pattern"],
+            lexicon,
+            case_sensitive=bool(raw.get("case_sensitive", False)),
+            where=where,
+            left_guard=False,
         ),
     )
 

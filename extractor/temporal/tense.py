@@ -29,8 +29,12 @@ TENSE_CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]")
 # The same tokens, each with the whitespace before it: every character that is not whitespace belongs to a
-# token, so the lengths of the pieces give the offsets without a match object per token.
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+# token, so the lengths of the pieces give the offsets without a match object per token. Written to match
+# faster, with the same matches: the letters before "n't" are only looked for when the run of letters ends
+# in "n't"; nothing follows a word or the spaces, so they never give back characters (possessive).
+_SPACED_TOKEN = re.compile(
+    r"(\s*+)((?=[A-Za-z]*+(?<=[A-Za-z]n)'t\b)[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w++(?:[-']\w++)*+|[^\w\s])"
+)
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -132,21 +136,20 @@ class SentenceCues:
         self.token_ends = ends
         self.lowers = lowers
         by_first_word = cues.by_first_word
+        phrases = cues.phrases
         hits: list[_Hit] = []
-        index = 0
-        count = len(lowers)
-        while index < count:
+        following = 0  # the first token after the last cue phrase
+        # most words are neither the first word of a cue nor an -ed form: only the others are looked at
+        for index in [i for i, lower in enumerate(lowers) if lower in by_first_word or lower.endswith("ed")]:
+            if index < following:
+                continue  # inside the cue phrase just found
             lower = lowers[index]
-            sizes = by_first_word.get(lower, ())
-            if not sizes and not lower.endswith("ed"):
-                index += 1  # most words: neither a cue nor an -ed form
-                continue
             found: tuple[Tense, Tense] | None = None
             length = 1
-            for size in sizes:
+            for size in by_first_word.get(lower, ()):
                 phrase = tuple(lowers[index : index + size])
-                if phrase in cues.phrases:
-                    found, length = cues.phrases[phrase], size
+                if phrase in phrases:
+                    found, length = phrases[phrase], size
                     break
             if (
                 found == ("PAST", "PAST")
@@ -164,7 +167,7 @@ class SentenceCues:
                 hits.append(
                     _Hit(starts[index], ends[last], index, last, found[0], found[1], extra, reporting)
                 )
-            index += length
+            following = index + length
         self.hits = hits
 
     def tense_at(self, start: int, end: int, ignore: list[tuple[int, int]] | tuple = ()) -> Tense | None:

@@ -33,6 +33,8 @@ _PREPOSITION = re.compile(
     r"|up to|by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
     re.IGNORECASE,
 )
+#: the longest a match of :data:`_PREPOSITION` reaches before the spaces that end it
+_PREPOSITION_REACH = 1 + len("throughout")
 _RELATIONS = {
     "on": "on",
     "in": "on",
@@ -206,8 +208,10 @@ class TemporalTagger:
         state = AnchorState(parsed_dct, yearless_dct=None if parsed_dct else _yearless_dct(dct))
         sentence_days: dict[int, list[tuple[int, str]]] = {}
 
-        first_pass = [p for p in pending if not self._second_pass(p.candidate)]
-        second_pass = [p for p in pending if self._second_pass(p.candidate)]
+        first_pass: list[_Pending] = []
+        second_pass: list[_Pending] = []
+        for item in pending:
+            (second_pass if self._second_pass(item.candidate) else first_pass).append(item)
         sentence_cues: dict[int, SentenceCues] = {}
         for item in first_pass + second_pass:
             self._resolve(item, text, bounds, pending, state, sentence_days, sentence_cues)
@@ -349,15 +353,15 @@ class TemporalTagger:
         if candidate.mod and resolution.mod is None:
             resolution.mod = candidate.mod
         item.resolution = resolution
-        if (
-            resolution.anchor
-            and _day_text(resolution.value) is not None
-            and _REPORTING_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+        if not resolution.anchor:
+            return
+        day_text = _day_text(resolution.value)
+        if day_text is not None and _REPORTING_BEFORE.search(
+            text, max(0, candidate.start - 24), candidate.start
         ):
             return  # "the ministry said on Monday": the day of the report, not of the events told around it
-        if resolution.anchor and resolution.type in ("DATE", "TIME"):
+        if resolution.type in ("DATE", "TIME"):
             state.update(resolution.value, position=candidate.start)
-            day_text = _day_text(resolution.value)
             if day_text is not None:
                 sentence_days.setdefault(item.sentence, []).append((candidate.start, day_text))
 
@@ -416,7 +420,14 @@ class TemporalTagger:
     @staticmethod
     def _relation(text: str, candidate: Candidate, previous: Timex | None) -> str | None:
         before = text[max(0, candidate.start - 24) : candidate.start]
-        match = _PREPOSITION.search(before)
+        # a preposition ends where the spaces at the end of ``before`` begin: a match starts no farther
+        # before that than the longest preposition and the character before it
+        words_end = len(before.rstrip())
+        match = (
+            _PREPOSITION.search(before, max(0, words_end - _PREPOSITION_REACH))
+            if words_end < len(before)
+            else None
+        )
         if match:
             return _RELATIONS.get(_SPACES.sub(" ", match.group(1).lower()))
         if candidate.modifier_relation:

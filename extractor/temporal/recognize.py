@@ -10,12 +10,13 @@ adjacent day ("10 p.m. Wednesday"). Nothing is normalised here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 from .anchors import AnchorIndex, Windows
 from .lexicon import Lexicon
-from .rules import DIGIT_WORD, LEFT_GUARD, Rule, flexible_spaces
+from .rules import DIGIT_WORD, LEFT_GUARD, Rule, first_character_lookahead, flexible_spaces
 
 __all__ = ["Candidate", "Modifier", "Recognizer"]
 
@@ -25,10 +26,11 @@ _MERGE_GAP = re.compile(r"^\s*,?\s*$")
 _RANGE_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_NORMS = frozenset({"calendar", "month", "year", "weekday", "season", "quarter", "deictic", "holiday"})
-_UPPER_TEXT_RATIO = 0.8
+_UPPER_TEXT_RATIO = 0.8  # more than 3/4: :func:`_shouting` rules out texts where capitals are at most that
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
+_ASCII_LOWER = _ASCII_UPPER.lower()
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_LOWER
 
 
 @dataclass(slots=True)
@@ -70,7 +72,12 @@ def _modifier_regex(patterns: list[str], prefix: bool) -> re.Pattern[str]:
     """One regex for modifier patterns: a prefix ends where the text searched ends, a suffix begins where
     it begins. With several patterns, an alternation of them: it finds a match wherever one of them would."""
     body = "|".join(f"(?:{flexible_spaces(pattern)})" for pattern in patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})$" if prefix else rf"^(?:{body})", re.IGNORECASE)
+    if not prefix:
+        return re.compile(rf"^(?:{body})", re.IGNORECASE)
+    # searched over the text before a candidate: the lookahead skips the positions where none can begin
+    return re.compile(
+        rf"{first_character_lookahead(body, re.IGNORECASE)}(?<![\w-])(?:{body})$", re.IGNORECASE
+    )
 
 
 #: (the prefix modifiers of a norm, the suffix ones, a regex that finds no prefix where none of them would,
@@ -161,9 +168,9 @@ class Recognizer:
             start, end = match.span()
             if start == end:
                 continue
-            if not self._capitals_ok(rule, match, shouting):
+            if (rule.capitalized or rule.lowercase) and not self._capitals_ok(rule, match, shouting):
                 continue
-            if not rule.context_allows(text, start, end):
+            if rule.checks_context and not rule.context_allows(text, start, end):
                 continue
             found.append(Candidate(start, end, rule, match.groupdict()))
         return found
@@ -240,12 +247,17 @@ class Recognizer:
         """Keep the longest non-overlapping candidates (ties: higher priority, then earlier rule)."""
         ranked = sorted(candidates, key=lambda c: (-c.length, -c.rule.priority, c.rule.order, c.start))
         taken: list[Candidate] = []
-        occupied: list[tuple[int, int]] = []
+        # the spans taken never overlap: sorted by start, their ends are sorted too, and a candidate overlaps
+        # one of them only if it overlaps the last one starting before its end
+        starts: list[int] = []
+        ends: list[int] = []
         for candidate in ranked:
-            if any(candidate.start < end and start < candidate.end for start, end in occupied):
+            index = bisect_left(starts, candidate.end)
+            if index and ends[index - 1] > candidate.start:
                 continue
             taken.append(candidate)
-            occupied.append((candidate.start, candidate.end))
+            starts.insert(index, candidate.start)
+            ends.insert(index, candidate.end)
         return sorted(taken, key=lambda c: c.start)
 
     # -- widening
@@ -260,7 +272,7 @@ class Recognizer:
             left_limit = candidates[index - 1].end if index > 0 else 0
             right_limit = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
             norm = candidate.rule.norm
-            covered = text[candidate.start : candidate.end].lower()  # only "number_only" modifiers read it
+            covered = None  # the text of the candidate, lower-cased: only "number_only" modifiers read it
             prefixes, suffixes, prefix_guard, suffix_guard = self._modifiers_for.get(norm, no_modifiers)
             if prefix_guard is None or not prefix_guard.search(
                 text, max(left_limit, candidate.start - 40), candidate.start
@@ -271,8 +283,11 @@ class Recognizer:
             ):
                 suffixes = ()
             for modifier in prefixes + suffixes:
-                if modifier.number_only and covered.startswith("the "):
-                    continue
+                if modifier.number_only:
+                    if covered is None:
+                        covered = text[candidate.start : candidate.end].lower()
+                    if covered.startswith("the "):
+                        continue
                 if modifier.prefix:
                     if candidate.mod is not None and modifier.mod != candidate.mod:
                         continue
@@ -394,6 +409,9 @@ def _shouting(sample: str) -> bool:
     capitalisation says nothing). Counted on the UTF-8 bytes, where ASCII letters are single bytes; only the
     non-ASCII characters are looked at one by one."""
     encoded = sample.encode("utf-8")
+    lower = len(encoded) - len(encoded.translate(None, _ASCII_LOWER))
+    if len(encoded) - lower <= 3 * lower:
+        return False  # the capitals, among the other bytes, make at most 3/4 of the letters: below the ratio
     capitals = len(encoded) - len(encoded.translate(None, _ASCII_UPPER))
     letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
     if not sample.isascii():

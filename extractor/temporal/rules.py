@@ -44,6 +44,7 @@ __all__ = [
     "compile_pattern",
     "DIGIT_WORD",
     "LEFT_GUARD",
+    "first_character_lookahead",
     "first_characters",
     "first_words",
     "flexible_spaces",
@@ -123,6 +124,12 @@ class Rule:
     #: ``regex`` without the left guard, for positions where :data:`LEFT_GUARD` is known to hold: the guard
     #: only looks before the match, so it need not be checked again for every rule tried at one position
     unguarded: re.Pattern[str] | None = None
+    #: whether the rule has any before/after context constraint (else :meth:`context_allows` is always True)
+    checks_context: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        constraints = (self.need_before, self.not_before, self.need_after, self.not_after)
+        object.__setattr__(self, "checks_context", any(c is not None for c in constraints))
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
@@ -177,10 +184,20 @@ def compile_pattern(
         plain = re.compile(f"{guard}(?:{body}){_RIGHT_GUARD}", flags)
     except re.error as error:
         raise RuleError(f"{where}: pattern does not compile ({error}): {pattern}") from None
-    first = _first_characters(body, flags) if first_char_filter else None
-    if not first:
+    lookahead = first_character_lookahead(body, flags) if first_char_filter else ""
+    if not lookahead:
         return plain
-    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){plain.pattern}", flags)
+    return re.compile(f"{lookahead}{plain.pattern}", flags)
+
+
+def first_character_lookahead(pattern: str, flags: int) -> str:
+    """ "(?=[...])" for the characters every match of ``pattern`` (a regex) begins with, or "" when they
+    cannot be worked out. Put in front of the pattern it never changes the matches, but lets a search skip
+    the positions where no match can begin at the cost of one character test."""
+    first = _first_characters(pattern, flags)
+    if not first:
+        return ""
+    return f"(?=[{''.join(re.escape(c) for c in sorted(first))}])"
 
 
 def first_characters(
@@ -382,7 +399,11 @@ def _compile_context(value: Any, *, anchor_end: bool, where: str, name: str) -> 
         raise RuleError(f"{where}: field {name!r} expected a regex string, found {type(value).__name__}")
     text = flexible_spaces(value)
     try:
-        return re.compile(f"(?:{text})\\s*$" if anchor_end else f"(?:{text})", re.IGNORECASE)
+        if not anchor_end:
+            return re.compile(f"(?:{text})", re.IGNORECASE)
+        # searched over the text before a match: the lookahead skips the positions where it cannot begin
+        lookahead = first_character_lookahead(text, re.IGNORECASE)
+        return re.compile(f"{lookahead}(?:{text})\\s*$", re.IGNORECASE)
     except re.error as error:
         raise RuleError(f"{where}: field {name!r} does not compile ({error}): {value}") from None
 

@@ -45,7 +45,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, filterfalse
 
 from .lexicon import Lexicon
 
@@ -378,7 +378,7 @@ class AnchorIndex:
     def classify(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Anchor class -> spans of its anchors in ``text``, each list in text order.
 
-        The text is split into words in one C-speed pass; the distinct words are intersected with the anchor
+        The text is split into words in one C-speed pass; its words are intersected with the anchor
         words (plus the words that start or end with a digit: numbers, "Q3", "FY2024"), and only the
         occurrences of those few are classified."""
         return self.index(text)[0]
@@ -392,18 +392,21 @@ class AnchorIndex:
         if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
             lowered = "".join(char.lower()[0] for char in text)
         parts = _WORD_SPLIT.split(lowered)  # word, separator, word, ...; the first and last may be ""
-        distinct = set(parts[0::2])
-        wanted = words.keys() & distinct
-        wanted.update(word for word in distinct if word and (word[0].isdigit() or word[-1].isdigit()))
+        tokens = parts[0::2]
+        wanted = words.keys() & tokens
+        # words with a digit at either end are among the few that are not all letters
+        wanted.update(
+            word
+            for word in filterfalse(str.isalpha, tokens)
+            if word and (word[0].isdigit() or word[-1].isdigit())
+        )
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not wanted:
             return found, [], []
-        offsets = [0, *accumulate(map(len, parts))]
-        for index in range(0, len(parts), 2):
-            token = parts[index]
-            if token not in wanted:
-                continue
-            start = offsets[index]
+        starts = list(accumulate(map(len, parts), initial=0))[0::2]
+        for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
+            token = tokens[index]
+            start = starts[index]
             end = start + len(token)
             if token[0].isdigit():
                 classes = ("NUMBER", *self._digit_classes(text, text[start:end], start))
@@ -415,9 +418,10 @@ class AnchorIndex:
                 classes = ("YEAR",)
             else:
                 continue
+            span = (start, end)
             for name in classes:
-                found[name].append((start, end))
-        return found, offsets[0::2], parts[0::2]
+                found[name].append(span)
+        return found, starts, tokens
 
     @staticmethod
     def _digit_classes(text: str, token: str, start: int) -> list[str]:

@@ -326,14 +326,16 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "pm",
     ),
 }
-_CLOCK_AFTER_NUMBER = re.compile(
+_CLOCK_AFTER_NUMBER = (
     r"\d{1,2}(?:[:.h]\d\d|\s?(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock"
     r"|in the (?:morning|afternoon|evening|night)))"
-    r"|\d{4}\s?(?:Z\b|UTC|GMT|Zulu|L\b|MSK|local|hrs|hours)",
-    re.IGNORECASE,
+    r"|\d{4}\s?(?:Z\b|UTC|GMT|Zulu|L\b|MSK|local|hrs|hours)"
 )
-_NUMERIC_DATE = re.compile(
-    r"\d{1,4}[-/.]\d|\d{4}-W\d|\d{1,2}\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+_NUMERIC_DATE = r"\d{1,4}[-/.]\d|\d{4}-W\d|\d{1,2}\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+#: what follows a number, read in one call: group "clock" is set when a clock time begins there ("10:35",
+#: "0612Z", "10 p.m."), group "numdate" when a numeric date does ("26.10.2025", "26OCT"); it always matches
+_AFTER_NUMBER = re.compile(
+    rf"(?:(?=(?P<clock>{_CLOCK_AFTER_NUMBER}))|)(?:(?=(?P<numdate>{_NUMERIC_DATE}))|)", re.IGNORECASE
 )
 _YEAR_SUFFIX = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)$")
 _DIGIT_TOKEN = {
@@ -430,9 +432,10 @@ class AnchorIndex:
             classes.append("YEAR" if len(token) == 2 else "DECADE")
         if token[-1] == "0" and text.startswith(("'s", "’s"), start + len(token)):  # "1990's"
             classes.append("DECADE")
-        if _CLOCK_AFTER_NUMBER.match(text, start):
+        after = _AFTER_NUMBER.match(text, start)
+        if after.group("clock") is not None:
             classes.append("CLOCK")
-        if _NUMERIC_DATE.match(text, start):
+        if after.group("numdate") is not None:
             classes.append("NUMDATE")
         return classes
 

@@ -912,7 +912,7 @@ def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | No
     return Resolution("TIME", f"{day}T{code}" if day else None)
 
 
-_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"(?=[SsEe])\b(?:since|ever since)\s+$", re.IGNORECASE)  # lookahead: skip others
 
 
 def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:

@@ -20,7 +20,7 @@ from .dates import granularity_of
 from .lexicon import Lexicon, load_lexicon
 from .normalize import NORMALIZERS, REJECT, NormContext, Resolution
 from .recognize import Candidate, Recognizer
-from .rules import Rule, load_rules
+from .rules import Rule, first_character_lookahead, load_rules
 from .tense import SentenceCues, Tense
 
 __all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
@@ -65,8 +65,10 @@ _RELATIONS = {
 }
 _APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
 _FOLLOWING_DAY_GAP = re.compile(r"\s*(?:[,(]\s*)?(?:(?:on|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+_REPORTING_WORDS = r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|wrote|noted)"
+# searched over the text before an expression: the lookahead skips the positions where no match begins
 _REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|wrote|noted)\s+(?:on\s+)?$",
+    first_character_lookahead(_REPORTING_WORDS, re.IGNORECASE) + _REPORTING_WORDS + r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 _DAY_VALUE = re.compile(

@@ -185,6 +185,8 @@ class Recognizer:
         length = len(text)
         missing: dict[tuple[str, ...], bool] = {}
         for classes, (by_word, digit_rules, every_rule) in self._dispatch.items():
+            if anchors.keys().isdisjoint(classes):
+                continue  # none of the group's anchors in the text (the index only holds classes it found)
             indices = windows_of.word_indices(classes)
             if not indices:
                 continue

@@ -160,6 +160,9 @@ _ANAPHORIC_SAME = {"same", "that", "the same", "that same", "the very same"}
 _THIS_RELS = {"this", "current", "the current", "the present", "the latest"}
 
 _TIME_UNITS = {"H": "H", "MIN": "M", "SEC": "S"}
+_NON_DIGITS = re.compile(r"\D")
+_YEAR_NUMBER = re.compile(r"\s*(?:1[89]|20)\d\d\s*")  # "1988" read as a number of units
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
 
 
 def _norm_rel(text: str | None) -> str:
@@ -169,7 +172,7 @@ def _norm_rel(text: str | None) -> str:
 def _int(text: str | None) -> int | None:
     if text is None:
         return None
-    digits = re.sub(r"\D", "", text)
+    digits = _NON_DIGITS.sub("", text)
     return int(digits) if digits else None
 
 
@@ -279,7 +282,7 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
     year: int | None
     if groups.get("year"):
         text = groups["year"] or ""
-        year = _two_digit_year(text, dct) if len(re.sub(r"\D", "", text)) == 2 else _int(text)
+        year = _two_digit_year(text, dct) if len(_NON_DIGITS.sub("", text)) == 2 else _int(text)
     else:
         year = None
     weekday = lexicon.weekday_number(groups.get("weekday"))
@@ -626,7 +629,7 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
     year_text = groups.get("year") or groups.get("year_b")
     year: int | None = None
     if year_text:
-        digits = re.sub(r"\D", "", year_text)
+        digits = _NON_DIGITS.sub("", year_text)
         year = _two_digit_year(digits, dct) if len(digits) == 2 else int(digits)
     last_quarter = ctx.state.last_quarter[0] if ctx.state.last_quarter else None
     if quarter is None:
@@ -912,6 +915,15 @@ def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | No
     return Resolution("TIME", f"{day}T{code}" if day else None)
 
 
+_ANAPHORIC_WEEKDAY_RELATIONS = {"the following": "next", "the next": "next", "the previous": "last"}
+_WEEKDAY_RELATIONS = {
+    "this past": "last",
+    "past": "last",
+    "previous": "last",
+    "this coming": "next",
+    "coming": "next",
+    "following": "next",
+}
 _SINCE_BEFORE = re.compile(r"(?=[SsEe])\b(?:since|ever since)\s+$", re.IGNORECASE)  # lookahead: skip others
 
 
@@ -925,17 +937,10 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
     wrel = _norm_rel(groups.get("wrel"))
     if rel in ("the following", "the next", "the previous", "that"):
         anchor = ctx.reference_day()
-        relation = {"the following": "next", "the next": "next", "the previous": "last"}.get(rel)
+        relation = _ANAPHORIC_WEEKDAY_RELATIONS.get(rel)
     else:
         anchor = ctx.dct
-        relation = {
-            "this past": "last",
-            "past": "last",
-            "previous": "last",
-            "this coming": "next",
-            "coming": "next",
-            "following": "next",
-        }.get(rel, rel or None)
+        relation = _WEEKDAY_RELATIONS.get(rel, rel or None)
     if anchor is None:
         return Resolution("DATE", f"XXXX-WXX-{weekday}")
     if wrel:
@@ -1180,7 +1185,7 @@ def normalize_duration(groups: Groups, ctx: NormContext) -> Resolution | None | 
         amount = "X" if unit_word.endswith("s") else 1.0
         return Resolution("DURATION", duration_value(amount, unit), anchor=False)
     amount_value = lexicon.parse_number(num_text)
-    if amount_value is None or re.fullmatch(r"\s*(?:1[89]|20)\d\d\s*", num_text or ""):
+    if amount_value is None or _YEAR_NUMBER.fullmatch(num_text or ""):
         return REJECT  # "the 1988 quarter" is a date, not 1988 quarters
     if groups.get("half"):
         amount_value += 0.5
@@ -1322,7 +1327,7 @@ def normalize_clock(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
         return REJECT
     hour = int(hour)
     minute = _int(groups.get("minute")) or 0
-    ampm = re.sub(r"[\s.]", "", (groups.get("ampm") or "").lower())
+    ampm = _SPACES_AND_DOTS.sub("", (groups.get("ampm") or "").lower())
     pod = _norm_rel(groups.get("pod"))
     if ampm.startswith("p") or (pod in ("afternoon", "evening") or (pod == "night" and hour >= 6)):
         if hour < 12:

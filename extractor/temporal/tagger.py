@@ -75,7 +75,6 @@ _DAY_VALUE = re.compile(
     r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)|XXXX-WXX-[1-7](?=$|T)"
 )  # a day, or a weekday no publication date places ("at 2215Z on Tuesday" -> XXXX-WXX-2T22:15)
 _DAY_OR_WEEKDAY_VALUE = re.compile(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)")
-_SPACES = re.compile(r"\s+")
 _AND_GAP = re.compile(r"\s+and\s+")
 _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
@@ -431,7 +430,7 @@ class TemporalTagger:
             else None
         )
         if match:
-            return _RELATIONS.get(_SPACES.sub(" ", match.group(1).lower()))
+            return _RELATIONS.get(match.group(1).lower())  # the pattern's prepositions hold single spaces
         if candidate.modifier_relation:
             return candidate.modifier_relation
         if _APPROX_START.match(text, candidate.start, candidate.end):

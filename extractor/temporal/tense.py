@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
@@ -28,12 +28,13 @@ Tense = Literal["PAST", "PRESENT", "FUTURE"]
 TENSE_CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_tense_cues.json"
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]")
-# The same tokens, each with the whitespace before it: every character that is not whitespace belongs to a
-# token, so the lengths of the pieces give the offsets without a match object per token. Written to match
-# faster, with the same matches: the letters before "n't" are only looked for when the run of letters ends
-# in "n't"; nothing follows a word or the spaces, so they never give back characters (possessive).
-_SPACED_TOKEN = re.compile(
-    r"(\s*+)((?=[A-Za-z]*+(?<=[A-Za-z]n)'t\b)[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w++(?:[-']\w++)*+|[^\w\s])"
+# The same tokens, with the whitespace between them: every character that is not whitespace belongs to a
+# token, so splitting a text on them gives space, token, space, token, ..., space, and the lengths of the
+# pieces give the offsets without a match object per token. Written to match faster, with the same
+# matches: the letters before "n't" are only looked for when the run of letters ends in "n't"; nothing
+# follows a word, so it never gives back characters (possessive).
+_TOKEN_SPLIT = re.compile(
+    r"((?=[A-Za-z]*+(?<=[A-Za-z]n)'t\b)[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w++(?:[-']\w++)*+|[^\w\s])"
 )
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
 _DETERMINERS = frozenset(
@@ -126,12 +127,13 @@ class SentenceCues:
 
     def __init__(self, text: str) -> None:
         cues = load_tense_cues()
-        pieces = list(chain.from_iterable(_SPACED_TOKEN.findall(text)))  # space, token, space, token...
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        starts = offsets[1::2]
-        ends = offsets[2::2]
+        pieces = _TOKEN_SPLIT.split(text)  # space, token, space, token, ..., space
+        offsets = list(accumulate(map(len, pieces)))
+        starts = offsets[0:-1:2]
+        ends = offsets[1::2]
+        tokens = pieces[1::2]
         # lower-cased in one call: tokens never hold whitespace, and lower-casing never makes any
-        lowers = " ".join(pieces[1::2]).lower().split(" ") if pieces else []
+        lowers = " ".join(tokens).lower().split(" ") if tokens else []
         self.token_starts = starts
         self.token_ends = ends
         self.lowers = lowers

@@ -48,6 +48,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, filterfalse
 
 from .lexicon import Lexicon
+from .twins import ascii_twin
 
 __all__ = ["ANCHOR_CLASSES", "AnchorIndex", "CLASS_WINDOWS", "Windows"]
 
@@ -113,6 +114,7 @@ CLASS_WINDOWS: dict[str, tuple[int, int]] = {
 
 # Words are maximal runs of \w; splitting on the runs between them keeps every offset.
 _WORD_SPLIT = re.compile(r"(\W+)")
+_WORD_SPLIT_ASCII = ascii_twin(_WORD_SPLIT)  # for ASCII-only texts (see :mod:`.twins`)
 _WORDS: dict[str, tuple[str, ...]] = {
     "UNIT": (
         "second",
@@ -337,6 +339,7 @@ _NUMERIC_DATE = r"\d{1,4}[-/.]\d|\d{4}-W\d|\d{1,2}\s?(?:jan|feb|mar|apr|may|jun|
 _AFTER_NUMBER = re.compile(
     rf"(?:(?=(?P<clock>{_CLOCK_AFTER_NUMBER}))|)(?:(?=(?P<numdate>{_NUMERIC_DATE}))|)", re.IGNORECASE
 )
+_AFTER_NUMBER_ASCII = ascii_twin(_AFTER_NUMBER)
 _YEAR_SUFFIX = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)$")
 _DIGIT_TOKEN = {
     "YEAR": re.compile(r"(?:1\d{3}|20\d\d)s?"),
@@ -393,7 +396,8 @@ class AnchorIndex:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
             lowered = "".join(char.lower()[0] for char in text)
-        parts = _WORD_SPLIT.split(lowered)  # word, separator, word, ...; the first and last may be ""
+        # word, separator, word, ...; the first and last may be ""
+        parts = (_WORD_SPLIT_ASCII if lowered.isascii() else _WORD_SPLIT).split(lowered)
         tokens = parts[0::2]
         wanted = words.keys() & tokens
         # words with a digit at either end are among the few that are not all letters
@@ -406,12 +410,13 @@ class AnchorIndex:
         if not wanted:
             return found, [], []
         starts = list(accumulate(map(len, parts), initial=0))[0::2]
+        after_number = _AFTER_NUMBER_ASCII if text.isascii() else _AFTER_NUMBER
         for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
             token = tokens[index]
             start = starts[index]
             end = start + len(token)
             if token[0].isdigit():
-                classes = ("NUMBER", *self._digit_classes(text, text[start:end], start))
+                classes = ("NUMBER", *self._digit_classes(text, text[start:end], start, after_number))
             elif token in words:
                 classes = words[token]
             elif token[0] == "q" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
@@ -426,13 +431,15 @@ class AnchorIndex:
         return found, starts, tokens
 
     @staticmethod
-    def _digit_classes(text: str, token: str, start: int) -> list[str]:
+    def _digit_classes(
+        text: str, token: str, start: int, after_number: re.Pattern[str] = _AFTER_NUMBER
+    ) -> list[str]:
         classes = list(_token_classes(token))
         if start > 0 and text[start - 1] in "'’" and len(token) >= 2:
             classes.append("YEAR" if len(token) == 2 else "DECADE")
         if token[-1] == "0" and text.startswith(("'s", "’s"), start + len(token)):  # "1990's"
             classes.append("DECADE")
-        after = _AFTER_NUMBER.match(text, start)
+        after = after_number.match(text, start)
         if after.group("clock") is not None:
             classes.append("CLOCK")
         if after.group("numdate") is not None:

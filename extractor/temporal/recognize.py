@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .anchors import AnchorIndex, Windows
 from .lexicon import Lexicon
 from .rules import DIGIT_WORD, LEFT_GUARD, Rule, first_character_lookahead, flexible_spaces
+from .twins import ascii_twin
 
 __all__ = ["Candidate", "Modifier", "Recognizer"]
 
@@ -117,6 +118,61 @@ def _compile_modifiers(lexicon: Lexicon) -> list[Modifier]:
     return compiled
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The compiled rules and modifiers a text is matched with: the rules as loaded, or for ASCII-only texts
+    their ASCII twins (see :mod:`.twins`), which match the same there, faster."""
+
+    rules: list[Rule]
+    dispatch: Dispatch
+    scanned: list[Rule]
+    #: rule norm -> the modifiers that apply to it, in table order (prefixes come first), with the guards
+    modifiers_for: dict[str, ModifierGroup]
+    left_guard: re.Pattern[str]
+    pod_suffix: re.Pattern[str]
+
+    @classmethod
+    def build(cls, rules: list[Rule], modifiers_for: dict[str, ModifierGroup]) -> _Tables:
+        dispatch, scanned = _dispatch(rules)
+        return cls(rules, dispatch, scanned, modifiers_for, LEFT_GUARD, _POD_SUFFIX)
+
+    def ascii_twin(self) -> _Tables:
+        """The same tables with every regex replaced by its ASCII twin."""
+
+        def twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+            return None if pattern is None else ascii_twin(pattern)
+
+        rules = [
+            replace(
+                rule,
+                regex=ascii_twin(rule.regex),
+                unguarded=twin(rule.unguarded),
+                need_before=twin(rule.need_before),
+                not_before=twin(rule.not_before),
+                need_after=twin(rule.need_after),
+                not_after=twin(rule.not_after),
+            )
+            for rule in self.rules
+        ]
+        twins: dict[str, Modifier] = {}
+        for prefixes, suffixes, _, _ in self.modifiers_for.values():
+            for modifier in prefixes + suffixes:
+                twins.setdefault(modifier.id, replace(modifier, regex=ascii_twin(modifier.regex)))
+        modifiers_for = {
+            norm: (
+                tuple(twins[m.id] for m in prefixes),
+                tuple(twins[m.id] for m in suffixes),
+                twin(prefix_guard),
+                twin(suffix_guard),
+            )
+            for norm, (prefixes, suffixes, prefix_guard, suffix_guard) in self.modifiers_for.items()
+        }
+        dispatch, scanned = _dispatch(rules)
+        return _Tables(
+            rules, dispatch, scanned, modifiers_for, ascii_twin(self.left_guard), ascii_twin(self.pod_suffix)
+        )
+
+
 class Recognizer:
     """Runs the rules over a text and returns the selected, widened, merged candidates in text order."""
 
@@ -129,13 +185,16 @@ class Recognizer:
             for side in ("prefix", "suffix")
             for entry in lexicon.modifiers.get(side, [])
         }
-        #: rule norm -> the modifiers that apply to it, in table order (prefixes come first), with the guards
-        self._modifiers_for = {
+        modifiers_for = {
             norm: _modifier_group([m for m in self.modifiers if norm in m.norms], patterns)
             for norm in {rule.norm for rule in rules}
         }
         self.anchor_index = AnchorIndex(lexicon)
-        self._dispatch, self._scanned = _dispatch(rules)
+        self._tables = _Tables.build(rules, modifiers_for)
+        self._ascii_tables = self._tables.ascii_twin()
+
+    def _tables_for(self, text: str) -> _Tables:
+        return self._ascii_tables if text.isascii() else self._tables
 
     # -- matching -------------------------------------------------------------------------------------------
     def _capitals_ok(self, rule: Rule, match: re.Match[str], shouting: bool) -> bool:
@@ -159,10 +218,11 @@ class Recognizer:
         the windows around the anchors. ``full_scan`` runs every rule over the whole text instead (the tests
         check that both give the same matches)."""
         shouting = _shouting(text[:4000])
+        tables = self._tables_for(text)
         if full_scan:
-            raw = [(rule, match) for rule in self.rules for match in rule.regex.finditer(text)]
+            raw = [(rule, match) for rule in tables.rules for match in rule.regex.finditer(text)]
         else:
-            raw = self._search(text)
+            raw = self._search(text, tables)
         found: list[Candidate] = []
         for rule, match in raw:
             start, end = match.span()
@@ -175,7 +235,7 @@ class Recognizer:
             found.append(Candidate(start, end, rule, match.groupdict()))
         return found
 
-    def _search(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+    def _search(self, text: str, tables: _Tables) -> list[tuple[Rule, re.Match[str]]]:
         """The matches a whole-text ``finditer`` of each rule would give, found near the anchors only."""
         anchors, word_starts, words = self.anchor_index.index(text)
         windows_of = Windows(anchors, word_starts, words, length=len(text))
@@ -184,7 +244,8 @@ class Recognizer:
         # reached the end of the text
         length = len(text)
         missing: dict[tuple[str, ...], bool] = {}
-        for classes, (by_word, digit_rules, every_rule) in self._dispatch.items():
+        left_guard = tables.left_guard
+        for classes, (by_word, digit_rules, every_rule) in tables.dispatch.items():
             if anchors.keys().isdisjoint(classes):
                 continue  # none of the group's anchors in the text (the index only holds classes it found)
             indices = windows_of.word_indices(classes)
@@ -213,7 +274,7 @@ class Recognizer:
                         continue
                 position = word_starts[index]
                 # the left guard, checked once for all the rules tried here: it holds after a space
-                if position and not text[position - 1].isspace() and not LEFT_GUARD.match(text, position):
+                if position and not text[position - 1].isspace() and not left_guard.match(text, position):
                     continue
                 for rule in rules:
                     if position >= reached.get(rule.order, 0):
@@ -221,7 +282,7 @@ class Recognizer:
                         if match is not None:
                             raw.append((rule, match))
                             reached[rule.order] = match.end()
-        for rule in self._scanned:
+        for rule in tables.scanned:
             if rule.word_start:
                 # tried at every word start before its anchors that begins with a character it can begin with
                 reached_end = 0
@@ -270,12 +331,15 @@ class Recognizer:
         The modifiers of a side are tried one by one (in table order, each may widen the candidate) only when
         the alternation of them all finds something there: most candidates have no modifier at all."""
         no_modifiers: ModifierGroup = ((), (), None, None)
+        tables = self._tables_for(text)
+        modifiers_for = tables.modifiers_for
+        pod_suffix = tables.pod_suffix
         for index, candidate in enumerate(candidates):
             left_limit = candidates[index - 1].end if index > 0 else 0
             right_limit = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
             norm = candidate.rule.norm
             covered = None  # the text of the candidate, lower-cased: only "number_only" modifiers read it
-            prefixes, suffixes, prefix_guard, suffix_guard = self._modifiers_for.get(norm, no_modifiers)
+            prefixes, suffixes, prefix_guard, suffix_guard = modifiers_for.get(norm, no_modifiers)
             if prefix_guard is None or not prefix_guard.search(
                 text, max(left_limit, candidate.start - 40), candidate.start
             ):
@@ -309,7 +373,7 @@ class Recognizer:
                         candidate.mod = candidate.mod or modifier.mod
                         candidate.modifier_ids.append(modifier.id)
             if norm in _DAY_NORMS and candidate.rule.type == "DATE" and candidate.pod is None:
-                pod = _POD_SUFFIX.match(text, candidate.end, right_limit)
+                pod = pod_suffix.match(text, candidate.end, right_limit)
                 if pod:
                     candidate.pod = pod.group(1).lower()
                     candidate.end = pod.end()

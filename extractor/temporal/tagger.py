@@ -22,6 +22,7 @@ from .normalize import NORMALIZERS, REJECT, NormContext, Resolution
 from .recognize import Candidate, Recognizer
 from .rules import Rule, first_character_lookahead, load_rules
 from .tense import SentenceCues, Tense
+from .twins import ascii_twin
 
 __all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
 
@@ -33,6 +34,7 @@ _PREPOSITION = re.compile(
     r"|up to|by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
     re.IGNORECASE,
 )
+_PREPOSITION_ASCII = ascii_twin(_PREPOSITION)  # for ASCII-only texts (see :mod:`.twins`)
 #: the longest a match of :data:`_PREPOSITION` reaches before the spaces that end it
 _PREPOSITION_REACH = 1 + len("throughout")
 _RELATIONS = {
@@ -71,6 +73,7 @@ _REPORTING_BEFORE = re.compile(
     first_character_lookahead(_REPORTING_WORDS, re.IGNORECASE) + _REPORTING_WORDS + r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+_REPORTING_BEFORE_ASCII = ascii_twin(_REPORTING_BEFORE)
 _DAY_VALUE = re.compile(
     r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)|XXXX-WXX-[1-7](?=$|T)"
 )  # a day, or a weekday no publication date places ("at 2215Z on Tuesday" -> XXXX-WXX-2T22:15)
@@ -357,7 +360,8 @@ class TemporalTagger:
         if not resolution.anchor:
             return
         day_text = _day_text(resolution.value)
-        if day_text is not None and _REPORTING_BEFORE.search(
+        reporting_before = _REPORTING_BEFORE_ASCII if text.isascii() else _REPORTING_BEFORE
+        if day_text is not None and reporting_before.search(
             text, max(0, candidate.start - 24), candidate.start
         ):
             return  # "the ministry said on Monday": the day of the report, not of the events told around it
@@ -425,7 +429,9 @@ class TemporalTagger:
         # before that than the longest preposition and the character before it
         words_end = len(before.rstrip())
         match = (
-            _PREPOSITION.search(before, max(0, words_end - _PREPOSITION_REACH))
+            (_PREPOSITION_ASCII if before.isascii() else _PREPOSITION).search(
+                before, max(0, words_end - _PREPOSITION_REACH)
+            )
             if words_end < len(before)
             else None
         )

@@ -21,6 +21,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
+from .twins import ascii_twin
+
 __all__ = ["Tense", "TenseCues", "SentenceCues", "detect_tense", "load_tense_cues"]
 
 Tense = Literal["PAST", "PRESENT", "FUTURE"]
@@ -36,6 +38,7 @@ _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]
 _TOKEN_SPLIT = re.compile(
     r"((?=[A-Za-z]*+(?<=[A-Za-z]n)'t\b)[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w++(?:[-']\w++)*+|[^\w\s])"
 )
+_TOKEN_SPLIT_ASCII = ascii_twin(_TOKEN_SPLIT)  # for ASCII-only sentences (see :mod:`.twins`)
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -127,7 +130,8 @@ class SentenceCues:
 
     def __init__(self, text: str) -> None:
         cues = load_tense_cues()
-        pieces = _TOKEN_SPLIT.split(text)  # space, token, space, token, ..., space
+        # space, token, space, token, ..., space
+        pieces = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
         offsets = list(accumulate(map(len, pieces)))
         starts = offsets[0:-1:2]
         ends = offsets[1::2]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -181,13 +182,13 @@ def compile_pattern(
     flags = 0 if case_sensitive else re.IGNORECASE
     guard = _LEFT_GUARD if left_guard else ""
     try:
-        plain = re.compile(f"{guard}(?:{body}){_RIGHT_GUARD}", flags)
+        plain = _regex(f"{guard}(?:{body}){_RIGHT_GUARD}", flags)
     except re.error as error:
         raise RuleError(f"{where}: pattern does not compile ({error}): {pattern}") from None
     lookahead = first_character_lookahead(body, flags) if first_char_filter else ""
     if not lookahead:
         return plain
-    return re.compile(f"{lookahead}{plain.pattern}", flags)
+    return _regex(f"{lookahead}{plain.pattern}", flags)
 
 
 def first_character_lookahead(pattern: str, flags: int) -> str:
@@ -217,7 +218,15 @@ def starts_with_word_character(pattern: str, lexicon: Lexicon, *, case_sensitive
     return bool(first) and all(re.match(r"\w", character) for character in first)
 
 
-def _first_characters(body: str, flags: int) -> set[str] | None:
+@lru_cache(maxsize=4096)
+def _regex(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile`` with a cache of its own: the rule regexes alone overflow the 512 entries of ``re``'s,
+    and the tests build many taggers."""
+    return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=4096)
+def _first_characters(body: str, flags: int) -> frozenset[str] | None:
     """Every character a match of ``body`` can start with, or None when that cannot be worked out (an
     optional start, categories other than digits and spaces...)."""
     try:
@@ -233,7 +242,7 @@ def _first_characters(body: str, flags: int) -> set[str] | None:
         return None
     if flags & re.IGNORECASE:
         characters |= {c.upper() for c in characters} | {c.lower() for c in characters}
-    return characters
+    return frozenset(characters)
 
 
 #: stands for every word that begins with a digit in :func:`first_words`
@@ -400,10 +409,10 @@ def _compile_context(value: Any, *, anchor_end: bool, where: str, name: str) -> 
     text = flexible_spaces(value)
     try:
         if not anchor_end:
-            return re.compile(f"(?:{text})", re.IGNORECASE)
+            return _regex(f"(?:{text})", re.IGNORECASE)
         # searched over the text before a match: the lookahead skips the positions where it cannot begin
         lookahead = first_character_lookahead(text, re.IGNORECASE)
-        return re.compile(f"{lookahead}(?:{text})\\s*$", re.IGNORECASE)
+        return _regex(f"{lookahead}(?:{text})\\s*$", re.IGNORECASE)
     except re.error as error:
         raise RuleError(f"{where}: field {name!r} does not compile ({error}): {value}") from None
 

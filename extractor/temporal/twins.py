@@ -22,9 +22,11 @@ class _Unknown(Exception):
     """The pattern holds something whose characters are not listed (a group reference...)."""
 
 
+@lru_cache(maxsize=4096)
 def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` compiled with ``re.ASCII`` when it then matches every ASCII-only text exactly as
-    ``pattern`` does; else ``pattern`` itself."""
+    ``pattern`` does; else ``pattern`` itself. Cached: a tagger built again (the tests build many) does not
+    compile the twins again."""
     if pattern.flags & re.ASCII:
         return pattern
     try:

@@ -154,11 +154,15 @@ def flexible_spaces(pattern: str) -> str:
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
+    """Flexible spaces, then the macros, each behind a lookahead for the characters it can begin with: a
+    rule tried where a long macro (a number in words or digits, a month) cannot begin fails at once instead
+    of trying each of its alternatives. The lookahead never changes what a macro matches."""
+
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in macros:
             raise RuleError(f"{where}: unknown macro {{{name}}}; expected one of {', '.join(sorted(macros))}")
-        return macros[name]
+        return first_character_lookahead(macros[name], re.IGNORECASE) + macros[name]
 
     return _MACRO.sub(substitute, flexible_spaces(pattern))
 

@@ -16,6 +16,7 @@ The work is done by :class:`extractor.temporal.TemporalTagger`, which knows noth
 
 from __future__ import annotations
 
+from numpy import count_nonzero
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -76,9 +77,10 @@ def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]] | None:
         return None
     rows = doc.to_array([SENT_START, IDX])
     flags = rows[1:, 0]
-    if not flags.any():
+    starts = rows[1:, 1][flags == 1].tolist()
+    if not starts and not count_nonzero(flags):  # no sentence start set, not even "not a start"
         return None
-    chars = [0, *rows[1:, 1][flags == 1].tolist(), length]
+    chars = [0, *starts, length]
     return list(zip(chars, chars[1:], strict=False))
 
 

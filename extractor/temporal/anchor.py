@@ -72,14 +72,19 @@ TENSE_MISMATCH_PENALTY = 10
 def choose_occurrence(anchor: date, candidates: list[date], tense: Tense | None) -> date:
     """Pick the candidate meant relative to ``anchor``: the nearest one, where a candidate on the wrong side
     for the tense counts :data:`TENSE_MISMATCH_PENALTY` times farther."""
-
-    def cost(candidate: date) -> tuple[int, bool]:
+    if not candidates:
+        raise ValueError("choose_occurrence() needs at least one candidate")
+    best = candidates[0]
+    best_cost: tuple[int, bool] | None = None
+    for candidate in candidates:  # the first of the cheapest, as min() would give
         delta = (candidate - anchor).days
         if (tense == "PAST" and delta > 0) or (tense == "FUTURE" and delta < 0):
-            return abs(delta) * TENSE_MISMATCH_PENALTY, delta > 0
-        return abs(delta), delta > 0
-
-    return min(candidates, key=cost)
+            cost = (abs(delta) * TENSE_MISMATCH_PENALTY, delta > 0)
+        else:
+            cost = (abs(delta), delta > 0)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = candidate, cost
+    return best
 
 
 def _candidates(anchor: date, month: int, day: int) -> list[date]:

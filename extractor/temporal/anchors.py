@@ -45,9 +45,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, filterfalse
 
 from .lexicon import Lexicon
+from .twins import ascii_twin
 
 __all__ = ["ANCHOR_CLASSES", "AnchorIndex", "CLASS_WINDOWS", "Windows"]
 
@@ -113,6 +114,7 @@ CLASS_WINDOWS: dict[str, tuple[int, int]] = {
 
 # Words are maximal runs of \w; splitting on the runs between them keeps every offset.
 _WORD_SPLIT = re.compile(r"(\W+)")
+_WORD_SPLIT_ASCII = ascii_twin(_WORD_SPLIT)  # for ASCII-only texts (see :mod:`.twins`)
 _WORDS: dict[str, tuple[str, ...]] = {
     "UNIT": (
         "second",
@@ -326,15 +328,18 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "pm",
     ),
 }
-_CLOCK_AFTER_NUMBER = re.compile(
+_CLOCK_AFTER_NUMBER = (
     r"\d{1,2}(?:[:.h]\d\d|\s?(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock"
     r"|in the (?:morning|afternoon|evening|night)))"
-    r"|\d{4}\s?(?:Z\b|UTC|GMT|Zulu|L\b|MSK|local|hrs|hours)",
-    re.IGNORECASE,
+    r"|\d{4}\s?(?:Z\b|UTC|GMT|Zulu|L\b|MSK|local|hrs|hours)"
 )
-_NUMERIC_DATE = re.compile(
-    r"\d{1,4}[-/.]\d|\d{4}-W\d|\d{1,2}\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+_NUMERIC_DATE = r"\d{1,4}[-/.]\d|\d{4}-W\d|\d{1,2}\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+#: what follows a number, read in one call: group "clock" is set when a clock time begins there ("10:35",
+#: "0612Z", "10 p.m."), group "numdate" when a numeric date does ("26.10.2025", "26OCT"); it always matches
+_AFTER_NUMBER = re.compile(
+    rf"(?:(?=(?P<clock>{_CLOCK_AFTER_NUMBER}))|)(?:(?=(?P<numdate>{_NUMERIC_DATE}))|)", re.IGNORECASE
 )
+_AFTER_NUMBER_ASCII = ascii_twin(_AFTER_NUMBER)
 _YEAR_SUFFIX = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)$")
 _DIGIT_TOKEN = {
     "YEAR": re.compile(r"(?:1\d{3}|20\d\d)s?"),
@@ -378,7 +383,7 @@ class AnchorIndex:
     def classify(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Anchor class -> spans of its anchors in ``text``, each list in text order.
 
-        The text is split into words in one C-speed pass; the distinct words are intersected with the anchor
+        The text is split into words in one C-speed pass; its words are intersected with the anchor
         words (plus the words that start or end with a digit: numbers, "Q3", "FY2024"), and only the
         occurrences of those few are classified."""
         return self.index(text)[0]
@@ -391,22 +396,27 @@ class AnchorIndex:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
             lowered = "".join(char.lower()[0] for char in text)
-        parts = _WORD_SPLIT.split(lowered)  # word, separator, word, ...; the first and last may be ""
-        distinct = set(parts[0::2])
-        wanted = words.keys() & distinct
-        wanted.update(word for word in distinct if word and (word[0].isdigit() or word[-1].isdigit()))
+        # word, separator, word, ...; the first and last may be ""
+        parts = (_WORD_SPLIT_ASCII if lowered.isascii() else _WORD_SPLIT).split(lowered)
+        tokens = parts[0::2]
+        wanted = words.keys() & tokens
+        # words with a digit at either end are among the few that are not all letters
+        wanted.update(
+            word
+            for word in filterfalse(str.isalpha, tokens)
+            if word and (word[0].isdigit() or word[-1].isdigit())
+        )
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not wanted:
             return found, [], []
-        offsets = [0, *accumulate(map(len, parts))]
-        for index in range(0, len(parts), 2):
-            token = parts[index]
-            if token not in wanted:
-                continue
-            start = offsets[index]
+        starts = list(accumulate(map(len, parts), initial=0))[0::2]
+        after_number = _AFTER_NUMBER_ASCII if text.isascii() else _AFTER_NUMBER
+        for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
+            token = tokens[index]
+            start = starts[index]
             end = start + len(token)
             if token[0].isdigit():
-                classes = ("NUMBER", *self._digit_classes(text, text[start:end], start))
+                classes = ("NUMBER", *self._digit_classes(text, text[start:end], start, after_number))
             elif token in words:
                 classes = words[token]
             elif token[0] == "q" and _DIGIT_TOKEN["QUARTER"].fullmatch(token):
@@ -415,20 +425,24 @@ class AnchorIndex:
                 classes = ("YEAR",)
             else:
                 continue
+            span = (start, end)
             for name in classes:
-                found[name].append((start, end))
-        return found, offsets[0::2], parts[0::2]
+                found[name].append(span)
+        return found, starts, tokens
 
     @staticmethod
-    def _digit_classes(text: str, token: str, start: int) -> list[str]:
+    def _digit_classes(
+        text: str, token: str, start: int, after_number: re.Pattern[str] = _AFTER_NUMBER
+    ) -> list[str]:
         classes = list(_token_classes(token))
         if start > 0 and text[start - 1] in "'’" and len(token) >= 2:
             classes.append("YEAR" if len(token) == 2 else "DECADE")
         if token[-1] == "0" and text.startswith(("'s", "’s"), start + len(token)):  # "1990's"
             classes.append("DECADE")
-        if _CLOCK_AFTER_NUMBER.match(text, start):
+        after = after_number.match(text, start)
+        if after.group("clock") is not None:
             classes.append("CLOCK")
-        if _NUMERIC_DATE.match(text, start):
+        if after.group("numdate") is not None:
             classes.append("NUMDATE")
         return classes
 

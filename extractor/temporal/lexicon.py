@@ -41,6 +41,10 @@ _SMALL_NUMBER_WORDS = (
     "seventeen|eighteen|nineteen"
 )
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPACES = re.compile(r"\s+")
+_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_WORD_GAPS = re.compile(r"[\s-]+")
 _DIGITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
@@ -135,10 +139,10 @@ class Lexicon:
         """Return the value of an ordinal ("third" -> 3, "21st" -> 21, "last" -> -1), else None."""
         if not text:
             return None
-        key = re.sub(r"\s+", "-", text.lower().strip())
+        key = _SPACES.sub("-", text.lower().strip())
         if key in self.ordinals:
             return self.ordinals[key]
-        match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", key)
+        match = _DIGIT_ORDINAL.fullmatch(key)
         return int(match.group(1)) if match else None
 
     def unit_code(self, text: str | None) -> str | None:
@@ -152,7 +156,7 @@ class Lexicon:
         "a couple of", "one hundred"); return None when ``text`` is not a number."""
         if text is None:
             return None
-        raw = re.sub(r"\s+", " ", text.lower().strip())
+        raw = _SPACES.sub(" ", text.lower().strip())
         if not raw:
             return None
         half = 0.0
@@ -164,9 +168,9 @@ class Lexicon:
         if raw in self.numbers:
             return float(self.numbers[raw]) + half
         digits = raw.replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        if _DECIMAL.fullmatch(digits):
             return float(digits) + half
-        words = [word for word in re.split(r"[\s-]+", raw) if word and word != "and"]
+        words = [word for word in _WORD_GAPS.split(raw) if word and word != "and"]
         if not words:
             return None
         total = 0.0

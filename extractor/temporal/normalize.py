@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from .anchor import (
     AnchorState,
@@ -63,6 +63,7 @@ class _Reject:
 
 
 REJECT: Any = _Reject()
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -115,6 +116,18 @@ class NormContext:
             return None
         return self.tense
 
+    def by_tense(self, choose: Callable[[Tense | None], _T], *, date_tense: bool = False) -> _T:
+        """``choose(tense)`` for the clause tense (:attr:`date_tense` with ``date_tense``), reading the tense
+        only when the answer depends on it. ``choose`` must tell only "PAST" and "FUTURE" apart from no tense
+        (as :func:`.anchor.choose_occurrence` and the ``resolve_*`` functions do): when those three give the
+        same answer it is the answer whatever the tense, and the sentence need not be read for its tense
+        cues, which costs far more than choosing three times ("October 26" written on October 30 is this
+        year's in any tense)."""
+        untensed = choose(None)
+        if choose("PAST") == untensed and choose("FUTURE") == untensed:
+            return untensed
+        return choose(self.date_tense if date_tense else self.tense)
+
 
 Groups = dict[str, str | None]
 
@@ -147,6 +160,9 @@ _ANAPHORIC_SAME = {"same", "that", "the same", "that same", "the very same"}
 _THIS_RELS = {"this", "current", "the current", "the present", "the latest"}
 
 _TIME_UNITS = {"H": "H", "MIN": "M", "SEC": "S"}
+_NON_DIGITS = re.compile(r"\D")
+_YEAR_NUMBER = re.compile(r"\s*(?:1[89]|20)\d\d\s*")  # "1988" read as a number of units
+_SPACES_AND_DOTS = re.compile(r"[\s.]")
 
 
 def _norm_rel(text: str | None) -> str:
@@ -156,7 +172,7 @@ def _norm_rel(text: str | None) -> str:
 def _int(text: str | None) -> int | None:
     if text is None:
         return None
-    digits = re.sub(r"\D", "", text)
+    digits = _NON_DIGITS.sub("", text)
     return int(digits) if digits else None
 
 
@@ -266,15 +282,17 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
     year: int | None
     if groups.get("year"):
         text = groups["year"] or ""
-        year = _two_digit_year(text, dct) if len(re.sub(r"\D", "", text)) == 2 else _int(text)
+        year = _two_digit_year(text, dct) if len(_NON_DIGITS.sub("", text)) == 2 else _int(text)
     else:
         year = None
     weekday = lexicon.weekday_number(groups.get("weekday"))
     if year is None and dct is not None:
         if weekday is not None:
-            year = _choose_year_by_weekday(month, day, weekday, dct, ctx.date_tense)
+            year = ctx.by_tense(
+                lambda tense: _choose_year_by_weekday(month, day, weekday, dct, tense), date_tense=True
+            )
         if year is None:
-            year = resolve_month_day(dct, month, day, ctx.date_tense)
+            year = ctx.by_tense(lambda tense: resolve_month_day(dct, month, day, tense), date_tense=True)
     if year is not None and _safe_date(year, month, day) is None:
         return REJECT
     year_text = f"{year:04d}" if year is not None else "XXXX"
@@ -315,7 +333,8 @@ def normalize_day_of_month(groups: Groups, ctx: NormContext) -> Resolution | Non
     ]
     if not candidates:
         return REJECT
-    return Resolution("DATE", choose_occurrence(anchor, candidates, ctx.date_tense).isoformat())
+    chosen = ctx.by_tense(lambda tense: choose_occurrence(anchor, candidates, tense), date_tense=True)
+    return Resolution("DATE", chosen.isoformat())
 
 
 def _year_month(day: date) -> tuple[int, int]:
@@ -357,7 +376,8 @@ def normalize_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
         else:
             year = dct.year
         return Resolution("DATE", f"{year:04d}-{month:02d}")
-    return Resolution("DATE", f"{resolve_month(dct, month, ctx.date_tense):04d}-{month:02d}")
+    year = ctx.by_tense(lambda tense: resolve_month(dct, month, tense), date_tense=True)
+    return Resolution("DATE", f"{year:04d}-{month:02d}")
 
 
 def normalize_year(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
@@ -575,7 +595,7 @@ def normalize_season(groups: Groups, ctx: NormContext) -> Resolution | None | _R
     elif rel == "this" and season == current:
         year = current_year
     else:
-        year = resolve_season(dct, season, ctx.tense)
+        year = ctx.by_tense(lambda tense: resolve_season(dct, season, tense))
     return Resolution("DATE", f"{year:04d}-{season}")
 
 
@@ -609,7 +629,7 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
     year_text = groups.get("year") or groups.get("year_b")
     year: int | None = None
     if year_text:
-        digits = re.sub(r"\D", "", year_text)
+        digits = _NON_DIGITS.sub("", year_text)
         year = _two_digit_year(digits, dct) if len(digits) == 2 else int(digits)
     last_quarter = ctx.state.last_quarter[0] if ctx.state.last_quarter else None
     if quarter is None:
@@ -636,7 +656,7 @@ def normalize_quarter(groups: Groups, ctx: NormContext) -> Resolution | None | _
     if year is None:
         if dct is None:
             return Resolution("DATE", f"XXXX-Q{quarter}")
-        year = resolve_quarter(dct, quarter, ctx.tense)
+        year = ctx.by_tense(lambda tense: resolve_quarter(dct, quarter, tense))
         if rel in ("year-ago", "year-earlier", "prior-year", "comparable"):
             return Resolution("DATE", f"{year - 1:04d}-Q{quarter}", anchor=False)
         if rel in ("next", "coming") and (year, quarter) <= (dct.year, quarter_of(dct)):
@@ -895,7 +915,16 @@ def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | No
     return Resolution("TIME", f"{day}T{code}" if day else None)
 
 
-_SINCE_BEFORE = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
+_ANAPHORIC_WEEKDAY_RELATIONS = {"the following": "next", "the next": "next", "the previous": "last"}
+_WEEKDAY_RELATIONS = {
+    "this past": "last",
+    "past": "last",
+    "previous": "last",
+    "this coming": "next",
+    "coming": "next",
+    "following": "next",
+}
+_SINCE_BEFORE = re.compile(r"(?=[SsEe])\b(?:since|ever since)\s+$", re.IGNORECASE)  # lookahead: skip others
 
 
 def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
@@ -908,29 +937,23 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
     wrel = _norm_rel(groups.get("wrel"))
     if rel in ("the following", "the next", "the previous", "that"):
         anchor = ctx.reference_day()
-        relation = {"the following": "next", "the next": "next", "the previous": "last"}.get(rel)
+        relation = _ANAPHORIC_WEEKDAY_RELATIONS.get(rel)
     else:
         anchor = ctx.dct
-        relation = {
-            "this past": "last",
-            "past": "last",
-            "previous": "last",
-            "this coming": "next",
-            "coming": "next",
-            "following": "next",
-        }.get(rel, rel or None)
+        relation = _WEEKDAY_RELATIONS.get(rel, rel or None)
     if anchor is None:
         return Resolution("DATE", f"XXXX-WXX-{weekday}")
     if wrel:
         monday = anchor - timedelta(days=anchor.isoweekday() - 1)
         monday += timedelta(days=7 * {"last": -1, "next": 1}.get(wrel, 0))
         return Resolution("DATE", (monday + timedelta(days=weekday - 1)).isoformat())
-    tense = ctx.tense
-    if not relation and ctx.text.startswith("'s", ctx.end):
-        tense = "PAST"  # "Wednesday's ruling", "Thursday's closing price": an event already reported
-    if not relation and _SINCE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start):
-        tense = "PAST"  # "since Wednesday the Chinooks have flown 14 sorties": a day already gone
-    resolved = resolve_weekday(anchor, weekday, tense, relation=relation)
+    if not relation and (
+        ctx.text.startswith("'s", ctx.end)  # "Wednesday's ruling", "Thursday's closing price": reported
+        or _SINCE_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start)  # "since Wednesday": a day gone
+    ):  # an event already over
+        resolved = resolve_weekday(anchor, weekday, "PAST", relation=relation)
+    else:
+        resolved = ctx.by_tense(lambda tense: resolve_weekday(anchor, weekday, tense, relation=relation))
     return Resolution("DATE", resolved.isoformat())
 
 
@@ -1162,7 +1185,7 @@ def normalize_duration(groups: Groups, ctx: NormContext) -> Resolution | None | 
         amount = "X" if unit_word.endswith("s") else 1.0
         return Resolution("DURATION", duration_value(amount, unit), anchor=False)
     amount_value = lexicon.parse_number(num_text)
-    if amount_value is None or re.fullmatch(r"\s*(?:1[89]|20)\d\d\s*", num_text or ""):
+    if amount_value is None or _YEAR_NUMBER.fullmatch(num_text or ""):
         return REJECT  # "the 1988 quarter" is a date, not 1988 quarters
     if groups.get("half"):
         amount_value += 0.5
@@ -1304,7 +1327,7 @@ def normalize_clock(groups: Groups, ctx: NormContext) -> Resolution | None | _Re
         return REJECT
     hour = int(hour)
     minute = _int(groups.get("minute")) or 0
-    ampm = re.sub(r"[\s.]", "", (groups.get("ampm") or "").lower())
+    ampm = _SPACES_AND_DOTS.sub("", (groups.get("ampm") or "").lower())
     pod = _norm_rel(groups.get("pod"))
     if ampm.startswith("p") or (pod in ("afternoon", "evening") or (pod == "night" and hour >= 6)):
         if hour < 12:

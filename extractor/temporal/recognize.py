@@ -10,12 +10,14 @@ adjacent day ("10 p.m. Wednesday"). Nothing is normalised here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .anchors import AnchorIndex, Windows
 from .lexicon import Lexicon
-from .rules import DIGIT_WORD, Rule, flexible_spaces
+from .rules import DIGIT_WORD, LEFT_GUARD, Rule, first_character_lookahead, flexible_spaces
+from .twins import ascii_twin
 
 __all__ = ["Candidate", "Modifier", "Recognizer"]
 
@@ -25,10 +27,11 @@ _MERGE_GAP = re.compile(r"^\s*,?\s*$")
 _RANGE_GAP = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_NORMS = frozenset({"calendar", "month", "year", "weekday", "season", "quarter", "deictic", "holiday"})
-_UPPER_TEXT_RATIO = 0.8
+_UPPER_TEXT_RATIO = 0.8  # more than 3/4: :func:`_shouting` rules out texts where capitals are at most that
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
+_ASCII_LOWER = _ASCII_UPPER.lower()
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_LOWER
 
 
 @dataclass(slots=True)
@@ -66,14 +69,41 @@ class Modifier:
     prefix: bool
 
 
+def _modifier_regex(patterns: list[str], prefix: bool) -> re.Pattern[str]:
+    """One regex for modifier patterns: a prefix ends where the text searched ends, a suffix begins where
+    it begins. With several patterns, an alternation of them: it finds a match wherever one of them would."""
+    body = "|".join(f"(?:{flexible_spaces(pattern)})" for pattern in patterns)
+    if not prefix:
+        return re.compile(rf"^(?:{body})", re.IGNORECASE)
+    # searched over the text before a candidate: the lookahead skips the positions where none can begin
+    return re.compile(
+        rf"{first_character_lookahead(body, re.IGNORECASE)}(?<![\w-])(?:{body})$", re.IGNORECASE
+    )
+
+
+#: (the prefix modifiers of a norm, the suffix ones, a regex that finds no prefix where none of them would,
+#: the same for suffixes); the guards are None when there is no modifier on that side
+ModifierGroup = tuple[
+    tuple[Modifier, ...], tuple[Modifier, ...], re.Pattern[str] | None, re.Pattern[str] | None
+]
+
+
+def _modifier_group(modifiers: list[Modifier], patterns: dict[str, str]) -> ModifierGroup:
+    prefixes = tuple(modifier for modifier in modifiers if modifier.prefix)
+    suffixes = tuple(modifier for modifier in modifiers if not modifier.prefix)
+    return (
+        prefixes,
+        suffixes,
+        _modifier_regex([patterns[m.id] for m in prefixes], True) if prefixes else None,
+        _modifier_regex([patterns[m.id] for m in suffixes], False) if suffixes else None,
+    )
+
+
 def _compile_modifiers(lexicon: Lexicon) -> list[Modifier]:
     compiled: list[Modifier] = []
     for side in ("prefix", "suffix"):
         for entry in lexicon.modifiers.get(side, []):
-            pattern = flexible_spaces(entry["pattern"])
-            regex = re.compile(
-                rf"(?<![\w-])(?:{pattern})$" if side == "prefix" else rf"^(?:{pattern})", re.IGNORECASE
-            )
+            regex = _modifier_regex([entry["pattern"]], side == "prefix")
             compiled.append(
                 Modifier(
                     id=entry["id"],
@@ -88,6 +118,61 @@ def _compile_modifiers(lexicon: Lexicon) -> list[Modifier]:
     return compiled
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The compiled rules and modifiers a text is matched with: the rules as loaded, or for ASCII-only texts
+    their ASCII twins (see :mod:`.twins`), which match the same there, faster."""
+
+    rules: list[Rule]
+    dispatch: Dispatch
+    scanned: list[Rule]
+    #: rule norm -> the modifiers that apply to it, in table order (prefixes come first), with the guards
+    modifiers_for: dict[str, ModifierGroup]
+    left_guard: re.Pattern[str]
+    pod_suffix: re.Pattern[str]
+
+    @classmethod
+    def build(cls, rules: list[Rule], modifiers_for: dict[str, ModifierGroup]) -> _Tables:
+        dispatch, scanned = _dispatch(rules)
+        return cls(rules, dispatch, scanned, modifiers_for, LEFT_GUARD, _POD_SUFFIX)
+
+    def ascii_twin(self) -> _Tables:
+        """The same tables with every regex replaced by its ASCII twin."""
+
+        def twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+            return None if pattern is None else ascii_twin(pattern)
+
+        rules = [
+            replace(
+                rule,
+                regex=ascii_twin(rule.regex),
+                unguarded=twin(rule.unguarded),
+                need_before=twin(rule.need_before),
+                not_before=twin(rule.not_before),
+                need_after=twin(rule.need_after),
+                not_after=twin(rule.not_after),
+            )
+            for rule in self.rules
+        ]
+        twins: dict[str, Modifier] = {}
+        for prefixes, suffixes, _, _ in self.modifiers_for.values():
+            for modifier in prefixes + suffixes:
+                twins.setdefault(modifier.id, replace(modifier, regex=ascii_twin(modifier.regex)))
+        modifiers_for = {
+            norm: (
+                tuple(twins[m.id] for m in prefixes),
+                tuple(twins[m.id] for m in suffixes),
+                twin(prefix_guard),
+                twin(suffix_guard),
+            )
+            for norm, (prefixes, suffixes, prefix_guard, suffix_guard) in self.modifiers_for.items()
+        }
+        dispatch, scanned = _dispatch(rules)
+        return _Tables(
+            rules, dispatch, scanned, modifiers_for, ascii_twin(self.left_guard), ascii_twin(self.pod_suffix)
+        )
+
+
 class Recognizer:
     """Runs the rules over a text and returns the selected, widened, merged candidates in text order."""
 
@@ -95,13 +180,21 @@ class Recognizer:
         self.lexicon = lexicon
         self.rules = rules
         self.modifiers = _compile_modifiers(lexicon)
-        #: rule norm -> the modifiers that apply to it, in table order
-        self._modifiers_for = {
-            norm: tuple(modifier for modifier in self.modifiers if norm in modifier.norms)
+        patterns = {
+            entry["id"]: entry["pattern"]
+            for side in ("prefix", "suffix")
+            for entry in lexicon.modifiers.get(side, [])
+        }
+        modifiers_for = {
+            norm: _modifier_group([m for m in self.modifiers if norm in m.norms], patterns)
             for norm in {rule.norm for rule in rules}
         }
         self.anchor_index = AnchorIndex(lexicon)
-        self._dispatch, self._scanned = _dispatch(rules)
+        self._tables = _Tables.build(rules, modifiers_for)
+        self._ascii_tables = self._tables.ascii_twin()
+
+    def _tables_for(self, text: str) -> _Tables:
+        return self._ascii_tables if text.isascii() else self._tables
 
     # -- matching -------------------------------------------------------------------------------------------
     def _capitals_ok(self, rule: Rule, match: re.Match[str], shouting: bool) -> bool:
@@ -125,23 +218,24 @@ class Recognizer:
         the windows around the anchors. ``full_scan`` runs every rule over the whole text instead (the tests
         check that both give the same matches)."""
         shouting = _shouting(text[:4000])
+        tables = self._tables_for(text)
         if full_scan:
-            raw = [(rule, match) for rule in self.rules for match in rule.regex.finditer(text)]
+            raw = [(rule, match) for rule in tables.rules for match in rule.regex.finditer(text)]
         else:
-            raw = self._search(text)
+            raw = self._search(text, tables)
         found: list[Candidate] = []
         for rule, match in raw:
             start, end = match.span()
             if start == end:
                 continue
-            if not self._capitals_ok(rule, match, shouting):
+            if (rule.capitalized or rule.lowercase) and not self._capitals_ok(rule, match, shouting):
                 continue
-            if not rule.context_allows(text, start, end):
+            if rule.checks_context and not rule.context_allows(text, start, end):
                 continue
             found.append(Candidate(start, end, rule, match.groupdict()))
         return found
 
-    def _search(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+    def _search(self, text: str, tables: _Tables) -> list[tuple[Rule, re.Match[str]]]:
         """The matches a whole-text ``finditer`` of each rule would give, found near the anchors only."""
         anchors, word_starts, words = self.anchor_index.index(text)
         windows_of = Windows(anchors, word_starts, words, length=len(text))
@@ -150,7 +244,10 @@ class Recognizer:
         # reached the end of the text
         length = len(text)
         missing: dict[tuple[str, ...], bool] = {}
-        for classes, (by_word, digit_rules, every_rule) in self._dispatch.items():
+        left_guard = tables.left_guard
+        for classes, (by_word, digit_rules, every_rule) in tables.dispatch.items():
+            if anchors.keys().isdisjoint(classes):
+                continue  # none of the group's anchors in the text (the index only holds classes it found)
             indices = windows_of.word_indices(classes)
             if not indices:
                 continue
@@ -176,13 +273,16 @@ class Recognizer:
                     if not rules:
                         continue
                 position = word_starts[index]
+                # the left guard, checked once for all the rules tried here: it holds after a space
+                if position and not text[position - 1].isspace() and not left_guard.match(text, position):
+                    continue
                 for rule in rules:
                     if position >= reached.get(rule.order, 0):
-                        match = rule.regex.match(text, position)
+                        match = rule.unguarded.match(text, position)
                         if match is not None:
                             raw.append((rule, match))
                             reached[rule.order] = match.end()
-        for rule in self._scanned:
+        for rule in tables.scanned:
             if rule.word_start:
                 # tried at every word start before its anchors that begins with a character it can begin with
                 reached_end = 0
@@ -210,26 +310,50 @@ class Recognizer:
         """Keep the longest non-overlapping candidates (ties: higher priority, then earlier rule)."""
         ranked = sorted(candidates, key=lambda c: (-c.length, -c.rule.priority, c.rule.order, c.start))
         taken: list[Candidate] = []
-        occupied: list[tuple[int, int]] = []
+        # the spans taken never overlap: sorted by start, their ends are sorted too, and a candidate overlaps
+        # one of them only if it overlaps the last one starting before its end
+        starts: list[int] = []
+        ends: list[int] = []
         for candidate in ranked:
-            if any(candidate.start < end and start < candidate.end for start, end in occupied):
+            index = bisect_left(starts, candidate.end)
+            if index and ends[index - 1] > candidate.start:
                 continue
             taken.append(candidate)
-            occupied.append((candidate.start, candidate.end))
+            starts.insert(index, candidate.start)
+            ends.insert(index, candidate.end)
         return sorted(taken, key=lambda c: c.start)
 
     # -- widening
     # ---------------------------------------------------------------------------------------------
     def widen(self, text: str, candidates: list[Candidate]) -> list[Candidate]:
-        """Attach prefix/suffix modifiers and day + part-of-day suffixes, never overlapping a neighbour."""
+        """Attach prefix/suffix modifiers and day + part-of-day suffixes, never overlapping a neighbour.
+
+        The modifiers of a side are tried one by one (in table order, each may widen the candidate) only when
+        the alternation of them all finds something there: most candidates have no modifier at all."""
+        no_modifiers: ModifierGroup = ((), (), None, None)
+        tables = self._tables_for(text)
+        modifiers_for = tables.modifiers_for
+        pod_suffix = tables.pod_suffix
         for index, candidate in enumerate(candidates):
             left_limit = candidates[index - 1].end if index > 0 else 0
             right_limit = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
             norm = candidate.rule.norm
-            covered = text[candidate.start : candidate.end].lower()  # only "number_only" modifiers read it
-            for modifier in self._modifiers_for.get(norm, ()):
-                if modifier.number_only and covered.startswith("the "):
-                    continue
+            covered = None  # the text of the candidate, lower-cased: only "number_only" modifiers read it
+            prefixes, suffixes, prefix_guard, suffix_guard = modifiers_for.get(norm, no_modifiers)
+            if prefix_guard is None or not prefix_guard.search(
+                text, max(left_limit, candidate.start - 40), candidate.start
+            ):
+                prefixes = ()
+            if suffix_guard is None or not suffix_guard.match(
+                text[candidate.end : min(right_limit, candidate.end + 40)]
+            ):
+                suffixes = ()
+            for modifier in prefixes + suffixes:
+                if modifier.number_only:
+                    if covered is None:
+                        covered = text[candidate.start : candidate.end].lower()
+                    if covered.startswith("the "):
+                        continue
                 if modifier.prefix:
                     if candidate.mod is not None and modifier.mod != candidate.mod:
                         continue
@@ -249,7 +373,7 @@ class Recognizer:
                         candidate.mod = candidate.mod or modifier.mod
                         candidate.modifier_ids.append(modifier.id)
             if norm in _DAY_NORMS and candidate.rule.type == "DATE" and candidate.pod is None:
-                pod = _POD_SUFFIX.match(text, candidate.end, right_limit)
+                pod = pod_suffix.match(text, candidate.end, right_limit)
                 if pod:
                     candidate.pod = pod.group(1).lower()
                     candidate.end = pod.end()
@@ -351,6 +475,9 @@ def _shouting(sample: str) -> bool:
     capitalisation says nothing). Counted on the UTF-8 bytes, where ASCII letters are single bytes; only the
     non-ASCII characters are looked at one by one."""
     encoded = sample.encode("utf-8")
+    lower = len(encoded) - len(encoded.translate(None, _ASCII_LOWER))
+    if len(encoded) - lower <= 3 * lower:
+        return False  # the capitals, among the other bytes, make at most 3/4 of the letters: below the ratio
     capitals = len(encoded) - len(encoded.translate(None, _ASCII_UPPER))
     letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
     if not sample.isascii():

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ __all__ = [
     "RULES_PATH",
     "compile_pattern",
     "DIGIT_WORD",
+    "LEFT_GUARD",
+    "first_character_lookahead",
     "first_characters",
     "first_words",
     "flexible_spaces",
@@ -83,6 +86,8 @@ _LEFT_GUARD = (
     r"(?<!\d[.,:])"
 )
 _RIGHT_GUARD = r"(?![\w@])(?!-\w)(?!/\w)(?![.,:]\d)"
+#: the left guard alone: whether a match may begin at a position (it looks only before it)
+LEFT_GUARD = re.compile(_LEFT_GUARD)
 CONTEXT_WINDOW = 48
 
 
@@ -117,6 +122,15 @@ class Rule:
     first_characters: frozenset[str] | None = None
     #: the words a match can begin with (see :func:`first_words`), when they can be listed
     first_words: frozenset[str] | None = None
+    #: ``regex`` without the left guard, for positions where :data:`LEFT_GUARD` is known to hold: the guard
+    #: only looks before the match, so it need not be checked again for every rule tried at one position
+    unguarded: re.Pattern[str] | None = None
+    #: whether the rule has any before/after context constraint (else :meth:`context_allows` is always True)
+    checks_context: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        constraints = (self.need_before, self.not_before, self.need_after, self.not_after)
+        object.__setattr__(self, "checks_context", any(c is not None for c in constraints))
 
     def context_allows(self, text: str, start: int, end: int) -> bool:
         """Check the before/after context constraints for a match at ``[start, end)`` of ``text``."""
@@ -140,11 +154,15 @@ def flexible_spaces(pattern: str) -> str:
 
 
 def _expand(pattern: str, macros: dict[str, str], where: str) -> str:
+    """Flexible spaces, then the macros, each behind a lookahead for the characters it can begin with: a
+    rule tried where a long macro (a number in words or digits, a month) cannot begin fails at once instead
+    of trying each of its alternatives. The lookahead never changes what a macro matches."""
+
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in macros:
             raise RuleError(f"{where}: unknown macro {{{name}}}; expected one of {', '.join(sorted(macros))}")
-        return macros[name]
+        return first_character_lookahead(macros[name], re.IGNORECASE) + macros[name]
 
     return _MACRO.sub(substitute, flexible_spaces(pattern))
 
@@ -156,22 +174,35 @@ def compile_pattern(
     case_sensitive: bool = False,
     where: str = "",
     first_char_filter: bool = True,
+    left_guard: bool = True,
 ) -> re.Pattern:
-    """Compile a rule pattern with macros, flexible spaces and the word guards.
+    """Compile a rule pattern with macros, flexible spaces and the word guards (``left_guard=False`` leaves
+    out the one before the match, see :attr:`Rule.unguarded`).
 
     With ``first_char_filter`` the regex starts with a lookahead for the characters a match can begin with
     (computed from the pattern), which lets the engine skip most positions cheaply; it never changes the
     matches."""
     body = _expand(pattern, lexicon.macros(), where)
     flags = 0 if case_sensitive else re.IGNORECASE
+    guard = _LEFT_GUARD if left_guard else ""
     try:
-        plain = re.compile(f"{_LEFT_GUARD}(?:{body}){_RIGHT_GUARD}", flags)
+        plain = _regex(f"{guard}(?:{body}){_RIGHT_GUARD}", flags)
     except re.error as error:
         raise RuleError(f"{where}: pattern does not compile ({error}): {pattern}") from None
-    first = _first_characters(body, flags) if first_char_filter else None
-    if not first:
+    lookahead = first_character_lookahead(body, flags) if first_char_filter else ""
+    if not lookahead:
         return plain
-    return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(first))}]){plain.pattern}", flags)
+    return _regex(f"{lookahead}{plain.pattern}", flags)
+
+
+def first_character_lookahead(pattern: str, flags: int) -> str:
+    """ "(?=[...])" for the characters every match of ``pattern`` (a regex) begins with, or "" when they
+    cannot be worked out. Put in front of the pattern it never changes the matches, but lets a search skip
+    the positions where no match can begin at the cost of one character test."""
+    first = _first_characters(pattern, flags)
+    if not first:
+        return ""
+    return f"(?=[{''.join(re.escape(c) for c in sorted(first))}])"
 
 
 def first_characters(
@@ -191,7 +222,15 @@ def starts_with_word_character(pattern: str, lexicon: Lexicon, *, case_sensitive
     return bool(first) and all(re.match(r"\w", character) for character in first)
 
 
-def _first_characters(body: str, flags: int) -> set[str] | None:
+@lru_cache(maxsize=4096)
+def _regex(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile`` with a cache of its own: the rule regexes alone overflow the 512 entries of ``re``'s,
+    and the tests build many taggers."""
+    return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=4096)
+def _first_characters(body: str, flags: int) -> frozenset[str] | None:
     """Every character a match of ``body`` can start with, or None when that cannot be worked out (an
     optional start, categories other than digits and spaces...)."""
     try:
@@ -207,7 +246,7 @@ def _first_characters(body: str, flags: int) -> set[str] | None:
         return None
     if flags & re.IGNORECASE:
         characters |= {c.upper() for c in characters} | {c.lower() for c in characters}
-    return characters
+    return frozenset(characters)
 
 
 #: stands for every word that begins with a digit in :func:`first_words`
@@ -373,7 +412,11 @@ def _compile_context(value: Any, *, anchor_end: bool, where: str, name: str) -> 
         raise RuleError(f"{where}: field {name!r} expected a regex string, found {type(value).__name__}")
     text = flexible_spaces(value)
     try:
-        return re.compile(f"(?:{text})\\s*$" if anchor_end else f"(?:{text})", re.IGNORECASE)
+        if not anchor_end:
+            return _regex(f"(?:{text})", re.IGNORECASE)
+        # searched over the text before a match: the lookahead skips the positions where it cannot begin
+        lookahead = first_character_lookahead(text, re.IGNORECASE)
+        return _regex(f"{lookahead}(?:{text})\\s*$", re.IGNORECASE)
     except re.error as error:
         raise RuleError(f"{where}: field {name!r} does not compile ({error}): {value}") from None
 
@@ -448,6 +491,13 @@ def _parse_rule(
         ),
         first_words=first_words(
             raw["pattern"], lexicon, case_sensitive=bool(raw.get("case_sensitive", False))
+        ),
+        unguarded=compile_pattern(
+            raw["pattern"],
+            lexicon,
+            case_sensitive=bool(raw.get("case_sensitive", False)),
+            where=where,
+            left_guard=False,
         ),
     )
 

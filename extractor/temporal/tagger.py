@@ -20,8 +20,9 @@ from .dates import granularity_of
 from .lexicon import Lexicon, load_lexicon
 from .normalize import NORMALIZERS, REJECT, NormContext, Resolution
 from .recognize import Candidate, Recognizer
-from .rules import Rule, load_rules
+from .rules import Rule, first_character_lookahead, load_rules
 from .tense import SentenceCues, Tense
+from .twins import ascii_twin
 
 __all__ = ["Timex", "TemporalTagger", "parse_dct", "split_sentences"]
 
@@ -33,6 +34,9 @@ _PREPOSITION = re.compile(
     r"|up to|by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
     re.IGNORECASE,
 )
+_PREPOSITION_ASCII = ascii_twin(_PREPOSITION)  # for ASCII-only texts (see :mod:`.twins`)
+#: the longest a match of :data:`_PREPOSITION` reaches before the spaces that end it
+_PREPOSITION_REACH = 1 + len("throughout")
 _RELATIONS = {
     "on": "on",
     "in": "on",
@@ -63,15 +67,17 @@ _RELATIONS = {
 }
 _APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
 _FOLLOWING_DAY_GAP = re.compile(r"\s*(?:[,(]\s*)?(?:(?:on|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+_REPORTING_WORDS = r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|wrote|noted)"
+# searched over the text before an expression: the lookahead skips the positions where no match begins
 _REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|declared|wrote|noted)\s+(?:on\s+)?$",
+    first_character_lookahead(_REPORTING_WORDS, re.IGNORECASE) + _REPORTING_WORDS + r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+_REPORTING_BEFORE_ASCII = ascii_twin(_REPORTING_BEFORE)
 _DAY_VALUE = re.compile(
     r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)|XXXX-WXX-[1-7](?=$|T)"
 )  # a day, or a weekday no publication date places ("at 2215Z on Tuesday" -> XXXX-WXX-2T22:15)
 _DAY_OR_WEEKDAY_VALUE = re.compile(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)")
-_SPACES = re.compile(r"\s+")
 _AND_GAP = re.compile(r"\s+and\s+")
 _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SECOND_PASS_NORMS = frozenset({"clock", "anaphoric_pod"})
@@ -206,8 +212,10 @@ class TemporalTagger:
         state = AnchorState(parsed_dct, yearless_dct=None if parsed_dct else _yearless_dct(dct))
         sentence_days: dict[int, list[tuple[int, str]]] = {}
 
-        first_pass = [p for p in pending if not self._second_pass(p.candidate)]
-        second_pass = [p for p in pending if self._second_pass(p.candidate)]
+        first_pass: list[_Pending] = []
+        second_pass: list[_Pending] = []
+        for item in pending:
+            (second_pass if self._second_pass(item.candidate) else first_pass).append(item)
         sentence_cues: dict[int, SentenceCues] = {}
         for item in first_pass + second_pass:
             self._resolve(item, text, bounds, pending, state, sentence_days, sentence_cues)
@@ -349,15 +357,16 @@ class TemporalTagger:
         if candidate.mod and resolution.mod is None:
             resolution.mod = candidate.mod
         item.resolution = resolution
-        if (
-            resolution.anchor
-            and _day_text(resolution.value) is not None
-            and _REPORTING_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+        if not resolution.anchor:
+            return
+        day_text = _day_text(resolution.value)
+        reporting_before = _REPORTING_BEFORE_ASCII if text.isascii() else _REPORTING_BEFORE
+        if day_text is not None and reporting_before.search(
+            text, max(0, candidate.start - 24), candidate.start
         ):
             return  # "the ministry said on Monday": the day of the report, not of the events told around it
-        if resolution.anchor and resolution.type in ("DATE", "TIME"):
+        if resolution.type in ("DATE", "TIME"):
             state.update(resolution.value, position=candidate.start)
-            day_text = _day_text(resolution.value)
             if day_text is not None:
                 sentence_days.setdefault(item.sentence, []).append((candidate.start, day_text))
 
@@ -416,9 +425,18 @@ class TemporalTagger:
     @staticmethod
     def _relation(text: str, candidate: Candidate, previous: Timex | None) -> str | None:
         before = text[max(0, candidate.start - 24) : candidate.start]
-        match = _PREPOSITION.search(before)
+        # a preposition ends where the spaces at the end of ``before`` begin: a match starts no farther
+        # before that than the longest preposition and the character before it
+        words_end = len(before.rstrip())
+        match = (
+            (_PREPOSITION_ASCII if before.isascii() else _PREPOSITION).search(
+                before, max(0, words_end - _PREPOSITION_REACH)
+            )
+            if words_end < len(before)
+            else None
+        )
         if match:
-            return _RELATIONS.get(_SPACES.sub(" ", match.group(1).lower()))
+            return _RELATIONS.get(match.group(1).lower())  # the pattern's prepositions hold single spaces
         if candidate.modifier_relation:
             return candidate.modifier_relation
         if _APPROX_START.match(text, candidate.start, candidate.end):

@@ -17,9 +17,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
+
+from .twins import ascii_twin
 
 __all__ = ["Tense", "TenseCues", "SentenceCues", "detect_tense", "load_tense_cues"]
 
@@ -28,9 +30,15 @@ Tense = Literal["PAST", "PRESENT", "FUTURE"]
 TENSE_CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "timex_tense_cues.json"
 
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w+(?:[-']\w+)*|[^\w\s]")
-# The same tokens, each with the whitespace before it: every character that is not whitespace belongs to a
-# token, so the lengths of the pieces give the offsets without a match object per token.
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+# The same tokens, with the whitespace between them: every character that is not whitespace belongs to a
+# token, so splitting a text on them gives space, token, space, token, ..., space, and the lengths of the
+# pieces give the offsets without a match object per token. Written to match faster, with the same
+# matches: the letters before "n't" are only looked for when the run of letters ends in "n't"; nothing
+# follows a word, so it never gives back characters (possessive).
+_TOKEN_SPLIT = re.compile(
+    r"((?=[A-Za-z]*+(?<=[A-Za-z]n)'t\b)[A-Za-z]+(?=n't\b)|n't\b|'[a-z]+\b|\w++(?:[-']\w++)*+|[^\w\s])"
+)
+_TOKEN_SPLIT_ASCII = ascii_twin(_TOKEN_SPLIT)  # for ASCII-only sentences (see :mod:`.twins`)
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated", "noted"})
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -122,31 +130,32 @@ class SentenceCues:
 
     def __init__(self, text: str) -> None:
         cues = load_tense_cues()
-        pieces = list(chain.from_iterable(_SPACED_TOKEN.findall(text)))  # space, token, space, token...
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        starts = offsets[1::2]
-        ends = offsets[2::2]
+        # space, token, space, token, ..., space
+        pieces = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
+        offsets = list(accumulate(map(len, pieces)))
+        starts = offsets[0:-1:2]
+        ends = offsets[1::2]
+        tokens = pieces[1::2]
         # lower-cased in one call: tokens never hold whitespace, and lower-casing never makes any
-        lowers = " ".join(pieces[1::2]).lower().split(" ") if pieces else []
+        lowers = " ".join(tokens).lower().split(" ") if tokens else []
         self.token_starts = starts
         self.token_ends = ends
         self.lowers = lowers
         by_first_word = cues.by_first_word
+        phrases = cues.phrases
         hits: list[_Hit] = []
-        index = 0
-        count = len(lowers)
-        while index < count:
+        following = 0  # the first token after the last cue phrase
+        # most words are neither the first word of a cue nor an -ed form: only the others are looked at
+        for index in [i for i, lower in enumerate(lowers) if lower in by_first_word or lower.endswith("ed")]:
+            if index < following:
+                continue  # inside the cue phrase just found
             lower = lowers[index]
-            sizes = by_first_word.get(lower, ())
-            if not sizes and not lower.endswith("ed"):
-                index += 1  # most words: neither a cue nor an -ed form
-                continue
             found: tuple[Tense, Tense] | None = None
             length = 1
-            for size in sizes:
+            for size in by_first_word.get(lower, ()):
                 phrase = tuple(lowers[index : index + size])
-                if phrase in cues.phrases:
-                    found, length = cues.phrases[phrase], size
+                if phrase in phrases:
+                    found, length = phrases[phrase], size
                     break
             if (
                 found == ("PAST", "PAST")
@@ -164,7 +173,7 @@ class SentenceCues:
                 hits.append(
                     _Hit(starts[index], ends[last], index, last, found[0], found[1], extra, reporting)
                 )
-            index += length
+            following = index + length
         self.hits = hits
 
     def tense_at(self, start: int, end: int, ignore: list[tuple[int, int]] | tuple = ()) -> Tense | None:

@@ -232,6 +232,8 @@ CASES = [
     ("each-july", "The exercise is held each July.", DCT, "each July", "SET", "XXXX-07"),
     # ---- clock times
     ("military-z", "The tanker took off at 0612Z.", DCT, "0612Z", "TIME", "2025-10-30T06:12"),
+    ("bare-hhmm", "The A321 took off again at 1410 on Thursday.", DCT, "1410", "TIME", "2025-10-30T14:10"),
+    ("bare-hhmm-sentence-end", "It landed at Cologne Wahn at 1805.", DCT, "1805", "TIME", "2025-10-30T18:05"),
     ("am", "It landed at 2:29 a.m.", DCT, "2:29 a.m.", "TIME", "2025-10-30T02:29"),
     ("pm-tz", "It landed at 10:35 p.m. EDT.", DCT, "10:35 p.m. EDT", "TIME", "2025-10-30T22:35"),
     ("utc", "The transponder went dark at 14:30 UTC.", DCT, "14:30 UTC", "TIME", "2025-10-30T14:30"),
@@ -276,6 +278,7 @@ CASES = [
     ("trap-bare-number", "The base holds 35 aircraft and 1,200 troops.", DCT, "35", None, None),
     ("trap-thousands", "The base holds 2000 troops.", DCT, "2000", None, None),
     ("trap-altitude", "It cruised at 1998 feet before climbing.", DCT, "1998", None, None),
+    ("trap-altitude-hhmm", "It flew low, at 1500 feet, over the coast.", DCT, "1500", None, None),
     ("trap-mirage-2000", "A Mirage 2000 escorted the tanker.", DCT, "2000", None, None),
     ("trap-flight-number", "Flight 2024 was diverted.", DCT, "2024", None, None),
     ("trap-may-modal", "The aircraft may land at Hmeimim.", DCT, "may", None, None),

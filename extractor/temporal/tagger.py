@@ -122,6 +122,15 @@ class Timex:
         return data
 
 
+def _timex(**fields: Any) -> Timex:
+    """A :class:`Timex` from all its fields, in field order, built without the frozen dataclass's
+    ``__init__``, which sets each field through ``object.__setattr__`` and costs more than all the rest of
+    building an expression. The object is the same (``vars()``, equality, hash, repr); it stays frozen."""
+    timex = object.__new__(Timex)
+    timex.__dict__.update(fields)
+    return timex
+
+
 def parse_dct(dct: str | date | None) -> date | None:
     """Return the creation date from "YYYY-MM-DD" (longer ISO strings are cut), a date, or None.
     Text that does not start with a valid date gives None: the document is then tagged without a DCT."""
@@ -407,7 +416,7 @@ class TemporalTagger:
             granularity = granularity_of(resolution.value)
             if resolution.type == "TIME" and resolution.value:
                 granularity = "time"
-        return Timex(
+        return _timex(
             start=candidate.start,
             end=candidate.end,
             text=text[candidate.start : candidate.end],

@@ -103,22 +103,11 @@ class Timex:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe dict; ``range_end`` and ``freq`` only when set."""
-        data: dict[str, Any] = {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "value": self.value,
-            "granularity": self.granularity,
-            "relation": self.relation,
-            "mod": self.mod,
-            "rule": self.rule,
-            "tid": self.tid,
-        }
-        if self.range_end is not None:
-            data["range_end"] = self.range_end
-        if self.freq is not None:
-            data["freq"] = self.freq
+        data = dict(self.__dict__)  # the fields, in field order
+        if self.range_end is None:
+            del data["range_end"]
+        if self.freq is None:
+            del data["freq"]
         return data
 
 

@@ -45,7 +45,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
-from itertools import accumulate, compress, filterfalse
+from itertools import accumulate, compress, count, filterfalse
+from operator import add
 
 from .lexicon import Lexicon
 from .twins import ascii_twin
@@ -114,7 +115,11 @@ CLASS_WINDOWS: dict[str, tuple[int, int]] = {
 
 # Words are maximal runs of \w; splitting on the runs between them keeps every offset.
 _WORD_SPLIT = re.compile(r"(\W+)")
-_WORD_SPLIT_ASCII = ascii_twin(_WORD_SPLIT)  # for ASCII-only texts (see :mod:`.twins`)
+_NON_ASCII_CHARACTER = re.compile(r"[^\x00-\x7f]")
+#: ASCII byte -> itself for a word character (``\w``), else a space; for :func:`_ascii_words`
+_NON_WORD_TO_SPACE = bytes(
+    code if code < 128 and (chr(code).isalnum() or chr(code) == "_") else 0x20 for code in range(256)
+)
 _WORDS: dict[str, tuple[str, ...]] = {
     "UNIT": (
         "second",
@@ -396,9 +401,7 @@ class AnchorIndex:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
             lowered = "".join(char.lower()[0] for char in text)
-        # word, separator, word, ...; the first and last may be ""
-        parts = (_WORD_SPLIT_ASCII if lowered.isascii() else _WORD_SPLIT).split(lowered)
-        tokens = parts[0::2]
+        tokens, starts = _words(lowered)
         wanted = words.keys() & tokens
         # words with a digit at either end are among the few that are not all letters
         wanted.update(
@@ -409,7 +412,6 @@ class AnchorIndex:
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         if not wanted:
             return found, [], []
-        starts = list(accumulate(map(len, parts), initial=0))[0::2]
         after_number = _AFTER_NUMBER_ASCII if text.isascii() else _AFTER_NUMBER
         for index in compress(range(len(tokens)), map(wanted.__contains__, tokens)):
             token = tokens[index]
@@ -445,6 +447,47 @@ class AnchorIndex:
         if after.group("numdate") is not None:
             classes.append("NUMDATE")
         return classes
+
+
+def _words(lowered: str) -> tuple[list[str], list[int]]:
+    """The words of a text (maximal runs of ``\\w``) and their offsets, as ``_WORD_SPLIT`` gives them: with ""
+    first when the text begins with a separator and "" last when it ends with one. A text with non-ASCII
+    characters is read through an ASCII stand-in of the same length ("a" for a word character, a space for
+    any other); the few words holding such a character are then cut from the text itself."""
+    if lowered.isascii():
+        return _ascii_words(lowered)
+    positions: list[int] = []
+
+    def stand_in(match: re.Match[str]) -> str:
+        positions.append(match.start())
+        return "a" if match.group().isalnum() else " "  # a non-ASCII character is in \\w when alphanumeric
+
+    tokens, starts = _ascii_words(_NON_ASCII_CHARACTER.sub(stand_in, lowered))
+    for position in positions:  # the words holding a non-ASCII character are cut from the text
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and position < starts[index] + len(tokens[index]):
+            tokens[index] = lowered[starts[index] : starts[index] + len(tokens[index])]
+    return tokens, starts
+
+
+def _ascii_words(lowered: str) -> tuple[list[str], list[int]]:
+    """:func:`_words` of an ASCII-only text, found with byte operations: every non-word character becomes a
+    space, the text is split at each space, and the empty pieces between are dropped. About twice as fast
+    as the regex, which frees and allocates its stack for every separator."""
+    if not lowered:
+        return [""], [0]
+    pieces = lowered.encode("ascii").translate(_NON_WORD_TO_SPACE).decode("ascii").split(" ")
+    # piece i begins after the pieces before it and the one space that ends each of them
+    offsets = map(add, accumulate(map(len, pieces), initial=0), count())
+    tokens = list(filter(None, pieces))
+    starts = list(compress(offsets, pieces))
+    if not pieces[0]:
+        tokens.insert(0, "")
+        starts.insert(0, 0)
+    if not pieces[-1]:
+        tokens.append("")
+        starts.append(len(lowered))
+    return tokens, starts
 
 
 class Windows:

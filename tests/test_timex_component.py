@@ -430,3 +430,63 @@ def test_timex_tense_cues_tokens_keep_their_offsets(text: str, lowers: list[str]
     assert cues.lowers == lowers
     for start, end, lower in zip(cues.token_starts, cues.token_ends, cues.lowers, strict=True):
         assert text[start:end].lower() == lower
+
+
+# -- the speed-ups must not change what is found ----------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1 ,.\n-'éñ’—½²\u0301\u00a0ſKİ日", max_size=40))
+def test_timex_word_split_matches_the_regex_split(text: str) -> None:
+    """The anchor index reads words with byte operations (and an ASCII stand-in for other characters); they
+    are the words and offsets the (\\W+) split gives."""
+    from itertools import accumulate
+
+    from extractor.temporal.anchors import _WORD_SPLIT, _words
+
+    parts = _WORD_SPLIT.split(text)
+    assert _words(text) == (parts[0::2], list(accumulate(map(len, parts), initial=0))[0::2])
+
+
+def test_timex_ascii_twins_match_alike_on_ascii_text() -> None:
+    """The recogniser's ASCII twins (used for ASCII-only texts) find what the rules as loaded find."""
+    import re
+
+    from extractor.temporal.twins import ascii_twin
+
+    assert ascii_twin(re.compile("ſ", re.IGNORECASE)).flags & re.ASCII == 0  # stands for "s": no twin
+    assert ascii_twin(re.compile("[\u212a]", re.IGNORECASE)).flags & re.ASCII == 0  # the Kelvin sign
+    assert ascii_twin(re.compile(r"\bOct\w*", re.IGNORECASE)).flags & re.ASCII
+    recognizer = _TAGGER.recognizer
+    tables, twins = recognizer._tables, recognizer._ascii_tables
+    assert all(rule.unguarded.flags & re.ASCII for rule in twins.rules)
+    text = ARTICLE + " Around 2 p.m. on Sept. 3, 2024, two An-26s flew for about three hours or so."
+    assert text.isascii()
+    found = sorted((m.span(), rule.id) for rule, m in recognizer._search(text, tables))
+    assert found == sorted((m.span(), rule.id) for rule, m in recognizer._search(text, twins))
+
+
+@pytest.mark.parametrize(
+    "text", ["An Il-76 flew in - and out -- at 10:35, late.", "a-b- -c d--e (x) 5-6", "", " - ", "Su-35s"]
+)
+def test_timex_tense_split_without_apostrophe_is_the_full_split(text: str) -> None:
+    from extractor.temporal.tense import _TOKEN_SPLIT, _TOKEN_SPLITS
+
+    assert "'" not in text
+    assert _TOKEN_SPLITS[text.isascii(), False].split(text) == _TOKEN_SPLIT.split(text)
+
+
+def test_timex_results_are_plain_frozen_timexes() -> None:
+    """Timex objects are built without the dataclass constructor; they must equal constructed ones."""
+    import dataclasses
+
+    from extractor.temporal import Timex
+
+    timexes = _TAGGER.tag(ARTICLE, "2025-10-30")
+    assert timexes
+    for timex in timexes:
+        assert list(vars(timex)) == [field.name for field in dataclasses.fields(Timex)]
+        assert timex == Timex(**vars(timex))
+        assert list(timex.to_dict())[:10] == [field.name for field in dataclasses.fields(Timex)][:10]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            timex.start = 0  # type: ignore[misc]

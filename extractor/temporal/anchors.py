@@ -2,11 +2,12 @@
 
 Running every rule regex over a whole article costs about 20 ms; most of the text cannot hold a time
 expression at all. Each rule names the anchor classes its matches always contain (``"anchors"`` in
-``timex_rules.jsonl``: a month name, a unit word, a clock-like number...). :class:`AnchorIndex` tokenises the
-text once, classifies the tokens, and gives each rule the windows around its anchors; the rule regex then runs
-only there. A rule whose matches always begin with a word character (most of them) is not even scanned
-across its windows: it is tried only at the word starts between the start of each anchor and the window's
-reach before it (:meth:`Windows.starts`), since a match that holds the anchor begins there. The classes:
+``timex_rules.jsonl``: a month name, a unit word, a clock-like number...). :class:`AnchorIndex` splits the
+text into words once (with byte operations, no regex), classifies the words that are anchors, and gives each
+rule the windows around its anchors; the rule regex then runs only there. A rule whose matches always begin
+with a word character (most of them) is not even scanned across its windows: it is tried only at the word
+starts between the start of each anchor and the window's reach before it (:meth:`Windows.starts`), since a
+match that holds the anchor begins there. The classes:
 
 ========== ==========================================================================
 MONTH      month names and abbreviations ("October", "Oct")

@@ -353,10 +353,9 @@ class EventBuilder:
                     current.destination = slots.pop("destination")
                     _merge(current, trig, slots)
                     continue
-                refined = bool(current.destination and slots.get("destination")) and _refines(
-                    current.destination, slots["destination"]
-                )
-                if not (current.destination and slots.get("destination")) or refined:
+                both = current.destination is not None and slots.get("destination") is not None
+                refined = both and _refines(current.destination, slots["destination"])
+                if not both or refined:
                     _merge(current, trig, slots)
                     if refined and not current.aircraft:
                         # "its first Caracas-Moscow flight ..., sending an Airbus A340-600 from ...": the
@@ -887,8 +886,8 @@ def _merge(leg: Leg, trig: Trigger, slots: dict) -> None:
 
 def _refines(general: dict, specific: dict) -> bool:
     """Whether ``specific`` names a place inside ``general``, the most specific place the text gives: an
-    airport or city of the country ("flew back to Spain ..., landing at Torrejon air base"), or an airport of the city
-    ("flew to Dhaka ... landed at Hazrat Shahjalal International Airport")."""
+    airport or city of the country ("flew back to Spain ..., landing at Torrejon air base"), or an airport of
+    the city ("flew to Dhaka ... landed at Hazrat Shahjalal International Airport")."""
     if general.get("kind") == "country":
         return (
             specific.get("kind") in ("city", "airport", "airbase")

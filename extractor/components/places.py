@@ -198,7 +198,7 @@ class PlaceRuler:
         one-word name is added only when it is at least five letters and not an everyday word ("Sal", "Wake",
         "Jersey" stay out)."""
         for row in rows:
-            place = _place_from_row({**row, "id": row["id"]}, "region")
+            place = _place_from_row(row, "region")
             for name in [row["name"], *(row.get("aliases") or [])]:
                 if name in self.lexicon or name in _NOT_PLACES or name in _ISLAND_WORDS:
                     continue
@@ -518,10 +518,11 @@ class PlaceRuler:
             )
             # "IKA–CCS", "CYOW–EINN–OTBD": codes joined by dashes or arrows are a route of airports
             in_route = any(
-                0 <= k < len(doc) and 0 <= k + 2 * step < len(doc) and doc[k + step].text in _ROUTE_JOINERS
-                and doc[k + 2 * step].text in self.airports_by_code
-                for k, step in ((token.i, 1), (token.i, -1))
-            )  # fmt: skip
+                0 <= token.i + 2 * step < len(doc)
+                and doc[token.i + step].text in _ROUTE_JOINERS
+                and doc[token.i + 2 * step].text in self.airports_by_code
+                for step in (1, -1)
+            )
             if not (in_parens or labelled or after_preposition or in_route):
                 continue
             place = self.airports_by_code.get(token.text)

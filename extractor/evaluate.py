@@ -349,12 +349,14 @@ _PERSON_TITLE = re.compile(
 def _canonical_body(name: str) -> str:
     """A ministry or minister written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of
     Defense" -> "defence ministry", "Minister of Defence" -> "defence minister"; a leading count or article
-    dropped ("two officials familiar with the planning" -> "officials familiar with the planning"), and a
-    person's leading rank or title ("Commodore Martín Rivas" -> "martín rivas"); other names unchanged
-    (lower-cased)."""
+    dropped ("two officials familiar with the planning" -> "officials familiar with the planning"), a
+    person's leading rank or title ("Commodore Martín Rivas" -> "martín rivas") and a body's trailing
+    "spokesperson" ("Bundeswehr spokesman" -> "bundeswehr"); other names unchanged (lower-cased)."""
     text = " ".join(name.split()).lower().replace("defense", "defence")
     text = _LEADING_COUNT.sub("", text)
     text = _PERSON_TITLE.sub("", text)  # "Brigadier General Hanna Vos" = "Hanna Vos"
+    # a body's unnamed spokesperson speaks for it: "Chadian government spokesperson" = "Chadian government"
+    text = re.sub(r"(?<=\w)(?:'s|’s)?\s+spokes(?:person|man|woman)$", "", text)
     text = text.replace("ministry of foreign affairs", "foreign ministry")
     text = text.replace("foreign affairs ministry", "foreign ministry")
     text = text.replace("minister of foreign affairs", "foreign minister")

@@ -400,13 +400,16 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Brigadier General Hanna Vos", "Hanna Vos", True),
         ("Commodore Martín Rivas", "Martin Rivas", True),
         ("Commander of NATO Allied Air Command", "NATO Allied Air Command", False),
+        ("Chadian government spokesperson", "Chadian government", True),
+        ("Bundeswehr", "Bundeswehr spokesman", True),
+        ("Chadian government spokesperson", "Chadian army", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
         "other-body", "one-word",
         "same-country", "other-country", "country-after", "foreign-ministry", "foreign-affairs-ministry", "transport-ministry", "other-ministry",
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
-        "commander-of",
+        "commander-of", "spokesperson-gold", "spokesperson-pred", "spokesperson-other-body",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

@@ -132,6 +132,21 @@ CASES = [
         "Serbian President Aleksandar Vucic said the plane landed. Vucic said it carried spare parts.",
         [(None, ["Aleksandar Vucic"]), (None, ["Aleksandar Vucic"])],
     ),
+    (
+        "surname-of-a-name-no-cue-gave",
+        "The jet was met by deputy foreign minister Elena Fuentes. Fuentes said it carried spare parts.",
+        [(None, ["Elena Fuentes"])],
+    ),
+    (
+        "surname-of-two-given-names",
+        "The ministry's spokesperson is Muhammad Umar Butt. Butt said the 777 landed in Islamabad.",
+        [(None, ["Muhammad Umar Butt"])],
+    ),
+    (
+        "surname-after-a-title-only",
+        "The jet was met by Minister Fuentes. Fuentes said it carried spare parts.",
+        [(None, ["Minister Fuentes"])],  # a title is not a given name
+    ),
     ("hat-tip", "A KC-46A flew to Hickam, h/t @Aircraft_Spots.", [(None, ["Aircraft Spots"])]),
     (
         "according-to-a-list",

@@ -59,6 +59,7 @@ component's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -66,7 +67,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, fold, span_fields, token_table
-from .sources import _OUTLET_HEADS, _TOLD_CUES, _country_by_code, _first_payload, load_word_lists
+from .sources import _OUTLET_HEADS, SourceTagger, _TOLD_CUES, _country_by_code, _first_payload, load_word_lists
 
 _WORDS = load_word_lists("attribution_words.json")
 
@@ -114,6 +115,7 @@ class Attribution:
     ) -> None:
         extensions.ensure_doc_extensions()
         self.name = name
+        self._nlp = nlp  # the source tagger's full-name lookup, when the pipeline has one
         self.cues = Lexicon(max_tokens=5)
         for row in load_jsonl(cues, required=("id", "phrase", "role")):
             self.cues.add(row["phrase"].lower(), row)
@@ -134,12 +136,24 @@ class Attribution:
         self._speakers: dict[str, dict] = {}  # the latest cited person and body, for "he said" / "it said"
         # "Vucic said" after "President Aleksandar Vucic", "Lozano said" after "Javier Lozano Ríos" (any
         # family name; the last one wins a clash)
-        self._surnames = {
+        surnames = {
             surname: s["name"]
             for s in sources
             if s.get("role") == "person" and " " in s["name"]
             for surname in s["name"].split()[1:]
         }
+        tagger = next((pipe for _, pipe in self._nlp.pipeline if isinstance(pipe, SourceTagger)), None)
+
+        def person(name: str) -> str:
+            """The full name of a person named by the surname alone: a source named before, else the first
+            "<Given> <surname>" of the text ("deputy foreign minister Elena Fuentes ... Fuentes said")."""
+            if name in surnames:
+                return surnames[name]
+            if tagger is not None and " " not in name:
+                return tagger.full_name_in_text(doc, name) or name
+            return name
+
+        self._person = person
         table = token_table(doc)
         sentences = table.sents()
         text = table.text
@@ -277,7 +291,7 @@ class Attribution:
                         _subject(doc, cue.start, cue.end, mentions, sent) + bound
                     )  # "Rybar posted on Telegram"
             else:
-                subject = _subject(doc, cue.start, cue.end, mentions, sent, self._surnames)
+                subject = _subject(doc, cue.start, cue.end, mentions, sent, self._person)
                 if not subject:
                     subject = _pronoun_subject(doc, cue.start, sent, self._speakers)
                 if subject:
@@ -576,7 +590,7 @@ def _subject(
     cue_end: int,
     mentions: list[dict],
     sent: Span,
-    persons: dict[str, str] | None = None,
+    person: Callable[[str], str] | None = None,
 ) -> list[dict]:
     """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
     before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
@@ -622,7 +636,7 @@ def _subject(
     ):
         return [after[0]]
     # "Rolls-Royce said", "Baykar, which has sold the TB2 to more than 30 countries, said"
-    unknown = _unknown_subject(doc, cue_start, mentions, sent, persons)
+    unknown = _unknown_subject(doc, cue_start, mentions, sent, person)
     return [unknown] if unknown else []
 
 
@@ -713,7 +727,7 @@ def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, d
 
 
 def _unknown_subject(
-    doc: Doc, cue_start: int, mentions: list[dict], sent: Span, persons: dict[str, str] | None = None
+    doc: Doc, cue_start: int, mentions: list[dict], sent: Span, person: Callable[[str], str] | None = None
 ) -> dict | None:
     """A capitalised name right before the verb (or a ', which ...,' clause) that nothing else claimed."""
     end = cue_start
@@ -765,12 +779,12 @@ def _unknown_subject(
     if doc[start].lower_ in _PRONOUNS:
         return None
     span = doc[start:last]
-    return _unknown_mention(span, kind, "attr.unknown_subject", persons or {})
+    return _unknown_mention(span, kind, "attr.unknown_subject", person)
 
 
-def _unknown_mention(span: Span, kind: str, rule: str, persons: dict[str, str]) -> dict:
+def _unknown_mention(span: Span, kind: str, rule: str, person: Callable[[str], str] | None) -> dict:
     """A name no component found; a surname alone takes the full name of the person named before ('Vucic')."""
-    name = persons.get(span.text, span.text)
+    name = person(span.text) if person is not None else span.text
     return {
         **span_fields(span),
         "name": name,

@@ -1404,9 +1404,10 @@ class SourceTagger:
                 )
                 if earlier is not None:
                     mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
-                elif mention.get("surname"):
-                    full = self._full_name_in_text(doc, surname)
-                    if full is not None:  # "Mark Ellery runs a guesthouse ... Mr Ellery said"
+                else:
+                    # "Mark Ellery runs a guesthouse ... Mr Ellery said"; "minister Elena Fuentes ... Fuentes said"
+                    full = self.full_name_in_text(doc, surname)
+                    if full is not None:
                         mention = {**mention, "name": full}
             resolved.append(mention)
         for index, mention in enumerate(resolved):
@@ -1419,21 +1420,27 @@ class SourceTagger:
             mention.pop("surname", None)
         return resolved
 
-    def _full_name_in_text(self, doc: Doc, surname: str) -> str | None:
-        """The first "<Given> <surname>" of the article when a person is only named "Mr <surname>" as a source:
-        the given name is one capitalised word that is not a title, a country or a common capitalised word."""
-        pattern = re.compile(r"(?<![\w.])([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s+" + re.escape(surname) + r"\b")
+    def full_name_in_text(self, doc: Doc, surname: str) -> str | None:
+        """The first "<Given> [<Given>] <surname>" of the article when a person is only named by the surname
+        ("Mr Butt", "Fuentes said"): the given names are one or two capitalised words that are not a title, a
+        country or a common capitalised word ("Muhammad Umar Butt"; "minister Elena Fuentes" gives "Elena")."""
+        word = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
+        pattern = re.compile(rf"(?<![\w.])((?:{word}\s+)?{word})\s+" + re.escape(surname) + r"\b")
         for match in pattern.finditer(token_table(doc).text):
-            given = match.group(1)
-            if (
-                given in _PERSON_STOP_WORDS
-                or fold(given) in self.title_rows
-                or self.countries.lookup(given)
-                or self.lexicon.lookup(given)
-            ):
-                continue
-            return f"{given} {surname}"
+            given = match.group(1).split()
+            while given and not self._given_name(given[0]):
+                given = given[1:]
+            if given and all(self._given_name(g) for g in given):
+                return " ".join([*given, surname])
         return None
+
+    def _given_name(self, word: str) -> bool:
+        return not (
+            word in _PERSON_STOP_WORDS
+            or fold(word) in self.title_rows
+            or self.countries.lookup(word)
+            or self.lexicon.lookup(word)
+        )
 
     def _sentence_country(self, doc: Doc, mention: dict) -> dict | None:
         """The one country of the operators named before the mention in its sentence ("A South Korean C-130J

@@ -133,6 +133,21 @@ CASES = [
         [(None, ["Aleksandar Vucic"]), (None, ["Aleksandar Vucic"])],
     ),
     (
+        "last-word-of-a-body",
+        "A C-17 flew to Port Moresby, the Department of Defence said. Defence said it carried tents.",
+        [(None, ["Department of Defence"]), (None, ["Department of Defence"])],
+    ),
+    (
+        "provider-as-instrument",
+        "Spotters followed the Voyager to Ascension on ADS-B Exchange.",
+        [(None, ["ADS-B Exchange"])],
+    ),
+    (
+        "providers-coordinated-before-data",
+        "An Il-76 flew to Benina on Sunday, mostly from Flightradar24 and ADS-B Exchange data.",
+        [(None, ["Flightradar24", "ADS-B Exchange"])],
+    ),
+    (
         "surname-of-a-name-no-cue-gave",
         "The jet was met by deputy foreign minister Elena Fuentes. Fuentes said it carried spare parts.",
         [(None, ["Elena Fuentes"])],

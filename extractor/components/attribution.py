@@ -144,11 +144,21 @@ class Attribution:
         }
         tagger = next((pipe for _, pipe in self._nlp.pipeline if isinstance(pipe, SourceTagger)), None)
 
-        def person(name: str) -> str:
+        def person(name: str) -> str | dict:
             """The full name of a person named by the surname alone: a source named before, else the first
-            "<Given> <surname>" of the text ("deputy foreign minister Elena Fuentes ... Fuentes said")."""
+            "<Given> <surname>" of the text ("deputy foreign minister Elena Fuentes ... Fuentes said"); or
+            the official body named before whose name ends with the word ("Department of Defence" ...
+            "Defence said")."""
             if name in surnames:
                 return surnames[name]
+            if " " not in name:
+                body = next(
+                    (s for s in sources if s["kind"] == "official" and s["name"].split()[-1] == name
+                     and " " in s["name"]),
+                    None,
+                )  # fmt: skip
+                if body is not None:
+                    return body
             if tagger is not None and " " not in name:
                 return tagger.full_name_in_text(doc, name) or name
             return name
@@ -590,7 +600,7 @@ def _subject(
     cue_end: int,
     mentions: list[dict],
     sent: Span,
-    person: Callable[[str], str] | None = None,
+    person: Callable[[str], str | dict] | None = None,
 ) -> list[dict]:
     """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
     before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
@@ -727,7 +737,7 @@ def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, d
 
 
 def _unknown_subject(
-    doc: Doc, cue_start: int, mentions: list[dict], sent: Span, person: Callable[[str], str] | None = None
+    doc: Doc, cue_start: int, mentions: list[dict], sent: Span, person: Callable[[str], str | dict] | None = None
 ) -> dict | None:
     """A capitalised name right before the verb (or a ', which ...,' clause) that nothing else claimed."""
     end = cue_start
@@ -782,9 +792,14 @@ def _unknown_subject(
     return _unknown_mention(span, kind, "attr.unknown_subject", person)
 
 
-def _unknown_mention(span: Span, kind: str, rule: str, person: Callable[[str], str] | None) -> dict:
-    """A name no component found; a surname alone takes the full name of the person named before ('Vucic')."""
+def _unknown_mention(
+    span: Span, kind: str, rule: str, person: Callable[[str], str | dict] | None
+) -> dict:
+    """A name no component found; a surname alone takes the full name of the person named before ('Vucic'),
+    the last word of a body named before takes the body ('the Department of Defence' ... 'Defence said')."""
     name = person(span.text) if person is not None else span.text
+    if isinstance(name, dict):
+        return {**span_fields(span), "name": name["name"], "kind": name["kind"], "rule": rule, "role": None}
     return {
         **span_fields(span),
         "name": name,
@@ -821,15 +836,27 @@ def _bodies_of_speakers(doc: Doc, cited: list[dict], mentions: list[dict]) -> li
     return out
 
 
+#: "seen on ADS-B Exchange", "via Flightradar24": a named provider as the instrument
+_INSTRUMENT_PREPOSITIONS = frozenset({"on", "via", "through"})
+
+
 def _credited_data(doc: Doc, mention: dict) -> bool:
-    """'Planet Labs imagery of the island ... was inconclusive': a named provider's data is cited without a
-    verb.
+    """'Planet Labs imagery of the island ... was inconclusive', 'tracked on ADS-B Exchange': a named
+    provider's data is cited without a verb.
     """
     if mention["kind"] not in {"flight_tracker", "imagery"} or mention.get("generic") or mention.get("role"):
         return False
+    start = mention["token_start"]
+    if start > 0 and doc[start - 1].lower_ in _INSTRUMENT_PREPOSITIONS:
+        return True  # "picked up through MLAT on ADS-B Exchange", "followed the Voyager on ADS-B Exchange"
     k = mention["token_end"]
     if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
         k += 1
+    # "from Flightradar24 and ADS-B Exchange data": a provider coordinated with another one's credited data
+    while k + 1 < len(doc) and doc[k].lower_ in {"and", "or", ","} and doc[k + 1].text[:1].isupper():
+        k += 1
+        while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text in {"-", "24"}):
+            k += 1
     return k < len(doc) and doc[k].lower_ in _CREDITED_DATA_NOUNS
 
 

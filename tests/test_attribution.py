@@ -148,6 +148,16 @@ CASES = [
         [(None, ["Flightradar24", "ADS-B Exchange"])],
     ),
     (
+        "commentary-without-a-leg",
+        "An Il-76 flew to Bamako on Monday. Analysts say the pattern points to a steady logistics effort.",
+        [],
+    ),
+    (
+        "analysts-who-saw-a-leg",
+        "An Il-76 flew to Bamako on Monday, analysts said.",
+        [(None, ["analysts"])],
+    ),
+    (
         "surname-of-a-name-no-cue-gave",
         "The jet was met by deputy foreign minister Elena Fuentes. Fuentes said it carried spare parts.",
         [(None, ["Elena Fuentes"])],

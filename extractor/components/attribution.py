@@ -258,6 +258,11 @@ class Attribution:
             event["sources"] = _unique(supporting)
             event["conflicts"] = []
         _record_conflicts(events, reporter)
+        # "Analysts say the pattern points to a steady logistics effort": commentary that supports no leg
+        attributions = [
+            a for a in attributions
+            if a["events"] or not a["cites"] or not all(c.get("rule") in _COMMENTATOR_RULES for c in a["cites"])
+        ]  # fmt: skip
         for attribution in attributions:
             # the scope: from the attribution's sentence to the last sentence whose leg it supports
             ends = [events[i]["evidence"]["end"] for i in attribution["events"]] + [attribution["end"]]
@@ -836,6 +841,8 @@ def _bodies_of_speakers(doc: Doc, cited: list[dict], mentions: list[dict]) -> li
     return out
 
 
+#: sources that comment on flights rather than witness them ("analysts say the pattern points to ...")
+_COMMENTATOR_RULES = frozenset({"anon.analyst"})
 #: "seen on ADS-B Exchange", "via Flightradar24": a named provider as the instrument
 _INSTRUMENT_PREPOSITIONS = frozenset({"on", "via", "through"})
 

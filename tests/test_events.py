@@ -504,3 +504,39 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
     )
     legs = run(text, DCT)._.events
     assert legs[-1]["origin"]["name"] == "Tokyo Haneda Airport"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the arrival of the same aircraft in the next sentence completes the departure
+            "A Turkish A400M took off from Erkilet Air Base on Monday. It landed in Mogadishu six hours later.",
+            [("flight", ("A400M",), "Kayseri Erkilet Air Base", "Mogadishu", "2025-10-27", None, "asserted")],
+        ),
+        (  # "the first aircraft" is one of those told before; the stop is on the way
+            "Türkiye has flown two A400M transports into Mogadishu this week. The first aircraft took off from "
+            "Kayseri's Erkilet Air Base on Monday. It stopped for fuel in Djibouti and landed at Aden Adde "
+            "International Airport at 15:40.",
+            [("flight", ("A400M",), None, "Mogadishu", "2025-W44", None, "asserted"),
+             ("flight", ("A400M",), "Kayseri Erkilet Air Base", "Aden Adde International Airport",
+              "2025-10-27T15:40", None, "asserted")],
+        ),
+        (  # a past perfect departure after the arrival gives its origin
+            "A Belarusian Il-76 landed in Minsk on Monday. It had left Vnukovo at 0412Z.",
+            [("flight", ("Il-76",), "Vnukovo International Airport", "Minsk", "2025-10-27T04:12", None, "asserted")],
+        ),
+        (  # leaving the place it landed at is the next leg, not the same one
+            "A Belarusian Il-76 landed in Minsk on Monday. It left Minsk for Vnukovo on Tuesday.",
+            [("arrival", ("Il-76",), None, "Minsk", "2025-10-27", None, "asserted"),
+             ("flight", ("Il-76",), "Minsk", "Vnukovo International Airport", "2025-10-28", None, "asserted")],
+        ),
+        (  # days apart: two legs
+            "A Turkish A400M took off from Erkilet Air Base on Monday. It landed in Mogadishu on Friday.",
+            [("departure", ("A400M",), "Kayseri Erkilet Air Base", None, "2025-10-27", None, "asserted"),
+             ("arrival", ("A400M",), None, "Mogadishu", "2025-10-24", None, "asserted")],
+        ),
+    ],
+    ids=["departure-then-arrival", "the-first-aircraft", "past-perfect-departure", "onward-leg", "days-apart"],
+)
+def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
+    assert [_leg(e) for e in run(text, DCT)._.events] == expected

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -175,6 +176,7 @@ class Leg:
     rules: list[str] = field(default_factory=list)
     coreferent: bool = False
     sent_index: int = 0
+    last_sent: Span | None = None  # the sentence that completes a leg told over two ("took off ... It landed")
 
     def places(self) -> list[dict]:
         return [p for p in (self.origin, self.destination, *self.via) if p]
@@ -258,7 +260,9 @@ class EventBuilder:
                 continue  # a headline restates the story's legs
             triggers = [t for t in all_triggers if sent.start <= t.start < sent.end]
             if triggers:
-                legs.extend(self._sentence_legs(doc, sent, triggers, legs, sent_index))
+                for leg in self._sentence_legs(doc, sent, triggers, legs, sent_index):
+                    if not _completes_leg(doc, legs, leg):
+                        legs.append(leg)
         legs = _drop_summaries_and_restatements(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
@@ -592,6 +596,8 @@ class EventBuilder:
             determiner = doc[mention["token_start"] - 1].lower_ if mention["token_start"] > 0 else ""
             # "the same jet", "one of the two planes": the aircraft told about before
             one_of = doc[max(sent.start, mention["token_start"] - 4) : mention["token_start"]].text.lower()
+            if determiner in {"first", "lead", "former"} and mention["token_start"] > 1:
+                determiner = doc[mention["token_start"] - 2].lower_  # "the first aircraft": one of those told
             if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or _ONE_OF.match(one_of):
                 antecedent = _latest_typed(doc, mention["token_start"], history, role=mention.get("role"))
                 if antecedent:
@@ -652,7 +658,7 @@ class EventBuilder:
     def _to_dict(self, doc: Doc, leg: Leg) -> dict:
         aircraft_rules = [a["rule"] for a in leg.aircraft]
         place_rules = [p["rule"] for p in leg.places()]
-        evidence = _trimmed(leg.sent)
+        evidence = _trimmed(leg.sent if leg.last_sent is None else doc[leg.sent.start : leg.last_sent.end])
         trigger = doc[leg.triggers[0].start : leg.triggers[0].end]
         typed = any(not a["generic"] for a in leg.aircraft)
         confidence = 0.35 + 0.2 * typed + 0.15 * bool(leg.destination or leg.origin)
@@ -1577,6 +1583,71 @@ def _same_name(a: dict | None, b: dict | None) -> bool:
         return True
     first, second = a.get("name") or "", b.get("name") or ""
     return bool(first and second) and (second.startswith(first + " ") or first.startswith(second + " "))
+
+
+def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
+    """A leg told over two sentences: "The first aircraft took off from Erkilet on Monday. It stopped for fuel
+    in Djibouti and landed at Aden Adde at 15:40": the arrival of the same aircraft in the next sentence (or
+    the one after) gives the departure its destination, and the two are one leg. Also the other way round,
+    with a past perfect departure: "The jet landed in Minsk on Monday. It had left Vnukovo at 0412Z"."""
+    if leg.count is not None or not legs or not (leg.coreferent or _definite_aircraft(doc, leg.aircraft)):
+        return False
+    earlier = _previous_leg_of(leg.aircraft, legs) or (legs[-1] if leg.coreferent else None)
+    if earlier is None or not 0 < leg.sent_index - earlier.sent_index <= 2 or earlier.modality != leg.modality:
+        return False
+    if earlier.count is not None or "return" in (earlier.action, leg.action) or _dates_apart(earlier, leg):
+        return False
+    inherited = leg.origin is None or "chain:origin" in leg.rules
+    if (
+        earlier.origin is not None
+        and earlier.destination is None
+        and leg.destination is not None
+        and inherited
+        and not _same_name(earlier.origin, leg.destination)
+    ):
+        earlier.destination = leg.destination
+    elif (
+        earlier.destination is not None
+        and earlier.origin is None
+        and leg.origin is not None
+        and leg.destination is None
+        and "chain:origin" not in leg.rules
+        and doc[leg.triggers[0].start - 1].lower_ in {"had", "having"}
+        and not _same_name(leg.origin, earlier.destination)
+    ):
+        earlier.origin = leg.origin
+    else:
+        return False
+    earlier.via.extend(v for v in leg.via if all(not _same_place(v, w) for w in earlier.via))
+    earlier.triggers.extend(leg.triggers)
+    earlier.dates.extend(t for t in leg.dates if all(t["value"] != d["value"] for d in earlier.dates))
+    earlier.operator = earlier.operator or leg.operator
+    if all(a["generic"] for a in earlier.aircraft) and any(not a["generic"] for a in leg.aircraft):
+        earlier.aircraft = leg.aircraft  # "The aircraft left Erkilet ... The A400M landed at Aden Adde"
+    earlier.rules.extend([*(r for r in leg.rules if r != "chain:origin"), "leg:completed-by-next-sentence"])
+    earlier.last_sent = leg.sent
+    earlier.action = _action(earlier)
+    return True
+
+
+def _definite_aircraft(doc: Doc, aircraft: list[dict]) -> bool:
+    """'The A400M landed': a typed aircraft named with a definite determiner is the one told about before."""
+    return bool(aircraft) and all(
+        a["token_start"] > 0 and doc[a["token_start"] - 1].lower_ in {"the", "that", "this", "same"} for a in aircraft
+    )
+
+
+def _dates_apart(first: Leg, second: Leg) -> bool:
+    """Two legs dated on days more than one day apart (an overnight flight lands the day after it left)."""
+    days_first = {t["value"][:10] for t in first.dates if _DAY_VALUE.match(t.get("value") or "")}
+    days_second = {t["value"][:10] for t in second.dates if _DAY_VALUE.match(t.get("value") or "")}
+    if not days_first or not days_second:
+        return False
+    try:
+        gaps = [abs((date.fromisoformat(b) - date.fromisoformat(a)).days) for a in days_first for b in days_second]
+    except ValueError:
+        return not days_first & days_second
+    return min(gaps) > 1
 
 
 def _drop_summaries_and_restatements(doc: Doc, legs: list[Leg]) -> list[Leg]:

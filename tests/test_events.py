@@ -540,3 +540,33 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
 )
 def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a tracker's log with no subject: opening "Out of", then "and on the ground at"
+            "First airframe: Il-62M RA-86537. Out of Chkalovsky (UUMU) at 0612Z on Monday, squawking normally, "
+            "and on the ground at Minsk National (UMMS) at 0805Z.",
+            [("flight", ("Il-62M",), "Chkalovsky Air Base", "Minsk National Airport", "2025-10-27T06:12", None,
+              "asserted")],
+        ),
+        (  # opening "Off", then ", down at"
+            "The An-124 UR-82008 was the quick one. Off Leipzig at 0347Z on Monday, down at EPRZ at 0519Z.",
+            [("flight", ("An-124",), "Leipzig", "Rzeszów-Jasionka Airport", "2025-10-27T03:47", None, "asserted")],
+        ),
+        ("Off the coast of Libya, the MQ-9 circled for hours.", []),  # no name after it: no departure
+        (  # the one proper word of a base named before, after a movement preposition
+            "Two P-8As arrived at Clark Air Base last week. A P-8A flew a patrol out of Clark on Monday.",
+            [("arrival", ("P-8A",), None, "Clark International Airport", "2025-W43", None, "asserted"),
+             ("flight", ("P-8A",), "Clark International Airport", None, "2025-10-27", None, "asserted")],
+        ),
+        (
+            "From Eielson, the F-35As set off for Japan on Monday.",
+            [("flight", ("F-35A",), "Eielson Air Force Base", "Japan", "2025-10-27", None, "asserted")],
+        ),
+    ],
+    ids=["out-of-opening", "off-opening", "off-the-coast", "short-name-of-a-base", "set-off"],
+)
+def test_events_tracker_logs_short_names_and_setting_off(run, text, expected):
+    assert [_leg(e) for e in run(text, DCT)._.events] == expected

@@ -253,6 +253,7 @@ class EventBuilder:
                 and _preceded_by(doc, m.start, m.entry.payload["not_before"])
             )
             and _followed_by_required(doc, m.end, m.entry.payload.get("need_after"))
+            and (not m.entry.payload.get("opening") or _opens_clause_before_a_name(doc, m.start, m.end))
             and not _after_prefix(doc, m.start)
         ]
         for sent_index, sent in enumerate(token_table(doc).sents()):
@@ -730,6 +731,17 @@ def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
     if not words:
         return True
     return start > 0 and doc[start - 1].lower_ in words
+
+
+def _opens_clause_before_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A tracker's log with no subject: the trigger opens its sentence (after a numbering such as "2/" or a
+    quote) or follows a comma, and a name follows it ("Out of Chkalovsky (UUMU) at 0612Z", ", down at EPRZ")."""
+    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_ in {"the", "a", "an"}:
+        return False
+    i = start
+    while i > 0 and not doc[i].is_sent_start and not doc[i - 1].is_alpha and doc[i - 1].text != ",":
+        i -= 1
+    return doc[i].is_sent_start or (i > 0 and doc[i - 1].text == ",")
 
 
 def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:

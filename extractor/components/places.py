@@ -374,6 +374,7 @@ class PlaceRuler:
         mentions.extend(self._unknown_facilities(doc, allowed))
         mentions.extend(self._codes(doc, allowed))
         mentions.extend(self._weak_names(doc, allowed))
+        mentions.extend(_short_names(doc, allowed, mentions))
         mentions = [m for m in mentions if not _in_compound_adjective(doc, m["token_end"])]
         for mention in mentions:
             if self._is_island(doc, mention):
@@ -761,6 +762,36 @@ def _named_before(doc: Doc, place: dict, start: int, end: int, mentions: list[di
 
 
 _SPAN_KEYS = {"start", "end", "token_start", "token_end", "text"}
+#: the acronyms of air arms that open a base's name ("RAAF Base Amberley")
+_SERVICE_PREFIXES = {"raaf", "rnzaf", "rcaf", "usaf", "paf", "iaf", "baf", "saaf", "fab", "faa", "jasdf"}
+
+
+def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
+    """'Clark Air Base ... a patrol out of Clark', 'RAAF Base Amberley ... Out of Amberley': the one proper word
+    of an airport or base named before, alone after a movement preposition, is that place."""
+    short: dict[str, tuple[int, dict]] = {}
+    for mention in mentions:
+        if mention.get("kind") not in ("airport", "airbase"):
+            continue
+        words = [w for w in _core_words(mention["text"]) if w.lower() not in _SERVICE_PREFIXES]
+        if len(words) == 1 and len(words[0]) >= 4 and words[0][:1].isupper() and words[0] != mention["text"]:
+            key = fold(words[0])
+            if key not in short or short[key][0] > mention["token_start"]:
+                short[key] = (mention["token_start"], mention)
+    out: list[dict] = []
+    if not short:
+        return out
+    table = token_table(doc)
+    for i in range(1, len(table.texts)):
+        found = short.get(table.folds[i]) if allowed[i] and table.capital[i] else None
+        if found is None or found[0] >= i or (i + 1 < len(table.texts) and table.capital[i + 1]):
+            continue
+        before = table.lowers[i - 1]
+        if before in _WEAK_PREPOSITIONS or before == "of" and i > 1 and table.lowers[i - 2] == "out":
+            place = {k: v for k, v in found[1].items() if k not in _SPAN_KEYS}
+            out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":short-name"}))
+            allowed[i] = False
+    return out
 
 
 def _core_words(name: str) -> list[str]:

@@ -517,7 +517,7 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
             "Türkiye has flown two A400M transports into Mogadishu this week. The first aircraft took off from "
             "Kayseri's Erkilet Air Base on Monday. It stopped for fuel in Djibouti and landed at Aden Adde "
             "International Airport at 15:40.",
-            [("flight", ("A400M",), None, "Mogadishu", "2025-W44", None, "asserted"),
+            [("flight", ("A400M",), None, "Aden Adde International Airport", "2025-W44", None, "asserted"),
              ("flight", ("A400M",), "Kayseri Erkilet Air Base", "Aden Adde International Airport",
               "2025-10-27T15:40", None, "asserted")],
         ),
@@ -570,3 +570,22 @@ def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
 )
 def test_events_tracker_logs_short_names_and_setting_off(run, text, expected):
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
+
+
+def test_events_a_city_the_article_names_an_airport_of_is_that_airport(run):
+    text = (
+        "A C-17 landed at Toussaint Louverture International Airport on Monday. "
+        "A second C-17 flew to Port-au-Prince on Tuesday."
+    )
+    legs = run(text, DCT)._.events
+    assert [leg["destination"]["icao"] for leg in legs] == ["MTPP", "MTPP"]
+    assert legs[1]["destination"]["text"] == "Port-au-Prince"  # the span is still the city's
+
+
+def test_events_a_city_with_two_airports_named_stays_the_city(run):
+    text = (
+        "One Il-76 landed at Vnukovo on Monday and another at Sheremetyevo. "
+        "A third Il-76 flew to Moscow on Tuesday."
+    )
+    legs = run(text, DCT)._.events
+    assert legs[-1]["destination"]["name"] == "Moscow"

@@ -73,6 +73,8 @@ DESCRIPTORS = [
     ("It flew to the Syrian province.", "the Syrian province", "region", "SY"),
     ("It returned to the base.", "the base", "airbase", None),
     ("It landed at the air base.", "the air base", "airbase", None),
+    ("It landed in the Central African capital.", "the Central African capital", "city", "CF"),  # no direction
+    ("It landed in the southern Somali city.", "the southern Somali city", "city", "SO"),
 ]
 
 

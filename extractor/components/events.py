@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, hyphen_prefix, parse_number, token_table
+from ._lexicon import Lexicon, fold, hyphen_prefix, parse_number, token_table
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -265,6 +265,7 @@ class EventBuilder:
                     if not _completes_leg(doc, legs, leg):
                         legs.append(leg)
         legs = _drop_summaries_and_restatements(doc, legs)
+        _airports_of_cities(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
 
@@ -1660,6 +1661,35 @@ def _dates_apart(first: Leg, second: Leg) -> bool:
     except ValueError:
         return not days_first & days_second
     return min(gaps) > 1
+
+
+_SPAN_FIELDS = ("start", "end", "token_start", "token_end", "text")
+
+
+def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
+    """A city the article also names an airport or base of ("landed at Toussaint Louverture International
+    Airport ... the second flight to Port-au-Prince"): the legs' city is that facility, when the article names
+    exactly one in the city (the guidelines: a city tied to a named airport takes the airport)."""
+    facilities: dict[str, dict[str, dict]] = {}
+    for place in doc._.places or []:
+        if place.get("kind") in ("airport", "airbase") and place.get("city") and place.get("name"):
+            facilities.setdefault(fold(place["city"]), {})[place.get("icao") or place["name"]] = place
+    if not facilities:
+        return
+    for leg in legs:
+        for slot in ("origin", "destination"):
+            place = getattr(leg, slot)
+            if place is None or place.get("kind") != "city" or not place.get("name"):
+                continue
+            found = facilities.get(fold(place["name"]))
+            if found is None or len(found) != 1:
+                continue
+            facility = next(iter(found.values()))
+            setattr(leg, slot, {
+                **{k: v for k, v in facility.items() if k not in _SPAN_FIELDS},
+                **{k: place[k] for k in _SPAN_FIELDS if k in place},
+                "rule": f"{place['rule']}->airport-in-text:{facility['rule']}",
+            })  # fmt: skip
 
 
 def _drop_summaries_and_restatements(doc: Doc, legs: list[Leg]) -> list[Leg]:

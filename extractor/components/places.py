@@ -100,6 +100,7 @@ _NOT_PLACES = {
     "Lebanon", "Ramon", "David", "Mercedes", "Santa", "Saint", "San", "Man", "Page", "Wells", "Lima", "Male",
     "Kent", "Crawley", "Sandy", "Gary", "Tyler", "Austin", "Warren", "Lafayette", "Pueblo", "Surprise",
     "Paradise", "Norman", "Troy", "Marietta", "Irving", "Arlington", "Kansas", "Carson", "Clarksville", "Airport",
+    "Central",
 }  # fmt: skip
 # Some of the above are real countries: they are added from countries.jsonl, which only matches capitalised text
 # anyway; the stop list only keeps the *city* readings out (a "Georgia" city in the US, "Jordan" the city...).
@@ -375,7 +376,11 @@ class PlaceRuler:
         mentions.extend(self._codes(doc, allowed))
         mentions.extend(self._weak_names(doc, allowed))
         mentions.extend(_short_names(doc, allowed, mentions))
-        mentions = [m for m in mentions if not _in_compound_adjective(doc, m["token_end"])]
+        adjectives = [m for m in mentions if _in_compound_adjective(doc, m["token_end"])]
+        for mention in adjectives:  # "the Central African capital": free for the descriptor
+            for i in range(mention["token_start"], mention["token_end"]):
+                allowed[i] = True
+        mentions = [m for m in mentions if all(m is not a for a in adjectives)]
         for mention in mentions:
             if self._is_island(doc, mention):
                 mention["island"] = True
@@ -538,7 +543,12 @@ class PlaceRuler:
         for token in [doc[i] for i, lower in enumerate(lowers) if lower in {"the", "that", "this"}]:
             j = token.i + 1
             country = None
-            while j < len(doc) and j - token.i <= 2 and doc[j].lower_ in _DIRECTIONS:
+            while (
+                j < len(doc)
+                and j - token.i <= 2
+                and doc[j].lower_ in _DIRECTIONS
+                and next(iter(self.demonyms.candidates(doc, j)), None) is None  # "the Central African capital"
+            ):
                 j += 1  # "the southwestern Somali city of Baidoa", "the remote northern airfield"
             demonym = next(iter(self.demonyms.candidates(doc, j)), None) if j < len(doc) else None
             if demonym is not None:

@@ -589,3 +589,10 @@ def test_events_a_city_with_two_airports_named_stays_the_city(run):
     )
     legs = run(text, DCT)._.events
     assert legs[-1]["destination"]["name"] == "Moscow"
+
+
+def test_events_since_a_day_before_the_trigger_is_how_long_it_stood_not_when_it_flew(run):
+    text = "A C-130E that had been on the ground in Mogadishu since Saturday departed for Djibouti on Monday morning."
+    assert run(text, DCT)._.events[0]["date"]["value"] == "2025-10-27TMO"
+    text = "Since October 20, C-17s have flown 11 relief missions from Ramstein to Djibouti."
+    assert run(text, DCT)._.events[0]["date"]["value"] == "2025-10-20"  # an aggregate's start stays

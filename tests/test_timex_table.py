@@ -237,6 +237,7 @@ CASES = [
     ("am", "It landed at 2:29 a.m.", DCT, "2:29 a.m.", "TIME", "2025-10-30T02:29"),
     ("pm-tz", "It landed at 10:35 p.m. EDT.", DCT, "10:35 p.m. EDT", "TIME", "2025-10-30T22:35"),
     ("utc", "The transponder went dark at 14:30 UTC.", DCT, "14:30 UTC", "TIME", "2025-10-30T14:30"),
+    ("wita", "It took off at 07:30 WITA.", DCT, "07:30 WITA", "TIME", "2025-10-30T07:30"),  # Indonesian zones
     ("time-anchored-to-date", "On October 26 at 2:29 a.m. the jet landed.", DCT, "2:29 a.m.", "TIME", "2025-10-26T02:29"),
     ("time-weekday-merged", "The jet left at 10 p.m. Wednesday.", DCT, "10 p.m. Wednesday", "TIME", "2025-10-29T22:00"),
     ("noon-weekday", "The jet left at noon Tuesday.", DCT, "noon Tuesday", "TIME", "2025-10-28T12:00"),

@@ -1488,11 +1488,20 @@ def _assign_dates(
     starts = []
     for leg in legs:
         starts.append(doc[leg.triggers[0].start].idx)
+    text = doc.text
     for timex in timexes:
         owner = legs[0]
         for leg, start in zip(legs, starts, strict=True):
             if timex["start"] >= start:
                 owner = leg
+        if (
+            timex["start"] < starts[0]
+            and text[max(0, timex["start"] - 6) : timex["start"]].lower().endswith("since ")
+            and any(t["start"] > starts[0] for t in timexes)
+        ):
+            # "a C-130E that had been on the ground since Saturday departed on Monday morning": how long it
+            # stood, not when it flew
+            continue
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
 

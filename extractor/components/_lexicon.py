@@ -257,6 +257,10 @@ def hyphen_prefix(doc: Doc, start: int) -> str | None:
     return None
 
 
+#: the keys :func:`span_fields` gives a mention; the rest of a mention dict is what it names
+SPAN_KEYS = ("start", "end", "token_start", "token_end", "text")
+
+
 def span_fields(span: Span) -> dict:
     """The offsets every mention dict carries: character and token bounds and the text."""
     return {

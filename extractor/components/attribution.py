@@ -67,7 +67,14 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import Lexicon, fold, span_fields, token_table
-from .sources import _OUTLET_HEADS, SourceTagger, _TOLD_CUES, _country_by_code, _first_payload, load_word_lists
+from .sources import (
+    _OUTLET_HEADS,
+    _TOLD_CUES,
+    SourceTagger,
+    _country_by_code,
+    _first_payload,
+    load_word_lists,
+)
 
 _WORDS = load_word_lists("attribution_words.json")
 
@@ -151,17 +158,13 @@ class Attribution:
             "Defence said")."""
             if name in surnames:
                 return surnames[name]
-            if " " not in name:
-                body = next(
-                    (s for s in sources if s["kind"] == "official" and s["name"].split()[-1] == name
-                     and " " in s["name"]),
-                    None,
-                )  # fmt: skip
-                if body is not None:
-                    return body
-            if tagger is not None and " " not in name:
-                return tagger.full_name_in_text(doc, name) or name
-            return name
+            if " " in name:
+                return name
+            bodies = (s for s in sources if s["kind"] == "official" and " " in s["name"])
+            body = next((s for s in bodies if s["name"].split()[-1] == name), None)
+            if body is not None:
+                return body
+            return (tagger.full_name_in_text(doc, name) if tagger is not None else None) or name
 
         self._person = person
         table = token_table(doc)
@@ -261,7 +264,8 @@ class Attribution:
         # "Analysts say the pattern points to a steady logistics effort": commentary that supports no leg
         attributions = [
             a for a in attributions
-            if a["events"] or not a["cites"] or not all(c.get("rule") in _COMMENTATOR_RULES for c in a["cites"])
+            if a["events"] or not a["cites"]
+            or not all(c.get("rule") in _COMMENTATOR_RULES for c in a["cites"])
         ]  # fmt: skip
         for attribution in attributions:
             # the scope: from the attribution's sentence to the last sentence whose leg it supports
@@ -742,7 +746,11 @@ def _pronoun_subject(doc: Doc, cue_start: int, sent: Span, speakers: dict[str, d
 
 
 def _unknown_subject(
-    doc: Doc, cue_start: int, mentions: list[dict], sent: Span, person: Callable[[str], str | dict] | None = None
+    doc: Doc,
+    cue_start: int,
+    mentions: list[dict],
+    sent: Span,
+    person: Callable[[str], str | dict] | None = None,
 ) -> dict | None:
     """A capitalised name right before the verb (or a ', which ...,' clause) that nothing else claimed."""
     end = cue_start

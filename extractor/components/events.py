@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold, hyphen_prefix, parse_number, token_table
+from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, parse_number, token_table
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -176,7 +176,7 @@ class Leg:
     rules: list[str] = field(default_factory=list)
     coreferent: bool = False
     sent_index: int = 0
-    last_sent: Span | None = None  # the sentence that completes a leg told over two ("took off ... It landed")
+    last_sent: Span | None = None  # the sentence completing a leg told over two ("took off ... It landed")
 
     def places(self) -> list[dict]:
         return [p for p in (self.origin, self.destination, *self.via) if p]
@@ -736,7 +736,8 @@ def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
 
 def _opens_clause_before_a_name(doc: Doc, start: int, end: int) -> bool:
     """A tracker's log with no subject: the trigger opens its sentence (after a numbering such as "2/" or a
-    quote) or follows a comma, and a name follows it ("Out of Chkalovsky (UUMU) at 0612Z", ", down at EPRZ")."""
+    quote) or follows a comma, and a name follows it ("Out of Chkalovsky (UUMU) at 0612Z", ", down at
+    EPRZ")."""
     if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_ in {"the", "a", "an"}:
         return False
     i = start
@@ -1615,7 +1616,9 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
     if leg.count is not None or not legs or not (leg.coreferent or _definite_aircraft(doc, leg.aircraft)):
         return False
     earlier = _previous_leg_of(leg.aircraft, legs) or (legs[-1] if leg.coreferent else None)
-    if earlier is None or not 0 < leg.sent_index - earlier.sent_index <= 2 or earlier.modality != leg.modality:
+    if earlier is None or earlier.modality != leg.modality:
+        return False
+    if not 0 < leg.sent_index - earlier.sent_index <= 2:
         return False
     if earlier.count is not None or "return" in (earlier.action, leg.action) or _dates_apart(earlier, leg):
         return False
@@ -1634,6 +1637,7 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
         and leg.origin is not None
         and leg.destination is None
         and "chain:origin" not in leg.rules
+        and leg.triggers[0].start > 0
         and doc[leg.triggers[0].start - 1].lower_ in {"had", "having"}
         and not _same_name(leg.origin, earlier.destination)
     ):
@@ -1655,7 +1659,8 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
 def _definite_aircraft(doc: Doc, aircraft: list[dict]) -> bool:
     """'The A400M landed': a typed aircraft named with a definite determiner is the one told about before."""
     return bool(aircraft) and all(
-        a["token_start"] > 0 and doc[a["token_start"] - 1].lower_ in {"the", "that", "this", "same"} for a in aircraft
+        a["token_start"] > 0 and doc[a["token_start"] - 1].lower_ in {"the", "that", "this", "same"}
+        for a in aircraft
     )
 
 
@@ -1666,13 +1671,12 @@ def _dates_apart(first: Leg, second: Leg) -> bool:
     if not days_first or not days_second:
         return False
     try:
-        gaps = [abs((date.fromisoformat(b) - date.fromisoformat(a)).days) for a in days_first for b in days_second]
+        gaps = [
+            abs((date.fromisoformat(b) - date.fromisoformat(a)).days) for a in days_first for b in days_second
+        ]
     except ValueError:
         return not days_first & days_second
     return min(gaps) > 1
-
-
-_SPAN_FIELDS = ("start", "end", "token_start", "token_end", "text")
 
 
 def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
@@ -1695,8 +1699,8 @@ def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
                 continue
             facility = next(iter(found.values()))
             setattr(leg, slot, {
-                **{k: v for k, v in facility.items() if k not in _SPAN_FIELDS},
-                **{k: place[k] for k in _SPAN_FIELDS if k in place},
+                **{k: v for k, v in facility.items() if k not in SPAN_KEYS},
+                **{k: place[k] for k in SPAN_KEYS if k in place},
                 "rule": f"{place['rule']}->airport-in-text:{facility['rule']}",
             })  # fmt: skip
 

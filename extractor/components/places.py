@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import Lexicon, fold, hyphen_prefix, span_fields, token_table
+from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, span_fields, token_table
 
 SPAN_KEY = "places"
 LABEL = "PLACE"
@@ -547,7 +547,8 @@ class PlaceRuler:
                 j < len(doc)
                 and j - token.i <= 2
                 and doc[j].lower_ in _DIRECTIONS
-                and next(iter(self.demonyms.candidates(doc, j)), None) is None  # "the Central African capital"
+                # "the Central African capital": a demonym that starts with a direction word
+                and next(iter(self.demonyms.candidates(doc, j)), None) is None
             ):
                 j += 1  # "the southwestern Somali city of Baidoa", "the remote northern airfield"
             demonym = next(iter(self.demonyms.candidates(doc, j)), None) if j < len(doc) else None
@@ -767,18 +768,17 @@ def _named_before(doc: Doc, place: dict, start: int, end: int, mentions: list[di
             and mention.get("country")
             and mention.get("country") == place.get("country")
         ):
-            return {k: v for k, v in mention.items() if k not in _SPAN_KEYS}
+            return {k: v for k, v in mention.items() if k not in SPAN_KEYS}
     return None
 
 
-_SPAN_KEYS = {"start", "end", "token_start", "token_end", "text"}
 #: the acronyms of air arms that open a base's name ("RAAF Base Amberley")
 _SERVICE_PREFIXES = {"raaf", "rnzaf", "rcaf", "usaf", "paf", "iaf", "baf", "saaf", "fab", "faa", "jasdf"}
 
 
 def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
-    """'Clark Air Base ... a patrol out of Clark', 'RAAF Base Amberley ... Out of Amberley': the one proper word
-    of an airport or base named before, alone after a movement preposition, is that place."""
+    """'Clark Air Base ... a patrol out of Clark', 'RAAF Base Amberley ... Out of Amberley': the one proper
+    word of an airport or base named before, alone after a movement preposition, is that place."""
     short: dict[str, tuple[int, dict]] = {}
     for mention in mentions:
         if mention.get("kind") not in ("airport", "airbase"):
@@ -798,7 +798,7 @@ def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[di
             continue
         before = table.lowers[i - 1]
         if before in _WEAK_PREPOSITIONS or before == "of" and i > 1 and table.lowers[i - 2] == "out":
-            place = {k: v for k, v in found[1].items() if k not in _SPAN_KEYS}
+            place = {k: v for k, v in found[1].items() if k not in SPAN_KEYS}
             out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":short-name"}))
             allowed[i] = False
     return out

@@ -1405,7 +1405,8 @@ class SourceTagger:
                 if earlier is not None:
                     mention = {**mention, "name": earlier["name"], "kind": earlier["kind"]}
                 else:
-                    # "Mark Ellery runs a guesthouse ... Mr Ellery said"; "minister Elena Fuentes ... Fuentes said"
+                    # "Mark Ellery runs a guesthouse ... Mr Ellery said"; "minister Elena Fuentes ... Fuentes
+                    # said"
                     full = self.full_name_in_text(doc, surname)
                     if full is not None:
                         mention = {**mention, "name": full}
@@ -1422,8 +1423,9 @@ class SourceTagger:
 
     def full_name_in_text(self, doc: Doc, surname: str) -> str | None:
         """The first "<Given> [<Given>] <surname>" of the article when a person is only named by the surname
-        ("Mr Butt", "Fuentes said"): the given names are one or two capitalised words that are not a title, a
-        country or a common capitalised word ("Muhammad Umar Butt"; "minister Elena Fuentes" gives "Elena")."""
+        ("Mr Butt", "Fuentes said"): the given names are one or two capitalised words that are not a title,
+        a country or a common capitalised word ("Muhammad Umar Butt"; "minister Elena Fuentes" gives
+        "Elena")."""
         word = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
         pattern = re.compile(rf"(?<![\w.])((?:{word}\s+)?{word})\s+" + re.escape(surname) + r"\b")
         for match in pattern.finditer(token_table(doc).text):

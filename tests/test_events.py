@@ -270,6 +270,40 @@ def test_events_a_registration_told_with_its_type_is_that_aircraft_later(run):
     assert all(o["text"] != "FAB" for o in run(text, "2024-11-07")._.operators)  # not the Brazilian Air Force
 
 
+def test_events_a_registration_takes_the_type_written_after_it(run):
+    text = (
+        "The aircraft is SU-GGG, an Airbus A340-200 of the Egyptian Air Force. On 12 March SU-GGG departed Cairo "
+        "at 0714Z and landed in Riyadh at 0940Z."
+    )
+    event = run(text, "2025-03-14")._.events[-1]
+    assert [a["text"] for a in event["aircraft"]] == ["Airbus A340-200"]
+    assert (event["origin"]["text"], event["destination"]["text"]) == ("Cairo", "Riyadh")
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        # "out of" a base in the subject, before the trigger
+        ("2/ Mon 9 Jun: RCH4123, a C-17A of the 305th AMW out of McGuire (KWRI), wheels up 1412Z, down at BGTL "
+         "1805Z.", "Joint Base McGuire-Dix-Lakehurst", "Pituffik Space Base"),
+        # "lifted out of" / "climbed out of" depart
+        ("A Danish C-130J-30 lifted out of Aalborg (EKYT) on 12 June and landed at Kangerlussuaq.", "Aalborg",
+         "Kangerlussuaq"),
+        ("Two Y-20A transports climbed out of Kunming Changshui (ZPPP) on Tuesday and landed at Phnom Penh.",
+         "ZPPP", "Phnom Penh"),
+        # the trigger holds the "from": "flew in from their home base at X", X a base no gazetteer knows
+        ("Six Rafale fighters flew in from their home base at Gebel El Basur, west of Cairo, on Sunday.",
+         "Gebel El Basur", None),
+    ],
+    ids=["out-of-in-subject", "lifted-out-of", "climbed-out-of", "home-base-at-unknown"],
+)  # fmt: skip
+def test_events_origins_told_by_out_of_and_home_base(run, text, origin, destination):
+    event = run(text, "2025-06-14")._.events[0]
+    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
+    assert origin in names(event["origin"])
+    assert destination in names(event["destination"])
+
+
 def test_events_a_registration_never_told_with_a_type_is_no_aircraft(run):
     events = run("A Boeing 747 landed in Minsk on Friday. EP-FAB flew to Vnukovo on Sunday.", "2024-11-07")._.events
     assert [e["destination"]["text"] for e in events] == ["Minsk"]  # no type was ever written with EP-FAB

@@ -780,6 +780,8 @@ def _origin_before_trigger(
         if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
             return _resolve_place(doc, place, history)
+        if before[-2:] == ["out", "of"]:
+            return _resolve_place(doc, place, history)  # "a C-17A of the 305th AMW out of McGuire (KWRI)"
         if "from" not in before:
             continue
         # "from the 52nd Fighter Wing at Spangdahlem Air Base", "from its home base at Wunstorf"
@@ -954,6 +956,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
     ):
         return "from"
+    if word == "at" and _home_base_at(doc, i, floor):
+        return "from"  # "flew in from their home base at Gebel El Basur": the trigger holds the "from"
     if word == "in" and i - 1 >= floor and doc[i - 1].lower_ in {"base", "airport", "airfield", "station"}:
         # "took off from the 12th Air Transport Main Base in Kayseri": a base no gazetteer knows, located by its
         # city, which then fills the base's slot
@@ -973,6 +977,18 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if word == "of" or doc[i].text == ",":
         return word
     return None
+
+
+def _home_base_at(doc: Doc, at: int, floor: int) -> bool:
+    """'flew in from their home base at X' where "from" ends the trigger, before ``floor``: only possessives
+    and base words lie between "from" and "at"."""
+    k = at - 1
+    while k >= max(0, at - 5) and doc[k].lower_ in _HOME_BASE_WORDS:
+        k -= 1
+    return k < floor and k < at - 1 and k >= 0 and doc[k].lower_ == "from"
+
+
+_HOME_BASE_WORDS = frozenset({"their", "its", "his", "her", "the", "home", "main", "air", "base", "airbase"})
 
 
 #: words of a description that a base's name may follow in apposition ("to its home base, RAAF Base Amberley")
@@ -1193,6 +1209,8 @@ _REGISTRATION = re.compile(
 )
 #: characters between a typed aircraft and its registration ("Il-76TD EX-76021", "A330-200, registration UP-A3001")
 _REGISTRATION_GAP = 24
+#: characters between a registration and the type written after it ("SU-GGG: the Egyptian presidential A340")
+_REGISTRATION_AFTER = 32
 
 
 def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: list[dict]) -> list[dict] | None:
@@ -1209,17 +1227,25 @@ def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: lis
         subject_start = doc[opening].idx
     subject = text[subject_start : doc[trigger_start].idx]
     for match in _REGISTRATION.finditer(subject):
-        earliest = re.search(rf"\b{re.escape(match.group())}\b", text)  # "EP-FAB", not inside "EP-FABX"
-        first = earliest.start() if earliest else -1
-        if first < 0 or first >= sent.start_char:
-            continue
-        typed = [
-            a
-            for a in aircraft
-            if not a["generic"] and a["end"] <= first and first - a["end"] <= _REGISTRATION_GAP
-        ]
-        if typed:
-            return [typed[-1]]
+        # every earlier mention, "EP-FAB" and not inside "EP-FABX"
+        for earlier in re.finditer(rf"\b{re.escape(match.group())}\b", text[: sent.start_char]):
+            typed = _typed_beside(text, earlier.start(), earlier.end(), aircraft)
+            if typed:
+                return [typed]
+    return None
+
+
+def _typed_beside(text: str, start: int, end: int, aircraft: list[dict]) -> dict | None:
+    """The typed aircraft a registration at ``start:end`` is written with: just before it ("Il-76TD EX-76021"),
+    else just after it in the same clause ("SU-GGG, an Airbus A340-200", "Tracking SU-GGG: the Egyptian
+    presidential A340")."""
+    before = [a for a in aircraft if not a["generic"] and a["end"] <= start and start - a["end"] <= _REGISTRATION_GAP]
+    if before:
+        return before[-1]
+    for a in aircraft:
+        gap = text[end : a["start"]]
+        if not a["generic"] and a["start"] >= end and len(gap) <= _REGISTRATION_AFTER and not re.search(r"[.;!?]", gap):
+            return a
     return None
 
 

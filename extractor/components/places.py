@@ -462,6 +462,12 @@ class PlaceRuler:
                     out.append(self._facility_mention(doc[name_start:head_end], kind, allowed))
                     i = head_end
                     continue
+                if _after_base_at(doc, name_start):
+                    # "from their home base at Gebel El Basur, west of Cairo": a base no gazetteer names
+                    mention = self._facility_mention(doc[name_start:name_end], "airbase", allowed)
+                    if mention["rule"].startswith("facility:"):
+                        mention["rule"] = "facility:base-at"
+                    out.append(mention)
                 i = name_end
                 continue
             i += 1
@@ -690,6 +696,15 @@ def _facility_after(doc: Doc, end: int) -> tuple[int, str] | None:
         if stop <= len(lowers) and tuple(lowers[end:stop]) == head and (best is None or stop > best[0]):
             best = (stop, kind)
     return best
+
+
+#: heads a base's bare name follows with "at" ("their home base at Gebel El Basur")
+_BASE_AT_HEADS = frozenset({"base", "airbase", "airfield", "airstrip", "station"})
+
+
+def _after_base_at(doc: Doc, start: int) -> bool:
+    lowers = token_table(doc).lowers
+    return start >= 2 and lowers[start - 1] == "at" and lowers[start - 2] in _BASE_AT_HEADS
 
 
 def _absorb_facility_suffix(doc: Doc, end: int, place: dict) -> int:

@@ -357,10 +357,25 @@ def _canonical_body(name: str) -> str:
     text = _PERSON_TITLE.sub("", text)  # "Brigadier General Hanna Vos" = "Hanna Vos"
     # a body's unnamed spokesperson speaks for it: "Chadian government spokesperson" = "Chadian government"
     text = re.sub(r"(?<=\w)(?:'s|’s)?\s+spokes(?:person|man|woman)$", "", text)
+    text = re.sub(r"\bministry for\b", "ministry of", text)  # "Ministry for Foreign Affairs"
     text = text.replace("ministry of foreign affairs", "foreign ministry")
     text = text.replace("foreign affairs ministry", "foreign ministry")
     text = text.replace("minister of foreign affairs", "foreign minister")
     return re.sub(r"\b(ministry|minister) of (?:the )?(\w+)$", r"\2 \1", text)
+
+
+#: a descriptor's trailing place or affiliation: "Somali military officer at the base", "opposition lawmaker
+#: from Jubaland", "Darwin Aviation Spotters group on Facebook"
+_COMPLEMENT = re.compile(
+    r"^(\S+(?:\s+(?!based\b|who\b)\S+)+?)(?:\s+group)?\s+(?:(?:who is |who are )?based\s+)?(?:at|in|from|on)\s+\S.*$", re.I
+)
+
+
+def _without_complement(name: str) -> str:
+    """``name`` normalised without a trailing "at/in/from/on/based in ..." complement, when at least two words
+    stay before it; "" when it has none."""
+    found = _COMPLEMENT.match(" ".join((name or "").split()))
+    return normalise(found.group(1)) if found else ""
 
 
 def _type_name(value: Any) -> str:
@@ -564,6 +579,11 @@ class Matcher:
         return (ca, cb) != (a, b) and (normalise(ca) == normalise(cb) or self._loosely_same(ca, cb))
 
     def _loosely_same(self, a: str, b: str) -> bool:
+        if _without_complement(a) == normalise(b) or _without_complement(b) == normalise(a):
+            return True
+        return self._loosely_same_name(a, b)
+
+    def _loosely_same_name(self, a: str, b: str) -> bool:
         """An acronym of the other name's words ("PTI" = "Press Trust of India"), or equal names once a
         leading country name or adjective is dropped from one side ("UK Ministry of Defence" = "Ministry of
         Defence", "South Korean Joint Chiefs of Staff" = "Joint Chiefs of Staff")."""

@@ -403,6 +403,12 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Chadian government spokesperson", "Chadian government", True),
         ("Bundeswehr", "Bundeswehr spokesman", True),
         ("Chadian government spokesperson", "Chadian army", False),
+        ("Somali military officer", "Somali military officer at the base", True),
+        ("opposition lawmaker from Jubaland", "opposition lawmaker", True),
+        ("Darwin Aviation Spotters", "Darwin Aviation Spotters group on Facebook", True),
+        ("diplomat based in the capital", "diplomat", False),  # one word would be left: too loose
+        ("Western diplomats in Kabul", "Western diplomats in Doha", False),
+        ("Icelandic Ministry for Foreign Affairs", "Icelandic Ministry of Foreign Affairs", True),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -410,6 +416,8 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "same-country", "other-country", "country-after", "foreign-ministry", "foreign-affairs-ministry", "transport-ministry", "other-ministry",
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
         "commander-of", "spokesperson-gold", "spokesperson-pred", "spokesperson-other-body",
+        "complement-pred", "complement-gold", "group-on-platform", "complement-one-word", "complement-both",
+        "ministry-for",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

@@ -419,11 +419,34 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "the Greek Ministry of Climate Crisis and Civil Protection",
             "Greek Ministry of Climate Crisis and Civil Protection",
         ),
+        (
+            "Headline\n\nAllied F-35s flew to Keflavik on Monday, an Icelandic Coast Guard spokesperson said.",
+            "Icelandic Coast Guard spokesperson",
+            "Icelandic Coast Guard",
+        ),
+        (
+            "Headline\n\nA Dornier 228 flew from Turku to Helsinki, the Finnish Border Guard said.",
+            "the Finnish Border Guard",
+            "Finnish Border Guard",
+        ),
+        (
+            "Headline\n\nA P-8A landed at Keflavik on Monday. Iceland's government has welcomed the presence, "
+            "and the Ministry for Foreign Affairs said the aircraft would stay.",
+            "the Ministry for Foreign Affairs",
+            "Icelandic Ministry of Foreign Affairs",
+        ),
+        (
+            "Headline\n\n6/ Khmer Times, citing a defence ministry spokesman, reports that a Y-20 is due into "
+            "Phnom Penh on Friday.",
+            "Khmer Times",
+            "Khmer Times",
+        ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
          "named-press-service", "country-ministry-named-before", "affairs-ministry",
          "embassy-in-a-two-word-city",
-         "ministry-of-a-long-name"],
+         "ministry-of-a-long-name", "coast-guard", "border-guard", "ministry-for-of-the-country-before",
+         "masthead-word"],
 )  # fmt: skip
 def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):
     record = extractor.extract(text, published="2025-01-10", doc_id="t")

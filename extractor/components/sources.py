@@ -258,6 +258,7 @@ class SourceTagger:
         mentions.extend(self._self_references(doc, allowed, mentions))
         mentions.extend(self._officials(doc, allowed, text))
         mentions.extend(self._named_outlets(doc, allowed))
+        mentions.extend(_masthead_names(doc, allowed))
         mentions = self._social_with_platforms(doc, allowed, mentions)
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
@@ -962,11 +963,12 @@ class SourceTagger:
             return None
         head = doc[j].text
         end = j + 1
-        # "armed forces": a two-word head
-        if doc[j].lower_ == "armed" and end < len(doc) and doc[end].lower_ == "forces":
+        # "armed forces", "coast guard", "border guard": a two-word head
+        second = _TWO_WORD_HEADS.get(doc[j].lower_)
+        if second and end < len(doc) and doc[end].lower_ == second:
             end += 1
-            head = "Armed Forces"
-        elif doc[j].lower_ == "armed":
+            head = f"{doc[j].lower_} {second}".title()
+        elif second:
             return None
         if (
             end < len(doc)
@@ -978,10 +980,10 @@ class SourceTagger:
         complement = []
         if (
             end + 1 < len(doc)
-            and doc[end].lower_ == "of"
+            and (doc[end].lower_ == "of" or doc[end].lower_ == "for" and head == "Ministry")
             and doc[end + 1].text[:1].isupper()
             and head_row.get("of")
-        ):
+        ):  # "Ministry of Defence", "Ministry for Foreign Affairs"
             k = end + 1
             while (
                 k < len(doc)
@@ -1357,7 +1359,10 @@ class SourceTagger:
                 if same is not None:
                     mention = {**mention, "name": same["name"], "kind": same["kind"], "role": None}
                 else:
-                    fallback = self._bare_body_name(mention["body"], context_country)
+                    # "Iceland's government has welcomed ... the Ministry for Foreign Affairs said": the country
+                    # of a body named just before, else the article's
+                    country = self._neighbour_country(doc, mention, resolved) or context_country
+                    fallback = self._bare_body_name(mention["body"], country)
                     mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
             elif mention["rule"] == "src.body" and re.fullmatch(r"\S+ [Mm]inistry", mention["name"]):
                 # "The Spanish ministry denied ...": the Spanish ministry named before ("Spanish Ministry of Defence")
@@ -1443,6 +1448,23 @@ class SourceTagger:
             or self.countries.lookup(word)
             or self.lexicon.lookup(word)
         )
+
+    def _neighbour_country(self, doc: Doc, mention: dict, resolved: list[dict]) -> dict | None:
+        """The country of the latest official body named in the mention's sentence or the one before ("Iceland's
+        government"), when its name starts with a country or its adjective."""
+        sent = doc[mention["token_start"]].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for earlier in reversed(resolved):
+            if earlier["token_start"] < floor:
+                break
+            if earlier["kind"] != "official" or earlier["token_start"] >= mention["token_start"]:
+                continue
+            words = earlier["name"].replace("'s ", " ").replace("’s ", " ").split()
+            for cut in (2, 1):
+                entries = self.countries.lookup(" ".join(words[:cut])) if len(words) > cut else None
+                if entries:
+                    return entries[0].payload
+        return None
 
     def _sentence_country(self, doc: Doc, mention: dict) -> dict | None:
         """The one country of the operators named before the mention in its sentence ("A South Korean C-130J
@@ -1563,6 +1585,38 @@ def _unknown_self_naming(doc: Doc, mentions: list[dict]) -> list[dict]:
             continue  # "Russia understands": no outlet
         out.append(_mention(doc[start:i], name, "media", "src.unknown_self_naming"))
         covered.update(range(start, i))
+    return out
+
+
+#: the last word of a newspaper's name: "Khmer Times", "Nunavut Ledger", "Fiji Sun" is too short to tell
+_MASTHEAD_WORDS = _WORDS["masthead_words"]
+
+
+#: body heads of two words, by their first ("Armed Forces", "Icelandic Coast Guard", "Finnish Border Guard")
+_TWO_WORD_HEADS = {"armed": "forces", "coast": "guard", "border": "guard"}
+
+
+def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:
+    """A newspaper no gazetteer knows, by its masthead word: "Khmer Times, citing a defence ministry
+    spokesman, reports"; two to five capitalised words ending in "Times", "Ledger", "Gazette"..."""
+    table = token_table(doc)
+    out = []
+    for end in range(2, len(doc) + 1):
+        last = end - 1
+        if not (allowed[last] and table.texts[last] in _MASTHEAD_WORDS):
+            continue
+        start = last
+        while start > 0 and last - start < 4 and allowed[start - 1] and table.capital[start - 1] and (
+            table.alpha[start - 1] and table.texts[start - 1] not in _NOT_NAME_WORDS
+        ):
+            start -= 1
+        if start == last or (end < len(doc) and table.capital[end] and table.alpha[end]):
+            continue  # "Times" alone; "the Post Office": a longer name goes on
+        # "the Daily Courier"; "The Sahel Observer" keeps its capitalised article in the name, as the cue rule
+        span_start = start - 1 if start > 0 and table.lowers[start - 1] == "the" else start
+        name_start = span_start if table.texts[span_start] == "The" and not doc[span_start].is_sent_start else start
+        out.append(_mention(doc[span_start:end], doc[name_start:end].text, "media", "src.masthead"))
+        _block(allowed, span_start, end)
     return out
 
 

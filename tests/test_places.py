@@ -32,12 +32,35 @@ CASES = [
     ("It left Minsk's Zzyzx Airfield.", "Minsk's Zzyzx Airfield", "Zzyzx Airfield", "airbase", "BY", None),
     ("A C-17 landed at Miroslawiec.", "Miroslawiec", None, "airbase", "PL", "EPMI"),
     ("It took off from Zzyzx Air Force Station.", "Zzyzx Air Force Station", None, "airbase", None, None),
+    # short and ambiguous city names after a movement preposition (weak_cities.jsonl)
+    ("It had positioned to Osh on Sunday.", "Osh", "Osh", "city", "KG", None),
+    ("It flew on to Washington.", "Washington", "Washington", "city", "US", None),
+    ("It flew to New York.", "New York", "New York", "city", "US", None),
+    # a one-word airport name after "reached"
+    ("The B-52 reached Andersen on Wednesday.", "Andersen", None, "airport", "GU", "PGUA"),
+    # a base no gazetteer knows, after "base at"
+    ("They came from their home base at Gebel El Basur.", "Gebel El Basur", "Gebel El Basur", "airbase", None, None),
 ]
 
 
-@pytest.mark.parametrize("text", ["Tivat is a town on the coast.", "The Aktion agreement was signed."])
+@pytest.mark.parametrize(
+    "text",
+    ["Tivat is a town on the coast.", "The Aktion agreement was signed.", "The OSH team met.",
+     "Washington said it would not comment."],
+)  # fmt: skip
 def test_places_one_word_airport_names_need_a_preposition(run, text):
     assert [p for p in run(text)._.places if not p["descriptor"]] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("It flew from Palu to Mamuju on Friday.", ["Palu", "Mamuju"]),
+     ("It flew from Mamuju to Palu on Friday.", ["Mamuju", "Palu"]),
+     ("It flew from Doha to New York.", ["Doha", "New York"]),
+     ("It was open from Palu to The Hague.", ["Palu", "The Hague"])],
+)  # fmt: skip
+def test_places_the_other_end_of_a_route_is_a_town_the_gazetteers_lack(run, text, expected):
+    assert [p["text"] for p in run(text)._.places if not p["descriptor"]] == expected
 
 
 def test_places_the_country_base_is_the_base_named_before(run):

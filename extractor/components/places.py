@@ -107,7 +107,8 @@ _NOT_PLACES = {
 
 
 _CODE = re.compile(r"[A-Z]{3,4}")
-_WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in"}
+_WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in", "reached", "reaching", "left",
+                      "leaving", "departed"}  # fmt: skip
 
 
 @Language.factory(
@@ -276,6 +277,15 @@ class PlaceRuler:
                     "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": row["name"],
                     "rule": row["id"],
                 })  # fmt: skip
+        # short or ambiguous city names, only after a movement preposition ("positioned to Osh"): _weak_names
+        for row in load_jsonl("weak_cities.jsonl", required=("id", "name", "country")):
+            city = by_name.get((row["name"], row["country"]))
+            if city is not None:
+                self.weak.setdefault(fold(row["name"]), {
+                    "name": city["name"], "kind": "city", "country": city["countrycode"], "icao": None,
+                    "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": city["name"],
+                    "rule": row["id"],
+                })  # fmt: skip
         # Names are matched folded ("Na Di" = "Nadi"), so two cities can share a key; the largest takes it, and
         # every other spelling is kept here so that the text's own spelling picks its city at match time
         # ("Nadi" is Fiji's Nadi, not Thailand's larger Na Di)
@@ -376,6 +386,7 @@ class PlaceRuler:
         mentions.extend(self._codes(doc, allowed))
         mentions.extend(self._weak_names(doc, allowed))
         mentions.extend(_short_names(doc, allowed, mentions))
+        mentions.extend(_other_route_ends(doc, allowed, mentions))
         adjectives = [m for m in mentions if _in_compound_adjective(doc, m["token_end"])]
         for mention in adjectives:  # "the Central African capital": free for the descriptor
             for i in range(mention["token_start"], mention["token_end"]):
@@ -816,6 +827,49 @@ def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[di
             place = {k: v for k, v in found[1].items() if k not in SPAN_KEYS}
             out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":short-name"}))
             allowed[i] = False
+    return out
+
+
+#: capitalised words that are never the unknown end of a route ("from Palu to Monday" does not occur, but "from
+#: 9 a.m. to Noon" and "from Palu to The" might)
+_NOT_ROUTE_ENDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december", "the", "a", "an",
+     "its", "their", "his", "her", "this", "that", "noon", "midnight"}
+)  # fmt: skip
+
+
+def _other_route_ends(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
+    """'flew from Palu to Mamuju': a capitalised name at the other end of "from <place> to ..." (or "from ... to
+    <place>") is a town the gazetteers lack."""
+    table = token_table(doc)
+    n = len(table.texts)
+    out: list[dict] = []
+    for mention in mentions:
+        if mention.get("kind") not in ("city", "airport", "airbase"):
+            continue
+        start, end = mention["token_start"], mention["token_end"]
+        candidates = []
+        if start > 0 and table.lowers[start - 1] == "from" and end + 1 < n and table.lowers[end] == "to":
+            candidates.append(end + 1)  # "from Palu to Mamuju"
+        if start > 2 and table.lowers[start - 1] == "to":
+            k = start - 2  # "from Mamuju to Palu": the name run before "to", after "from"
+            while k > 0 and k > start - 5 and allowed[k] and table.capital[k]:
+                k -= 1
+            if table.lowers[k] == "from" and k < start - 2:
+                candidates.append(k + 1)
+        for first in candidates:
+            if not (allowed[first] and table.capital[first] and table.alpha[first]):
+                continue
+            if table.lowers[first] in _NOT_ROUTE_ENDS:
+                continue
+            last = _name_run_end(doc, first, allowed)
+            if last == first or last > start and first < start or last < n and table.capital[last]:
+                continue  # "to New York": a name that runs into a known place is not a town of its own
+            span = doc[first:last]
+            out.append(_mention(span, {**_unknown_facility(span, "city", None), "rule": "place:route-end"}))
+            for i in range(first, last):
+                allowed[i] = False
     return out
 
 

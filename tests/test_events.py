@@ -250,6 +250,21 @@ def test_events_primary_date_is_the_most_specific_one(run):
     assert events[0]["date"]["value"] == "2025-10-30"
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a time of a given day counts as that day; the first of two days (the departure's) is the leg's
+        ("The King Air took off from Apure on Tuesday night and landed in Gracias a Dios early Wednesday.",
+         "2026-01-13TNI"),
+        # the day itself when the leg also has it as a date
+        ("On 14 January a C-130 flew from Apure to Caracas in the morning.", "2026-01-14"),
+    ],
+    ids=["departure-night-before-arrival-day", "day-over-its-morning"],
+)  # fmt: skip
+def test_events_primary_date_of_a_leg_with_two_days(run, text, value):
+    assert run(text, "2026-01-15")._.events[0]["date"]["value"] == value
+
+
 def test_events_primary_date_is_a_clock_time_of_a_known_day(run):
     # corpus/README: a leg dated by a clock time has that TIME as its primary date, valued with its day
     text = "On 2 November a C-17 took off from Christchurch at 0612Z and landed at Phoenix Airfield."

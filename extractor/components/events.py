@@ -1576,16 +1576,20 @@ def _primary_date(dates: list[dict]) -> dict | None:
     clock = next((t for t in dates if t["type"] == "TIME" and _CLOCK_OF_DAY.match(t.get("value") or "")), None)
     if clock is not None:
         return clock  # "took off at 0612Z on 2 November": the clock time, valued with its day (corpus/README)
-    calendar = [t for t in dates if t["type"] == "DATE"]
+    # "took off on Tuesday night and landed early Wednesday": a time of a given day counts as its day, and the
+    # first of equally precise dates (the departure's) is the leg's
+    calendar = [
+        t for t in dates if t["type"] == "DATE" or t["type"] == "TIME" and _DAY_VALUE.match(t.get("value") or "")
+    ]
     if not calendar:
         return dates[0] if dates else None
     best = max(_granularity(t.get("value")) for t in calendar)
-    if best < 3:
-        # "landed on Monday afternoon" (a time of a day) is more precise than "since April" or "in 2023"
-        dated_time = next((t for t in dates if t["type"] == "TIME" and _DAY_VALUE.match(t.get("value") or "")), None)
-        if dated_time is not None:
-            return dated_time
-    return next(t for t in calendar if _granularity(t.get("value")) == best)
+    first = next(t for t in calendar if _granularity(t.get("value")) == best)
+    if first["type"] == "TIME":
+        # "on the morning of 14 May": the day itself when the leg also has it as a date
+        day = (first.get("value") or "").split("T")[0]
+        return next((t for t in calendar if t["type"] == "DATE" and t.get("value") == day), first)
+    return first
 
 
 def _granularity(value: str | None) -> int:

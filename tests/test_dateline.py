@@ -139,3 +139,12 @@ def test_byline_a_thread_signed_with_its_handle_at_the_end(closing):
     found = find_byline(text)
     assert found is not None and found["kind"] == "social_media"
     assert text[found["start"] : found["end"]] == found["outlet"] and found["outlet"].startswith("@")
+
+
+def test_byline_a_thread_whose_first_post_is_signed_with_its_handle():
+    text = (
+        "Thread: Russian An-124 traffic into Maiquetía\n\n1/ What follows is pieced together from ADS-B Exchange. "
+        "All times Zulu. - @caribe_squawk\n\n2/ RA-82038 left Ulyanovsk at 2131Z on 12 March."
+    )
+    found = find_byline(text)
+    assert (found["outlet"], found["kind"]) == ("@caribe_squawk", "social_media")

@@ -483,6 +483,33 @@ def test_sources_a_surname_alone_takes_the_full_name_with_two_family_names(extra
     assert "Lozano" not in cites and "Javier Lozano Ríos" in cites
 
 
+def test_sources_a_surname_after_a_cue_is_the_person_named_with_a_foreign_rank(extractor):
+    text = (
+        "Headline\n\n\"The weather decides,\" said Vicecomodoro Daniel Ferreyra, the aircraft commander. The "
+        "Hercules turned back to Río Gallegos on Tuesday, according to Ferreyra."
+    )
+    record = extractor.extract(text, published="2025-01-10", doc_id="t")
+    assert {s.name for s in record.sources} == {"Daniel Ferreyra"}
+
+
+def test_sources_a_thread_pieced_together_from_trackers_cites_them(extractor):
+    text = (
+        "Thread: An-124 traffic\n\n1/ What follows is pieced together from ADS-B Exchange and Flightradar24. "
+        "All times Zulu. - @caribe_squawk\n\n2/ An-124 RA-82038 left Ulyanovsk at 2131Z on 12 March and landed "
+        "at Algiers (DAAG) at 0340Z on 13 March."
+    )
+    record = extractor.extract(text, published="2025-03-15", doc_id="t")
+    assert {"@caribe_squawk", "ADS-B Exchange", "Flightradar24"} <= {s.name for s in record.sources}
+    cited = {c.name for a in record.attributions for c in a.cites}
+    assert {"ADS-B Exchange", "Flightradar24"} <= cited
+
+
+def test_sources_a_dateline_credit_before_a_spanish_dash_is_the_agency(extractor):
+    text = "Headline\n\nCaracas, 25 October 2024 (AVN).- A Conviasa A340 took off for Santiago de Cuba on Friday."
+    record = extractor.extract(text, published="2024-10-25", doc_id="t")
+    assert [s.name for s in record.sources if s.rule == "src.credit"] == ["AVN"]
+
+
 @pytest.mark.parametrize(
     "sentence, name",
     [("Freight forwarders said the flights were full.", "Freight forwarders"),

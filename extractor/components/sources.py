@@ -290,9 +290,11 @@ class SourceTagger:
         if dateline.get("credit_start") is not None:
             span = doc.char_span(dateline["credit_start"], dateline["credit_end"], alignment_mode="expand")
             if span is not None:
-                row = self.credits.get(fold(span.text)) or _first_payload(self.lexicon, span.text)
+                # the credit as written: "(AVN).-" may be one token
+                credit = text[dateline["credit_start"] : dateline["credit_end"]]
+                row = self.credits.get(fold(credit)) or _first_payload(self.lexicon, credit)
                 name, kind, rule = (
-                    (row["name"], row["kind"], row["id"]) if row else (span.text, "media", "src.credit")
+                    (row["name"], row["kind"], row["id"]) if row else (credit, "media", "src.credit")
                 )
                 out.append(_mention(span, name, kind, rule, role="publisher"))
                 _block(allowed, span.start, span.end)
@@ -1296,6 +1298,11 @@ class SourceTagger:
             kind = _kind_of_unknown(name)
             if kind != "official" and cue in _TOLD_CUES:
                 kind = "media"  # "told KXPN", "speaking to Canal Austral"
+            full = self.full_name_in_text(doc, name) if end - start == 1 else None
+            person = next((m for m in mentions if full and m["name"] == full), None)
+            if person is not None:
+                # "according to Ferreyra", after "said Vicecomodoro Daniel Ferreyra": that person
+                name, kind = full, person["kind"]
             out.append(_mention(doc[start:end], name, kind, "src.unknown_after_cue"))
             covered.update(range(start, end))
         return out

@@ -39,6 +39,12 @@ CASES = [
      "Grand Caravan"),
     # a plural of a designation the gazetteer knows only as a prefix
     ("Four MV-22Bs landed.", "MV-22Bs", "MV-22B", "V-22", "V22", 4, None),
+    # a country adjective or a unit's number before a common-word nickname
+    ("Danish Challengers made 11 flights.", "Challengers", "Challenger 600", "Challenger 600", "CL60", None,
+     "Challengers"),
+    ("VP-26 Poseidons flew six patrols.", "Poseidons", "P-8", "P-8", "P8", None, "Poseidons"),
+    # Canadian designations
+    ("A CC-130H Hercules launched.", "CC-130H Hercules", "CC-130H", "C-130", "C130", None, "Hercules"),
 ]
 
 
@@ -112,8 +118,10 @@ def test_aircraft_variants_of_the_gazetteer(run, text, model):
         "Operation Atlas began on Monday.",
         "The typhoon hit the coast.",  # lower case
         "Hercules was a hero of myth.",  # no determiner, number or flight word
+        "The Challenger tank arrived.",  # a word after it makes it something else
+        "British Challenger 2 tanks arrived.",
     ],
-    ids=["airline", "storm", "operation", "lower-case", "no-context"],
+    ids=["airline", "storm", "operation", "lower-case", "no-context", "tank", "tank-mark"],
 )
 def test_aircraft_common_word_nicknames_need_context(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []

@@ -37,7 +37,8 @@ _COMMON_WORD_NICKNAMES = {
     "jaguar", "mirage", "rafale", "tornado", "typhoon", "gripen", "hunter", "predator", "guardian", "triton",
     "poseidon", "orion", "heron", "hermes", "global", "challenger", "legacy", "citation", "liberty", "freedom",
     "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
-    "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet",
+    "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet", "polaris", "kingfisher",
+    "cormorant", "griffon", "husky", "aurora",
 }  # fmt: skip
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
 _NOT_AIRCRAFT_BEFORE = {
@@ -51,7 +52,8 @@ _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "
 #: "18 Hercules sorties", "the Voyager returned"); see :meth:`AircraftRuler._context_nicknames`
 _CONTEXT_NICKNAMES = {
     "atlas", "hercules", "voyager", "typhoon", "galaxy", "sentry", "poseidon", "rafale", "gripen", "wedgetail",
-    "triton", "globaleye", "lancer", "blackjack", "backfire", "super hornet", "stratolifter",
+    "triton", "globaleye", "lancer", "blackjack", "backfire", "super hornet", "stratolifter", "challenger",
+    "cormorant", "griffon", "polaris", "husky", "aurora",
 }  # fmt: skip
 _FLIGHT_NOUNS = {"sortie", "sorties", "flight", "flights", "mission", "missions", "rotation", "rotations"}
 #: words before such a nickname that make it an aircraft: determiners, numbers, quantities
@@ -66,6 +68,8 @@ _NICKNAME_AFTER = {
     "sortie", "sorties", "flight", "flights", "transport", "transports", "aircraft", "jet", "jets", "tanker",
     "tankers", "crew", "crews", "mission", "missions", "fleet", "airlifter", "airlifters", "shuttle", "shuttles",
 }  # fmt: skip
+#: words after it that make it something else ("Challenger 2 tanks", "the Challenger shuttle")
+_NICKNAME_NOT_BEFORE = {"tank", "tanks", "2", "3", "shuttle", "disaster", "bank", "deep", "street", "road"}
 #: words before it that make it something else ("Operation Atlas", "Exercise Voyager")
 _NICKNAME_NOT_AFTER = {"operation", "exercise", "project", "mount", "super", "tropical", "typhoon", "storm"}
 
@@ -101,6 +105,10 @@ class AircraftRuler:
         self.lexicon = Lexicon(max_tokens=6)
         self.context_lexicon = Lexicon(max_tokens=2)
         self.nicknames: dict[str, list[str]] = {}
+        #: country adjectives before a common-word nickname make it an aircraft ("Danish Challengers")
+        self.demonyms = frozenset(
+            d for row in load_jsonl("countries.jsonl", required=("id", "name")) for d in row.get("demonyms") or []
+        )
         self._build()
 
     def _build(self) -> None:
@@ -198,9 +206,15 @@ class AircraftRuler:
                 before in _NICKNAME_NOT_AFTER
                 or (end < len(texts) and texts[end][:1].isupper())
                 or after == "of"
+                or after in _NICKNAME_NOT_BEFORE
             ):
                 continue
-            if not (before in _NICKNAME_BEFORE or before.isdigit() or after in _NICKNAME_AFTER):
+            if not (
+                before in _NICKNAME_BEFORE
+                or before[-1:].isdigit()  # "VP-26 Poseidons"
+                or after in _NICKNAME_AFTER
+                or start and texts[start - 1] in self.demonyms  # "Danish Challengers", "Italian Typhoons"
+            ):
                 continue
             extra.append(match)
         return sorted(matches + extra, key=lambda m: m.start) if extra else matches

@@ -320,6 +320,15 @@ def test_events_origins_told_by_out_of_and_home_base(run, text, origin, destinat
     assert destination in names(event["destination"])
 
 
+def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
+    text = (
+        "Two Hellenic Air Force Canadair CL-415 aircraft returned to Elefsina from Paphos on Thursday. The two "
+        "aircraft, from the 383rd Squadron, took off from Elefsina at 07:40 on Sunday and landed at Paphos."
+    )
+    event = run(text, "2024-08-09")._.events[-1]
+    assert [a["model"] for a in event["aircraft"]] == ["CL-415"]
+
+
 def test_events_a_registration_never_told_with_a_type_is_no_aircraft(run):
     events = run("A Boeing 747 landed in Minsk on Friday. EP-FAB flew to Vnukovo on Sunday.", "2024-11-07")._.events
     assert [e["destination"]["text"] for e in events] == ["Minsk"]  # no type was ever written with EP-FAB

@@ -600,7 +600,17 @@ class EventBuilder:
             one_of = doc[max(sent.start, mention["token_start"] - 4) : mention["token_start"]].text.lower()
             if determiner in {"first", "lead", "former"} and mention["token_start"] > 1:
                 determiner = doc[mention["token_start"] - 2].lower_  # "the first aircraft": one of those told
-            if (determiner in _DEFINITE | {"same"} and mention["quantity"] is None) or _ONE_OF.match(one_of):
+            # "The two aircraft, from the 383rd Squadron, took off": a definite count of those told before
+            definite_count = (
+                mention["quantity"] is not None
+                and mention["token_start"] > 1
+                and doc[mention["token_start"] - 2].lower_ in {"the", "these", "those", "all", "both"}
+            )
+            if (
+                (determiner in _DEFINITE | {"same"} and mention["quantity"] is None)
+                or definite_count
+                or _ONE_OF.match(one_of)
+            ):
                 antecedent = _latest_typed(doc, mention["token_start"], history, role=mention.get("role"))
                 if antecedent:
                     # "The jets and the tanker left Amendola": each definite role of the subject

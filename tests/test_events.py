@@ -310,8 +310,11 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("Six Rafale fighters flew in from their home base at Gebel El Basur, west of Cairo, on Sunday.",
          "Gebel El Basur", None),
         ("Four CF-18 Hornets roared into Iqaluit on Monday afternoon.", None, "Iqaluit"),
+        ("A Luftwaffe A400M dropped in to EGVA from Wunstorf on Monday afternoon.", "ETNW", "EGVA"),
+        ("The Voyager KC2 recovered to EGVN at 1150Z.", None, "EGVN"),
     ],
-    ids=["out-of-in-subject", "lifted-out-of", "climbed-out-of", "home-base-at-unknown", "roared-into"],
+    ids=["out-of-in-subject", "lifted-out-of", "climbed-out-of", "home-base-at-unknown", "roared-into",
+         "dropped-in-to", "recovered-to"],
 )  # fmt: skip
 def test_events_origins_told_by_out_of_and_home_base(run, text, origin, destination):
     event = run(text, "2025-06-14")._.events[0]

@@ -358,6 +358,7 @@ def _canonical_body(name: str) -> str:
     # a body's unnamed spokesperson speaks for it: "Chadian government spokesperson" = "Chadian government"
     text = re.sub(r"(?<=\w)(?:'s|’s)?\s+spokes(?:person|man|woman)$", "", text)
     text = re.sub(r"\bministry for\b", "ministry of", text)  # "Ministry for Foreign Affairs"
+    text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Prime Minister's Office" = "Prime Minister office"
     text = text.replace("ministry of foreign affairs", "foreign ministry")
     text = text.replace("foreign affairs ministry", "foreign ministry")
     text = text.replace("minister of foreign affairs", "foreign minister")

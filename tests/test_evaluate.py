@@ -409,6 +409,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("diplomat based in the capital", "diplomat", False),  # one word would be left: too loose
         ("Western diplomats in Kabul", "Western diplomats in Doha", False),
         ("Icelandic Ministry for Foreign Affairs", "Icelandic Ministry of Foreign Affairs", True),
+        ("Iraqi Prime Minister's Office", "Iraqi Prime Minister office", True),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -417,7 +418,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
         "commander-of", "spokesperson-gold", "spokesperson-pred", "spokesperson-other-body",
         "complement-pred", "complement-gold", "group-on-platform", "complement-one-word", "complement-both",
-        "ministry-for",
+        "ministry-for", "possessive",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

@@ -492,6 +492,16 @@ def test_sources_a_surname_after_a_cue_is_the_person_named_with_a_foreign_rank(e
     assert {s.name for s in record.sources} == {"Daniel Ferreyra"}
 
 
+def test_sources_the_office_of_a_body_is_named_with_it(extractor):
+    text = (
+        "Headline\n\nMOSCOW, October 17. /TASS/. Two Tu-142 aircraft flew over the Barents Sea on Monday, the "
+        "Northern Fleet's press service told TASS. The aircraft returned to base, the press service said."
+    )
+    record = extractor.extract(text, published="2024-10-17", doc_id="t")
+    names = [s.name for s in record.sources if s.kind == "official"]
+    assert names == ["Northern Fleet press service", "Northern Fleet press service"]
+
+
 def test_sources_a_thread_pieced_together_from_trackers_cites_them(extractor):
     text = (
         "Thread: An-124 traffic\n\n1/ What follows is pieced together from ADS-B Exchange and Flightradar24. "

@@ -269,6 +269,7 @@ class SourceTagger:
         mentions.extend(self._persons(doc, allowed))
         mentions.extend(self._unknown_after_cues(doc, mentions))
         mentions.extend(_unknown_self_naming(doc, mentions))
+        mentions = _offices_of_bodies(doc, mentions)
         mentions = _drop_nested(mentions)
         mentions = _drop_appositions(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
@@ -1601,6 +1602,36 @@ _MASTHEAD_WORDS = _WORDS["masthead_words"]
 
 #: body heads of two words, by their first ("Armed Forces", "Icelandic Coast Guard", "Finnish Border Guard")
 _TWO_WORD_HEADS = {"armed": "forces", "coast": "guard", "border": "guard"}
+
+
+#: an office that speaks for the body named before it with a possessive ("the Northern Fleet's press service")
+_OFFICES = (("press", "service"), ("press", "office"), ("media", "office"), ("information", "office"),
+            ("public", "affairs", "office"), ("press", "centre"), ("press", "center"), ("office",))  # fmt: skip
+
+
+def _offices_of_bodies(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'the Northern Fleet's press service told TASS', 'according to the Governor's office': the office of a
+    body is named with it ("Northern Fleet press service"); a bare "press service" mention inside it goes."""
+    lowers = token_table(doc).lowers
+    absorbed: set[int] = set()
+    out = []
+    for mention in mentions:
+        end = mention["token_end"]
+        if (
+            mention["kind"] in ("official", "other")
+            and not mention["rule"].startswith(("title.", "src.person"))
+            and end + 1 < len(doc)
+            and lowers[end] in {"'s", "’s"}
+        ):
+            office = next((o for o in _OFFICES if tuple(lowers[end + 1 : end + 1 + len(o)]) == o), None)
+            if office is not None:
+                stop = end + 1 + len(office)
+                span = doc[mention["token_start"] : stop]
+                name = f"{mention['name']} {' '.join(office)}"
+                mention = {**mention, **span_fields(span), "name": name, "kind": "official", "role": None}
+                absorbed.update(range(end + 1, stop))
+        out.append(mention)
+    return [m for m in out if m["token_start"] not in absorbed]
 
 
 def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:

@@ -332,6 +332,18 @@ def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
     assert [a["model"] for a in event["aircraft"]] == ["CL-415"]
 
 
+def test_events_a_typed_past_perfect_departure_completes_a_generic_arrival(run):
+    text = (
+        "An Algerian military transport plane landed at Damascus international airport on Monday. The Ilyushin "
+        "Il-76TD had left Boufarik air base early on Monday and stopped in Cairo to refuel. The same plane "
+        "returned to Boufarik on Tuesday."
+    )
+    first, back = run(text, "2025-12-09")._.events
+    assert [a["model"] for a in first["aircraft"]] == ["Il-76TD"]
+    assert (first["origin"]["icao"], first["destination"]["icao"]) == ("DAAK", "OSDI")
+    assert (back["origin"]["icao"], back["destination"]["icao"]) == ("OSDI", "DAAK")
+
+
 def test_events_a_registration_never_told_with_a_type_is_no_aircraft(run):
     events = run("A Boeing 747 landed in Minsk on Friday. EP-FAB flew to Vnukovo on Sunday.", "2024-11-07")._.events
     assert [e["destination"]["text"] for e in events] == ["Minsk"]  # no type was ever written with EP-FAB

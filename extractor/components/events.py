@@ -1655,7 +1655,9 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
     with a past perfect departure: "The jet landed in Minsk on Monday. It had left Vnukovo at 0412Z"."""
     if leg.count is not None or not legs or not (leg.coreferent or _definite_aircraft(doc, leg.aircraft)):
         return False
-    earlier = _previous_leg_of(leg.aircraft, legs) or (legs[-1] if leg.coreferent else None)
+    earlier = _previous_leg_of(leg.aircraft, legs) or (
+        legs[-1] if leg.coreferent or _generic_of(legs[-1].aircraft, leg.aircraft) else None
+    )
     if earlier is None or earlier.modality != leg.modality:
         return False
     if not 0 < leg.sent_index - earlier.sent_index <= 2:
@@ -1694,6 +1696,15 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
     earlier.last_sent = leg.sent
     earlier.action = _action(earlier)
     return True
+
+
+def _generic_of(generic: list[dict], typed: list[dict]) -> bool:
+    """'An Algerian military transport plane landed ... The Ilyushin Il-76TD had left Boufarik': generic
+    aircraft of the role (when they name one) of the typed ones told next."""
+    if not generic or not typed or not all(a["generic"] for a in generic) or any(a["generic"] for a in typed):
+        return False
+    roles = {a.get("role") for a in generic} - {None}
+    return not roles or bool(roles & {a.get("role") for a in typed})
 
 
 def _definite_aircraft(doc: Doc, aircraft: list[dict]) -> bool:

@@ -240,7 +240,8 @@ def find_byline(text: str) -> dict | None:
             or (_RELEASE_OF.match(line) if lineno else None) or (_RELEASE_LABEL.match(line) if lineno else None)
             or (_LABEL_ISSUER.match(line) if lineno else None) or (_DATE_PLACE_ISSUER.match(line) if lineno else None)
             or _ISSUE_HEADER.match(line)
-            or (_SIGN_OFF_HANDLE.search(line) if lineno else None)  # "1/ ... All times Zulu. - @caribe_squawk"
+            # "1/ ... All times Zulu. - @caribe_squawk": a thread's first post signed with its handle
+            or (_SIGN_OFF_HANDLE.search(line) if lineno else None)
         )  # fmt: skip
         if match:
             found = {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),

@@ -368,7 +368,9 @@ def _canonical_body(name: str) -> str:
 #: a descriptor's trailing place or affiliation: "Somali military officer at the base", "opposition lawmaker
 #: from Jubaland", "Darwin Aviation Spotters group on Facebook"
 _COMPLEMENT = re.compile(
-    r"^(\S+(?:\s+(?!based\b|who\b)\S+)+?)(?:\s+group)?\s+(?:(?:who is |who are )?based\s+)?(?:at|in|from|on)\s+\S.*$", re.I
+    r"^(\S+(?:\s+(?!based\b|who\b)\S+)+?)(?:\s+group)?\s+(?:(?:who is |who are )?based\s+)?"
+    r"(?:at|in|from|on)\s+\S.*$",
+    re.I,
 )
 
 

@@ -107,7 +107,9 @@ class AircraftRuler:
         self.nicknames: dict[str, list[str]] = {}
         #: country adjectives before a common-word nickname make it an aircraft ("Danish Challengers")
         self.demonyms = frozenset(
-            d for row in load_jsonl("countries.jsonl", required=("id", "name")) for d in row.get("demonyms") or []
+            demonym
+            for row in load_jsonl("countries.jsonl", required=("id", "name"))
+            for demonym in row.get("demonyms") or []
         )
         self._build()
 

@@ -1246,15 +1246,24 @@ def _registered_aircraft(doc: Doc, sent: Span, trigger_start: int, aircraft: lis
 
 
 def _typed_beside(text: str, start: int, end: int, aircraft: list[dict]) -> dict | None:
-    """The typed aircraft a registration at ``start:end`` is written with: just before it ("Il-76TD EX-76021"),
-    else just after it in the same clause ("SU-GGG, an Airbus A340-200", "Tracking SU-GGG: the Egyptian
-    presidential A340")."""
-    before = [a for a in aircraft if not a["generic"] and a["end"] <= start and start - a["end"] <= _REGISTRATION_GAP]
+    """The typed aircraft a registration at ``start:end`` is written with: just before it ("Il-76TD
+    EX-76021"), else just after it in the same clause ("SU-GGG, an Airbus A340-200", "Tracking SU-GGG: the
+    Egyptian presidential A340")."""
+    before = [
+        a
+        for a in aircraft
+        if not a["generic"] and a["end"] <= start and start - a["end"] <= _REGISTRATION_GAP
+    ]
     if before:
         return before[-1]
     for a in aircraft:
         gap = text[end : a["start"]]
-        if not a["generic"] and a["start"] >= end and len(gap) <= _REGISTRATION_AFTER and not re.search(r"[.;!?]", gap):
+        if (
+            not a["generic"]
+            and a["start"] >= end
+            and len(gap) <= _REGISTRATION_AFTER
+            and not re.search(r"[.;!?]", gap)
+        ):
             return a
     return None
 
@@ -1589,7 +1598,9 @@ def _primary_date(dates: list[dict]) -> dict | None:
     # "took off on Tuesday night and landed early Wednesday": a time of a given day counts as its day, and the
     # first of equally precise dates (the departure's) is the leg's
     calendar = [
-        t for t in dates if t["type"] == "DATE" or t["type"] == "TIME" and _DAY_VALUE.match(t.get("value") or "")
+        t
+        for t in dates
+        if t["type"] == "DATE" or t["type"] == "TIME" and _DAY_VALUE.match(t.get("value") or "")
     ]
     if not calendar:
         return dates[0] if dates else None

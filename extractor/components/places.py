@@ -107,8 +107,8 @@ _NOT_PLACES = {
 
 
 _CODE = re.compile(r"[A-Z]{3,4}")
-_WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in", "reached", "reaching", "left",
-                      "leaving", "departed"}  # fmt: skip
+_WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in", "reached", "reaching",
+                      "left", "leaving", "departed"}  # fmt: skip
 
 
 @Language.factory(
@@ -830,18 +830,18 @@ def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[di
     return out
 
 
-#: capitalised words that are never the unknown end of a route ("from Palu to Monday" does not occur, but "from
-#: 9 a.m. to Noon" and "from Palu to The" might)
+#: capitalised words that are never the unknown end of a route ("from 9 a.m. to Noon", "from Palu to The
+#: Hague")
 _NOT_ROUTE_ENDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december", "the", "a", "an",
-     "its", "their", "his", "her", "this", "that", "noon", "midnight"}
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "the",
+     "a", "an", "its", "their", "his", "her", "this", "that", "noon", "midnight"}
 )  # fmt: skip
 
 
 def _other_route_ends(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
-    """'flew from Palu to Mamuju': a capitalised name at the other end of "from <place> to ..." (or "from ... to
-    <place>") is a town the gazetteers lack."""
+    """'flew from Palu to Mamuju': a capitalised name at the other end of "from <place> to ..." (or "from ...
+    to <place>") is a town the gazetteers lack."""
     table = token_table(doc)
     n = len(table.texts)
     out: list[dict] = []

@@ -1367,8 +1367,8 @@ class SourceTagger:
                 if same is not None:
                     mention = {**mention, "name": same["name"], "kind": same["kind"], "role": None}
                 else:
-                    # "Iceland's government has welcomed ... the Ministry for Foreign Affairs said": the country
-                    # of a body named just before, else the article's
+                    # "Iceland's government has welcomed ... the Ministry for Foreign Affairs said": the
+                    # country of a body named just before, else the article's
                     country = self._neighbour_country(doc, mention, resolved) or context_country
                     fallback = self._bare_body_name(mention["body"], country)
                     mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
@@ -1458,8 +1458,8 @@ class SourceTagger:
         )
 
     def _neighbour_country(self, doc: Doc, mention: dict, resolved: list[dict]) -> dict | None:
-        """The country of the latest official body named in the mention's sentence or the one before ("Iceland's
-        government"), when its name starts with a country or its adjective."""
+        """The country of the latest official body named in the mention's sentence or the one before
+        ("Iceland's government"), when its name starts with a country or its adjective."""
         sent = doc[mention["token_start"]].sent
         floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for earlier in reversed(resolved):
@@ -1606,7 +1606,8 @@ _TWO_WORD_HEADS = {"armed": "forces", "coast": "guard", "border": "guard"}
 
 #: an office that speaks for the body named before it with a possessive ("the Northern Fleet's press service")
 _OFFICES = (("press", "service"), ("press", "office"), ("media", "office"), ("information", "office"),
-            ("public", "affairs", "office"), ("press", "centre"), ("press", "center"), ("office",))  # fmt: skip
+            ("public", "affairs", "office"), ("press", "centre"), ("press", "center"),
+            ("office",))  # fmt: skip
 
 
 def _offices_of_bodies(doc: Doc, mentions: list[dict]) -> list[dict]:
@@ -1652,7 +1653,8 @@ def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:
             continue  # "Times" alone; "the Post Office": a longer name goes on
         # "the Daily Courier"; "The Sahel Observer" keeps its capitalised article in the name, as the cue rule
         span_start = start - 1 if start > 0 and table.lowers[start - 1] == "the" else start
-        name_start = span_start if table.texts[span_start] == "The" and not doc[span_start].is_sent_start else start
+        capital_the = table.texts[span_start] == "The" and not doc[span_start].is_sent_start
+        name_start = span_start if capital_the else start
         out.append(_mention(doc[span_start:end], doc[name_start:end].text, "media", "src.masthead"))
         _block(allowed, span_start, end)
     return out

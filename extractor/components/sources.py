@@ -26,7 +26,7 @@ Rule data: ``resources/sources.jsonl`` (named sources with aliases: FR24 = Fligh
 - ``body_head``: bodies named after a country ("Iraq's Ministry of Defence" -> "Iraqi Ministry of Defence",
   "Japan's Defense Ministry", "Norwegian Armed Forces"; a bare "the defence ministry" takes the country of the
   dateline, else of the article's first operator); composed names go through the gazetteer for the canonical
-  name;
+  name; ``then`` names the second word of a two-word head ("coast" + "guard");
 - ``anaphor``: descriptions that refer back ("the ministry", "the command", "the press release", "the
   service"): resolved to the latest compatible source (or operator) before them; an office or force with
   nothing before it ("the foreign minister", "the air force") takes the dateline's country ("German Foreign
@@ -966,8 +966,8 @@ class SourceTagger:
             return None
         head = doc[j].text
         end = j + 1
-        # "armed forces", "coast guard", "border guard": a two-word head
-        second = _TWO_WORD_HEADS.get(doc[j].lower_)
+        # "armed forces", "coast guard", "border guard": a two-word head, its second word in the row's "then"
+        second = head_row.get("then")
         if second and end < len(doc) and doc[end].lower_ == second:
             end += 1
             head = f"{doc[j].lower_} {second}".title()
@@ -1598,10 +1598,6 @@ def _unknown_self_naming(doc: Doc, mentions: list[dict]) -> list[dict]:
 
 #: the last word of a newspaper's name: "Khmer Times", "Nunavut Ledger", "Fiji Sun" is too short to tell
 _MASTHEAD_WORDS = _WORDS["masthead_words"]
-
-
-#: body heads of two words, by their first ("Armed Forces", "Icelandic Coast Guard", "Finnish Border Guard")
-_TWO_WORD_HEADS = {"armed": "forces", "coast": "guard", "border": "guard"}
 
 
 #: an office that speaks for the body named before it with a possessive ("the Northern Fleet's press service")

@@ -312,9 +312,13 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("Four CF-18 Hornets roared into Iqaluit on Monday afternoon.", None, "Iqaluit"),
         ("A Luftwaffe A400M dropped in to EGVA from Wunstorf on Monday afternoon.", "ETNW", "EGVA"),
         ("The Voyager KC2 recovered to EGVN at 1150Z.", None, "EGVN"),
+        # codes in brackets are the airport named before them, not a route between the two codes
+        ("The C-17A lifted off from Christchurch (CHC/NZCH) at 0612Z.", "NZCH", None),
+        ("The Gulfstream G650ER flew Moscow Vnukovo (UUWW) to Dubai Al Maktoum (OMDW) on 13 May.", "UUWW",
+         "OMDW"),
     ],
     ids=["out-of-in-subject", "lifted-out-of", "climbed-out-of", "home-base-at-unknown", "roared-into",
-         "dropped-in-to", "recovered-to"],
+         "dropped-in-to", "recovered-to", "codes-restate-a-city", "route-with-bracketed-codes"],
 )  # fmt: skip
 def test_events_origins_told_by_out_of_and_home_base(run, text, origin, destination):
     event = run(text, "2025-06-14")._.events[0]

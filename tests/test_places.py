@@ -40,6 +40,12 @@ CASES = [
     ("The B-52 reached Andersen on Wednesday.", "Andersen", None, "airport", "GU", "PGUA"),
     # a base no gazetteer knows, after "base at"
     ("They came from their home base at Gebel El Basur.", "Gebel El Basur", "Gebel El Basur", "airbase", None, None),
+    # codes in brackets restate the name before them: the city named is its airport, and no code is a place
+    ("It lifted off from Christchurch (CHC/NZCH).", "Christchurch", None, "airport", "NZ", "NZCH"),
+    ("It lifted off from Nevatim (LLNV).", "Nevatim", None, "airbase", "IL", "LLNV"),
+    # a city's possessive before a facility the gazetteer names in full
+    ("It left Abu Dhabi's Al Bateen executive airport.", "Abu Dhabi's Al Bateen executive airport", None,
+     "airport", "AE", "OMAD"),
 ]
 
 

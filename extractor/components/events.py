@@ -826,10 +826,7 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
     for place in inside:
         if (
             run
-            and all(
-                t.text in {"-", "–", "—", ">", "→", "➝", "➔", "⟶", "->", "=>", "to", "/"}
-                for t in doc[run[-1]["token_end"] : place["token_start"]]
-            )
+            and _joined(doc[run[-1]["token_end"] : place["token_start"]])
             and place["token_start"] > run[-1]["token_end"]
         ):
             run.append(place)
@@ -845,6 +842,25 @@ def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
         if len(run) > len(best):
             best = list(run)
     return best if len(best) >= 2 else []
+
+
+_JOINERS = frozenset({"-", "–", "—", ">", "→", "➝", "➔", "⟶", "->", "=>", "to", "/"})
+
+
+def _joined(between: Span) -> bool:
+    """Only route joiners between two places, once a bracketed code after the first is set aside:
+    'Moscow Vnukovo (UUWW) to Dubai'."""
+    tokens = [t.text for t in between]
+    if tokens[:1] == ["("] and ")" in tokens:
+        close = tokens.index(")")
+        if all(_CODE_TOKEN.fullmatch(t) or t == "/" for t in tokens[1:close]):
+            tokens = tokens[close + 1 :]
+            if not tokens:
+                return False
+    return all(t in _JOINERS for t in tokens)
+
+
+_CODE_TOKEN = re.compile(r"[A-Z0-9]{3,4}")
 
 
 def _noun_route(

@@ -318,7 +318,9 @@ class PlaceRuler:
                     allowed[i] = False
         operators = doc._.operators or []
         mentions: list[dict] = []
-        for match in self._matches_around_operators(doc, allowed, operators):
+        matches = self._matches_around_operators(doc, allowed, operators)
+        starts = {m.start: m for m in matches if m.entry.payload["kind"] in ("airport", "airbase")}
+        for match in matches:
             if not allowed[match.start]:
                 continue  # inside a facility named just before ("Kunming Changshui International Airport")
             place = match.entry.payload
@@ -327,7 +329,7 @@ class PlaceRuler:
                 surface = doc[start:end].text
                 place = self.city_spellings.get(fold(surface), {}).get(surface.casefold(), place)
             facility = _facility_after(doc, end)
-            if facility is None and place["kind"] != "country" and end < len(doc) and doc[end].text in ("'s", "’s"):
+            if facility is None and end < len(doc) and doc[end].text in ("'s", "’s"):
                 # "Niamey's Diori Hamani International Airport": the city's facility, named after the possessive
                 name_end = _name_run_end(doc, end + 1, allowed)
                 named = _facility_after(doc, name_end) if name_end > end + 1 else None
@@ -336,6 +338,13 @@ class PlaceRuler:
                     known = self._lookup_facility(own.text) or self._facility_by_core(own.text)
                     mentions.append(_mention(doc[start : named[0]], known or _unknown_facility(own, named[1], place)))
                     for i in range(start, named[0]):
+                        allowed[i] = False
+                    continue
+                own_match = starts.get(end + 1)
+                if own_match is not None and place["kind"] != "country":
+                    # "Abu Dhabi's Al Bateen executive airport": a facility the gazetteer names in full
+                    mentions.append(_mention(doc[start : own_match.end], own_match.entry.payload))
+                    for i in range(start, own_match.end):
                         allowed[i] = False
                     continue
             if facility is None and place["kind"] == "city":
@@ -384,6 +393,7 @@ class PlaceRuler:
                 allowed[i] = False
         mentions.extend(self._unknown_facilities(doc, allowed))
         mentions.extend(self._codes(doc, allowed))
+        mentions = _fold_code_restatements(doc, mentions)
         mentions.extend(self._weak_names(doc, allowed))
         mentions.extend(_short_names(doc, allowed, mentions))
         mentions.extend(_other_route_ends(doc, allowed, mentions))
@@ -687,6 +697,43 @@ def _mention(span: Span, place: dict) -> dict:
 
 
 _ROUTE_JOINERS = {"-", "–", "—", "→", "➝", "➔", ">", "->", "/"}
+
+
+def _fold_code_restatements(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'Christchurch (CHC/NZCH)', 'Nevatim (LLNV)': codes in brackets right after a name restate it.
+
+    The name takes the airport the codes name when it is that airport, its city, or a facility no gazetteer
+    knows; the code mentions are then dropped, so that the brackets are not read as a route 'CHC to NZCH'.
+    """
+    by_end = {m["token_end"]: m for m in mentions if not m.get("code_mention")}
+    dropped: set[int] = set()
+    replaced: dict[int, dict] = {}
+    for mention in mentions:
+        if not mention.get("code_mention"):
+            continue
+        i = mention["token_start"]
+        while i > 0 and doc[i - 1].text == "/" and i > 1 and _CODE.fullmatch(doc[i - 2].text):
+            i -= 2  # "(CHC/NZCH)": the second code restates the same name
+        if i < 2 or doc[i - 1].text != "(":
+            continue
+        name = by_end.get(i - 1)
+        if name is None:
+            continue
+        name = replaced.get(id(name), name)
+        same = name.get("icao") == mention.get("icao") and name.get("name") == mention.get("name")
+        city = fold(mention.get("city") or "")
+        restates = same or (
+            name["kind"] in ("city", "airport", "airbase")
+            and name.get("icao") is None
+            and (fold(name["name"]) == city or name["rule"].startswith("facility:"))
+        )
+        if not restates:
+            continue
+        dropped.add(id(mention))
+        if not same:
+            keep = {k: name[k] for k in ("start", "end", "token_start", "token_end", "text", "descriptor")}
+            replaced[id(by_end[i - 1])] = {**mention, "code_mention": False, **keep}
+    return [replaced.get(id(m), m) for m in mentions if id(m) not in dropped]
 _CODE_PREPOSITIONS = {"at", "to", "from", "into", "via", "toward", "towards", "for"}
 _ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh"}
 

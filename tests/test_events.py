@@ -674,3 +674,43 @@ def test_events_since_a_day_before_the_trigger_is_how_long_it_stood_not_when_it_
     assert run(text, DCT)._.events[0]["date"]["value"] == "2025-10-27TMO"
     text = "Since October 20, C-17s have flown 11 relief missions from Ramstein to Djibouti."
     assert run(text, DCT)._.events[0]["date"]["value"] == "2025-10-20"  # an aggregate's start stays
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        # "home base of X": the name is the base, whatever fills the trigger's slot
+        ("Three Airbus A400M transports had left their home base of Wunstorf in Lower Saxony for Djibouti on "
+         "Saturday.", "ETNW", "Djibouti"),
+        ("The A400Ms flew back to their home base of Wunstorf on Saturday.", None, "ETNW"),
+        # "flew in from the transport base at Powidz": the trigger holds the "from"
+        ("A Polish Air Force C-130E flew in from the transport base at Powidz on Saturday.", "EPPW", None),
+    ],
+    ids=["left-home-base-of", "back-to-home-base-of", "flew-in-from-base-at"],
+)
+def test_events_a_base_named_after_its_description(run, text, origin, destination):
+    event = run(text, "2025-06-14")._.events[0]
+    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
+    assert origin in names(event["origin"])
+    assert destination in names(event["destination"])
+
+
+def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_same_place(run):
+    text = (
+        "An A400M Atlas C1 had landed at Ämari on 2 April, and a Voyager KC2 brought the remaining support "
+        "personnel from RAF Brize Norton. Three CC-130J Hercules flights arrived from Trenton on Monday, and a "
+        "Polish Air Force C-130E flew in from Powidz on Saturday."
+    )
+    legs = [
+        ([a["text"] for a in e["aircraft"]], e["origin"] and e["origin"]["icao"],
+         e["destination"] and e["destination"]["icao"])
+        for e in run(text, "2025-04-08")._.events
+    ]  # fmt: skip
+    # the CC-130J arrivals reach the article's scene (Ämari, reached twice before); the C-130E is a leg of its
+    # own, not a second trigger of the CC-130J leg
+    assert legs == [
+        (["A400M Atlas C1"], None, "EEEI"),
+        (["Voyager KC2"], "EGVN", "EEEI"),
+        (["CC-130J Hercules"], None, "EEEI"),
+        (["C-130E"], "EPPW", "EEEI"),
+    ]

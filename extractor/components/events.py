@@ -361,7 +361,12 @@ class EventBuilder:
                     continue
                 both = current.destination is not None and slots.get("destination") is not None
                 refined = both and _refines(current.destination, slots["destination"])
-                if not both or refined:
+                subject = [
+                    a for a in aircraft if window_start <= a["token_start"] < trig.start and not a["generic"]
+                ]
+                other = bool(subject) and bool(current.aircraft) and _another_aircraft(doc, subject, current)
+                # "CC-130J flights arrived from Trenton, and a Polish C-130E flew in from Powidz": two legs
+                if (not both or refined) and not other:
                     _merge(current, trig, slots)
                     if refined and not current.aircraft:
                         # "its first Caracas-Moscow flight ..., sending an Airbus A340-600 from ...": the
@@ -527,6 +532,8 @@ class EventBuilder:
                 slot = "via"  # "stopping at Keflavik and Gander"
             if slot == "LOC":
                 slot = trig.row.get("locative") if head["token_start"] - trig.end <= _LOC_REACH else None
+            elif prep == "object":
+                slot = trig.row.get("object")
             elif prep is None:
                 if head["token_start"] - trig.end <= 1:
                     slot = trig.row.get("object")
@@ -978,7 +985,7 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         return word
     if (
         word == "at"
-        and "from" in [t.lower_ for t in doc[max(floor, i - 5) : i]]
+        and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 5) : i]]  # the trigger's own "flew in from"
         and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
     ):
         return "from"
@@ -991,6 +998,15 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         slot_preps = [w for w in before if w in {"from", "to", "into"}]
         if slot_preps and not any(t in before for t in (",", "and", "which", "where")):
             return slot_preps[-1]
+    if word in _BASE_DESCRIPTION_WORDS and any(t.lower_ in _BASE_HEADS for t in doc[i + 1 : start]):
+        # "had left their home base of Wunstorf", "flew back to their usual base of Ramstein": the name is the base
+        k = i
+        while k >= floor and doc[k].lower_ in _BASE_DESCRIPTION_WORDS:
+            k -= 1
+        if k < floor:
+            return "object"
+        if doc[k].lower_ in _PREP_SLOTS:
+            return doc[k].lower_
     if doc[i].text == ",":
         # "returned to its home base, RAAF Base Amberley": the name in apposition takes the preposition
         k = i - 1
@@ -1326,6 +1342,17 @@ def _after_prefix(doc: Doc, start: int) -> bool:
 _NON_MOVEMENT_PREFIXES = frozenset({"pre"})
 
 
+def _another_aircraft(doc: Doc, subject: list[dict], current: Leg) -> bool:
+    """A typed subject that is not the current leg's aircraft: another family, or another model brought in
+    with an indefinite article ('and a Polish Air Force C-130E flew in')."""
+    if not {a["family"] for a in subject} & {a["family"] for a in current.aircraft}:
+        return True
+    if {a["model"] for a in subject} & {a["model"] for a in current.aircraft}:
+        return False
+    start = subject[0]["token_start"]
+    return any(t.lower_ in {"a", "an", "another"} for t in doc[max(0, start - 5) : start])
+
+
 def _same_types(a: Leg, b: Leg) -> bool:
     return {m["model"] for m in a.aircraft} == {m["model"] for m in b.aircraft}
 
@@ -1353,6 +1380,20 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
             leg.destination = previous.origin
             leg.rules.append("implicit:return-destination")
         return
+    before = history[: next((i for i, h in enumerate(history) if h is leg), len(history))]
+    partner = before[-1] if before and before[-1].sent is leg.sent else None
+    if (
+        partner is not None
+        and partner.destination is not None
+        and (leg.origin is not None or any(t.row["action"] == "arrival" for t in leg.triggers))
+        and any(t.row["action"] == "arrival" or t.row["id"] == "trg.airlift" for t in leg.triggers)
+        and not _same_name(partner.destination, leg.origin)
+    ):
+        # "An A400M had landed at Ämari on 2 April, and a Voyager KC2 brought the rest from Brize Norton":
+        # another aircraft of the same sentence, to the same place
+        leg.destination = partner.destination
+        leg.rules.append("implicit:same-sentence-destination")
+        return
     if leg.origin is not None and any(_arriving(t) for t in leg.triggers):
         # "an An-124 arrived from Leipzig": at the place the article's legs reach most often (the latest of
         # equals), the scene of the story
@@ -1360,8 +1401,11 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
         for order, earlier_leg in enumerate(earlier):
             place = earlier_leg.destination
             if place is not None and earlier_leg.sent is not leg.sent:
-                key = place.get("name") or ""
-                reached[key] = (reached.get(key, (0, 0, place))[0] + 1, order, place)
+                # "landed at Rzeszów-Jasionka airport", "flights into Rzeszow": one scene, told by its airport
+                key = fold(place.get("city") or place.get("name") or "")
+                count, _, known = reached.get(key, (0, 0, place))
+                best = known if known.get("icao") and not place.get("icao") else place
+                reached[key] = (count + 1, order, best)
         if reached:
             count, _, scene = max(reached.values(), key=lambda item: item[:2])
             if count >= 2 and not _same_name(scene, leg.origin):

@@ -43,6 +43,8 @@ def build_pipeline(*, exclude: tuple[str, ...] = ()) -> Language:
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     for abbreviation in _abbreviations():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for word in _sentence_ends():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word[:-1]}, {ORTH: "."}])
     for name in PIPE_NAMES:
         if name in exclude:
             continue
@@ -60,3 +62,12 @@ def _abbreviations() -> tuple[str, ...]:
 
     data = json.loads(resource_path("abbreviations.json").read_text(encoding="utf-8"))
     return tuple(dict.fromkeys(data["abbreviations"]))
+
+
+@cache
+def _sentence_ends() -> tuple[str, ...]:
+    """``resources/abbreviations.json``: words whose full stop ends a sentence though spaCy reads an initial."""
+    from .resources import resource_path
+
+    data = json.loads(resource_path("abbreviations.json").read_text(encoding="utf-8"))
+    return tuple(data.get("sentence_ends") or ())

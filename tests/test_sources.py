@@ -528,3 +528,11 @@ def test_sources_a_dateline_credit_before_a_spanish_dash_is_the_agency(extractor
 def test_sources_groups_of_people_who_say_things(extractor, sentence, name):
     record = extractor.extract("Headline\n\n" + sentence, published="2025-01-10", doc_id="t")
     assert name in [s.name for s in record.sources]
+
+
+def test_sources_on_x_ends_a_sentence(run):
+    # spaCy keeps "X." whole as an initial; here it is the platform ending a sentence
+    text = "The bombers landed at Morón, according to the Spotters Sevilla group on X. Spain's Ministry of Defence said."
+    doc = run(text)
+    assert [s["name"] for s in doc._.sources] == ["Spotters Sevilla group on X", "Spanish Ministry of Defence"]
+    assert len(list(doc.sents)) == 2

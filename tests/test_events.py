@@ -714,3 +714,24 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
         (["CC-130J Hercules"], None, "EEEI"),
         (["C-130E"], "EPPW", "EEEI"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        # where the aircraft stands, told before "after <trigger> from"
+        ("The other 747-200F, EP-FAA, is parked at Moscow Vnukovo (UUWW) after flying in from Tehran Imam "
+         "Khomeini (OIIE) on Sunday.", "OIIE", "UUWW"),
+        ("The Il-76 was on the ground at Hmeimim on Saturday after arriving from Libya.", "Libya", "OSLK"),
+        # an air base and the city it serves are two places: no origin dropped, no city turned into the base
+        ("The C-130J flew back to Doha from Al Udeid carrying 12 wounded children.", "OTBH", "Doha"),
+        # "Al Arish" is El Arish
+        ("A Qatari C-130J flew back to Doha from Al Arish on Sunday.", "El Arish", "Doha"),
+    ],
+    ids=["parked-at-after-flying-in", "on-the-ground-at-after-arriving", "base-near-city", "al-arish"],
+)
+def test_events_places_of_standing_and_near_cities(run, text, origin, destination):
+    event = run(text, "2025-06-14")._.events[0]
+    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
+    assert origin in names(event["origin"])
+    assert destination in names(event["destination"])

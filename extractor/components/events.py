@@ -424,6 +424,12 @@ class EventBuilder:
                 if fronted is not None:  # "At Hurlburt Field, the wing flew 14 gunships to Cannon": from there
                     leg.origin = _resolve_place(doc, fronted, history + legs)
                     leg.rules.append("origin:fronted-at")
+            if leg.destination is None and slots.get("origin") is not None:
+                # "EP-FAA is parked at Moscow Vnukovo after flying in from Tehran": where it stands after the flight
+                standing = _standing_place(doc, sent, places, trig)
+                if standing is not None:
+                    leg.destination = _resolve_place(doc, standing, history + legs)
+                    leg.rules.append("destination:standing-after")
             if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
                 subject_end = _subject(leg.aircraft, sent, trig)[-1]["token_end"]
                 leg.origin = _origin_before_trigger(doc, places, subject_end, trig.start, history + legs,
@@ -455,7 +461,11 @@ class EventBuilder:
             _fill_implicit_destination(leg, history + legs)
             _fill_onward_origin(doc, leg, history + legs)
             _fill_return_origin(leg, history + legs)
-            if leg.origin is not None and _same_name(leg.origin, leg.destination):
+            if (
+                leg.origin is not None
+                and _same_name(leg.origin, leg.destination)
+                and not _base_near_city(leg.origin, leg.destination)
+            ):
                 leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
                 leg.rules.append("origin:dropped-same-as-destination")
         if legs:
@@ -1709,6 +1719,37 @@ def _same_place(a: dict | None, b: dict | None) -> bool:
     return a is not None and b is not None and _compatible(a, b)
 
 
+_STANDING_WORDS = frozenset({"parked", "sits", "sat", "stands", "stood", "remains", "remained", "is", "was",
+                             "ground", "apron", "tarmac", "ramp", "spotted", "seen", "photographed"})  # fmt: skip
+
+
+def _standing_place(doc: Doc, sent: Span, places: list[dict], trig: Trigger) -> dict | None:
+    """The place an aircraft stands at, told before 'after <trigger>': 'is parked at Vnukovo after flying in
+    from Tehran', 'was on the ground at Hmeimim after arriving from Libya'."""
+    if trig.start < 1 or doc[trig.start - 1].lower_ != "after":
+        return None
+    before = [p for p in places if sent.start <= p["token_start"] and p["token_end"] < trig.start]
+    if not before:
+        return None
+    place = before[-1]
+    words = [t.lower_ for t in doc[max(sent.start, place["token_start"] - 5) : place["token_start"]]]
+    if not words or words[-1] not in {"at", "in"} or not _STANDING_WORDS & set(words):
+        return None
+    between = [t.lower_ for t in doc[place["token_end"] : trig.start - 1]]
+    if len(between) > 6 or any(w in {"and", "but", "which", "while"} for w in between):
+        return None
+    return place
+
+
+def _base_near_city(a: dict, b: dict) -> bool:
+    """An air base and the city it serves, not named after it: 'flew back to Doha from Al Udeid' is a flight."""
+    for base, city in ((a, b), (b, a)):
+        if base.get("kind") == "airbase" and city.get("kind") == "city" and city.get("name"):
+            if not fold(base.get("name") or "").startswith(fold(city["name"])):
+                return True
+    return False
+
+
 def _same_name(a: dict | None, b: dict | None) -> bool:
     """The same place, or a place and its facility ("Baghdad" and "Baghdad International Airport")."""
     if a is None or b is None:
@@ -1820,6 +1861,9 @@ def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
             if found is None or len(found) != 1:
                 continue
             facility = next(iter(found.values()))
+            other = leg.destination if slot == "origin" else leg.origin
+            if other is not None and _same_place(other, facility) and other.get("kind") != "city":
+                continue  # "flew back to Doha from Al Udeid": Doha is not Al Udeid again
             setattr(leg, slot, {
                 **{k: v for k, v in facility.items() if k not in SPAN_KEYS},
                 **{k: place[k] for k in SPAN_KEYS if k in place},

@@ -271,8 +271,9 @@ class PlaceRuler:
         by_name = {(c["name"], c["countrycode"]): c for c in reversed(geonames_cities())}
         for row in load_jsonl("city_exonyms.jsonl", required=("id", "name", "geonames", "country")):
             city = by_name.get((row["geonames"], row["country"]))
-            if city is not None and row["name"] not in self.lexicon:
-                self.lexicon.add(row["name"], {
+            names = [n for n in [row["name"], *(row.get("aliases") or [])] if n not in self.lexicon]
+            if city is not None and names:
+                self.lexicon.add_many(names, {
                     "name": row["name"], "kind": "city", "country": city["countrycode"], "icao": None,
                     "iata": None, "lat": city["latitude"], "lon": city["longitude"], "city": row["name"],
                     "rule": row["id"],

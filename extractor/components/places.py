@@ -36,7 +36,9 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "force", "station"): "airbase", ("afs",): "airbase",
     ("air", "field"): "airbase", ("airstrip",): "airbase", ("military", "airfield"): "airbase",
     ("military", "airport"): "airbase", ("airport",): "airport", ("international", "airport"): "airport",
-    ("aerodrome",): "airport",
+    ("aerodrome",): "airport", ("air", "national", "guard", "base"): "airbase", ("air", "reserve", "base"): "airbase",
+    ("air", "guard", "station"): "airbase", ("army", "airfield"): "airbase", ("army", "air", "field"): "airbase",
+    ("flight", "facility"): "airbase",
     # geographic features flown through or over: "the Tsushima Strait", "the Sea of Okhotsk" is in regions.jsonl
     ("strait",): "other", ("straits",): "other", ("sea",): "other", ("gulf",): "other", ("channel",): "other",
     ("peninsula",): "other", ("bay",): "other", ("ocean",): "other",
@@ -735,7 +737,9 @@ def _fold_code_restatements(doc: Doc, mentions: list[dict]) -> list[dict]:
             keep = {k: name[k] for k in ("start", "end", "token_start", "token_end", "text", "descriptor")}
             replaced[id(by_end[i - 1])] = {**mention, "code_mention": False, **keep}
     return [replaced.get(id(m), m) for m in mentions if id(m) not in dropped]
-_CODE_PREPOSITIONS = {"at", "to", "from", "into", "via", "toward", "towards", "for"}
+_CODE_PREPOSITIONS = {"at", "to", "from", "into", "via", "toward", "towards", "for",
+                      # tracker shorthand: "departed CYOW at 1305Z and landed MMMX"
+                      "departed", "left", "landed", "reached", "leaving", "departing", "landing", "reaching"}
 _ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh"}
 
 

@@ -727,8 +727,12 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
         ("The C-130J flew back to Doha from Al Udeid carrying 12 wounded children.", "OTBH", "Doha"),
         # "Al Arish" is El Arish
         ("A Qatari C-130J flew back to Doha from Al Arish on Sunday.", "El Arish", "Doha"),
+        # "the Pacific island of Guam": the place after "of" is the one meant
+        ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.", "Guam",
+         "YPTN"),
     ],
-    ids=["parked-at-after-flying-in", "on-the-ground-at-after-arriving", "base-near-city", "al-arish"],
+    ids=["parked-at-after-flying-in", "on-the-ground-at-after-arriving", "base-near-city", "al-arish",
+         "island-of"],
 )
 def test_events_places_of_standing_and_near_cities(run, text, origin, destination):
     event = run(text, "2025-06-14")._.events[0]

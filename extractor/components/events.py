@@ -487,8 +487,16 @@ class EventBuilder:
             for i in range(p["token_start"], p["token_end"] + 1)
         }  # fmt: skip
         descriptor_ends = {p["token_end"]: p for p in places if p.get("descriptor")}
+        # "the Pacific island of Guam", "the Greek island of Crete": the place after "of" fills the slot
+        kind_of = {
+            p["token_start"]: q for p, q in zip(places, places[1:])
+            if p["token_end"] + 2 == q["token_start"] and doc[p["token_end"]].lower_ in _KIND_NOUNS
+            and doc[p["token_end"] + 1].lower_ == "of"
+        }  # fmt: skip
         for place in places:
             if place["token_start"] < trig.end or place["token_start"] >= window_end:
+                continue
+            if place["token_start"] in kind_of:
                 continue
             if place.get("descriptor") and _of_place(doc, place, places):
                 continue  # "the Syrian province of Latakia": Latakia fills the slot
@@ -501,6 +509,9 @@ class EventBuilder:
             head = place
             if doc[place["token_start"] - 1].lower_ == "of" and place["token_start"] - 1 in descriptor_ends:
                 head = descriptor_ends[place["token_start"] - 1]
+            owner = next((p for p in places if kind_of.get(p["token_start"]) is place), None)
+            if owner is not None and owner["token_start"] >= trig.end:
+                head = owner
             prep = _preposition_before(doc, head["token_start"], trig.end, possessors)
             if (
                 last_slotted_end is not None
@@ -1719,6 +1730,9 @@ def _same_place(a: dict | None, b: dict | None) -> bool:
     return a is not None and b is not None and _compatible(a, b)
 
 
+#: nouns between two places that make the second the named one: "the Pacific island of Guam"
+_KIND_NOUNS = frozenset({"island", "islands", "province", "region", "state", "town", "city", "port", "enclave",
+                         "territory", "atoll", "archipelago", "district", "county", "capital"})  # fmt: skip
 _STANDING_WORDS = frozenset({"parked", "sits", "sat", "stands", "stood", "remains", "remained", "is", "was",
                              "ground", "apron", "tarmac", "ramp", "spotted", "seen", "photographed"})  # fmt: skip
 

@@ -536,3 +536,23 @@ def test_sources_on_x_ends_a_sentence(run):
     doc = run(text)
     assert [s["name"] for s in doc._.sources] == ["Spotters Sevilla group on X", "Spanish Ministry of Defence"]
     assert len(list(doc.sents)) == 2
+
+
+def test_sources_a_bare_ministry_is_never_a_department_country_s(extractor):
+    # the sentence names a US operator, but the United States has departments: the dateline's country
+    text = (
+        "Headline\n\nNIAMEY, June 30 (Reuters) - The last American military personnel left Niger on Sunday "
+        "aboard a U.S. Air Force C-17 Globemaster III, the Ministry of National Defence said."
+    )
+    names = [s["name"] for s in _doc(extractor, text)._.sources]
+    assert "Nigerien Ministry of National Defence" in names
+    assert not any(name.startswith("American Ministry") for name in names)
+
+
+def test_sources_the_airline_refers_to_the_airline_named_before(run):
+    text = (
+        "Ethiopian Airlines flies 777Fs to Liège. Since January, its 777Fs have flown 41 rotations from Addis "
+        "Ababa to Liège, the airline said."
+    )
+    found = [s for s in run(text)._.sources if s["text"] == "the airline"]
+    assert [s["name"] for s in found] == ["Ethiopian Airlines"]

@@ -1369,8 +1369,9 @@ class SourceTagger:
                 else:
                     # "Iceland's government has welcomed ... the Ministry for Foreign Affairs said": the
                     # country of a body named just before, else the article's
-                    country = self._neighbour_country(doc, mention, resolved) or context_country
-                    fallback = self._bare_body_name(mention["body"], country)
+                    fallback = self._bare_body_name(
+                        mention["body"], self._neighbour_country(doc, mention, resolved)
+                    ) or self._bare_body_name(mention["body"], context_country)
                     mention = {**mention, "role": None, **({"name": fallback[0]} if fallback else {})}
             elif mention["rule"] == "src.body" and re.fullmatch(r"\S+ [Mm]inistry", mention["name"]):
                 # "The Spanish ministry denied ...": the Spanish ministry named before ("Spanish Ministry of Defence")
@@ -1514,6 +1515,8 @@ class SourceTagger:
     def _bare_body_name(self, body: str, country: dict | None) -> tuple[str, str] | None:
         if country is None:
             return None
+        if country.get("iso2") in _WORDS.get("department_countries", ()) and "minist" in body.lower():
+            return None  # "Ministry of National Defence" is never the United States'
         if body.lower() == "government":
             for candidate in (f"{country['demonym']} government", f"Government of {country['name']}"):
                 row = _first_payload(self.lexicon, candidate)

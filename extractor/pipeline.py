@@ -66,7 +66,7 @@ def _abbreviations() -> tuple[str, ...]:
 
 @cache
 def _sentence_ends() -> tuple[str, ...]:
-    """``resources/abbreviations.json``: words whose full stop ends a sentence though spaCy reads an initial."""
+    """``resources/abbreviations.json``: words whose full stop ends a sentence (spaCy reads an initial)."""
     from .resources import resource_path
 
     data = json.loads(resource_path("abbreviations.json").read_text(encoding="utf-8"))

@@ -698,8 +698,8 @@ def test_events_a_base_named_after_its_description(run, text, origin, destinatio
 def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_same_place(run):
     text = (
         "An A400M Atlas C1 had landed at Ämari on 2 April, and a Voyager KC2 brought the remaining support "
-        "personnel from RAF Brize Norton. Three CC-130J Hercules flights arrived from Trenton on Monday, and a "
-        "Polish Air Force C-130E flew in from Powidz on Saturday."
+        "personnel from RAF Brize Norton. Three CC-130J Hercules flights arrived from Trenton on Monday, and "
+        "a Polish Air Force C-130E flew in from Powidz on Saturday."
     )
     legs = [
         ([a["text"] for a in e["aircraft"]], e["origin"] and e["origin"]["icao"],
@@ -728,8 +728,8 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
         # "Al Arish" is El Arish
         ("A Qatari C-130J flew back to Doha from Al Arish on Sunday.", "El Arish", "Doha"),
         # "the Pacific island of Guam": the place after "of" is the one meant
-        ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.", "Guam",
-         "YPTN"),
+        ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.",
+         "Guam", "YPTN"),
     ],
     ids=["parked-at-after-flying-in", "on-the-ground-at-after-arriving", "base-near-city", "al-arish",
          "island-of"],

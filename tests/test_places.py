@@ -47,8 +47,8 @@ CASES = [
     ("It left Abu Dhabi's Al Bateen executive airport.", "Abu Dhabi's Al Bateen executive airport", None,
      "airport", "AE", "OMAD"),
     # US Guard and Army facility heads; a four-letter code right after a tracker's verb
-    ("It took off from Zzyzx Air National Guard Base.", "Zzyzx Air National Guard Base", None, "airbase", None,
-     None),
+    ("It took off from Zzyzx Air National Guard Base.", "Zzyzx Air National Guard Base", None, "airbase",
+     None, None),
     ("It left Zzyzx Army Airfield.", "Zzyzx Army Airfield", None, "airbase", None, None),
     ("It departed CYOW at 1305Z.", "CYOW", None, "airport", "CA", "CYOW"),
 ]

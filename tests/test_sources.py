@@ -532,9 +532,13 @@ def test_sources_groups_of_people_who_say_things(extractor, sentence, name):
 
 def test_sources_on_x_ends_a_sentence(run):
     # spaCy keeps "X." whole as an initial; here it is the platform ending a sentence
-    text = "The bombers landed at Morón, according to the Spotters Sevilla group on X. Spain's Ministry of Defence said."
+    text = (
+        "The bombers landed at Morón, according to the Spotters Sevilla group on X. Spain's Ministry of "
+        "Defence said."
+    )
     doc = run(text)
-    assert [s["name"] for s in doc._.sources] == ["Spotters Sevilla group on X", "Spanish Ministry of Defence"]
+    names = [s["name"] for s in doc._.sources]
+    assert names == ["Spotters Sevilla group on X", "Spanish Ministry of Defence"]
     assert len(list(doc.sents)) == 2
 
 
@@ -551,8 +555,8 @@ def test_sources_a_bare_ministry_is_never_a_department_country_s(extractor):
 
 def test_sources_the_airline_refers_to_the_airline_named_before(run):
     text = (
-        "Ethiopian Airlines flies 777Fs to Liège. Since January, its 777Fs have flown 41 rotations from Addis "
-        "Ababa to Liège, the airline said."
+        "Ethiopian Airlines flies 777Fs to Liège. Since January, its 777Fs have flown 41 rotations from "
+        "Addis Ababa to Liège, the airline said."
     )
     found = [s for s in run(text)._.sources if s["text"] == "the airline"]
     assert [s["name"] for s in found] == ["Ethiopian Airlines"]

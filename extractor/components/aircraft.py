@@ -38,8 +38,8 @@ _COMMON_WORD_NICKNAMES = {
     "poseidon", "orion", "heron", "hermes", "global", "challenger", "legacy", "citation", "liberty", "freedom",
     "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet", "polaris", "kingfisher",
-    "cormorant", "griffon", "husky", "aurora", "neptune", "tracker", "porter", "lakota", "sea king", "air crane",
-    "skycrane", "firefighter",
+    "cormorant", "griffon", "husky", "aurora", "neptune", "tracker", "porter", "lakota", "sea king",
+    "air crane", "skycrane", "firefighter",
 }  # fmt: skip
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
 _NOT_AIRCRAFT_BEFORE = {

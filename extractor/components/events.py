@@ -425,7 +425,7 @@ class EventBuilder:
                     leg.origin = _resolve_place(doc, fronted, history + legs)
                     leg.rules.append("origin:fronted-at")
             if leg.destination is None and slots.get("origin") is not None:
-                # "EP-FAA is parked at Moscow Vnukovo after flying in from Tehran": where it stands after the flight
+                # "EP-FAA is parked at Vnukovo after flying in from Tehran": where it stands after the flight
                 standing = _standing_place(doc, sent, places, trig)
                 if standing is not None:
                     leg.destination = _resolve_place(doc, standing, history + legs)
@@ -489,7 +489,7 @@ class EventBuilder:
         descriptor_ends = {p["token_end"]: p for p in places if p.get("descriptor")}
         # "the Pacific island of Guam", "the Greek island of Crete": the place after "of" fills the slot
         kind_of = {
-            p["token_start"]: q for p, q in zip(places, places[1:])
+            p["token_start"]: q for p, q in zip(places, places[1:], strict=False)
             if p["token_end"] + 2 == q["token_start"] and doc[p["token_end"]].lower_ in _KIND_NOUNS
             and doc[p["token_end"] + 1].lower_ == "of"
         }  # fmt: skip
@@ -1006,7 +1006,7 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         return word
     if (
         word == "at"
-        and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 5) : i]]  # the trigger's own "flew in from"
+        and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 5) : i]]  # or the trigger's "flew in from"
         and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
     ):
         return "from"
@@ -1020,7 +1020,7 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         if slot_preps and not any(t in before for t in (",", "and", "which", "where")):
             return slot_preps[-1]
     if word in _BASE_DESCRIPTION_WORDS and any(t.lower_ in _BASE_HEADS for t in doc[i + 1 : start]):
-        # "had left their home base of Wunstorf", "flew back to their usual base of Ramstein": the name is the base
+        # "had left their home base of Wunstorf", "flew back to their usual base of Ramstein": the base
         k = i
         while k >= floor and doc[k].lower_ in _BASE_DESCRIPTION_WORDS:
             k -= 1
@@ -1731,10 +1731,14 @@ def _same_place(a: dict | None, b: dict | None) -> bool:
 
 
 #: nouns between two places that make the second the named one: "the Pacific island of Guam"
-_KIND_NOUNS = frozenset({"island", "islands", "province", "region", "state", "town", "city", "port", "enclave",
-                         "territory", "atoll", "archipelago", "district", "county", "capital"})  # fmt: skip
-_STANDING_WORDS = frozenset({"parked", "sits", "sat", "stands", "stood", "remains", "remained", "is", "was",
-                             "ground", "apron", "tarmac", "ramp", "spotted", "seen", "photographed"})  # fmt: skip
+_KIND_NOUNS = frozenset({
+    "island", "islands", "province", "region", "state", "town", "city", "port", "enclave", "territory",
+    "atoll", "archipelago", "district", "county", "capital",
+})  # fmt: skip
+_STANDING_WORDS = frozenset({
+    "parked", "sits", "sat", "stands", "stood", "remains", "remained", "is", "was", "ground", "apron",
+    "tarmac", "ramp", "spotted", "seen", "photographed",
+})  # fmt: skip
 
 
 def _standing_place(doc: Doc, sent: Span, places: list[dict], trig: Trigger) -> dict | None:
@@ -1756,12 +1760,15 @@ def _standing_place(doc: Doc, sent: Span, places: list[dict], trig: Trigger) -> 
 
 
 def _base_near_city(a: dict, b: dict) -> bool:
-    """An air base and the city it serves, not named after it: 'flew back to Doha from Al Udeid' is a flight."""
-    for base, city in ((a, b), (b, a)):
-        if base.get("kind") == "airbase" and city.get("kind") == "city" and city.get("name"):
-            if not fold(base.get("name") or "").startswith(fold(city["name"])):
-                return True
-    return False
+    """An air base and the city it serves, not named after it: 'flew back to Doha from Al Udeid' is a
+    flight."""
+    return any(
+        base.get("kind") == "airbase"
+        and city.get("kind") == "city"
+        and bool(city.get("name"))
+        and not fold(base.get("name") or "").startswith(fold(city["name"]))
+        for base, city in ((a, b), (b, a))
+    )
 
 
 def _same_name(a: dict | None, b: dict | None) -> bool:

@@ -36,9 +36,11 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "force", "station"): "airbase", ("afs",): "airbase",
     ("air", "field"): "airbase", ("airstrip",): "airbase", ("military", "airfield"): "airbase",
     ("military", "airport"): "airbase", ("airport",): "airport", ("international", "airport"): "airport",
-    ("aerodrome",): "airport", ("air", "national", "guard", "base"): "airbase", ("air", "reserve", "base"): "airbase",
-    ("air", "guard", "station"): "airbase", ("army", "airfield"): "airbase", ("army", "air", "field"): "airbase",
-    ("flight", "facility"): "airbase",
+    ("aerodrome",): "airport",
+    # US Guard, Reserve and Army fields, NASA's "Wallops Flight Facility"
+    ("air", "national", "guard", "base"): "airbase", ("air", "reserve", "base"): "airbase",
+    ("air", "guard", "station"): "airbase", ("army", "airfield"): "airbase",
+    ("army", "air", "field"): "airbase", ("flight", "facility"): "airbase",
     # geographic features flown through or over: "the Tsushima Strait", "the Sea of Okhotsk" is in regions.jsonl
     ("strait",): "other", ("straits",): "other", ("sea",): "other", ("gulf",): "other", ("channel",): "other",
     ("peninsula",): "other", ("bay",): "other", ("ocean",): "other",

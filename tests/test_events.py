@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 
+def _assert_ends(event: dict, origin: str | None, destination: str | None) -> None:
+    """The event's origin and destination are the places named ``origin`` and ``destination`` (by text, name or
+    ICAO code; None for no place)."""
+    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
+    assert origin in names(event["origin"])
+    assert destination in names(event["destination"])
+
+
 def _leg(event: dict) -> tuple:
     return (
         event["action"],
@@ -321,10 +329,7 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
          "dropped-in-to", "recovered-to", "codes-restate-a-city", "route-with-bracketed-codes"],
 )  # fmt: skip
 def test_events_origins_told_by_out_of_and_home_base(run, text, origin, destination):
-    event = run(text, "2025-06-14")._.events[0]
-    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
-    assert origin in names(event["origin"])
-    assert destination in names(event["destination"])
+    _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)
 
 
 def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
@@ -689,10 +694,7 @@ def test_events_since_a_day_before_the_trigger_is_how_long_it_stood_not_when_it_
     ids=["left-home-base-of", "back-to-home-base-of", "flew-in-from-base-at"],
 )
 def test_events_a_base_named_after_its_description(run, text, origin, destination):
-    event = run(text, "2025-06-14")._.events[0]
-    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
-    assert origin in names(event["origin"])
-    assert destination in names(event["destination"])
+    _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)
 
 
 def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_same_place(run):
@@ -735,7 +737,4 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
          "island-of"],
 )
 def test_events_places_of_standing_and_near_cities(run, text, origin, destination):
-    event = run(text, "2025-06-14")._.events[0]
-    names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
-    assert origin in names(event["origin"])
-    assert destination in names(event["destination"])
+    _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)

@@ -6,8 +6,8 @@ import pytest
 
 
 def _assert_ends(event: dict, origin: str | None, destination: str | None) -> None:
-    """The event's origin and destination are the places named ``origin`` and ``destination`` (by text, name or
-    ICAO code; None for no place)."""
+    """The event's origin and destination are ``origin`` and ``destination``, each given by its text, name or
+    ICAO code (None: no place)."""
     names = lambda place: {place["text"], place["name"], place["icao"]} if place else {None}  # noqa: E731
     assert origin in names(event["origin"])
     assert destination in names(event["destination"])
@@ -324,11 +324,45 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("The C-17A lifted off from Christchurch (CHC/NZCH) at 0612Z.", "NZCH", None),
         ("The Gulfstream G650ER flew Moscow Vnukovo (UUWW) to Dubai Al Maktoum (OMDW) on 13 May.", "UUWW",
          "OMDW"),
+        # "home base of X": the name is the base, whatever fills the trigger's slot
+        ("Three Airbus A400M transports had left their home base of Wunstorf in Lower Saxony for Djibouti on "
+         "Saturday.", "ETNW", "Djibouti"),
+        ("The A400Ms flew back to their home base of Wunstorf on Saturday.", None, "ETNW"),
+        # "flew in from the transport base at Powidz": the trigger holds the "from"
+        ("A Polish Air Force C-130E flew in from the transport base at Powidz on Saturday.", "EPPW", None),
+        # where the aircraft stands, told before "after <trigger> from"
+        ("The other 747-200F, EP-FAA, is parked at Moscow Vnukovo (UUWW) after flying in from Tehran Imam "
+         "Khomeini (OIIE) on Sunday.", "OIIE", "UUWW"),
+        ("The Il-76 was on the ground at Hmeimim on Saturday after arriving from Libya.", "Libya", "OSLK"),
+        # an air base and the city it serves are two places: no origin dropped, no city turned into the base
+        ("The C-130J flew back to Doha from Al Udeid carrying 12 wounded children.", "OTBH", "Doha"),
+        # "Al Arish" is El Arish
+        ("A Qatari C-130J flew back to Doha from Al Arish on Sunday.", "El Arish", "Doha"),
+        # "the Pacific island of Guam": the place after "of" is the one meant
+        ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.",
+         "Guam", "YPTN"),
     ],
-    ids=["out-of-in-subject", "lifted-out-of", "climbed-out-of", "home-base-at-unknown", "roared-into",
-         "dropped-in-to", "recovered-to", "codes-restate-a-city", "route-with-bracketed-codes"],
+    ids=[
+        "out-of-in-subject",
+        "lifted-out-of",
+        "climbed-out-of",
+        "home-base-at-unknown",
+        "roared-into",
+        "dropped-in-to",
+        "recovered-to",
+        "codes-restate-a-city",
+        "route-with-bracketed-codes",
+        "left-home-base-of",
+        "back-to-home-base-of",
+        "flew-in-from-base-at",
+        "parked-at-after-flying-in",
+        "on-the-ground-at-after-arriving",
+        "base-near-city",
+        "al-arish",
+        "island-of",
+    ],
 )  # fmt: skip
-def test_events_origins_told_by_out_of_and_home_base(run, text, origin, destination):
+def test_events_ends_told_by_their_constructions(run, text, origin, destination):
     _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)
 
 
@@ -681,22 +715,6 @@ def test_events_since_a_day_before_the_trigger_is_how_long_it_stood_not_when_it_
     assert run(text, DCT)._.events[0]["date"]["value"] == "2025-10-20"  # an aggregate's start stays
 
 
-@pytest.mark.parametrize(
-    "text, origin, destination",
-    [
-        # "home base of X": the name is the base, whatever fills the trigger's slot
-        ("Three Airbus A400M transports had left their home base of Wunstorf in Lower Saxony for Djibouti on "
-         "Saturday.", "ETNW", "Djibouti"),
-        ("The A400Ms flew back to their home base of Wunstorf on Saturday.", None, "ETNW"),
-        # "flew in from the transport base at Powidz": the trigger holds the "from"
-        ("A Polish Air Force C-130E flew in from the transport base at Powidz on Saturday.", "EPPW", None),
-    ],
-    ids=["left-home-base-of", "back-to-home-base-of", "flew-in-from-base-at"],
-)
-def test_events_a_base_named_after_its_description(run, text, origin, destination):
-    _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)
-
-
 def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_same_place(run):
     text = (
         "An A400M Atlas C1 had landed at Ämari on 2 April, and a Voyager KC2 brought the remaining support "
@@ -716,25 +734,3 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
         (["CC-130J Hercules"], None, "EEEI"),
         (["C-130E"], "EPPW", "EEEI"),
     ]
-
-
-@pytest.mark.parametrize(
-    "text, origin, destination",
-    [
-        # where the aircraft stands, told before "after <trigger> from"
-        ("The other 747-200F, EP-FAA, is parked at Moscow Vnukovo (UUWW) after flying in from Tehran Imam "
-         "Khomeini (OIIE) on Sunday.", "OIIE", "UUWW"),
-        ("The Il-76 was on the ground at Hmeimim on Saturday after arriving from Libya.", "Libya", "OSLK"),
-        # an air base and the city it serves are two places: no origin dropped, no city turned into the base
-        ("The C-130J flew back to Doha from Al Udeid carrying 12 wounded children.", "OTBH", "Doha"),
-        # "Al Arish" is El Arish
-        ("A Qatari C-130J flew back to Doha from Al Arish on Sunday.", "El Arish", "Doha"),
-        # "the Pacific island of Guam": the place after "of" is the one meant
-        ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.",
-         "Guam", "YPTN"),
-    ],
-    ids=["parked-at-after-flying-in", "on-the-ground-at-after-arriving", "base-near-city", "al-arish",
-         "island-of"],
-)
-def test_events_places_of_standing_and_near_cities(run, text, origin, destination):
-    _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)

@@ -406,6 +406,15 @@ def test_attribution_a_following_sentence_lends_its_source_to_the_leg(run):
     assert _names(event["sources"]) == ["airport officials", "Flightradar24"]
 
 
+def test_attribution_a_leg_told_over_two_sentences_takes_the_sources_of_both(run):
+    text = (  # the second sentence opens a paragraph: its source would not reach back to the first
+        "According to the Norwegian Armed Forces, four B-52H bombers landed at Orland air base on Monday.\n\n"
+        "The bombers took off from Barksdale Air Force Base on Sunday evening, U.S. European Command said."
+    )
+    (event,) = run(text, "2025-10-30")._.events
+    assert _names(event["sources"]) == ["Norwegian Armed Forces", "US European Command"]
+
+
 def test_attribution_no_lending_across_a_further_flight(run):
     text = (
         "Three An-124s landed at Bangui between May 2 and May 9. A fourth may have been there; Planet Labs "

@@ -652,8 +652,28 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
             [("departure", ("A400M",), "Kayseri Erkilet Air Base", None, "2025-10-27", None, "asserted"),
              ("arrival", ("A400M",), None, "Mogadishu", "2025-10-24", None, "asserted")],
         ),
+        (  # the arrival told first, then where and when that flight began: one leg, dated by its departure
+            "Four B-52H bombers landed at Orland air base on Monday. The bombers took off from Barksdale Air Force "
+            "Base on Sunday evening.",
+            [("flight", ("B-52H",), "Barksdale Air Force Base", "Ørland Air Base", "2025-10-26TEV", None,
+              "asserted")],
+        ),
+        (  # "The Hellenic Air Force aircraft": a generic aircraft of the typed ones, named with its owner
+            "Two Greek CL-415 aircraft landed at Skopje airport on Monday afternoon. The Hellenic Air Force "
+            "aircraft took off from Elefsina Air Base shortly after 1 p.m.",
+            [("flight", ("CL-415",), "Elefsis Air Base", "Skopje International Airport", "2025-10-27T13:00", None,
+              "asserted")],
+        ),
+        (  # taking off again the day after is a later flight
+            "Four B-52H bombers landed at Orland air base on Monday. The bombers took off again on Tuesday.",
+            [("arrival", ("B-52H",), None, "Ørland Air Base", "2025-10-27", None, "asserted"),
+             ("departure", ("B-52H",), "Ørland Air Base", None, "2025-10-28", None, "asserted")],
+        ),
     ],
-    ids=["departure-then-arrival", "the-first-aircraft", "past-perfect-departure", "onward-leg", "days-apart"],
+    ids=[
+        "departure-then-arrival", "the-first-aircraft", "past-perfect-departure", "onward-leg", "days-apart",
+        "departure-told-after-arrival", "generic-with-owner", "later-departure",
+    ],
 )
 def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
     assert [_leg(e) for e in run(text, DCT)._.events] == expected

@@ -222,16 +222,21 @@ class Attribution:
         lead = self._lead_data(doc, sentences, paragraphs, by_sentence, event_sentences, publisher)
         own: dict | None = None
         for event_index, event in enumerate(events):
-            sent_index = sentence_of_token[event["token_start"]]
-            scoped = self._scope(
-                doc,
-                sentences,
-                paragraphs,
-                by_sentence,
-                sent_index,
-                event_sentences,
-                event["modality"] == "planned",
-            )
+            scoped = []
+            for sent_index in _sentences_of(doc, event, sentence_of_token):
+                # a leg told over two sentences ("landed at Orland on Monday. The bombers took off from
+                # Barksdale, the Air Force said"): what supports either
+                for attribution in self._scope(
+                    doc,
+                    sentences,
+                    paragraphs,
+                    by_sentence,
+                    sent_index,
+                    event_sentences,
+                    event["modality"] == "planned",
+                ):
+                    if all(attribution is not other for other in scoped):
+                        scoped.append(attribution)
             supporting: list[dict] = [reporter] if reporter is not None else []
             if scoped:
                 for attribution in scoped:
@@ -1113,3 +1118,11 @@ def _via_value(event: dict) -> str | None:
     """The stopovers as one comma-separated value; None when the event says nothing about them."""
     via = event.get("via") or []
     return ", ".join(p["name"] for p in via) if via else None
+
+
+def _sentences_of(doc: Doc, event: dict, sentence_of_token: list[int]) -> list[int]:
+    """The sentence of the event's evidence, and its last one when the evidence spans more."""
+    first = sentence_of_token[event["token_start"]]
+    end = doc.char_span(event["evidence"]["end"] - 1, event["evidence"]["end"], alignment_mode="expand")
+    last = sentence_of_token[end.start] if end is not None else first
+    return [first] if last == first else [first, last]

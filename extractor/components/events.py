@@ -177,6 +177,7 @@ class Leg:
     coreferent: bool = False
     sent_index: int = 0
     last_sent: Span | None = None  # the sentence completing a leg told over two ("took off ... It landed")
+    departure_date: dict | None = None  # the date of a departure told after its arrival: the leg's date
 
     def places(self) -> list[dict]:
         return [p for p in (self.origin, self.destination, *self.via) if p]
@@ -705,7 +706,7 @@ class EventBuilder:
         confidence += (
             0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
         )
-        primary = _primary_date(leg.dates)  # first in ``dates``, as in the gold
+        primary = leg.departure_date or _primary_date(leg.dates)  # first in ``dates``, as in the gold
         return {
             "action": leg.action,
             "aircraft": leg.aircraft,
@@ -1789,7 +1790,11 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
     if leg.count is not None or not legs or not (leg.coreferent or _definite_aircraft(doc, leg.aircraft)):
         return False
     earlier = _previous_leg_of(leg.aircraft, legs) or (
-        legs[-1] if leg.coreferent or _generic_of(legs[-1].aircraft, leg.aircraft) else None
+        legs[-1]
+        if leg.coreferent
+        or _generic_of(legs[-1].aircraft, leg.aircraft)
+        or _definite_aircraft(doc, leg.aircraft) and _generic_of(leg.aircraft, legs[-1].aircraft)
+        else None
     )
     if earlier is None or earlier.modality != leg.modality:
         return False
@@ -1817,6 +1822,20 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
         and not _same_name(leg.origin, earlier.destination)
     ):
         earlier.origin = leg.origin
+    elif _departure_told_after_arrival(doc, earlier, leg):
+        # "Four B-52Hs landed at Orland on Monday. The bombers took off from Barksdale on Sunday evening": the
+        # arrival told first, then how that flight began (not a later flight from the arrival's place)
+        if leg.origin is not None and "chain:origin" not in leg.rules:
+            earlier.origin = leg.origin
+        earlier.departure_date = _primary_date(leg.dates) or earlier.departure_date
+        earlier.dates[:0] = [t for t in leg.dates if all(t["value"] != d["value"] for d in earlier.dates)]
+        leg.dates = []
+        if (
+            leg.operator is not None
+            and leg.operator.get("kind") == "unit"
+            and (earlier.operator is None or earlier.operator.get("country") == leg.operator.get("country"))
+        ):
+            earlier.operator = leg.operator  # "The bombers, from the 2nd Bomb Wing at Barksdale, ...": the unit
     else:
         return False
     earlier.via.extend(v for v in leg.via if all(not _same_place(v, w) for w in earlier.via))
@@ -1831,6 +1850,26 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
     return True
 
 
+_LATER_WORDS = frozenset({"again", "later", "then", "afterwards", "next", "subsequently", "onward", "onwards"})
+
+
+def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
+    """The next sentence tells where and when the arrival's flight began: a departure with no destination,
+    from elsewhere (or from nowhere named), not dated after the arrival and not told as a later flight."""
+    if earlier.destination is None or earlier.origin is not None or leg.destination is not None:
+        return False
+    if earlier.action != "arrival" or leg.action != "departure" or leg.via:
+        return False
+    own_origin = leg.origin is not None and "chain:origin" not in leg.rules
+    if own_origin and _same_name(leg.origin, earlier.destination):
+        return False
+    if any(t.lower_ in _LATER_WORDS for t in leg.sent):
+        return False
+    days_earlier = {t["value"][:10] for t in earlier.dates if _DAY_VALUE.match(t.get("value") or "")}
+    days_leg = {t["value"][:10] for t in leg.dates if _DAY_VALUE.match(t.get("value") or "")}
+    return not days_earlier or not days_leg or max(days_leg) <= max(days_earlier)
+
+
 def _generic_of(generic: list[dict], typed: list[dict]) -> bool:
     """'An Algerian military transport plane landed ... The Ilyushin Il-76TD had left Boufarik': generic
     aircraft of the role (when they name one) of the typed ones told next."""
@@ -1841,11 +1880,20 @@ def _generic_of(generic: list[dict], typed: list[dict]) -> bool:
 
 
 def _definite_aircraft(doc: Doc, aircraft: list[dict]) -> bool:
-    """'The A400M landed': a typed aircraft named with a definite determiner is the one told about before."""
-    return bool(aircraft) and all(
-        a["token_start"] > 0 and doc[a["token_start"] - 1].lower_ in {"the", "that", "this", "same"}
-        for a in aircraft
-    )
+    """'The A400M landed', 'The Hellenic Air Force aircraft took off': an aircraft named with a definite
+    determiner (for a generic one also before the capitalised words that name its owner) is the one told about
+    before."""
+    return bool(aircraft) and all(_definite(doc, a["token_start"], a["generic"]) for a in aircraft)
+
+
+def _definite(doc: Doc, start: int, owned: bool) -> bool:
+    i = start - 1
+    while owned and i >= 0 and start - i <= 5 and doc[i].text[:1].isupper() and doc[i].lower_ not in _THE:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _THE
+
+
+_THE = frozenset({"the", "that", "this", "same"})
 
 
 def _dates_apart(first: Leg, second: Leg) -> bool:

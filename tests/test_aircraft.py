@@ -75,6 +75,9 @@ GENERIC = [
     ("A cargo plane landed at the base.", "cargo plane"),
     ("Military transport aircraft were seen.", "Military transport aircraft"),
     ("Two drones crossed the border.", "drones"),
+    ("The giant freighter left again for Leipzig the next morning.", "freighter"),
+    ("The jumbo returned to Tehran two days later.", "jumbo"),
+    ("Two container freighters and a tanker aircraft were in port.", "tanker aircraft"),  # a ship is no aircraft
 ]
 
 

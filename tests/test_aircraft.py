@@ -48,7 +48,7 @@ CASES = [
     # airliners that fly as air tankers and research aircraft
     ("Two BAe 146-200 tankers landed.", "BAe 146-200 tankers", "BAe 146-200", "BAe 146", "B462", 2, None),
     ("An Avro RJ85 landed.", "Avro RJ85", "Avro RJ85", "BAe 146", "RJ85", None, None),
-    ("A DC-10 air tanker landed.", "DC-10", "DC-10", "DC-10", "DC10", None, None),
+    ("A DC-10 air tanker landed.", "DC-10 air tanker", "DC-10", "DC-10", "DC10", None, None),
     ("NASA's G-III landed.", "G-III", "Gulfstream III", "Gulfstream III", "GLF3", None, None),
 ]
 

@@ -51,6 +51,13 @@ CASES = [
             ("a Western diplomat", "Western diplomat in Bangui", "anonymous")
         ],  # the place stays free for places
     ),
+    # a body's member: one descriptor, named as written; the body's spokesman speaks for the body
+    (
+        "A State Department official said the jet landed.",
+        [("A State Department official", "State Department official", "anonymous")],
+    ),
+    ("A Baykar official said the TB2 left.", [("A Baykar official", "Baykar official", "anonymous")]),
+    ("A Pentagon spokesman said it landed.", [("Pentagon", "US Department of Defense", "official")]),
     (
         "Local aviation spotters said it landed.",
         [("Local aviation spotters", "Local aviation spotters", "other")],

@@ -270,6 +270,7 @@ class SourceTagger:
         mentions.extend(self._unknown_after_cues(doc, mentions))
         mentions.extend(_unknown_self_naming(doc, mentions))
         mentions = _offices_of_bodies(doc, mentions)
+        mentions = _members_of_bodies(doc, mentions)
         mentions = _drop_nested(mentions)
         mentions = _drop_appositions(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
@@ -1632,6 +1633,41 @@ def _offices_of_bodies(doc: Doc, mentions: list[dict]) -> list[dict]:
                 absorbed.update(range(end + 1, stop))
         out.append(mention)
     return [m for m in out if m["token_start"] not in absorbed]
+
+
+def _members_of_bodies(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'a State Department official', 'a Baykar official', 'Antonov Airlines executives': a body's member
+    named by the body and a descriptor head is one anonymous source ("State Department official"), not the
+    body and a bare "official" (a body's spokesperson speaks for the body and stays apart)."""
+    by_start = {m["token_start"]: m for m in mentions if m["kind"] == "anonymous" and m.get("head")}
+    joined: list[tuple[dict, dict]] = []
+    for body in mentions:
+        member = by_start.get(body["token_end"])
+        if (
+            member is None
+            or body["kind"] not in ("official", "other")
+            or body["rule"].startswith(("title.", "src.person", "ana.", "gen."))
+            or body.get("role") is not None
+            or member["head"] in _SPOKES_HEADS
+            or member["text"].split()[0][:1].isupper()
+        ):
+            continue
+        joined.append((body, member))
+    if not joined:
+        return mentions
+    gone = {id(m) for pair in joined for m in pair}
+    out = [m for m in mentions if id(m) not in gone]
+    for body, member in joined:
+        start = body["token_start"]
+        while start > 0 and (doc[start - 1].lower_ in {"a", "an"} or parse_number(doc[start - 1].text) is not None):
+            start -= 1  # "a Baykar official", "two State Department officials": the descriptor's determiner
+        span = doc[start : member["token_end"]]
+        name = f"{body['text']} {member['name']}"  # as written: "Greek defence ministry official"
+        out.append({**member, **span_fields(span), "name": name, "role": None})
+    return out
+
+
+_SPOKES_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "press officer"})
 
 
 def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:

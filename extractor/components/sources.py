@@ -1659,7 +1659,9 @@ def _members_of_bodies(doc: Doc, mentions: list[dict]) -> list[dict]:
     out = [m for m in mentions if id(m) not in gone]
     for body, member in joined:
         start = body["token_start"]
-        while start > 0 and (doc[start - 1].lower_ in {"a", "an"} or parse_number(doc[start - 1].text) is not None):
+        while start > 0 and (
+            doc[start - 1].lower_ in {"a", "an"} or parse_number(doc[start - 1].text) is not None
+        ):
             start -= 1  # "a Baykar official", "two State Department officials": the descriptor's determiner
         span = doc[start : member["token_end"]]
         name = f"{body['text']} {member['name']}"  # as written: "Greek defence ministry official"

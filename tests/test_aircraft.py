@@ -77,7 +77,8 @@ GENERIC = [
     ("Two drones crossed the border.", "drones"),
     ("The giant freighter left again for Leipzig the next morning.", "freighter"),
     ("The jumbo returned to Tehran two days later.", "jumbo"),
-    ("Two container freighters and a tanker aircraft were in port.", "tanker aircraft"),  # a ship is no aircraft
+    # a container freighter is a ship
+    ("Two container freighters and a tanker aircraft were in port.", "tanker aircraft"),
 ]
 
 

@@ -653,16 +653,16 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
              ("arrival", ("A400M",), None, "Mogadishu", "2025-10-24", None, "asserted")],
         ),
         (  # the arrival told first, then where and when that flight began: one leg, dated by its departure
-            "Four B-52H bombers landed at Orland air base on Monday. The bombers took off from Barksdale Air Force "
-            "Base on Sunday evening.",
+            "Four B-52H bombers landed at Orland air base on Monday. The bombers took off from Barksdale "
+            "Air Force Base on Sunday evening.",
             [("flight", ("B-52H",), "Barksdale Air Force Base", "Ørland Air Base", "2025-10-26TEV", None,
               "asserted")],
         ),
         (  # "The Hellenic Air Force aircraft": a generic aircraft of the typed ones, named with its owner
             "Two Greek CL-415 aircraft landed at Skopje airport on Monday afternoon. The Hellenic Air Force "
             "aircraft took off from Elefsina Air Base shortly after 1 p.m.",
-            [("flight", ("CL-415",), "Elefsis Air Base", "Skopje International Airport", "2025-10-27T13:00", None,
-              "asserted")],
+            [("flight", ("CL-415",), "Elefsis Air Base", "Skopje International Airport", "2025-10-27T13:00",
+              None, "asserted")],
         ),
         (  # taking off again the day after is a later flight
             "Four B-52H bombers landed at Orland air base on Monday. The bombers took off again on Tuesday.",

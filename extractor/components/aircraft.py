@@ -43,8 +43,8 @@ _COMMON_WORD_NICKNAMES = {
 }  # fmt: skip
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
 _NOT_AIRCRAFT_BEFORE = {
-    "oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol", "container", "bulk",
-    "grain", "ore", "cargo-ship",
+    "oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol", "container",
+    "bulk", "grain", "ore", "cargo-ship",
 }  # fmt: skip
 #: words after a name that make it the name of an airfield
 _FACILITY_AFTER = {"airport", "airfield", "aerodrome", "airstrip", "airbase"}

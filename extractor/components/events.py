@@ -1835,7 +1835,7 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
             and leg.operator.get("kind") == "unit"
             and (earlier.operator is None or earlier.operator.get("country") == leg.operator.get("country"))
         ):
-            earlier.operator = leg.operator  # "The bombers, from the 2nd Bomb Wing at Barksdale, ...": the unit
+            earlier.operator = leg.operator  # "The bombers, from the 2nd Bomb Wing at Barksdale": the unit
     else:
         return False
     earlier.via.extend(v for v in leg.via if all(not _same_place(v, w) for w in earlier.via))
@@ -1850,7 +1850,9 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
     return True
 
 
-_LATER_WORDS = frozenset({"again", "later", "then", "afterwards", "next", "subsequently", "onward", "onwards"})
+_LATER_WORDS = frozenset(
+    {"again", "later", "then", "afterwards", "next", "subsequently", "onward", "onwards"}
+)
 
 
 def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:

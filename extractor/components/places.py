@@ -352,6 +352,19 @@ class PlaceRuler:
                     for i in range(start, own_match.end):
                         allowed[i] = False
                     continue
+            prefix_start = _prefix_before(doc, start, allowed) if place["kind"] == "city" else None
+            if prefix_start is not None:
+                # "Air Force Station Chandigarh", "NATO Air Base Geilenkirchen": the city's base, head first
+                span = doc[prefix_start:end]
+                resolved = (
+                    self._lookup_facility(span.text)
+                    or self.airports_by_city.get(fold(place["name"]))
+                    or _unknown_facility(span, "airbase", place)
+                )
+                mentions.append(_mention(span, resolved))
+                for i in range(prefix_start, end):
+                    allowed[i] = False
+                continue
             if facility is None and place["kind"] == "city":
                 # "Kunming Changshui International Airport": a named facility of that city
                 name_end = _name_run_end(doc, end, allowed)
@@ -794,6 +807,27 @@ def _facility_prefix(doc: Doc, i: int) -> tuple[int, str] | None:
         stop = i + len(words)
         if table.lowers[i:stop] == words:
             return len(words), kind
+    return None
+
+
+#: heads written before a city's name ("Air Force Station Chandigarh"); "RAF", "Joint Base" name bases of their own
+_CITY_PREFIXES = (
+    ("air", "force", "station"), ("air", "station"), ("air", "base"), ("naval", "air", "station"),
+    ("military", "air", "base"), ("nato", "air", "base"), ("air", "force", "base"),
+)  # fmt: skip
+
+
+def _prefix_before(doc: Doc, start: int, allowed: list[bool]) -> int | None:
+    """The start of a capitalised facility head right before ``start`` ("Air Force Station Chandigarh")."""
+    table = token_table(doc)
+    for words in sorted(_CITY_PREFIXES, key=len, reverse=True):
+        first = start - len(words)
+        if (
+            first >= 0
+            and tuple(table.lowers[first:start]) == words
+            and all(table.capital[i] and allowed[i] for i in range(first, start))
+        ):
+            return first
     return None
 
 

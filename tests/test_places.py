@@ -16,6 +16,8 @@ CASES = [
     ("It landed at Wrocław-Copernicus Airport.", "Wrocław-Copernicus Airport", None, "airport", "PL", None),
     ("It flew on to Paris-Charles de Gaulle.", "Paris-Charles de Gaulle", None, "airport", "FR", "LFPG"),
     ("It diverted to Paine Field.", "Paine Field", None, "airport", "US", "KPAE"),
+    # the one-word name of a base the gazetteer names in full, after "out of" / "bound for"
+    ("A C-17 climbed out of Biggs on Monday.", "Biggs", "Biggs Army Airfield", "airbase", "US", "KBIF"),
     # a base head written before its city's name: the city's airport when one is known, else a base of it
     ("It left Air Force Station Chandigarh.", "Air Force Station Chandigarh", None, "airport", "IN", "VICG"),
     ("It left Air Force Station Barnala.", "Air Force Station Barnala", "Air Force Station Barnala", "airbase", "IN",

@@ -115,6 +115,20 @@ _WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "i
                       "left", "leaving", "departed"}  # fmt: skip
 
 
+#: "for" after these opens a destination ("left for Tivat", "bound for Biggs")
+_FOR_VERBS = {"bound", "headed", "heading", "left", "leaving", "departed", "departing", "filed", "set", "sets"}
+
+
+def _weak_preposition(lowers: list[str], i: int) -> bool:
+    """A movement preposition before ``i``: "to", "from", ..., "out of", "bound for"."""
+    before = lowers[i - 1]
+    if before in _WEAK_PREPOSITIONS:
+        return True
+    if i < 2:
+        return False
+    return before == "of" and lowers[i - 2] == "out" or before == "for" and lowers[i - 2] in _FOR_VERBS
+
+
 @Language.factory(
     "place_ruler",
     assigns=["doc.spans", "doc._.places"],
@@ -180,6 +194,11 @@ class PlaceRuler:
                     self.airports_by_code.setdefault(code, place)
             for name in [row["name"], *(row.get("aliases") or [])]:
                 self.airports_by_core.setdefault(_core_name(name), place)
+        for row in load_jsonl(airbases, required=("id", "name", "kind")):
+            # "out of Biggs": the one-word name of a base the gazetteer names in full ("Biggs Army Airfield")
+            if row["kind"] in ("airbase", "airport"):
+                place = self.lexicon.lookup(row["name"])[0].payload
+                self._add_weak(_core_words(row["name"]), {"icao": row.get("icao"), "city": None}, place)
         for row in load_jsonl(regions, required=("id", "name")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], _place_from_row(row, "region"))
         for row in load_jsonl(countries, required=("id", "iso2", "name")):
@@ -532,7 +551,7 @@ class PlaceRuler:
             if (
                 allowed[i]
                 and table.capital[i]
-                and table.lowers[i - 1] in _WEAK_PREPOSITIONS
+                and _weak_preposition(table.lowers, i)
                 and table.folds[i] in self.weak
                 and (i + 1 == len(table.texts) or not table.capital[i + 1])
             ):

@@ -709,6 +709,32 @@ def test_events_tracker_logs_short_names_and_setting_off(run, text, expected):
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A C-17A flew from Biggs Army Airfield to Naval Station Guantanamo Bay on Friday. A second C-17A did "
+            "the same run on Wednesday.",
+            [("flight", ("C-17A",), "Biggs Army Airfield", "Naval Station Guantanamo Bay", "2025-10-24", None,
+              "asserted"),
+             ("flight", ("C-17A",), "Biggs Army Airfield", "Naval Station Guantanamo Bay", "2025-10-29", None,
+              "asserted")],
+        ),
+        (  # the end it names stays its own
+            "A Turkish A400M flew from Erkilet to Mitiga on October 13, and a C-130E took the same route from "
+            "Esenboga the next day.",
+            [("flight", ("A400M",), "Kayseri Erkilet Air Base", "Mitiga International Airport", "2025-10-13",
+              None, "asserted"),
+             ("flight", ("C-130E",), "Ankara Esenboğa Airport", "Mitiga International Airport", "2025-10-14",
+              None, "asserted")],
+        ),
+    ],
+    ids=["same-run", "same-route-from"],
+)
+def test_events_the_same_route_takes_the_ends_of_the_leg_before(run, text, expected):
+    assert [_leg(e) for e in run(text, DCT)._.events] == expected
+
+
 def test_events_a_city_the_article_names_an_airport_of_is_that_airport(run):
     text = (
         "A C-17 landed at Toussaint Louverture International Airport on Monday. "

@@ -265,6 +265,7 @@ class EventBuilder:
                 for leg in self._sentence_legs(doc, sent, triggers, legs, sent_index):
                     if not _completes_leg(doc, legs, leg):
                         legs.append(leg)
+        _same_route(doc, legs)
         legs = _drop_summaries_and_restatements(doc, legs)
         _airports_of_cities(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
@@ -1911,6 +1912,35 @@ def _dates_apart(first: Leg, second: Leg) -> bool:
     except ValueError:
         return not days_first & days_second
     return min(gaps) > 1
+
+
+_SAME_ROUTE = re.compile(
+    r"\b(?:made|make|making|makes|took|take|taking|takes|followed|follow|following|flew|flown|flying|did|do|"
+    r"doing|done|repeated|repeating)\s+(?:the\s+same|a\s+similar|the\s+identical)\s+"
+    r"(?:run|route|trip|routing|journey|flight|rotation|itinerary)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_route(doc: Doc, legs: list[Leg]) -> None:
+    """'REACH 238 did the same run on Wednesday', 'a C-130E took the same route from Erkilet the next day': the
+    ends the leg does not name are those of the leg before it (in its sentence, else the latest with both)."""
+    for index, leg in enumerate(legs):
+        if leg.origin is not None and leg.destination is not None:
+            continue
+        if not _SAME_ROUTE.search(leg.sent.text):
+            continue
+        earlier = [h for h in legs[:index] if h.origin is not None and h.destination is not None]
+        if not earlier:
+            continue
+        model = next((h for h in reversed(earlier) if h.sent is leg.sent), earlier[-1])
+        if leg.origin is None and not _same_name(model.origin, leg.destination):
+            leg.origin = model.origin
+            leg.rules.append("origin:same-route")
+        if leg.destination is None and not _same_name(model.destination, leg.origin):
+            leg.destination = model.destination
+            leg.rules.append("destination:same-route")
+        leg.via.extend(v for v in model.via if all(not _same_place(v, w) for w in leg.via))
 
 
 def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:

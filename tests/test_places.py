@@ -18,6 +18,12 @@ CASES = [
     ("It diverted to Paine Field.", "Paine Field", None, "airport", "US", "KPAE"),
     # the one-word name of a base the gazetteer names in full, after "out of" / "bound for"
     ("A C-17 climbed out of Biggs on Monday.", "Biggs", "Biggs Army Airfield", "airbase", "US", "KBIF"),
+    # the two-word town of a small airport, after a movement preposition
+    ("The crew diverted to Puerto Williams.", "Puerto Williams", None, "airport", "CL", "SCGZ"),
+    # a base named after an officer is no person; "military base" is a facility head
+    ("It landed at the Teniente Rodolfo Marsh Martin aerodrome.", "Teniente Rodolfo Marsh Martin aerodrome",
+     "Teniente Rodolfo Marsh Martin Aerodrome", "airport", "AQ", "SCRM"),
+    ("It flew from the Tolemaida military base.", "Tolemaida military base", None, "airport", "CO", "SKTI"),
     # a base head written before its city's name: the city's airport when one is known, else a base of it
     ("It left Air Force Station Chandigarh.", "Air Force Station Chandigarh", None, "airport", "IN", "VICG"),
     ("It left Air Force Station Barnala.", "Air Force Station Barnala", "Air Force Station Barnala", "airbase", "IN",

@@ -36,6 +36,7 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "force", "station"): "airbase", ("afs",): "airbase",
     ("air", "field"): "airbase", ("airstrip",): "airbase", ("military", "airfield"): "airbase",
     ("military", "airport"): "airbase", ("airport",): "airport", ("international", "airport"): "airport",
+    ("military", "base"): "airbase",
     ("aerodrome",): "airport",
     # US Guard, Reserve and Army fields, NASA's "Wallops Flight Facility"
     ("air", "national", "guard", "base"): "airbase", ("air", "reserve", "base"): "airbase",
@@ -183,6 +184,7 @@ class PlaceRuler:
         self.airports_by_city: dict[str, dict] = {}
         self.capitals: dict[str, dict] = {}  # ISO alpha-2 -> the capital city's place
         self.weak: dict[str, dict] = {}  # folded one-word airport or town name -> the airport
+        self.weak_multi: dict[tuple[str, ...], dict] = {}  # folded words of a longer town name -> the airport
         self.airports_by_core: dict[
             str, dict
         ] = {}  # "erkilet" -> Kayseri Erkilet ... (name minus generic words)
@@ -275,6 +277,13 @@ class PlaceRuler:
         city = row["city"] or ""
         if city and " " not in city and "/" not in city:
             names.append(city)
+        words = city.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and city not in self.lexicon:
+            # "diverted to Puerto Williams": the two- or three-word town of a small airport
+            key = tuple(fold(w) for w in words)
+            best = self.weak_multi.get(key)
+            if best is None or _airport_rank(place) > _airport_rank(best):
+                self.weak_multi[key] = place
         for name in names:
             if (
                 len(name) >= 4
@@ -558,6 +567,20 @@ class PlaceRuler:
                 place = self.weak[table.folds[i]]
                 out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":after-preposition"}))
                 allowed[i] = False
+        for i in range(1, len(table.texts)):
+            if not (allowed[i] and table.capital[i] and _weak_preposition(table.lowers, i)):
+                continue
+            for n in (3, 2):
+                key = tuple(table.folds[i : i + n])
+                place = self.weak_multi.get(key) if len(key) == n else None
+                if place is None or not all(allowed[i : i + n]):
+                    continue
+                if i + n < len(table.texts) and table.capital[i + n] and table.alpha[i + n]:
+                    continue  # a longer name goes on
+                out.append(_mention(doc[i : i + n], {**place, "rule": place["rule"] + ":after-preposition"}))
+                for k in range(i, i + n):
+                    allowed[k] = False
+                break
         return out
 
     def _codes(self, doc: Doc, allowed: list[bool]) -> list[dict]:

@@ -458,8 +458,8 @@ class SourceTagger:
             if title is None or not all(allowed[i] for i in range(title.start, title.end)):
                 continue
             end = _person_name_end(doc, title.end, allowed, self.org_heads)
-            if end is None:
-                continue
+            if end is None or _names_a_facility(doc, end):
+                continue  # "the Teniente Rodolfo Marsh Martin aerodrome": a base named after the officer
             start = (
                 title.start - 1
                 if title.start and doc[title.start - 1].lower_ in {"the", "a"}

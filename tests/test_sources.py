@@ -57,6 +57,10 @@ CASES = [
         [("A State Department official", "State Department official", "anonymous")],
     ),
     ("A Baykar official said the TB2 left.", [("A Baykar official", "Baykar official", "anonymous")]),
+    (
+        "The paper reported, citing airport staff, that a C-130 flew to Chetumal.",
+        [("airport staff", "airport staff", "anonymous")],
+    ),
     ("A Pentagon spokesman said it landed.", [("Pentagon", "US Department of Defense", "official")]),
     (
         "Local aviation spotters said it landed.",

@@ -56,7 +56,8 @@ _MAX_LINES = 4
 
 def find_dateline(text: str) -> dict | None:
     offset = 0
-    for lineno, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for lineno, line in enumerate(lines):
         if lineno >= _MAX_LINES + 2:
             break
         match = _DOTTED_DATELINE.match(line)  # before the general form, which would read "ASTANA. KAZINFORM" as a place
@@ -205,6 +206,7 @@ _HEADER_LABELS = {
     "analysis", "opinion", "commentary", "comment", "press release", "news release", "media release", "news",
     "feature", "exclusive", "interview", "explainer", "statement", "update", "report", "special report",
     "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking", "live", "live blog", "live updates",
+    "staff report", "staff reporter", "staff writer", "web desk", "news desk", "correspondent", "our correspondent",
 }  # fmt: skip
 _TRAILER_LINES = 3
 #: labels of a press release's closing contact block ("Media Relations" / "Department of National Defence")
@@ -220,6 +222,28 @@ _DATE_LIKE = re.compile(
 )
 
 
+#: a header line that only labels a release ("MEDIA RELEASE", "Posted On: 27 MAY 2025 4:15PM")
+_RELEASE_ONLY = re.compile(
+    r"(?:(?:MEDIA|PRESS|NEWS|[Mm]edia|[Pp]ress|[Nn]ews) (?:RELEASE|STATEMENT|[Rr]elease|[Ss]tatement)"
+    r"|(?:Posted|Released|Issued) [Oo]n\s*:?.*)\s*$"
+)
+#: words of an outlet's name ("Daily Indus Courier"): a pipe header's segment without one may be a reporter
+_OUTLET_WORDS = {
+    "daily", "times", "post", "news", "review", "weekly", "observer", "tribune", "herald", "journal", "gazette",
+    "monitor", "report", "dispatch", "courier", "chronicle", "express", "star", "mail", "telegraph", "standard",
+    "nation", "press", "agency", "radio", "tv", "television", "network", "media", "magazine", "today", "sun",
+    "mirror", "bulletin", "record", "independent", "guardian", "insider", "wire", "online", "digest", "ledger",
+}  # fmt: skip
+
+
+def _issuer_line(line: str) -> bool:
+    """A line that is only an organisation's name: "Ministry of Defence", "SRI LANKA AIR FORCE"."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80 or _DATE_LIKE.search(stripped) or _RELEASE_ONLY.match(stripped):
+        return False
+    return bool(_ORG_LINE.fullmatch(stripped)) or bool(re.fullmatch(r"[A-Z][A-Z&.'’\- ]{3,60}", stripped))
+
+
 def find_byline(text: str) -> dict | None:
     """The publishing outlet named around the article, or None.
 
@@ -229,7 +253,8 @@ def find_byline(text: str) -> dict | None:
     Affairs)"). Returns ``{"outlet", "start", "end"}`` with character offsets of the outlet in ``text``.
     """
     offset = 0
-    for lineno, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for lineno, line in enumerate(lines):
         if lineno >= _MAX_LINES + 2:
             break
         match = (
@@ -253,6 +278,13 @@ def find_byline(text: str) -> dict | None:
         if account:
             return {"outlet": account.group("outlet"), "start": offset + account.start("outlet"),
                     "end": offset + account.end("outlet"), "kind": "social_media"}  # fmt: skip
+        previous = lines[lineno - 1] if lineno else ""
+        if lineno >= 2 and _RELEASE_ONLY.match(line.strip()) and _issuer_line(previous):
+            # "SRI LANKA AIR FORCE / MEDIA RELEASE", "Ministry of Defence / Posted On: 27 MAY 2025": the issuer's
+            # name on the line above the release's label
+            stripped = previous.strip()
+            start = offset - len(previous) - 1 + previous.index(stripped)
+            return {"outlet": stripped, "start": start, "end": start + len(stripped)}
         header = _pipe_header_outlet(line) if lineno else None
         if header is not None:
             return {
@@ -311,6 +343,11 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
                 start += len(government) + 2  # "Australian Government, Department of Defence": the department
                 stripped = rest
             candidates.append((start, start + len(stripped)))
+    if len(candidates) >= 2:
+        # "Hamza Qureshi | Daily Indus Courier": the reporter's name, then the outlet
+        named = [c for c in candidates if set(line[c[0] : c[1]].lower().split()) & _OUTLET_WORDS]
+        if named:
+            return named[0]
     return candidates[0] if candidates else None
 
 

@@ -97,6 +97,12 @@ def test_dateline_without_year_takes_reference_year():
          "Department of Defence"),
         ("Headline\n\n@VistulaWatch on X\n\n1/ Body.", "VistulaWatch"),
         ("Headline\n\nThe Northern Courier, New Delhi Bureau\n\nBody.", "The Northern Courier"),
+        ("Headline\n\nRavi Menon | Coastal Evening Courier\n\nBody.", "Coastal Evening Courier"),
+        ("Headline\n\nStaff Report | Karakoram Chronicle\n\nBody.", "Karakoram Chronicle"),
+        ("Headline\n\nNORTHERN AIR COMMAND\nMEDIA RELEASE\nColombo, 01 December 2024\n\nBody.",
+         "NORTHERN AIR COMMAND"),
+        ("Headline\n\nMinistry of Civil Aviation\nPosted On: 27 MAY 2025 4:15PM\n\nBody.",
+         "Ministry of Civil Aviation"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -104,7 +110,8 @@ def test_dateline_without_year_takes_reference_year():
         "outlet-staff", "posted-by-handle", "pipe-header-particles", "masthead-issue", "issued-by-trailer",
         "contact-block", "ordinal-unit-byline", "account-name-and-handle", "handle-header", "joint-release-of",
         "issuer-media-release", "label-then-issuer", "date-place-issuer", "newsletter-issue", "masthead-edition",
-        "pipe-government-department", "handle-on-platform", "outlet-comma-bureau",
+        "pipe-government-department", "handle-on-platform", "outlet-comma-bureau", "reporter-pipe-outlet",
+        "staff-report-pipe-outlet", "issuer-above-release-label", "issuer-above-posted-on",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

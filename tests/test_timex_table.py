@@ -141,6 +141,8 @@ CASES = [
     ("weekday-said", "The ministry said Monday that two jets had landed.", DCT, "Monday", "DATE", "2025-10-27"),
     ("weekday-may-have", "A C-130 may also have flown deportees to Chetumal on Friday.", DCT, "Friday", "DATE",
      "2025-10-24"),
+    ("weekday-purpose-after", "Four F-16s landed at Siauliai on Monday to begin a rotation.", DCT, "Monday",
+     "DATE", "2025-10-27"),
     ("weekday-may-fly", "A C-130 may fly deportees to Chetumal on Friday.", DCT, "Friday", "DATE", "2025-10-31"),
     ("weekday-future-before-reporting-clause", "The jet is scheduled to fly back on Wednesday, Aguirre added.",
      DCT, "Wednesday", "DATE", "2025-11-05"),

@@ -204,6 +204,8 @@ class SentenceCues:
                     continue  # "flew to Nepalgunj on Wednesday and will be used ...": the next clause's verb
                 if cue_before and hit.reporting and "," in self.lowers[anchor_after : hit.first]:
                     continue  # "is scheduled to fly back on Wednesday, Aguirre added": the report's own tense
+                if cue_before and self.lowers[hit.first] == "to":
+                    continue  # "landed on Monday to begin a rotation": a purpose, not the expression's tense
                 distance = hit.first - anchor_after + _AFTER_PENALTY
                 tense = hit.tense_after
             distance += hit.extra

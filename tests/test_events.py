@@ -664,6 +664,10 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
             [("flight", ("CL-415",), "Elefsis Air Base", "Skopje International Airport", "2025-10-27T13:00",
               None, "asserted")],
         ),
+        (  # "flew in from": where the arrival told before came from
+            "Four F-16s landed at Siauliai air base on Monday. The jets flew in from Monte Real air base.",
+            [("flight", ("F-16",), "Monte Real Air Base", "Šiauliai Air Base", "2025-10-27", None, "asserted")],
+        ),
         (  # taking off again the day after is a later flight
             "Four B-52H bombers landed at Orland air base on Monday. The bombers took off again on Tuesday.",
             [("arrival", ("B-52H",), None, "Ørland Air Base", "2025-10-27", None, "asserted"),
@@ -672,7 +676,7 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
     ],
     ids=[
         "departure-then-arrival", "the-first-aircraft", "past-perfect-departure", "onward-leg", "days-apart",
-        "departure-told-after-arrival", "generic-with-owner", "later-departure",
+        "departure-told-after-arrival", "generic-with-owner", "flew-in-from-after-arrival", "later-departure",
     ],
 )
 def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):

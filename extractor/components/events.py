@@ -1861,9 +1861,12 @@ def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
     from elsewhere (or from nowhere named), not dated after the arrival and not told as a later flight."""
     if earlier.destination is None or earlier.origin is not None or leg.destination is not None:
         return False
-    if earlier.action != "arrival" or leg.action != "departure" or leg.via:
+    if earlier.action != "arrival" or leg.via:
         return False
     own_origin = leg.origin is not None and "chain:origin" not in leg.rules
+    flew_in = own_origin and any(t.row["id"] == "trg.come_in_from" for t in leg.triggers)
+    if leg.action != "departure" and not flew_in:  # "The jets flew in from Monte Real": where it came from
+        return False
     if own_origin and _same_name(leg.origin, earlier.destination):
         return False
     if any(t.lower_ in _LATER_WORDS for t in leg.sent):

@@ -249,7 +249,7 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
     assert events[0]["operator"]["name"] == "Royal Canadian Air Force"
     assert events[0]["operator"]["rule"] == "designation:ac.cc-177"
     text = "On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin."
-    assert run(text)._.events[0]["operator"]["name"] == "US Air Force"
+    assert run(text)._.events[0]["operator"]["name"] == "353rd Special Operations Wing"  # the unit, as in the gold
 
 
 def test_events_primary_date_is_the_most_specific_one(run):

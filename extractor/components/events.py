@@ -1535,12 +1535,12 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
 
 def _service_of(operator: dict, operators: list[dict]) -> dict:
     """A unit named with its service ("the US Air Force's 353rd Special Operations Wing", "the 5th Bomb Wing of
-    the US Air Force"): the service operates the aircraft, as the corpus guidelines have it."""
-    if operator.get("kind") != "unit":
+    the US Air Force"): the unit, the most specific operator, as the corpus guidelines have it."""
+    if operator.get("kind") != "air_force":
         return operator
     for other in operators:
         gap = max(other["token_start"] - operator["token_end"], operator["token_start"] - other["token_end"])
-        if other is not operator and other.get("kind") == "air_force" and gap <= 3:
+        if other is not operator and other.get("kind") == "unit" and gap <= 3:
             return other
     return operator
 

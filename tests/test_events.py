@@ -739,6 +739,14 @@ def test_events_the_same_route_takes_the_ends_of_the_leg_before(run, text, expec
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
 
 
+def test_events_the_unit_another_leg_names_for_a_type_operates_its_other_legs(run):
+    text = (
+        "Two C-17s of the 436th Airlift Wing flew from Dover to Ramstein on Monday. On Tuesday the US Air Force "
+        "C-17s flew on to Rzeszow."
+    )
+    assert [e["operator"]["name"] for e in run(text, DCT)._.events] == ["436th Airlift Wing"] * 2
+
+
 def test_events_a_city_the_article_names_an_airport_of_is_that_airport(run):
     text = (
         "A C-17 landed at Toussaint Louverture International Airport on Monday. "

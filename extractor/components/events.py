@@ -266,6 +266,7 @@ class EventBuilder:
                     if not _completes_leg(doc, legs, leg):
                         legs.append(leg)
         _same_route(doc, legs)
+        _units_of_types(legs)
         legs = _drop_summaries_and_restatements(doc, legs)
         _airports_of_cities(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
@@ -1915,6 +1916,33 @@ def _dates_apart(first: Leg, second: Leg) -> bool:
     except ValueError:
         return not days_first & days_second
     return min(gaps) > 1
+
+
+_NATIONAL_OPERATORS = frozenset({"air_force"})
+
+
+def _units_of_types(legs: list[Leg]) -> None:
+    """'Six Finnish Air Force Hornets landed ...' when another leg of the Hornets names their unit ("Hornets of
+    Fighter Squadron 11"): the unit, the most specific operator, for every leg of that type and country."""
+    units: dict[str, dict] = {}
+    for leg in legs:
+        operator = leg.operator
+        if operator is not None and operator.get("kind") == "unit":
+            for mention in leg.aircraft:
+                if not mention["generic"] and mention["model"]:
+                    units.setdefault(mention["model"], operator)
+    for leg in legs:
+        operator = leg.operator
+        if operator is None or operator.get("kind") not in _NATIONAL_OPERATORS:
+            continue
+        found = {
+            id(unit): unit for m in leg.aircraft if not m["generic"] and (unit := units.get(m["model"])) is not None
+        }
+        if len(found) == 1:
+            unit = next(iter(found.values()))
+            if unit.get("country") == operator.get("country") and unit is not operator:
+                leg.operator = unit
+                leg.rules.append("operator:unit-of-type")
 
 
 _SAME_ROUTE = re.compile(

@@ -42,8 +42,9 @@ _MIXED_CASE_DATELINE = re.compile(
     rf"(?P<place>[{_UP}][a-zà-öø-ÿ'’.\-]+(?: [{_UP}][a-zà-öø-ÿ'’.\-]+){{0,2}}),\s*"
     r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?\s*"
-    rf"\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)(?P<credit2>)\s*(?P<dash>(?:[-–—]{{1,2}}|:|\.)\s)?"
-)
+    rf"(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)|/(?P<credit2>[{_LETTER}][{_LETTER} .&-]{{1,30}})/)"
+    r"\s*(?P<dash>(?:[-–—]{1,2}|:|\.)\s)?"
+)  # "Bucharest, June 16 /Agerpres/ - A Romanian C-130 ..." too
 #: "ASTANA. December 9. KAZINFORM - ", "ASTANA. KAZINFORM - ": state-agency style, full stops after the place and the date
 _DOTTED_DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}'’\-]+(?: [{_UP}][{_UP}'’\-]+){{0,3}})\.\s+"
@@ -160,7 +161,7 @@ _ISSUE_HEADER = re.compile(
 )
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
-    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6}) (?:press|news|media) release\s*$"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})(?: [-–—:])? (?:press|news|media) release\s*$"
 )
 #: "Canal Austral TV - Punta Arenas newsroom", "The Northern Courier, New Delhi Bureau": the outlet, then its
 #: desk
@@ -198,7 +199,7 @@ _SIGN_OFF_HANDLE = re.compile(r"(?:^|\s)[—–-]\s*(?P<outlet>@\w{2,30})\s*$")
 _CREDIT_ONLY = re.compile(r"\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s")
 #: "(Story by 86th Airlift Wing Public Affairs)" closing a press release; "Reporting by" names reporters, not outlets
 _TRAILER = re.compile(
-    r"\((?:Story|Written|Compiled|Text|Article) by (?P<outlet>[A-Z0-9][^;()\n]{1,80}?)\)\s*$"
+    r"\(?(?:Story|Written|Compiled|Text|Article) by (?P<outlet>[A-Z0-9][^;()\n]{1,80}?)\)?\s*$"
     r"|(?:Issued|Released|Distributed) by (?:the )?(?P<issuer>[A-Z][^,;()\n]{1,60}?)\s*(?:\([A-Z]{2,8}\))?\s*(?:,[^\n]*)?$"
 )
 #: labels that share a pipe-separated header with the outlet: "Analysis | Meridian Security Review | By Tomasz Reiner"

@@ -18,6 +18,7 @@ CASES = [
     ("MOSCOW, January 20. /TASS/. The last Tu-154", "MOSCOW", None, "TASS", (1, 20)),
     ("QAMISHLI, Syria - Russian forces", "QAMISHLI, Syria", None, None, (None, None)),
     ("RAWALPINDI, Aug 28 (APP): Security forces", "RAWALPINDI", None, "APP", (8, 28)),
+    ("Title\n\nConstanta, June 16 /Agerpres/ - A C-130", "Constanta", None, "Agerpres", (6, 16)),
     ("Title\n\nBaku, September 26, AZERTAC\n\nAn AZAL Airbus", "Baku", None, "AZERTAC", (9, 26)),
     ("Title\n\nASTANA. December 9. KAZINFORM - A total of", "ASTANA", None, "KAZINFORM", (12, 9)),
     ("NUR-SULTAN. 9 December 2024. KAZINFORM – Two C-295s", "NUR-SULTAN", "2024-12-09", "KAZINFORM", (12, 9)),
@@ -103,6 +104,8 @@ def test_dateline_without_year_takes_reference_year():
          "NORTHERN AIR COMMAND"),
         ("Headline\n\nMinistry of Civil Aviation\nPosted On: 27 MAY 2025 4:15PM\n\nBody.",
          "Ministry of Civil Aviation"),
+        ("Headline\n\nNorthern Air Command - press release\n\nBody.", "Northern Air Command"),
+        ("Headline\n\nBody.\n\nStory by 86th Airlift Wing Public Affairs", "86th Airlift Wing Public Affairs"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -111,7 +114,8 @@ def test_dateline_without_year_takes_reference_year():
         "contact-block", "ordinal-unit-byline", "account-name-and-handle", "handle-header", "joint-release-of",
         "issuer-media-release", "label-then-issuer", "date-place-issuer", "newsletter-issue", "masthead-edition",
         "pipe-government-department", "handle-on-platform", "outlet-comma-bureau", "reporter-pipe-outlet",
-        "staff-report-pipe-outlet", "issuer-above-release-label", "issuer-above-posted-on",
+        "staff-report-pipe-outlet", "issuer-above-release-label", "issuer-above-posted-on", "issuer-dash-label",
+        "story-by-without-brackets",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

@@ -42,7 +42,8 @@ _MIXED_CASE_DATELINE = re.compile(
     rf"(?P<place>[{_UP}][a-zà-öø-ÿ'’.\-]+(?: [{_UP}][a-zà-öø-ÿ'’.\-]+){{0,2}}),\s*"
     r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?\s*"
-    rf"(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)|/(?P<credit2>[{_LETTER}][{_LETTER} .&-]{{1,30}})/)"
+    rf"(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)"
+    rf"|/(?P<credit2>[{_LETTER}][{_LETTER} .&-]{{1,30}})/)"
     r"\s*(?P<dash>(?:[-–—]{1,2}|:|\.)\s)?"
 )  # "Bucharest, June 16 /Agerpres/ - A Romanian C-130 ..." too
 #: "ASTANA. December 9. KAZINFORM - ", "ASTANA. KAZINFORM - ": state-agency style, full stops after the place and the date
@@ -161,7 +162,8 @@ _ISSUE_HEADER = re.compile(
 )
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
-    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})(?: [-–—:])? (?:press|news|media) release\s*$"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})"
+    r"(?: [-–—:])? (?:press|news|media) release\s*$"
 )
 #: "Canal Austral TV - Punta Arenas newsroom", "The Northern Courier, New Delhi Bureau": the outlet, then its
 #: desk
@@ -207,7 +209,8 @@ _HEADER_LABELS = {
     "analysis", "opinion", "commentary", "comment", "press release", "news release", "media release", "news",
     "feature", "exclusive", "interview", "explainer", "statement", "update", "report", "special report",
     "investigation", "op-ed", "editorial", "briefing", "factbox", "breaking", "live", "live blog", "live updates",
-    "staff report", "staff reporter", "staff writer", "web desk", "news desk", "correspondent", "our correspondent",
+    "staff report", "staff reporter", "staff writer", "web desk", "news desk", "correspondent",
+    "our correspondent",
 }  # fmt: skip
 _TRAILER_LINES = 3
 #: labels of a press release's closing contact block ("Media Relations" / "Department of National Defence")
@@ -230,10 +233,11 @@ _RELEASE_ONLY = re.compile(
 )
 #: words of an outlet's name ("Daily Indus Courier"): a pipe header's segment without one may be a reporter
 _OUTLET_WORDS = {
-    "daily", "times", "post", "news", "review", "weekly", "observer", "tribune", "herald", "journal", "gazette",
-    "monitor", "report", "dispatch", "courier", "chronicle", "express", "star", "mail", "telegraph", "standard",
-    "nation", "press", "agency", "radio", "tv", "television", "network", "media", "magazine", "today", "sun",
-    "mirror", "bulletin", "record", "independent", "guardian", "insider", "wire", "online", "digest", "ledger",
+    "daily", "times", "post", "news", "review", "weekly", "observer", "tribune", "herald", "journal",
+    "gazette", "monitor", "report", "dispatch", "courier", "chronicle", "express", "star", "mail",
+    "telegraph", "standard", "nation", "press", "agency", "radio", "tv", "television", "network", "media",
+    "magazine", "today", "sun", "mirror", "bulletin", "record", "independent", "guardian", "insider", "wire",
+    "online", "digest", "ledger",
 }  # fmt: skip
 
 
@@ -281,8 +285,8 @@ def find_byline(text: str) -> dict | None:
                     "end": offset + account.end("outlet"), "kind": "social_media"}  # fmt: skip
         previous = lines[lineno - 1] if lineno else ""
         if lineno >= 2 and _RELEASE_ONLY.match(line.strip()) and _issuer_line(previous):
-            # "SRI LANKA AIR FORCE / MEDIA RELEASE", "Ministry of Defence / Posted On: 27 MAY 2025": the issuer's
-            # name on the line above the release's label
+            # "SRI LANKA AIR FORCE / MEDIA RELEASE", "Ministry of Defence / Posted On: 27 MAY 2025": the
+            # issuer's name on the line above the release's label
             stripped = previous.strip()
             start = offset - len(previous) - 1 + previous.index(stripped)
             return {"outlet": stripped, "start": start, "end": start + len(stripped)}

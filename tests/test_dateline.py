@@ -105,7 +105,8 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nMinistry of Civil Aviation\nPosted On: 27 MAY 2025 4:15PM\n\nBody.",
          "Ministry of Civil Aviation"),
         ("Headline\n\nNorthern Air Command - press release\n\nBody.", "Northern Air Command"),
-        ("Headline\n\nBody.\n\nStory by 86th Airlift Wing Public Affairs", "86th Airlift Wing Public Affairs"),
+        ("Headline\n\nBody.\n\nStory by 86th Airlift Wing Public Affairs",
+         "86th Airlift Wing Public Affairs"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -114,7 +115,8 @@ def test_dateline_without_year_takes_reference_year():
         "contact-block", "ordinal-unit-byline", "account-name-and-handle", "handle-header", "joint-release-of",
         "issuer-media-release", "label-then-issuer", "date-place-issuer", "newsletter-issue", "masthead-edition",
         "pipe-government-department", "handle-on-platform", "outlet-comma-bureau", "reporter-pipe-outlet",
-        "staff-report-pipe-outlet", "issuer-above-release-label", "issuer-above-posted-on", "issuer-dash-label",
+        "staff-report-pipe-outlet", "issuer-above-release-label", "issuer-above-posted-on",
+        "issuer-dash-label",
         "story-by-without-brackets",
     ],  # fmt: skip
 )

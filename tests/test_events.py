@@ -249,7 +249,8 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
     assert events[0]["operator"]["name"] == "Royal Canadian Air Force"
     assert events[0]["operator"]["rule"] == "designation:ac.cc-177"
     text = "On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin."
-    assert run(text)._.events[0]["operator"]["name"] == "353rd Special Operations Wing"  # the unit, as in the gold
+    # the unit, the most specific operator, as in the gold
+    assert run(text)._.events[0]["operator"]["name"] == "353rd Special Operations Wing"
 
 
 def test_events_primary_date_is_the_most_specific_one(run):
@@ -666,7 +667,8 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
         ),
         (  # "flew in from": where the arrival told before came from
             "Four F-16s landed at Siauliai air base on Monday. The jets flew in from Monte Real air base.",
-            [("flight", ("F-16",), "Monte Real Air Base", "Šiauliai Air Base", "2025-10-27", None, "asserted")],
+            [("flight", ("F-16",), "Monte Real Air Base", "Šiauliai Air Base", "2025-10-27", None,
+              "asserted")],
         ),
         (  # taking off again the day after is a later flight
             "Four B-52H bombers landed at Orland air base on Monday. The bombers took off again on Tuesday.",
@@ -717,16 +719,16 @@ def test_events_tracker_logs_short_names_and_setting_off(run, text, expected):
     ("text", "expected"),
     [
         (
-            "A C-17A flew from Biggs Army Airfield to Naval Station Guantanamo Bay on Friday. A second C-17A did "
-            "the same run on Wednesday.",
+            "A C-17A flew from Biggs Army Airfield to Naval Station Guantanamo Bay on Friday. A second C-17A "
+            "did the same run on Wednesday.",
             [("flight", ("C-17A",), "Biggs Army Airfield", "Naval Station Guantanamo Bay", "2025-10-24", None,
               "asserted"),
              ("flight", ("C-17A",), "Biggs Army Airfield", "Naval Station Guantanamo Bay", "2025-10-29", None,
               "asserted")],
         ),
         (  # the end it names stays its own
-            "A Turkish A400M flew from Erkilet to Mitiga on October 13, and a C-130E took the same route from "
-            "Esenboga the next day.",
+            "A Turkish A400M flew from Erkilet to Mitiga on October 13, and a C-130E took the same route "
+            "from Esenboga the next day.",
             [("flight", ("A400M",), "Kayseri Erkilet Air Base", "Mitiga International Airport", "2025-10-13",
               None, "asserted"),
              ("flight", ("C-130E",), "Ankara Esenboğa Airport", "Mitiga International Airport", "2025-10-14",
@@ -741,8 +743,8 @@ def test_events_the_same_route_takes_the_ends_of_the_leg_before(run, text, expec
 
 def test_events_the_unit_another_leg_names_for_a_type_operates_its_other_legs(run):
     text = (
-        "Two C-17s of the 436th Airlift Wing flew from Dover to Ramstein on Monday. On Tuesday the US Air Force "
-        "C-17s flew on to Rzeszow."
+        "Two C-17s of the 436th Airlift Wing flew from Dover to Ramstein on Monday. On Tuesday the US Air "
+        "Force C-17s flew on to Rzeszow."
     )
     assert [e["operator"]["name"] for e in run(text, DCT)._.events] == ["436th Airlift Wing"] * 2
 

@@ -26,8 +26,8 @@ CASES = [
     ("It flew from the Tolemaida military base.", "Tolemaida military base", None, "airport", "CO", "SKTI"),
     # a base head written before its city's name: the city's airport when one is known, else a base of it
     ("It left Air Force Station Chandigarh.", "Air Force Station Chandigarh", None, "airport", "IN", "VICG"),
-    ("It left Air Force Station Barnala.", "Air Force Station Barnala", "Air Force Station Barnala", "airbase", "IN",
-     None),
+    ("It left Air Force Station Barnala.", "Air Force Station Barnala", "Air Force Station Barnala",
+     "airbase", "IN", None),
     ("It landed at the Khmeimim air base.", "Khmeimim air base", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
     ("It landed at the Latakia airport.", "Latakia airport", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
     ("It flew to the Moscow Oblast.", "Moscow Oblast", "Moscow Oblast", "region", "RU", None),

@@ -1922,8 +1922,9 @@ _NATIONAL_OPERATORS = frozenset({"air_force"})
 
 
 def _units_of_types(legs: list[Leg]) -> None:
-    """'Six Finnish Air Force Hornets landed ...' when another leg of the Hornets names their unit ("Hornets of
-    Fighter Squadron 11"): the unit, the most specific operator, for every leg of that type and country."""
+    """'Six Finnish Air Force Hornets landed ...' when another leg of the Hornets names their unit
+    ("Hornets of Fighter Squadron 11"): the unit, the most specific operator, for every leg of that type and
+    country."""
     units: dict[str, dict] = {}
     for leg in legs:
         operator = leg.operator
@@ -1936,7 +1937,9 @@ def _units_of_types(legs: list[Leg]) -> None:
         if operator is None or operator.get("kind") not in _NATIONAL_OPERATORS:
             continue
         found = {
-            id(unit): unit for m in leg.aircraft if not m["generic"] and (unit := units.get(m["model"])) is not None
+            id(unit): unit
+            for m in leg.aircraft
+            if not m["generic"] and (unit := units.get(m["model"])) is not None
         }
         if len(found) == 1:
             unit = next(iter(found.values()))
@@ -1954,8 +1957,9 @@ _SAME_ROUTE = re.compile(
 
 
 def _same_route(doc: Doc, legs: list[Leg]) -> None:
-    """'REACH 238 did the same run on Wednesday', 'a C-130E took the same route from Erkilet the next day': the
-    ends the leg does not name are those of the leg before it (in its sentence, else the latest with both)."""
+    """'REACH 238 did the same run on Wednesday', 'a C-130E took the same route from Erkilet the next day':
+    the ends the leg does not name are those of the leg before it (in its sentence, else the latest with
+    both)."""
     for index, leg in enumerate(legs):
         if leg.origin is not None and leg.destination is not None:
             continue

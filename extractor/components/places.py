@@ -117,7 +117,9 @@ _WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "i
 
 
 #: "for" after these opens a destination ("left for Tivat", "bound for Biggs")
-_FOR_VERBS = {"bound", "headed", "heading", "left", "leaving", "departed", "departing", "filed", "set", "sets"}
+_FOR_VERBS = {
+    "bound", "headed", "heading", "left", "leaving", "departed", "departing", "filed", "set", "sets",
+}  # fmt: skip
 
 
 def _weak_preposition(lowers: list[str], i: int) -> bool:
@@ -278,7 +280,8 @@ class PlaceRuler:
         if city and " " not in city and "/" not in city:
             names.append(city)
         words = city.split()
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and city not in self.lexicon:
+        capitalised = all(w[:1].isupper() and w.isalpha() for w in words)
+        if 2 <= len(words) <= 3 and capitalised and city not in self.lexicon:
             # "diverted to Puerto Williams": the two- or three-word town of a small airport
             key = tuple(fold(w) for w in words)
             best = self.weak_multi.get(key)
@@ -852,7 +855,8 @@ def _facility_prefix(doc: Doc, i: int) -> tuple[int, str] | None:
     return None
 
 
-#: heads written before a city's name ("Air Force Station Chandigarh"); "RAF", "Joint Base" name bases of their own
+#: heads written before a city's name ("Air Force Station Chandigarh"); "RAF", "Joint Base" name bases of
+#: their own
 _CITY_PREFIXES = (
     ("air", "force", "station"), ("air", "station"), ("air", "base"), ("naval", "air", "station"),
     ("military", "air", "base"), ("nato", "air", "base"), ("air", "force", "base"),

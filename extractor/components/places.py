@@ -861,12 +861,13 @@ _CITY_PREFIXES = (
     ("air", "force", "station"), ("air", "station"), ("air", "base"), ("naval", "air", "station"),
     ("military", "air", "base"), ("nato", "air", "base"), ("air", "force", "base"),
 )  # fmt: skip
+_CITY_PREFIXES_LONGEST_FIRST = tuple(sorted(_CITY_PREFIXES, key=len, reverse=True))
 
 
 def _prefix_before(doc: Doc, start: int, allowed: list[bool]) -> int | None:
     """The start of a capitalised facility head right before ``start`` ("Air Force Station Chandigarh")."""
     table = token_table(doc)
-    for words in sorted(_CITY_PREFIXES, key=len, reverse=True):
+    for words in _CITY_PREFIXES_LONGEST_FIRST:
         first = start - len(words)
         if (
             first >= 0

@@ -741,6 +741,12 @@ def test_events_the_same_route_takes_the_ends_of_the_leg_before(run, text, expec
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
 
 
+def test_events_the_base_of_the_unit_an_aircraft_belongs_to_is_its_origin(run):
+    text = "A C-130H of the 33rd Airlift Base in Powidz carried the ground crew to Keflavik on Tuesday."
+    (leg,) = run(text, DCT)._.events
+    assert leg["origin"]["name"] == "Powidz Air Base"
+
+
 def test_events_an_anaphor_after_cargo_flown_before_is_the_carrier(run):
     text = (
         "A TB2 flew from Kayseri to Batman on Monday. Two A400Ms flew from Kayseri to Baghdad on Tuesday, "

@@ -24,6 +24,9 @@ CASES = [
     ("It landed at the Teniente Rodolfo Marsh Martin aerodrome.", "Teniente Rodolfo Marsh Martin aerodrome",
      "Teniente Rodolfo Marsh Martin Aerodrome", "airport", "AQ", "SCRM"),
     ("It flew from the Tolemaida military base.", "Tolemaida military base", None, "airport", "CO", "SKTI"),
+    # a service's prefix before a base's name: the base, not the service
+    ("It took off from SLAF Base Ratmalana.", "SLAF Base Ratmalana", "SLAF Base Ratmalana", "airbase", None,
+     None),
     # a base head written before its city's name: the city's airport when one is known, else a base of it
     ("It left Air Force Station Chandigarh.", "Air Force Station Chandigarh", None, "airport", "IN", "VICG"),
     ("It left Air Force Station Barnala.", "Air Force Station Barnala", "Air Force Station Barnala",

@@ -823,6 +823,14 @@ def _origin_before_trigger(
             return _resolve_place(doc, place, history)
         if before[-2:] == ["out", "of"]:
             return _resolve_place(doc, place, history)  # "a C-17A of the 305th AMW out of McGuire (KWRI)"
+        if (
+            before[-1:] in (["at"], ["in"])
+            and "of" in before
+            and _UNIT_HEADS & set(before)
+            and place["kind"] in ("airbase", "airport", "city")
+        ):
+            # "a C-130H of the 33rd Airlift Base in Powidz carried ... to Iceland": it left the unit's base
+            return _resolve_place(doc, place, history)
         if "from" not in before:
             continue
         # "from the 52nd Fighter Wing at Spangdahlem Air Base", "from its home base at Wunstorf"
@@ -834,6 +842,9 @@ def _origin_before_trigger(
         ):
             return _resolve_place(doc, place, history)
     return None
+
+
+_UNIT_HEADS = frozenset({"base", "wing", "squadron", "group", "regiment", "brigade", "flotilla", "escadrille"})
 
 
 def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:

@@ -55,6 +55,10 @@ _FACILITY_PREFIXES: dict[str, str] = {
     "raaf base": "airbase",
     "rnzaf base": "airbase",
     "paf base": "airbase",
+    "baf base": "airbase",
+    "slaf base": "airbase",
+    "slaf station": "airbase",
+    "slaf academy": "airbase",
     "cfb": "airbase",
 }
 _NAME_PARTICLES = {
@@ -477,6 +481,12 @@ class PlaceRuler:
                 if match.start <= operator["token_start"] and operator["token_end"] <= match.end:
                     dropped.add(index)
             kept.append(match)
+        for index, operator in enumerate(operators):
+            prefix = _facility_prefix(doc, operator["token_start"])
+            if prefix is not None and operator["token_start"] + prefix[0] >= operator["token_end"]:
+                name_start = operator["token_start"] + prefix[0]
+                if _name_run_end(doc, name_start, allowed) > name_start:
+                    dropped.add(index)  # "SLAF Base Ratmalana": a base named with its service's prefix
         if dropped:
             doc._.operators = [o for i, o in enumerate(operators) if i not in dropped]
             doc.spans["operators"] = [s for i, s in enumerate(doc.spans["operators"]) if i not in dropped]
@@ -910,7 +920,7 @@ def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
 _GENERIC_FACILITY_WORDS = {
     "airport", "international", "air", "base", "airbase", "airfield", "field", "regional", "municipal", "army",
     "afb", "ab", "raf", "naval", "station", "national", "military", "aerodrome", "airstrip", "force", "main",
-    "joint", "nas", "cfb", "jb", "intl", "the",
+    "joint", "nas", "cfb", "jb", "intl", "the", "paf", "baf", "slaf", "academy",
 }  # fmt: skip
 
 

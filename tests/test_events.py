@@ -747,16 +747,6 @@ def test_events_the_base_of_the_unit_an_aircraft_belongs_to_is_its_origin(run):
     assert leg["origin"]["name"] == "Powidz Air Base"
 
 
-def test_events_an_anaphor_after_cargo_flown_before_is_the_carrier(run):
-    text = (
-        "A TB2 flew from Kayseri to Batman on Monday. Two A400Ms flew from Kayseri to Baghdad on Tuesday, "
-        "carrying four TB2 airframes in crates. Both aircraft were back in Kayseri the same evening."
-    )
-    legs = run(text, DCT)._.events
-    assert [a["model"] for a in legs[-1]["aircraft"]] == ["A400M"]
-    assert legs[-1]["origin"]["name"] == "Baghdad"
-
-
 def test_events_the_unit_another_leg_names_for_a_type_operates_its_other_legs(run):
     text = (
         "Two C-17s of the 436th Airlift Wing flew from Dover to Ramstein on Monday. On Tuesday the US Air "

@@ -1359,13 +1359,6 @@ def _latest_typed(doc: Doc, before: int, history: list[Leg], role: str | None = 
             if oblique and any(leg.aircraft for leg in history):
                 continue  # "to train with Norwegian F-35A fighters", "spare parts for the TB2 drones"
             for leg in reversed(history):
-                if (
-                    any(not a["generic"] for a in leg.aircraft)
-                    and leg.sent.start <= start < leg.sent.end
-                    and all(a["rule"] != mention["rule"] for a in leg.aircraft)
-                ):
-                    return leg.aircraft  # "A400Ms flew ..., carrying four TB2 airframes": the TB2s are cargo
-            for leg in reversed(history):
                 if any(a["rule"] == mention["rule"] for a in leg.aircraft):
                     return leg.aircraft
             for leg in reversed(history):

@@ -844,7 +844,9 @@ def _origin_before_trigger(
     return None
 
 
-_UNIT_HEADS = frozenset({"base", "wing", "squadron", "group", "regiment", "brigade", "flotilla", "escadrille"})
+_UNIT_HEADS = frozenset(
+    {"base", "wing", "squadron", "group", "regiment", "brigade", "flotilla", "escadrille"}
+)
 
 
 def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:

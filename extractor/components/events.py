@@ -1931,9 +1931,6 @@ def _dates_apart(first: Leg, second: Leg) -> bool:
     return min(gaps) > 1
 
 
-_NATIONAL_OPERATORS = frozenset({"air_force"})
-
-
 def _units_of_types(legs: list[Leg]) -> None:
     """'Six Finnish Air Force Hornets landed ...' when another leg of the Hornets names their unit
     ("Hornets of Fighter Squadron 11"): the unit, the most specific operator, for every leg of that type and
@@ -1947,8 +1944,8 @@ def _units_of_types(legs: list[Leg]) -> None:
                     units.setdefault(mention["model"], operator)
     for leg in legs:
         operator = leg.operator
-        if operator is None or operator.get("kind") not in _NATIONAL_OPERATORS:
-            continue
+        if operator is None or operator.get("kind") != "air_force":
+            continue  # a bare demonym stays the country: gold keeps "Russia" for "a Russian Il-76"
         found = {
             id(unit): unit
             for m in leg.aircraft
@@ -1961,14 +1958,6 @@ def _units_of_types(legs: list[Leg]) -> None:
                 leg.rules.append("operator:unit-of-type")
 
 
-_SAME_ROUTE = re.compile(
-    r"\b(?:made|make|making|makes|took|take|taking|takes|followed|follow|following|flew|flown|flying|did|do|"
-    r"doing|done|repeated|repeating)\s+(?:the\s+same|a\s+similar|the\s+identical)\s+"
-    r"(?:run|route|trip|routing|journey|flight|rotation|itinerary)\b",
-    re.IGNORECASE,
-)
-
-
 def _same_route(doc: Doc, legs: list[Leg]) -> None:
     """'REACH 238 did the same run on Wednesday', 'a C-130E took the same route from Erkilet the next day':
     the ends the leg does not name are those of the leg before it (in its sentence, else the latest with
@@ -1976,7 +1965,7 @@ def _same_route(doc: Doc, legs: list[Leg]) -> None:
     for index, leg in enumerate(legs):
         if leg.origin is not None and leg.destination is not None:
             continue
-        if not _SAME_ROUTE.search(leg.sent.text):
+        if all(t.row["id"] != "trg.same_route" for t in leg.triggers):
             continue
         earlier = [h for h in legs[:index] if h.origin is not None and h.destination is not None]
         if not earlier:

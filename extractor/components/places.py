@@ -194,18 +194,19 @@ class PlaceRuler:
         self.airports_by_core: dict[
             str, dict
         ] = {}  # "erkilet" -> Kayseri Erkilet ... (name minus generic words)
+        bases = []
         for row in load_jsonl(airbases, required=("id", "name", "kind")):
             place = _place_from_row(row, row["kind"])
+            bases.append((row, place))
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], place)
             for code in (row.get("icao"), row.get("iata")):
                 if code:
                     self.airports_by_code.setdefault(code, place)
             for name in [row["name"], *(row.get("aliases") or [])]:
                 self.airports_by_core.setdefault(_core_name(name), place)
-        for row in load_jsonl(airbases, required=("id", "name", "kind")):
+        for row, place in bases:
             # "out of Biggs": the one-word name of a base the gazetteer names in full ("Biggs Army Airfield")
             if row["kind"] in ("airbase", "airport"):
-                place = self.lexicon.lookup(row["name"])[0].payload
                 self._add_weak(_core_words(row["name"]), {"icao": row.get("icao"), "city": None}, place)
         for row in load_jsonl(regions, required=("id", "name")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], _place_from_row(row, "region"))

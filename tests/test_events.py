@@ -341,7 +341,9 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("A Qatari C-130J flew back to Doha from Al Arish on Sunday.", "El Arish", "Doha"),
         # "the Pacific island of Guam": the place after "of" is the one meant
         ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.",
-         "Guam", "YPTN"),
+         "Guam", "YPTN"),        # a one-word base name owning the runway it is landed on
+        ("On Tuesday, the Hercules took off from Río Gallegos and landed on Marambio's gravel runway at 13:20.",
+         "Río Gallegos", "SAWB"),
     ],
     ids=[
         "out-of-in-subject",
@@ -361,10 +363,21 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "base-near-city",
         "al-arish",
         "island-of",
+        "possessive-runway",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):
     _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)
+
+
+def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
+    text = (
+        "A C-130H left El Palomar Air Base on Monday and flew to Río Gallegos. On Tuesday, the Hercules took off "
+        "from Río Gallegos and landed at Marambio Base. It returned to Río Gallegos the same evening. It flew "
+        "back to its home base on Wednesday."
+    )
+    event = run(text, "2025-02-13")._.events[-1]
+    _assert_ends(event, "Río Gallegos", "SADP")
 
 
 def test_events_a_definite_count_of_aircraft_is_those_told_before(run):

@@ -1404,6 +1404,20 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
     return None
 
 
+def _first_leg_home(leg: Leg, earlier: list[Leg]) -> Leg | None:
+    """'It flew back to its home base', 'returned home' after a stop: home is where the type's first leg in the
+    article started, not the stop its latest leg left."""
+    doc = leg.sent.doc
+    trig = leg.triggers[0]
+    if not any(t.lower_ == "home" for t in doc[trig.start : min(trig.end + 4, leg.sent.end)]):
+        return None
+    wanted = {a["model"] for a in leg.aircraft if not a["generic"] and a["model"]}
+    first = next((h for h in earlier if h.origin is not None and wanted & {a["model"] for a in h.aircraft}), None)
+    if first is None or first.origin.get("kind") in ("country", "region"):
+        return None  # a lead's "from Germany" says less than the latest leg's stop
+    return first
+
+
 def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
     """'returned home' / 'flew back' with no place: where the aircraft's previous leg started; 'arrived from
     Leipzig' with no place: where the article's legs arrive most often."""
@@ -1412,7 +1426,7 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
     actions = {t.row["action"] for t in leg.triggers}
     earlier = [h for h in history if h is not leg]
     if "return" in actions:
-        previous = _previous_leg_of(leg.aircraft, earlier)
+        previous = _first_leg_home(leg, earlier) or _previous_leg_of(leg.aircraft, earlier)
         if previous is not None and previous.origin is not None and previous.origin is not leg.origin:
             leg.destination = previous.origin
             leg.rules.append("implicit:return-destination")

@@ -136,6 +136,17 @@ def _weak_preposition(lowers: list[str], i: int) -> bool:
     return before == "of" and lowers[i - 2] == "out" or before == "for" and lowers[i - 2] in _FOR_VERBS
 
 
+#: what a place's own ground is called ("Marambio's gravel runway", "Alert's airstrip")
+_OWN_GROUND = frozenset({"runway", "runways", "apron", "airstrip", "strip", "airfield", "tarmac", "ramp"})
+
+
+def _own_ground_after(lowers: list[str], i: int) -> bool:
+    """"landed on Marambio's gravel runway": a one-word name owning a runway or apron (two words between at most)."""
+    if i + 2 >= len(lowers) or lowers[i + 1] != "'s":
+        return False
+    return any(w in _OWN_GROUND for w in lowers[i + 2 : i + 5])
+
+
 @Language.factory(
     "place_ruler",
     assigns=["doc.spans", "doc._.places"],
@@ -574,7 +585,7 @@ class PlaceRuler:
             if (
                 allowed[i]
                 and table.capital[i]
-                and _weak_preposition(table.lowers, i)
+                and (_weak_preposition(table.lowers, i) or _own_ground_after(table.lowers, i))
                 and table.folds[i] in self.weak
                 and (i + 1 == len(table.texts) or not table.capital[i + 1])
             ):

@@ -579,7 +579,10 @@ class Matcher:
         if self._loosely_same(a, b):
             return True
         ca, cb = _canonical_body(a or ""), _canonical_body(b or "")
-        return (ca, cb) != (a, b) and (normalise(ca) == normalise(cb) or self._loosely_same(ca, cb))
+        if (ca, cb) == (a, b):
+            return False
+        # "Luftwaffe spokesperson" = "German Air Force": the body by its canonical name
+        return self._plain_source_key(ca) == self._plain_source_key(cb) or self._loosely_same(ca, cb)
 
     def _loosely_same(self, a: str, b: str) -> bool:
         if _without_complement(a) == normalise(b) or _without_complement(b) == normalise(a):

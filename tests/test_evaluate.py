@@ -35,6 +35,7 @@ def _sources_table() -> AliasTable:
     table = AliasTable()
     table.add("Flightradar24", ["FR24", "Flight Radar 24"])
     table.add("ItaMilRadar", ["Italian Military Radar"])
+    table.add("German Air Force", ["Luftwaffe"])
     return table
 
 
@@ -403,6 +404,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Chadian government spokesperson", "Chadian government", True),
         ("Bundeswehr", "Bundeswehr spokesman", True),
         ("Chadian government spokesperson", "Chadian army", False),
+        ("Luftwaffe spokesperson", "German Air Force", True),  # the body by its alias
         ("Somali military officer", "Somali military officer at the base", True),
         ("opposition lawmaker from Jubaland", "opposition lawmaker", True),
         ("Darwin Aviation Spotters", "Darwin Aviation Spotters group on Facebook", True),
@@ -417,6 +419,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "same-country", "other-country", "country-after", "foreign-ministry", "foreign-affairs-ministry", "transport-ministry", "other-ministry",
         "minister-either-way", "other-minister", "leading-count", "other-descriptor", "rank", "title-accent",
         "commander-of", "spokesperson-gold", "spokesperson-pred", "spokesperson-other-body",
+        "spokesperson-alias",
         "complement-pred", "complement-gold", "group-on-platform", "complement-one-word", "complement-both",
         "ministry-for", "possessive",
     ],

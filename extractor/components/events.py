@@ -2052,6 +2052,10 @@ def _drop_summaries_and_restatements(doc: Doc, legs: list[Leg]) -> list[Leg]:
             # departed Sunan at 10:05" gives the typed leg its clock time
             _absorb_restatement(summarised, leg)
             continue
+        timed = next((r for r in reversed(result) if _clock_restatement(leg, r)), None)
+        if timed is not None:
+            _take_clock(timed, leg)
+            continue
         restated = next((r for r in result if _restates(leg, r)), None)
         if restated is not None:
             for timex in leg.dates:
@@ -2142,6 +2146,51 @@ def _dated_flight_of_a_type(leg: Leg) -> bool:
     typed = any(not a["generic"] for a in leg.aircraft)
     strong = any(not t.row.get("weak") for t in leg.triggers)
     return day and typed and strong
+
+
+_LANDING = frozenset({"trg.land", "trg.arrive", "trg.down_at"})
+
+
+def _clock_restatement(new: Leg, old: Leg) -> bool:
+    """'Four B-52Hs landed at Fairford on Tuesday ... They touched down shortly before 6 p.m.': the landing of
+    the same aircraft told again a sentence or two later, with a clock time and no day or place of its own
+    (or the leg's destination), is the leg's time of arrival, not a second flight."""
+    if not 0 < new.sent_index - old.sent_index <= 2 or new.count is not None or new.modality != old.modality:
+        return False
+    if old.destination is None or old.count is not None or not any(t.row["id"] in _LANDING for t in new.triggers):
+        return False
+    if "return" in (new.action, *(t.row["action"] for t in new.triggers)):
+        return False
+    if {a["model"] or a["rule"] for a in new.aircraft} != {a["model"] or a["rule"] for a in old.aircraft}:
+        return False
+    if new.destination is not None and not _same_name(new.destination, old.destination):
+        return False
+    if new.origin is not None and "chain:origin" not in new.rules and not _same_name(new.origin, old.origin):
+        return False
+    if new.via or not new.dates or not all(_bare_clock(t) for t in new.dates):
+        return False
+    day = (_primary_date(old.dates) or {}).get("value") or ""
+    if not _DAY_VALUE.match(day) or "T" in day:
+        return False
+    # the clock valued by an earlier day in force ("left on Monday night ... landed at 11am") may be the leg's
+    # day; a later day is another flight
+    return all(t["value"].split("T")[0] <= day for t in new.dates)
+
+
+def _bare_clock(timex: dict) -> bool:
+    """A clock time told without its day ("shortly before 6 p.m.", "at 1905Z"), valued by the day in force."""
+    return timex.get("type") == "TIME" and str(timex.get("rule") or "").startswith("time.") and bool(
+        _CLOCK_OF_DAY.match(timex.get("value") or "")
+    )
+
+
+def _take_clock(leg: Leg, restatement: Leg) -> None:
+    """The restating landing's clock time, on the leg's own day, becomes the leg's primary date."""
+    day = (_primary_date(leg.dates) or {})["value"]
+    clock = restatement.dates[0]
+    leg.dates.insert(0, {**clock, "value": day + "T" + clock["value"].split("T", 1)[1]})
+    leg.rules.append("date:clock-of-landing-told-again")
+    leg.last_sent = leg.last_sent or restatement.sent
 
 
 def _restates(new: Leg, old: Leg) -> bool:

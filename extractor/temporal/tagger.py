@@ -74,6 +74,10 @@ _REPORTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_BEFORE_ASCII = ascii_twin(_REPORTING_BEFORE)
+#: a day told as background, not as the day the narrative is at: the start of a span ("the second flight since
+#: Thursday") or an event named by its day ("survivors of Monday's earthquake")
+_BACKGROUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _DAY_VALUE = re.compile(
     r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)|XXXX-WXX-[1-7](?=$|T)"
 )  # a day, or a weekday no publication date places ("at 2215Z on Tuesday" -> XXXX-WXX-2T22:15)
@@ -363,6 +367,11 @@ class TemporalTagger:
             text, max(0, candidate.start - 24), candidate.start
         ):
             return  # "the ministry said on Monday": the day of the report, not of the events told around it
+        if day_text is not None and (
+            _BACKGROUND_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
+            or _POSSESSIVE_AFTER.match(text, candidate.end)
+        ):
+            return  # "since Thursday", "Friday's earthquake": no day the clock times after it belong to
         if resolution.type in ("DATE", "TIME"):
             state.update(resolution.value, position=candidate.start)
             if day_text is not None:

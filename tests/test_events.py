@@ -392,6 +392,15 @@ def test_events_a_landing_told_again_with_its_clock_time_dates_the_leg(run):
     assert len(run(text, "2025-11-12")._.events) == 2
 
 
+def test_events_here_is_the_place_of_the_dateline(extractor):
+    text = (
+        "Wing heads for Greenland\n\nSTRATTON AIR NATIONAL GUARD BASE, N.Y. - Three LC-130H Skibirds departed here "
+        "on April 14 for Kangerlussuaq, Greenland."
+    )
+    event = extractor.extract(text, published="2025-04-16").model_dump()["events"][0]
+    assert (event["origin"]["icao"], event["destination"]["name"]) == ("KSCH", "Kangerlussuaq Airport")
+
+
 def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
     text = (
         "Two Hellenic Air Force Canadair CL-415 aircraft returned to Elefsina from Paphos on Thursday. The two "

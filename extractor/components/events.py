@@ -299,6 +299,9 @@ class EventBuilder:
             and not (dateline and dateline["start"] <= t["start"] < dateline["end"])
             and not _date_of_speech_or_imagery(doc, t)
         ]  # fmt: skip
+        dateline_place = next(
+            (p for p in doc._.places if dateline and dateline["start"] <= p["start"] < dateline["end"]), None
+        )
         legs: list[Leg] = []
         current: Leg | None = None
         for k, trig in enumerate(triggers):
@@ -306,6 +309,14 @@ class EventBuilder:
             window_end = _clause_end(doc, trig.end, window_end, timexes)
             window_start = triggers[k - 1].end if k > 0 else sent.start
             slots = self._slots(doc, trig, places, window_end, history + legs)
+            here = _here_after(doc, trig)
+            locative = trig.row.get("locative")
+            if here is not None and dateline_place is not None and locative and locative not in slots:
+                # "departed here on April 14" under "STRATTON AIR NATIONAL GUARD BASE, N.Y. -": the dateline's place
+                slots[locative if doc[here - 1].lower_ != "from" else "origin"] = {
+                    **dateline_place,
+                    "rule": dateline_place.get("rule", "") + ":here-of-dateline",
+                }
             there = trig.row.get("locative") == "destination" and _there_after(doc, trig)
             if "destination" not in slots and there:
                 # "an An-124 arrived there later on Tuesday": where the last leg ended
@@ -1497,6 +1508,15 @@ def _own_ground(doc: Doc, start: int) -> bool:
         if not doc[i].is_lower:
             return False
     return False
+
+
+def _here_after(doc: Doc, trig: Trigger) -> int | None:
+    """'departed here', 'arrived here on Monday', 'flew out from here': the token of "here" right after the
+    trigger (or its "from"), the place the dateline names."""
+    i = trig.end + (1 if trig.end < len(doc) and doc[trig.end].lower_ == "from" else 0)
+    if i < len(doc) and doc[i].lower_ == "here" and (i + 1 == len(doc) or doc[i + 1].lower_ not in {"is", "are"}):
+        return i
+    return None
 
 
 def _there_after(doc: Doc, trig: Trigger) -> bool:

@@ -343,7 +343,12 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.",
          "Guam", "YPTN"),        # a one-word base name owning the runway it is landed on
         ("On Tuesday, the Hercules took off from Río Gallegos and landed on Marambio's gravel runway at 13:20.",
-         "Río Gallegos", "SAWB"),
+         "Río Gallegos", "SAWB"),        # "From X," opening the sentence of a leg with no leg before it
+        ("From Libreville, most of the evacuees were due to continue to Paris on Thursday evening aboard an Air "
+         "France Boeing 777.", "Libreville", "Paris"),
+        # a leg's airport and, after it, the country it is in: one leg
+        ("The Apaches landed at Powidz Air Base on Saturday after a two-day flight from Vlissingen, completing "
+         "the move into Poland.", "Vlissingen", "EPPW"),
     ],
     ids=[
         "out-of-in-subject",
@@ -364,6 +369,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "al-arish",
         "island-of",
         "possessive-runway",
+        "fronted-from-no-leg-before",
+        "country-after-its-airport",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, parse_number, token_table
+from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, parse_number, span_fields, token_table
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -315,6 +315,7 @@ class EventBuilder:
                 # "departed here on April 14" under "STRATTON AIR NATIONAL GUARD BASE, N.Y. -": the dateline's place
                 slots[locative if doc[here - 1].lower_ != "from" else "origin"] = {
                     **dateline_place,
+                    **span_fields(doc[here : here + 1]),
                     "rule": dateline_place.get("rule", "") + ":here-of-dateline",
                 }
             there = trig.row.get("locative") == "destination" and _there_after(doc, trig)
@@ -375,12 +376,15 @@ class EventBuilder:
                     continue
                 both = current.destination is not None and slots.get("destination") is not None
                 refined = both and _refines(current.destination, slots["destination"])
+                # "landed here ... after a flight from Vlissingen, completing the move into Poland": the second
+                # names the country of the airport the leg already has
+                general = both and _refines(slots["destination"], current.destination)
                 subject = [
                     a for a in aircraft if window_start <= a["token_start"] < trig.start and not a["generic"]
                 ]
                 other = bool(subject) and bool(current.aircraft) and _another_aircraft(doc, subject, current)
                 # "CC-130J flights arrived from Trenton, and a Polish C-130E flew in from Powidz": two legs
-                if (not both or refined) and not other:
+                if (not both or refined or general) and not other:
                     _merge(current, trig, slots)
                     if refined and not current.aircraft:
                         # "its first Caracas-Moscow flight ..., sending an Airbus A340-600 from ...": the
@@ -432,8 +436,7 @@ class EventBuilder:
             if (
                 leg.origin is None
                 and (slots.get("destination") is not None or trig.row["action"] == "departure")
-                and not chain
-            ):
+            ):  # also for "From Libreville, the evacuees were due to continue to Paris" with no leg before
                 fronted = _fronted_place(doc, sent, places, trig.start)
                 if fronted is not None:  # "At Hurlburt Field, the wing flew 14 gunships to Cannon": from there
                     leg.origin = _resolve_place(doc, fronted, history + legs)

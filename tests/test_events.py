@@ -408,6 +408,14 @@ def test_events_here_is_the_place_of_the_dateline(extractor):
     assert (event["origin"]["icao"], event["destination"]["name"]) == ("KSCH", "Kangerlussuaq Airport")
 
 
+def test_events_a_stopover_told_with_the_legs_landing_is_not_a_transit(run):
+    text = "On 13 Aug the C-17 crossed the Atlantic, stopping at Lajes for fuel, and landed at Nevatim on the 14th."
+    event = run(text, "2025-08-20")._.events[0]
+    assert event["action"] == "arrival" and event["destination"]["icao"] == "LLNV"
+    # a crossing or a stop alone is one
+    assert run("On Monday a KC-135 overflew Romania.", "2025-08-20")._.events[0]["action"] == "transit"
+
+
 def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
     text = (
         "Two Hellenic Air Force Canadair CL-415 aircraft returned to Elefsina from Paphos on Thursday. The two "

@@ -1011,6 +1011,10 @@ def _action(leg: Leg) -> str:
     actions = [t.row["action"] for t in leg.triggers]
     if "diversion" in actions:
         return "diversion"
+    if actions[0] == "transit" and leg.destination is not None and set(actions) != {"transit"}:
+        # "crossed the Atlantic to Recife", "stopped at Tamanrasset before continuing to Niamey": a stopover or
+        # crossing told with the leg's own movement is that leg (a transit is the overflight or stopover only)
+        actions = [a for a in actions if a != "transit"]
     if actions[0] in ("return", "deployment", "transit"):
         return actions[0]
     if leg.origin and leg.destination:

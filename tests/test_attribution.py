@@ -153,6 +153,12 @@ CASES = [
         [],
     ),
     (
+        # a denied claim's channel is cited with the denier
+        "claim-circulating-on",
+        "The ministry denied a claim circulating on X that two C-130s had flown to Kabul.",
+        [(None, ["X"])],
+    ),
+    (
         "analysts-who-saw-a-leg",
         "An Il-76 flew to Bamako on Monday, analysts said.",
         [(None, ["analysts"])],

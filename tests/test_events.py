@@ -349,6 +349,11 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # a leg's airport and, after it, the country it is in: one leg
         ("The Apaches landed at Powidz Air Base on Saturday after a two-day flight from Vlissingen, completing "
          "the move into Poland.", "Vlissingen", "EPPW"),
+        # the base the subject is "based at", the city of the unit it is "from"
+        ("One of the two Mi-171E helicopters based at Marambio flew a team of glaciologists to Esperanza Base "
+         "on Thursday.", "SAWB", "SAYE"),
+        ("The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday morning and landed in Adana.",
+         "Pisa", "Adana"),
     ],
     ids=[
         "out-of-in-subject",
@@ -371,6 +376,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "possessive-runway",
         "fronted-from-no-leg-before",
         "country-after-its-airport",
+        "based-at-in-subject",
+        "from-unit-in-city",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

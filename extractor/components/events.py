@@ -835,6 +835,9 @@ def _origin_before_trigger(
         if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
             return _resolve_place(doc, place, history)
+        if before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["stationed", "in"]):
+            # "one of the two Mi-171E helicopters based at Marambio flew a team to Esperanza Base"
+            return _resolve_place(doc, place, history)
         if before[-2:] == ["out", "of"]:
             return _resolve_place(doc, place, history)  # "a C-17A of the 305th AMW out of McGuire (KWRI)"
         if (
@@ -853,7 +856,10 @@ def _origin_before_trigger(
             or before[-2:-1] == ["from"]
             or before[-1:] == ["at"]
             and place["kind"] in ("airbase", "airport", "city")
-        ):
+            or before[-1:] == ["in"]
+            and _UNIT_HEADS & set(before)
+            and place["kind"] in ("airbase", "airport", "city")
+        ):  # also "The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday"
             return _resolve_place(doc, place, history)
     return None
 

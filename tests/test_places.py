@@ -20,6 +20,9 @@ CASES = [
     ("A C-17 climbed out of Biggs on Monday.", "Biggs", "Biggs Army Airfield", "airbase", "US", "KBIF"),
     # the two-word town of a small airport, after a movement preposition
     ("The crew diverted to Puerto Williams.", "Puerto Williams", None, "airport", "CL", "SCGZ"),
+    # a one-word base name before a date ("landed at Clark April 10"), a base's possessive runway
+    ("The tankers landed at Clark April 10.", "Clark", None, "airport", "PH", "RPLC"),
+    ("It landed on Marambio's gravel runway.", "Marambio", None, "airport", "AQ", "SAWB"),
     # a base named after an officer is no person; "military base" is a facility head
     ("It landed at the Teniente Rodolfo Marsh Martin aerodrome.", "Teniente Rodolfo Marsh Martin aerodrome",
      "Teniente Rodolfo Marsh Martin Aerodrome", "airport", "AQ", "SCRM"),

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
+from ..temporal.lexicon import load_lexicon
 from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, span_fields, token_table
 
 SPAN_KEY = "places"
@@ -119,6 +120,9 @@ _CODE = re.compile(r"[A-Z]{3,4}")
 _WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in", "reached", "reaching",
                       "left", "leaving", "departed"}  # fmt: skip
 
+
+#: month and weekday names, lower-cased: a date after a one-word name does not make it longer
+_CALENDAR = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
 
 #: "for" after these opens a destination ("left for Tivat", "bound for Biggs")
 _FOR_VERBS = {
@@ -587,8 +591,8 @@ class PlaceRuler:
                 and table.capital[i]
                 and (_weak_preposition(table.lowers, i) or _own_ground_after(table.lowers, i))
                 and table.folds[i] in self.weak
-                and (i + 1 == len(table.texts) or not table.capital[i + 1])
-            ):
+                and (i + 1 == len(table.texts) or not table.capital[i + 1] or table.lowers[i + 1] in _CALENDAR)
+            ):  # "landed at Clark April 10": a date, not a longer name, after it
                 place = self.weak[table.folds[i]]
                 out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":after-preposition"}))
                 allowed[i] = False

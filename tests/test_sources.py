@@ -260,6 +260,11 @@ ANAPHORS = [
         "the service",
         "US Air Force",
     ),
+    (
+        "A KC-46A of the 22nd Air Refueling Wing arrived at Andersen; a second is due next week, the wing said.",
+        "the wing",
+        "22nd Air Refueling Wing",
+    ),
 ]
 
 

@@ -423,6 +423,15 @@ def test_events_a_stopover_told_with_the_legs_landing_is_not_a_transit(run):
     assert run("On Monday a KC-135 overflew Romania.", "2025-08-20")._.events[0]["action"] == "transit"
 
 
+def test_events_a_clock_time_earlier_than_the_legs_before_is_past_midnight(run):
+    text = (
+        "JAKE11, an RC-135W, came out of Souda Bay at 1740Z on 18 November and flew to an orbit off Latakia. "
+        "It was back at Souda around 0130Z."
+    )
+    events = run(text, "2025-11-20")._.events
+    assert [e["date"]["value"] for e in events][-1] == "2025-11-19T01:30"
+
+
 def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
     text = (
         "Two Hellenic Air Force Canadair CL-415 aircraft returned to Elefsina from Paphos on Thursday. The two "

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -269,6 +269,7 @@ class EventBuilder:
         _units_of_types(legs)
         legs = _drop_summaries_and_restatements(doc, legs)
         _airports_of_cities(doc, legs)
+        _clocks_past_midnight(legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
 
@@ -1011,6 +1012,32 @@ def _refines(general: dict, specific: dict) -> bool:
             general.get("name") != specific.get("name")
         )
     return False
+
+
+def _clocks_past_midnight(legs: list[Leg]) -> None:
+    """'JAKE11 came out of Souda Bay at 1740Z ... It was back at Souda around 0130Z': a bare clock time earlier
+    than the clock time of the same aircraft's previous leg on the same day is the next day's (the flight went
+    on past midnight)."""
+    for i, leg in enumerate(legs):
+        primary = _primary_date(leg.dates)
+        if primary is None or not _bare_clock(primary) or leg.triggers[0].row["action"] == "departure":
+            continue  # a departure told after the arrival ("had left Hamad shortly after 2pm") went before it
+        previous = _previous_leg_of(leg.aircraft, legs[:i])
+        before = _primary_date(previous.dates) if previous is not None else None
+        if before is None or not _CLOCK_OF_DAY.match(before.get("value") or ""):
+            continue
+        day, clock = primary["value"].split("T", 1)
+        if before["value"].split("T", 1) [0] != day or before["value"].split("T", 1)[1][:5] <= clock[:5]:
+            continue
+        if not _DAY_VALUE.match(day) or day.startswith("XXXX"):
+            continue
+        following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+        leg.dates = [
+            {**t, "value": following + "T" + t["value"].split("T", 1)[1]} if _bare_clock(t) and t["value"].startswith(day)
+            else t
+            for t in leg.dates
+        ]
+        leg.rules.append("date:clock-past-midnight")
 
 
 def _action(leg: Leg) -> str:

@@ -353,7 +353,9 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("One of the two Mi-171E helicopters based at Marambio flew a team of glaciologists to Esperanza Base "
          "on Thursday.", "SAWB", "SAYE"),
         ("The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday morning and landed in Adana.",
-         "Pisa", "Adana"),
+         "Pisa", "Adana"),        # an ISR or tanker track over an area: the area is where the leg went
+        ("Two USAF KC-135R tankers departed Al Udeid (OTBH) at 1905Z and set up a racetrack over Anbar province.",
+         "OTBH", "Anbar"),
     ],
     ids=[
         "out-of-in-subject",
@@ -378,6 +380,7 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "country-after-its-airport",
         "based-at-in-subject",
         "from-unit-in-city",
+        "racetrack-over",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

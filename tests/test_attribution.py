@@ -554,9 +554,11 @@ def test_attribution_a_threads_note_that_everything_comes_from_a_tracker(extract
 def test_attribution_a_threads_heres_what_the_tracker_picked_up(extractor):
     text = (
         "THREAD: A400Ms to Niamey\n\nThread by @SahelFlightWatch\n\n"
-        "1/ Busy week on the Niamey run: three A400M sorties since Monday. Here's what ADS-B Exchange and my own "
+        "1/ Busy week on the Niamey run: three A400M sorties since Monday. Here's what ADS-B Exchange and "
+        "my own "
         "feeders in the region picked up.\n\n"
-        "2/ Monday: an A400M took off from Kayseri-Erkilet (LTAU) at 0412Z and landed at Niamey (DRRN) at 1436Z."
+        "2/ Monday: an A400M took off from Kayseri-Erkilet (LTAU) at 0412Z and landed at Niamey (DRRN) at "
+        "1436Z."
     )
     record = _record(extractor, text, "2025-03-14")
     names = {s.name for s in record.events[-1].sources}

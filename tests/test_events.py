@@ -342,19 +342,24 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # "the Pacific island of Guam": the place after "of" is the one meant
         ("Two B-52 bombers landed at Tindal on Wednesday after flying from the Pacific island of Guam.",
          "Guam", "YPTN"),        # a one-word base name owning the runway it is landed on
-        ("On Tuesday, the Hercules took off from Río Gallegos and landed on Marambio's gravel runway at 13:20.",
+        ("On Tuesday, the Hercules took off from Río Gallegos and landed on Marambio's gravel runway at "
+         "13:20.",
          "Río Gallegos", "SAWB"),        # "From X," opening the sentence of a leg with no leg before it
-        ("From Libreville, most of the evacuees were due to continue to Paris on Thursday evening aboard an Air "
+        ("From Libreville, most of the evacuees were due to continue to Paris on Thursday evening aboard "
+         "an Air "
          "France Boeing 777.", "Libreville", "Paris"),
         # a leg's airport and, after it, the country it is in: one leg
-        ("The Apaches landed at Powidz Air Base on Saturday after a two-day flight from Vlissingen, completing "
+        ("The Apaches landed at Powidz Air Base on Saturday after a two-day flight from Vlissingen, "
+         "completing "
          "the move into Poland.", "Vlissingen", "EPPW"),
         # the base the subject is "based at", the city of the unit it is "from"
-        ("One of the two Mi-171E helicopters based at Marambio flew a team of glaciologists to Esperanza Base "
+        ("One of the two Mi-171E helicopters based at Marambio flew a team of glaciologists to Esperanza "
+         "Base "
          "on Thursday.", "SAWB", "SAYE"),
         ("The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday morning and landed in Adana.",
          "Pisa", "Adana"),        # an ISR or tanker track over an area: the area is where the leg went
-        ("Two USAF KC-135R tankers departed Al Udeid (OTBH) at 1905Z and set up a racetrack over Anbar province.",
+        ("Two USAF KC-135R tankers departed Al Udeid (OTBH) at 1905Z and set up a racetrack over Anbar "
+         "province.",
          "OTBH", "Anbar"),
     ],
     ids=[
@@ -389,8 +394,10 @@ def test_events_ends_told_by_their_constructions(run, text, origin, destination)
 
 def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
     text = (
-        "A C-130H left El Palomar Air Base on Monday and flew to Río Gallegos. On Tuesday, the Hercules took off "
-        "from Río Gallegos and landed at Marambio Base. It returned to Río Gallegos the same evening. It flew "
+        "A C-130H left El Palomar Air Base on Monday and flew to Río Gallegos. On Tuesday, the Hercules "
+        "took off "
+        "from Río Gallegos and landed at Marambio Base. It returned to Río Gallegos the same evening. It "
+        "flew "
         "back to its home base on Wednesday."
     )
     event = run(text, "2025-02-13")._.events[-1]
@@ -399,7 +406,8 @@ def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
 
 def test_events_a_landing_told_again_with_its_clock_time_dates_the_leg(run):
     text = (
-        "Two Russian Tu-160 bombers landed at Simón Bolívar International Airport outside Caracas on Tuesday. "
+        "Two Russian Tu-160 bombers landed at Simón Bolívar International Airport outside Caracas on "
+        "Tuesday. "
         "The first of the two aircraft touched down shortly after 6 p.m. local time, state television showed."
     )
     events = run(text, "2025-11-12")._.events
@@ -411,7 +419,8 @@ def test_events_a_landing_told_again_with_its_clock_time_dates_the_leg(run):
 
 def test_events_here_is_the_place_of_the_dateline(extractor):
     text = (
-        "Wing heads for Greenland\n\nSTRATTON AIR NATIONAL GUARD BASE, N.Y. - Three LC-130H Skibirds departed here "
+        "Wing heads for Greenland\n\nSTRATTON AIR NATIONAL GUARD BASE, N.Y. - Three LC-130H Skibirds "
+        "departed here "
         "on April 14 for Kangerlussuaq, Greenland."
     )
     event = extractor.extract(text, published="2025-04-16").model_dump()["events"][0]
@@ -419,7 +428,10 @@ def test_events_here_is_the_place_of_the_dateline(extractor):
 
 
 def test_events_a_stopover_told_with_the_legs_landing_is_not_a_transit(run):
-    text = "On 13 Aug the C-17 crossed the Atlantic, stopping at Lajes for fuel, and landed at Nevatim on the 14th."
+    text = (
+        "On 13 Aug the C-17 crossed the Atlantic, stopping at Lajes for fuel, and landed at Nevatim on "
+        "the 14th."
+    )
     event = run(text, "2025-08-20")._.events[0]
     assert event["action"] == "arrival" and event["destination"]["icao"] == "LLNV"
     # a crossing or a stop alone is one

@@ -261,7 +261,8 @@ ANAPHORS = [
         "US Air Force",
     ),
     (
-        "A KC-46A of the 22nd Air Refueling Wing arrived at Andersen; a second is due next week, the wing said.",
+        "A KC-46A of the 22nd Air Refueling Wing arrived at Andersen; a second is due next week, the wing "
+        "said.",
         "the wing",
         "22nd Air Refueling Wing",
     ),

@@ -728,7 +728,7 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
         return True  # "a USAFE spokesperson said", "Britain's Ministry of Defence said in a statement"
     if mention["kind"] in {"flight_tracker", "imagery"} and len(tokens) <= 8 and "," not in words:
         if words[0] == "and" and len(words) > 1 and words[1] in {"my", "our"}:
-            return True  # "what ADS-B Exchange and my own feeders in the region picked up": the author's data too
+            return True  # "what ADS-B Exchange and my own feeders in the region picked up": the author's too
         return all(
             w in _DATA_NOUNS or w in _FILLER or t.like_num or t.is_title
             for w, t in zip(words, tokens, strict=True)
@@ -932,8 +932,8 @@ _PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched"})
 
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
-    history.', 'Everything here comes from ...', "Here's what ... picked up": a thread's note on where all its data comes from, not a
-    report of one leg."""
+    history.', 'Everything here comes from ...', "Here's what ... picked up": a thread's note on where all its
+    data comes from, not a report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
     if words[:1] and words[0] in {"everything", "all"} and {"comes", "come"} & set(words):
         return True  # "Everything here comes from public ADS-B data on ADS-B Exchange"

@@ -313,7 +313,7 @@ class EventBuilder:
             here = _here_after(doc, trig)
             locative = trig.row.get("locative")
             if here is not None and dateline_place is not None and locative and locative not in slots:
-                # "departed here on April 14" under "STRATTON AIR NATIONAL GUARD BASE, N.Y. -": the dateline's place
+                # "departed here on April 14" under "STRATTON AIR NATIONAL GUARD BASE, N.Y. -": the dateline's
                 slots[locative if doc[here - 1].lower_ != "from" else "origin"] = {
                     **dateline_place,
                     **span_fields(doc[here : here + 1]),
@@ -377,7 +377,8 @@ class EventBuilder:
                     continue
                 both = current.destination is not None and slots.get("destination") is not None
                 refined = both and _refines(current.destination, slots["destination"])
-                # "landed here ... after a flight from Vlissingen, completing the move into Poland": the second
+                # "landed here ... after a flight from Vlissingen, completing the move into Poland": the
+                # second
                 # names the country of the airport the leg already has
                 general = both and _refines(slots["destination"], current.destination)
                 subject = [
@@ -1015,9 +1016,9 @@ def _refines(general: dict, specific: dict) -> bool:
 
 
 def _clocks_past_midnight(legs: list[Leg]) -> None:
-    """'JAKE11 came out of Souda Bay at 1740Z ... It was back at Souda around 0130Z': a bare clock time earlier
-    than the clock time of the same aircraft's previous leg on the same day is the next day's (the flight went
-    on past midnight)."""
+    """'JAKE11 came out of Souda Bay at 1740Z ... It was back at Souda around 0130Z': a bare clock time
+    earlier than the clock time of the same aircraft's previous leg on the same day is the next day's (the
+    flight went on past midnight)."""
     for i, leg in enumerate(legs):
         primary = _primary_date(leg.dates)
         if primary is None or not _bare_clock(primary) or leg.triggers[0].row["action"] == "departure":
@@ -1033,7 +1034,8 @@ def _clocks_past_midnight(legs: list[Leg]) -> None:
             continue
         following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
         leg.dates = [
-            {**t, "value": following + "T" + t["value"].split("T", 1)[1]} if _bare_clock(t) and t["value"].startswith(day)
+            {**t, "value": following + "T" + t["value"].split("T", 1)[1]}
+            if _bare_clock(t) and t["value"].startswith(day)
             else t
             for t in leg.dates
         ]
@@ -1045,8 +1047,9 @@ def _action(leg: Leg) -> str:
     if "diversion" in actions:
         return "diversion"
     if actions[0] == "transit" and leg.destination is not None and set(actions) != {"transit"}:
-        # "crossed the Atlantic to Recife", "stopped at Tamanrasset before continuing to Niamey": a stopover or
-        # crossing told with the leg's own movement is that leg (a transit is the overflight or stopover only)
+        # "crossed the Atlantic to Recife", "stopped at Tamanrasset before continuing to Niamey": a stopover
+        # or crossing told with the leg's own movement is that leg (a transit is the overflight or stopover
+        # only)
         actions = [a for a in actions if a != "transit"]
     if actions[0] in ("return", "deployment", "transit"):
         return actions[0]
@@ -1456,14 +1459,15 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
 
 
 def _first_leg_home(leg: Leg, earlier: list[Leg]) -> Leg | None:
-    """'It flew back to its home base', 'returned home' after a stop: home is where the type's first leg in the
-    article started, not the stop its latest leg left."""
+    """'It flew back to its home base', 'returned home' after a stop: home is where the type's first leg in
+    the article started, not the stop its latest leg left."""
     doc = leg.sent.doc
     trig = leg.triggers[0]
     if not any(t.lower_ == "home" for t in doc[trig.start : min(trig.end + 4, leg.sent.end)]):
         return None
     wanted = {a["model"] for a in leg.aircraft if not a["generic"] and a["model"]}
-    first = next((h for h in earlier if h.origin is not None and wanted & {a["model"] for a in h.aircraft}), None)
+    typed = [h for h in earlier if h.origin is not None and wanted & {a["model"] for a in h.aircraft}]
+    first = typed[0] if typed else None
     if first is None or first.origin.get("kind") in ("country", "region"):
         return None  # a lead's "from Germany" says less than the latest leg's stop
     return first
@@ -1550,11 +1554,14 @@ def _own_ground(doc: Doc, start: int) -> bool:
     return False
 
 
+_COPULAS = frozenset({"is", "are"})
+
+
 def _here_after(doc: Doc, trig: Trigger) -> int | None:
     """'departed here', 'arrived here on Monday', 'flew out from here': the token of "here" right after the
     trigger (or its "from"), the place the dateline names."""
     i = trig.end + (1 if trig.end < len(doc) and doc[trig.end].lower_ == "from" else 0)
-    if i < len(doc) and doc[i].lower_ == "here" and (i + 1 == len(doc) or doc[i + 1].lower_ not in {"is", "are"}):
+    if i < len(doc) and doc[i].lower_ == "here" and (i + 1 == len(doc) or doc[i + 1].lower_ not in _COPULAS):
         return i
     return None
 
@@ -2217,7 +2224,9 @@ def _clock_restatement(new: Leg, old: Leg) -> bool:
     (or the leg's destination), is the leg's time of arrival, not a second flight."""
     if not 0 < new.sent_index - old.sent_index <= 2 or new.count is not None or new.modality != old.modality:
         return False
-    if old.destination is None or old.count is not None or not any(t.row["id"] in _LANDING for t in new.triggers):
+    if old.destination is None or old.count is not None:
+        return False
+    if not any(t.row["id"] in _LANDING for t in new.triggers):
         return False
     if "return" in (new.action, *(t.row["action"] for t in new.triggers)):
         return False

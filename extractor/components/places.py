@@ -145,7 +145,8 @@ _OWN_GROUND = frozenset({"runway", "runways", "apron", "airstrip", "strip", "air
 
 
 def _own_ground_after(lowers: list[str], i: int) -> bool:
-    """"landed on Marambio's gravel runway": a one-word name owning a runway or apron (two words between at most)."""
+    """"landed on Marambio's gravel runway": a one-word name owning a runway or apron (two words between, at
+    most)."""
     if i + 2 >= len(lowers) or lowers[i + 1] != "'s":
         return False
     return any(w in _OWN_GROUND for w in lowers[i + 2 : i + 5])
@@ -591,7 +592,9 @@ class PlaceRuler:
                 and table.capital[i]
                 and (_weak_preposition(table.lowers, i) or _own_ground_after(table.lowers, i))
                 and table.folds[i] in self.weak
-                and (i + 1 == len(table.texts) or not table.capital[i + 1] or table.lowers[i + 1] in _CALENDAR)
+                and (
+                    i + 1 == len(table.texts) or not table.capital[i + 1] or table.lowers[i + 1] in _CALENDAR
+                )
             ):  # "landed at Clark April 10": a date, not a longer name, after it
                 place = self.weak[table.folds[i]]
                 out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":after-preposition"}))

@@ -361,6 +361,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("Two USAF KC-135R tankers departed Al Udeid (OTBH) at 1905Z and set up a racetrack over Anbar "
          "province.",
          "OTBH", "Anbar"),
+        # a route word after a time expression
+        ("After unloading at Mogadishu, the C-130J continued this morning to Kismayo.", "Mogadishu", "Kismayo"),
     ],
     ids=[
         "out-of-in-subject",
@@ -386,6 +388,7 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "based-at-in-subject",
         "from-unit-in-city",
         "racetrack-over",
+        "continued-time-to",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

@@ -804,8 +804,26 @@ def _opens_clause_before_a_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:
-    """Whether a trigger row's ``need_after`` phrases follow token ``end`` (always true without them)."""
-    return not phrases or _followed_by(doc, end, phrases)
+    """Whether a trigger row's ``need_after`` phrases follow token ``end`` (always true without them), also
+    after a time expression ("continued this morning to Kismayo")."""
+    if not phrases or _followed_by(doc, end, phrases):
+        return True
+    after = _after_timex(doc, end)
+    return after is not None and _followed_by(doc, after, phrases)
+
+
+def _after_timex(doc: Doc, i: int) -> int | None:
+    """The token after a time expression that starts at token ``i`` (or after "on"/"at"/"in" there)."""
+    if i < len(doc) and doc[i].lower_ in {"on", "at", "in"}:
+        i += 1
+    if i >= len(doc):
+        return None
+    start = doc[i].idx
+    timex = next((t for t in doc._.timexes or [] if t["start"] == start), None)
+    if timex is None:
+        return None
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    return span.end if span is not None and span.end - i <= 5 else None
 
 
 def _followed_by(doc: Doc, end: int, phrases: tuple | list) -> bool:

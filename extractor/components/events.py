@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, parse_number, span_fields, token_table
+from .places import OWN_GROUND
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -313,7 +314,7 @@ class EventBuilder:
             here = _here_after(doc, trig)
             locative = trig.row.get("locative")
             if here is not None and dateline_place is not None and locative and locative not in slots:
-                # "departed here on April 14" under "STRATTON AIR NATIONAL GUARD BASE, N.Y. -": the dateline's
+                # "departed here on April 14" under "STRATTON AIR NATIONAL GUARD BASE, N.Y. -": its place
                 slots[locative if doc[here - 1].lower_ != "from" else "origin"] = {
                     **dateline_place,
                     **span_fields(doc[here : here + 1]),
@@ -378,8 +379,7 @@ class EventBuilder:
                 both = current.destination is not None and slots.get("destination") is not None
                 refined = both and _refines(current.destination, slots["destination"])
                 # "landed here ... after a flight from Vlissingen, completing the move into Poland": the
-                # second
-                # names the country of the airport the leg already has
+                # second trigger names the country of the airport the leg already has
                 general = both and _refines(slots["destination"], current.destination)
                 subject = [
                     a for a in aircraft if window_start <= a["token_start"] < trig.start and not a["generic"]
@@ -1046,7 +1046,8 @@ def _clocks_past_midnight(legs: list[Leg]) -> None:
         if before is None or not _CLOCK_OF_DAY.match(before.get("value") or ""):
             continue
         day, clock = primary["value"].split("T", 1)
-        if before["value"].split("T", 1) [0] != day or before["value"].split("T", 1)[1][:5] <= clock[:5]:
+        before_day, before_clock = before["value"].split("T", 1)
+        if before_day != day or before_clock[:5] <= clock[:5]:
             continue
         if not _DAY_VALUE.match(day) or day.startswith("XXXX"):
             continue
@@ -1066,8 +1067,7 @@ def _action(leg: Leg) -> str:
         return "diversion"
     if actions[0] == "transit" and leg.destination is not None and set(actions) != {"transit"}:
         # "crossed the Atlantic to Recife", "stopped at Tamanrasset before continuing to Niamey": a stopover
-        # or crossing told with the leg's own movement is that leg (a transit is the overflight or stopover
-        # only)
+        # or crossing told with the leg's own movement is that leg; a transit is an overflight or stop alone
         actions = [a for a in actions if a != "transit"]
     if actions[0] in ("return", "deployment", "transit"):
         return actions[0]
@@ -1559,13 +1559,12 @@ def _fill_onward_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
         return
 
 
-_GROUND_NOUNS = frozenset({"runway", "apron", "tarmac", "strip", "airstrip", "ramp", "gravel", "dirt"})
 
 
 def _own_ground(doc: Doc, start: int) -> bool:
     """'landed on Marambio's gravel runway': the place's own runway or apron (at most two words before it)."""
     for i in range(start, min(start + 3, len(doc))):
-        if doc[i].lower_ in _GROUND_NOUNS - {"gravel", "dirt"}:
+        if doc[i].lower_ in OWN_GROUND:
             return True
         if not doc[i].is_lower:
             return False

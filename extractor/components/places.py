@@ -140,8 +140,8 @@ def _weak_preposition(lowers: list[str], i: int) -> bool:
     return before == "of" and lowers[i - 2] == "out" or before == "for" and lowers[i - 2] in _FOR_VERBS
 
 
-#: what a place's own ground is called ("Marambio's gravel runway", "Alert's airstrip")
-_OWN_GROUND = frozenset({"runway", "runways", "apron", "airstrip", "strip", "airfield", "tarmac", "ramp"})
+#: what a place's own ground is called ("Marambio's gravel runway"); the event builder reads it too
+OWN_GROUND = frozenset({"runway", "apron", "tarmac", "strip", "airstrip", "ramp"})
 
 
 def _own_ground_after(lowers: list[str], i: int) -> bool:
@@ -149,7 +149,7 @@ def _own_ground_after(lowers: list[str], i: int) -> bool:
     most)."""
     if i + 2 >= len(lowers) or lowers[i + 1] != "'s":
         return False
-    return any(w in _OWN_GROUND for w in lowers[i + 2 : i + 5])
+    return any(w in OWN_GROUND for w in lowers[i + 2 : i + 5])
 
 
 @Language.factory(

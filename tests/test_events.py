@@ -411,7 +411,8 @@ def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
 def test_events_a_landing_told_again_with_its_clock_time_dates_the_leg(run):
     text = (
         "Two Russian Tu-160 bombers landed at Simón Bolívar International Airport outside Caracas on "
-        "Tuesday. The first of the two aircraft touched down shortly after 6 p.m. local time, state television showed."
+        "Tuesday. The first of the two aircraft touched down shortly after 6 p.m. local time, state "
+        "television showed."
     )
     events = run(text, "2025-11-12")._.events
     assert [e["date"]["value"] for e in events] == ["2025-11-11T18:00"]

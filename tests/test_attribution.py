@@ -565,6 +565,48 @@ def test_attribution_a_threads_heres_what_the_tracker_picked_up(extractor):
     assert "ADS-B Exchange" in names, names
 
 
+def test_attribution_a_threads_tracks_from_note_after_its_first_leg_covers_the_thread(extractor):
+    text = (
+        "Il-76s into Bamako\n\n@SahelAirWatch · thread\n\n"
+        "1/ Busy stretch at Bamako-Senou (GABS). Three Russian Il-76MDs have landed since March 11. Times in "
+        "Zulu. Tracks from ADS-B Exchange plus our own MLAT feeders.\n\n"
+        "2/ First up: RF-76551. Departed Chkalovsky (UUMU) at 2214Z on March 10 and landed at Benina at "
+        "0640Z on March 11."
+    )
+    record = _record(extractor, text, "2025-03-12")
+    names = {s.name for s in record.events[-1].sources}
+    assert "ADS-B Exchange" in names, names
+
+
+def test_attribution_a_tracker_that_has_the_track_supports_the_leg_before(extractor):
+    text = (
+        "Thread by @SanctionedSkies\n\n"
+        "1/ The Gulfstream G650ER P4-KRT has been on the move again.\n\n"
+        "2/ On 14 March the jet departed Moscow's Vnukovo airport (UUWW) at 0905Z and landed at Dubai's Al "
+        "Maktoum International (DWC) later. Transponder on the whole way; both Flightradar24 and ADS-B "
+        "Exchange have the track.\n\n"
+        "3/ A spotter posted photos of it at DWC on Saturday."
+    )
+    record = _record(extractor, text, "2025-03-20")
+    names = {s.name for s in record.events[0].sources}
+    assert {"Flightradar24", "ADS-B Exchange"} <= names, names
+
+
+def test_attribution_a_tracker_named_for_what_it_is_is_not_cited(extractor):
+    text = "An Il-76 landed at Hmeimim on Monday, Reuters reported. ADS-B Exchange is a popular site."
+    record = extractor.extract(text, published="2025-10-30", doc_id="t")
+    assert all(c.name != "ADS-B Exchange" for a in record.attributions for c in a.cites)
+
+
+def test_attribution_plane_spotters_are_not_the_tracking_site(extractor):
+    text = (
+        "Plane spotters at the perimeter fence of Rzeszow-Jasionka airport counted six C-17s on Monday, "
+        "the Kurier reported."
+    )
+    record = extractor.extract(text, published="2025-10-30", doc_id="t")
+    assert all(c.name != "Planespotters" for a in record.attributions for c in a.cites)
+
+
 def test_attribution_an_unknown_outlet_that_reviewed_the_data_publishes_the_article(extractor):
     text = (
         "Turkish A400Ms step up Mogadishu runs\n\n"

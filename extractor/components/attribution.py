@@ -18,7 +18,11 @@ source:
   data noun ("Flightradar24 tracking data showed", "Satellite images taken by Maxar on Friday showed") or a
   short prepositional phrase; or the source right after the verb ('..., said a Western intelligence
   official');
-- "X told Y": X is cited, Y is the outlet.
+- "X told Y": X is cited, Y is the outlet;
+- with no cue, a named provider's data: "Planet Labs imagery showed", "tracked on ADS-B Exchange"; a named
+  flight-tracking service is cited wherever it is named ("Full track from ADS-B Exchange below", "both
+  Flightradar24 and ADS-B Exchange have the track"), unless the sentence says what it is ("ADS-B Exchange is
+  a popular site") or the name is people ("Plane spotters at the fence").
 
 A cue after a negation ("did not say", "has not said") binds nothing. Besides the source mentions, an operator
 in subject position ("the U.S. Air Force said") and a country or capital ("Britain said", "Tehran has said")
@@ -36,7 +40,7 @@ reporting medium, the outlet is None.
 Scope. An attribution covers events in its sentence, and the leg of the sentence before it in the paragraph
 when its own sentence has no leg but mentions an aircraft ("..., airport officials said. The freighter circled
 ..., according to Flightradar24": a tracker, imagery, body or outlet, not an anonymous descriptor, and not
-when the sentence moves on to "a fourth" / "another" flight). An event in a sentence without one takes the
+when the sentence moves on to "a fourth" / "another" flight; a tracker's data sentence needs no aircraft). An event in a sentence without one takes the
 nearest attribution before it in the same paragraph, unless a sentence opens a new report ("Separately,",
 "Elsewhere,", "Meanwhile,"). Then the lead (first two body paragraphs, before or at the first leg): a tracker
 it cites supports every event no closer attribution covers, in an article written in the first person ("ADS-B
@@ -101,6 +105,8 @@ _FURTHER_FLIGHT = _WORDS["further_flight"]
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OBJECT_PREPOSITIONS = _WORDS["object_prepositions"]
 _CREDITED_DATA_NOUNS = _WORDS["credited_data_nouns"]
+_TRACKER_NAMESAKES = _WORDS["tracker_namesakes"]
+_COPULAS = frozenset({"is", "was", "are", "were", "remains"})
 _CLAUSE_WORDS = _WORDS["clause_words"]
 _APPOSITION_OPENERS = _WORDS["apposition_openers"]
 _CITING_OPENERS = _WORDS["citing_openers"]
@@ -479,7 +485,14 @@ class Attribution:
             and not _further_flight(sentences[following])
         ):
             if following in by_sentence:
-                if _mentions_aircraft(doc, sentences[following]):
+                # "... landed at DWC. Both Flightradar24 and ADS-B Exchange have the track.": a tracker's data
+                tracked = any(
+                    (a["rule"] or "").startswith("attr.credited_data")
+                    and a["cites"]
+                    and all(c["kind"] == "flight_tracker" for c in a["cites"])
+                    for a in by_sentence[following]
+                )
+                if tracked or _mentions_aircraft(doc, sentences[following]):
                     scoped.extend(
                         {
                             **a,
@@ -868,6 +881,11 @@ def _credited_data(doc: Doc, mention: dict) -> bool:
     """
     if mention["kind"] not in {"flight_tracker", "imagery"} or mention.get("generic") or mention.get("role"):
         return False
+    if mention["kind"] == "flight_tracker" and mention["text"].lower() not in _TRACKER_NAMESAKES:
+        # "Full track from ADS-B Exchange below", "ADS-B Exchange had it the whole way", "when I last checked
+        # FR24": a named tracking service is named for its data (not "ADS-B Exchange is a popular site")
+        after = [t.lower_ for t in doc[mention["token_end"] : mention["token_end"] + 2]]
+        return not (after[:1] and after[0] in _COPULAS and after[1:] and after[1] in {"a", "an", "the", "one"})
     start = mention["token_start"]
     if start > 0 and doc[start - 1].lower_ in _INSTRUMENT_PREPOSITIONS:
         return True  # "picked up through MLAT on ADS-B Exchange", "followed the Voyager on ADS-B Exchange"
@@ -927,19 +945,24 @@ def _self_named_medium(doc: Doc, sources: list[dict]) -> dict | None:
 
 _DATA_NOTE_KINDS = frozenset({"flight_tracker", "imagery", "social_media", "other", "anonymous"})
 #: "Here's how the move played out, pieced together from ADS-B Exchange data ...": how a thread was compiled
-_PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched"})
+_PIECED = frozenset({"pieced", "compiled", "reconstructed", "stitched", "pulled"})
+_NOTE_NOUNS = frozenset({"data", "track", "tracks", "positions", "times"})
 
 
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
-    history.', 'Everything here comes from ...', "Here's what ... picked up": a thread's note on where all its
-    data comes from, not a report of one leg."""
+    history.', 'Everything here comes from ...', "Here's what ... picked up", 'Tracks from ADS-B Exchange',
+    'Pulled together from ...': a thread's note on where all its data comes from, not a report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
     if words[:1] and words[0] in {"everything", "all"} and {"comes", "come"} & set(words):
         return True  # "Everything here comes from public ADS-B data on ADS-B Exchange"
     if words[:3] in (["here", "'s", "what"], ["here", "’s", "what"], ["here", "is", "what"]):
         return True  # "Here's what ADS-B Exchange and my own feeders in the region picked up."
-    return "below" in words or words[:2] == ["data", "from"] or bool(_PIECED & set(words))
+    if words[:1] == ["all"]:
+        words = words[1:]  # "All tracks are from ADS-B Exchange unless I say otherwise"
+    if words[:1] and words[0] in _NOTE_NOUNS and "from" in words[1:3]:
+        return True  # "Tracks from ADS-B Exchange plus our own MLAT feeders", "positions from ADS-B Exchange"
+    return "below" in words or "unless" in words or bool(_PIECED & set(words))
 
 
 def _negated(doc: Doc, start: int) -> bool:

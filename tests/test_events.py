@@ -759,14 +759,31 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
             [("arrival", ("B-52H",), None, "Ørland Air Base", "2025-10-27", None, "asserted"),
              ("departure", ("B-52H",), "Ørland Air Base", None, "2025-10-28", None, "asserted")],
         ),
+        (  # the arrival told first, then the whole flight again with its origin: one leg, at the airport
+            "Four F-16C fighters have arrived in Iceland on Monday. The F-16s took off from Lask air base and "
+            "reached Keflavik after a transit of five hours.",
+            [("flight", ("F-16C",), "Łask Air Base", "Keflavík International Airport", "2025-10-27", None,
+              "asserted")],
+        ),
     ],
     ids=[
         "departure-then-arrival", "the-first-aircraft", "past-perfect-departure", "onward-leg", "days-apart",
         "departure-told-after-arrival", "generic-with-owner", "flew-in-from-after-arrival", "later-departure",
+        "whole-flight-after-arrival",
     ],
 )
 def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
+
+
+def test_events_the_flight_of_one_type_a_summary_told_is_its_own_leg(run):
+    text = (
+        "An Il-78 tanker and two C-130 Hercules landed in Adana over the past two days. The Il-78 took off "
+        "from Nur Khan air base on Monday and landed at Adana in the evening."
+    )
+    legs = [_leg(e) for e in run(text, DCT)._.events]
+    flown = [leg for leg in legs if leg[2] is not None]
+    assert [leg[1] for leg in flown] == [("Il-78",)], legs
 
 
 @pytest.mark.parametrize(

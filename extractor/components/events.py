@@ -1940,6 +1940,8 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
         # arrival told first, then how that flight began (not a later flight from the arrival's place)
         if leg.origin is not None and "chain:origin" not in leg.rules:
             earlier.origin = leg.origin
+        if leg.destination is not None and _refines(earlier.destination, leg.destination):
+            earlier.destination = leg.destination  # "arrived in Iceland ... reached Keflavík": the airport
         earlier.departure_date = _primary_date(leg.dates) or earlier.departure_date
         earlier.dates[:0] = [t for t in leg.dates if all(t["value"] != d["value"] for d in earlier.dates)]
         leg.dates = []
@@ -1971,14 +1973,24 @@ _LATER_WORDS = frozenset(
 def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
     """The next sentence tells where and when the arrival's flight began: a departure with no destination,
     from elsewhere (or from nowhere named), not dated after the arrival and not told as a later flight."""
-    if earlier.destination is None or earlier.origin is not None or leg.destination is not None:
+    if earlier.destination is None or earlier.origin is not None:
         return False
+    # "Four F-35As arrived at Ämari on Monday. The aircraft took off from Leeuwarden and landed at Ämari after
+    # a flight of ...": the same flight told whole
+    whole = leg.destination is not None and (
+        _same_name(leg.destination, earlier.destination) or _refines(earlier.destination, leg.destination)
+    )
+    if leg.destination is not None and not whole:
+        return False
+    typed_earlier = {a["model"] for a in earlier.aircraft if not a["generic"]}
+    if whole and not typed_earlier <= {a["model"] for a in leg.aircraft}:
+        return False  # "an Il-78 and two C-130s landing in Adana ... The Il-78 took off from Nur Khan": one of them
     if earlier.action != "arrival" or leg.via:
         return False
     own_origin = leg.origin is not None and "chain:origin" not in leg.rules
     flew_in = own_origin and any(t.row["id"] == "trg.come_in_from" for t in leg.triggers)
-    if leg.action != "departure" and not flew_in:  # "The jets flew in from Monte Real": where it came from
-        return False
+    if leg.action != "departure" and not flew_in and not (whole and own_origin):
+        return False  # "The jets flew in from Monte Real": where it came from
     if own_origin and _same_name(leg.origin, earlier.destination):
         return False
     if any(t.lower_ in _LATER_WORDS for t in leg.sent):

@@ -89,6 +89,16 @@ CASES = [
     ),
     ("unknown-subject", "Rolls-Royce said the engine is mature.", [(None, ["Rolls-Royce"])]),
     (
+        "unknown-subject-company-head",
+        "Kazakh carrier Air Astana said on Monday its A321 flew to Almaty.",
+        [(None, ["Air Astana"])],
+    ),
+    (
+        "unknown-subject-of-a-country",
+        "Iran's Civil Aviation Organization said the 747 flew to Tehran.",
+        [(None, ["Iranian Civil Aviation Organization"])],
+    ),
+    (
         "unknown-subject-clause",
         "Baykar, which has sold the TB2 to 30 countries, said the deal was a record.",
         [(None, ["Baykar"])],

@@ -106,6 +106,7 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OBJECT_PREPOSITIONS = _WORDS["object_prepositions"]
 _CREDITED_DATA_NOUNS = _WORDS["credited_data_nouns"]
 _TRACKER_NAMESAKES = _WORDS["tracker_namesakes"]
+_COMPANY_HEADS = frozenset(_WORDS["company_heads"])
 _COPULAS = frozenset({"is", "was", "are", "were", "remains"})
 _CLAUSE_WORDS = _WORDS["clause_words"]
 _APPOSITION_OPENERS = _WORDS["apposition_openers"]
@@ -809,6 +810,10 @@ def _unknown_subject(
     kind = "other"
     if k >= sent.start and doc[k].lower_ in _OUTLET_HEADS:
         kind = "media"  # "Swiss broadcaster SRF reported"
+    elif k >= sent.start and doc[k].lower_ in _COMPANY_HEADS:
+        pass  # "Kazakh carrier Air Astana said"
+    elif doc[k].lower_ in {"'s", "’s"} and _possessor_opens(doc, k, sent):
+        pass  # "Kazakhstan's Air Astana said"
     elif (
         k >= sent.start
         and not doc[k].is_space
@@ -822,7 +827,21 @@ def _unknown_subject(
     if doc[start].lower_ in _PRONOUNS:
         return None
     span = doc[start:last]
+    demonym = _demonyms().get(fold(doc[k - 1].text)) if doc[k].lower_ in {"'s", "’s"} else None
+    if demonym is not None:
+        # "Iran's Civil Aviation Organization said": the Iranian Civil Aviation Organization
+        return {**_unknown_mention(doc[k - 1 : last], kind, "attr.unknown_subject", None),
+                "name": f"{demonym} {span.text}"}  # fmt: skip
     return _unknown_mention(span, kind, "attr.unknown_subject", person)
+
+
+def _possessor_opens(doc: Doc, possessive: int, sent: Span) -> bool:
+    """'Kazakhstan's' in "Kazakhstan's Air Astana said": one capitalised word opening the subject."""
+    owner = possessive - 1
+    if owner < sent.start or not (doc[owner].is_alpha and doc[owner].text[:1].isupper()):
+        return False
+    before = owner - 1
+    return before < sent.start or doc[before].is_space or doc[before].text in _SUBJECT_BOUNDARY
 
 
 def _unknown_mention(
@@ -1056,6 +1075,22 @@ def _unique(mentions: list[dict]) -> list[dict]:
 
 
 _CAPITALS: dict[str, set[str]] | None = None
+
+
+_DEMONYMS: dict[str, str] | None = None
+
+
+def _demonyms() -> dict[str, str]:
+    """Folded country names and aliases -> the country's first demonym ('iran' -> 'Iranian')."""
+    global _DEMONYMS
+    if _DEMONYMS is None:
+        _DEMONYMS = {}
+        for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name")):
+            demonyms = row.get("demonyms") or []
+            for name in [row["name"], *(row.get("aliases") or [])]:
+                if demonyms:
+                    _DEMONYMS.setdefault(fold(name), demonyms[0])
+    return _DEMONYMS
 
 
 def _capitals() -> dict[str, set[str]]:

@@ -89,6 +89,11 @@ CASES = [
     ),
     ("unknown-subject", "Rolls-Royce said the engine is mature.", [(None, ["Rolls-Royce"])]),
     (
+        "denied-report-by",
+        "The ministry denied a report by the Belgrade daily Nova Vest that a sixth Y-20 had landed at Nis.",
+        [("Nova Vest", [])],  # a medium that reports is the outlet
+    ),
+    (
         "unknown-subject-company-head",
         "Kazakh carrier Air Astana said on Monday its A321 flew to Almaty.",
         [(None, ["Air Astana"])],

@@ -214,6 +214,10 @@ CASES = [
     ("The jet used King Abdulaziz International Airport, officials said.", [("officials", None, "anonymous")]),
     ("The jets landed, according to photos from spotters on Terceira.", [("spotters on Terceira", "spotters on Terceira", "other")]),
     ("The jets landed at Lajes, spotters on Monday said.", [("spotters", "spotters", "other")]),
+    (  # the account the description names
+        "A claim by the X account @IndoPacTracker said a B-52 diverted.",
+        [("@IndoPacTracker", "IndoPacTracker", "social_media")],
+    ),
 ]
 
 

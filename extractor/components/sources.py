@@ -273,6 +273,7 @@ class SourceTagger:
         mentions = _members_of_bodies(doc, mentions)
         mentions = _drop_nested(mentions)
         mentions = _drop_appositions(doc, mentions)
+        mentions = _named_social_heads(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         mentions = self._resolve(doc, mentions)
         self.set_annotations(doc, mentions)
@@ -1747,6 +1748,28 @@ def _drop_appositions(doc: Doc, mentions: list[dict]) -> list[dict]:
             and m["token_start"] - 1 in person_ends
         )
     ]
+
+
+_SOCIAL_HEAD_RULES = frozenset({"social.account", "social.channel"})
+
+
+def _named_social_heads(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'the X account @IndoPacTracker', 'A pro-Russian Telegram channel, Sahel Front Dispatch,': the account
+    is the name that follows its description, a social-media source."""
+    by_start = {m["token_start"]: m for m in mentions}
+    dropped: list[dict] = []
+    for m in mentions:
+        if m["rule"] not in _SOCIAL_HEAD_RULES:
+            continue
+        end = m["token_end"]
+        if end < len(doc) and doc[end].text == ",":
+            end += 1
+        named = by_start.get(end)
+        if named is None or not str(named["rule"]).startswith("src.") or named.get("role") == "publisher":
+            continue
+        named["kind"] = "social_media"
+        dropped.append(m)
+    return [m for m in mentions if all(m is not d for d in dropped)]
 
 
 def _first_payload(lexicon: Lexicon, text: str) -> dict | None:

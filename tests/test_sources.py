@@ -581,3 +581,15 @@ def test_sources_the_airline_refers_to_the_airline_named_before(run):
     )
     found = [s for s in run(text)._.sources if s["text"] == "the airline"]
     assert [s["name"] for s in found] == ["Ethiopian Airlines"]
+
+
+def test_sources_the_authority_refers_to_the_authority_named_before(run):
+    text = "The Guam Power Authority restored power on Monday. A C-17 landed at Andersen, the authority said."
+    found = [s for s in run(text)._.sources if s["text"] == "the authority"]
+    assert [s["name"] for s in found] == ["Guam Power Authority"]
+
+
+def test_sources_a_longer_name_inside_a_short_one_wins(run):
+    # "the UN" is a name, but "UN Refugee Agency" runs past it and is longer
+    found = run("Chad hosts refugees, according to the UN Refugee Agency.")._.sources
+    assert [(s["text"], s["name"]) for s in found] == [("UN Refugee Agency", "UN Refugee Agency")]

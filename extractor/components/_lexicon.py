@@ -227,12 +227,24 @@ class Lexicon:
             for match in self.candidates(doc, i, allowed, n):
                 if best is None or match.end > best.end:
                     best = match
-            if best is None:
+            if best is None or self._overtaken(doc, best, allowed, n):
                 i += 1
                 continue
             matches.append(best)
             i = best.end
         return matches
+
+    def _overtaken(self, doc: Doc, best: Match, allowed: list[bool] | None, n: int) -> bool:
+        """A longer match starting inside ``best`` and running past it: "the UN Refugee Agency" is the
+        refugee agency, not "the UN" and two more words."""
+        folds = token_table(doc).folds
+        for j in range(best.start + 1, best.end):
+            if folds[j] and folds[j][:_PREFIX_LEN] not in self._prefixes:
+                continue
+            for match in self.candidates(doc, j, allowed, n):
+                if match.end > best.end and match.end - j > best.end - best.start:
+                    return True
+        return False
 
 
 def _case_ok(entry: Entry, surface: str) -> bool:

@@ -901,3 +901,13 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
         (["CC-130J Hercules"], None, "EEEI"),
         (["C-130E"], "EPPW", "EEEI"),
     ]
+
+
+def test_events_the_capital_is_the_capital_the_story_is_about_and_stays_a_city(run):
+    text = (
+        "MOGADISHU, Sept 4 (Reuters) - Egyptian transport planes have flown into Mogadishu's Aden Adde "
+        "International Airport since August, as Cairo moves equipment. Two Egyptian C-130H Hercules landed in "
+        "the capital on Tuesday."
+    )
+    legs = run(text, DCT)._.events
+    assert legs[-1]["destination"]["name"] == "Mogadishu"

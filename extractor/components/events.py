@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions
 from ..resources import load_jsonl
 from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, parse_number, span_fields, token_table
-from .places import OWN_GROUND
+from .places import OWN_GROUND, geonames_capitals
 
 _PREP_SLOTS = {
     "from": "origin", "to": "destination", "into": "destination", "toward": "destination",
@@ -1171,6 +1171,17 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
     elif place["kind"] == "airport":
         # "landed at the same airport": an airport before a base ("spent the night at Olenya air base")
         candidates.sort(key=lambda p: p["kind"] != "airport")
+    elif place["kind"] == "city" and not place.get("country") and place["text"].lower().endswith("capital"):
+        # "landed in the capital" under "MOGADISHU -" after "as Cairo moves equipment": the city the story
+        # is about: the national capital named most often so far (the first named, a dateline's, on a tie)
+        capitals = {(iso2, fold(name)) for iso2, name in geonames_capitals().items()}
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for p in candidates:
+            if p["kind"] == "city" and not p.get("descriptor") and (p.get("country"), fold(p["name"])) in capitals:
+                counts[p["name"]] = counts.get(p["name"], 0) + 1
+                first[p["name"]] = p["token_start"]  # candidates run backwards: the last seen is the first
+        candidates.sort(key=lambda p: (-counts.get(p["name"], 0), first.get(p["name"], 0)))
     if place.get("the_island"):
         # "arrived on the island": the island the story is about, the most often named one so far (the latest
         # on a tie), a town or region on it before its airport
@@ -2105,6 +2116,8 @@ def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
             place = getattr(leg, slot)
             if place is None or place.get("kind") != "city" or not place.get("name"):
                 continue
+            if str(place.get("rule", "")).startswith("descriptor:") and place["text"].lower().endswith("capital"):
+                continue  # "landed in the capital": the city, as the text calls it
             found = facilities.get(fold(place["name"]))
             if found is None or len(found) != 1:
                 continue

@@ -115,6 +115,21 @@ def test_aircraft_bare_family_number_after_an_airline_name(run):
     assert found == [("Boeing 747-200F", "747-200F"), ("747s", "747")]
 
 
+def test_aircraft_bare_family_number_after_a_determiner_or_a_number(run):
+    doc = run("A 747 landed at Doha. Two 777s followed. Flight 757 was late; Route 767 is closed; in 737 days.")
+    found = [(a["text"], a["model"], a["family"], a["quantity"]) for a in doc._.aircraft]
+    assert found == [("747", "747", "747", None), ("777s", "777", "777", 2)]
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [("A 747-8", "747-8"), ("A 747SP", "747SP"), ("Six F-2A fighters", "F-2A"), ("A TB-001 drone", "TB-001"),
+     ("Two CN-295 transports", "C-295"), ("A KC-130H tanker", "KC-130H"), ("Two EMB-312 Tucanos", "EMB-312")],
+)
+def test_aircraft_types_named_without_a_maker(run, text, model):
+    assert [a["model"] for a in run(text + " flew to Guam.")._.aircraft] == [model]
+
+
 @pytest.mark.parametrize("text, model", [("Four Rafale B fighters", "Rafale B"), ("Four KF-16 fighters", "KF-16")])
 def test_aircraft_variants_of_the_gazetteer(run, text, model):
     assert [a["model"] for a in run(text + " flew to Eielson.")._.aircraft] == [model]

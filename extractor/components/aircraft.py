@@ -48,7 +48,7 @@ _NOT_AIRCRAFT_BEFORE = {
 }  # fmt: skip
 #: words after a name that make it the name of an airfield
 _FACILITY_AFTER = {"airport", "airfield", "aerodrome", "airstrip", "airbase"}
-_BOEING_VARIANT = re.compile(r"^7[0-8]7-\d{2,3}$")
+_BOEING_VARIANT = re.compile(r"^7[0-8]7(?:-\d{1,3}[A-Z]{0,3}|SP|SR|F)$")
 _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "of", "the", "its", "their"}
 #: nicknames that are also common words but name one aircraft when the context says so ("two Atlas from Bricy",
 #: "18 Hercules sorties", "the Voyager returned"); see :meth:`AircraftRuler._context_nicknames`
@@ -163,6 +163,10 @@ class AircraftRuler:
         for form, payload in plurals:
             if form not in self.lexicon:
                 self.lexicon.add(form, {**payload, "plural": True})
+        # "737" alone: the Boeing family row, for a bare number told as an aircraft ("two 747s landed")
+        self._numeric_families = {
+            row["model"]: row for row in self.types if row["model"].isdigit() and row["model"] == row.get("family")
+        }
         self._designator_keys = {
             fold(form): {"kind": "type", "row": row}
             for row in self.types
@@ -186,7 +190,7 @@ class AircraftRuler:
         matches = self._add_designator_prefixes(doc, matches)
         matches = self._context_nicknames(doc, matches)
         mentions = self._to_mentions(doc, matches)
-        mentions = _bare_family_numbers(doc, mentions)
+        mentions = _bare_family_numbers(doc, mentions, self._numeric_families)
         _resolve_definite_family_mentions(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
@@ -332,31 +336,43 @@ class AircraftRuler:
         doc._.aircraft = mentions
 
 
-def _bare_family_numbers(doc: Doc, mentions: list[dict]) -> list[dict]:
+def _bare_family_numbers(doc: Doc, mentions: list[dict], known: dict[str, dict] | None = None) -> list[dict]:
     """'The Boeing 747-8 ... The 747 did not stay long': once a type with a numeric family ("747") is named,
-    the bare number after a determiner ("the 747", "both 777s") is that aircraft."""
+    the bare number after a determiner ("the 747", "both 777s") is that aircraft. Before any is named, a bare
+    family number of ``known`` after a determiner or a number ("a 747 landed", "two 777s") is that family."""
     families = {}
     for mention in mentions:
         family = mention.get("family") or ""
         if not mention["generic"] and family.isdigit():
             families.setdefault(family, mention)
-    if not families:
+    known = known or {}
+    if not families and not known:
         return mentions
     covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
     lowers = token_table(doc).lowers
     extra = []
     for i, lower in enumerate(lowers):
         number = lower[:-1] if lower.endswith("s") else lower
-        if i in covered or number not in families or i == 0:
+        if i in covered or i == 0 or (number not in families and number not in known):
             continue
         before = doc[i - 1].text
         if lowers[i - 1] not in _BARE_NUMBER_BEFORE and not (
             before.isalpha() and before[:1].isupper() and before not in _NOT_OPERATOR_BEFORE
         ):
             continue  # "the 747", "two 747s", "Qeshm Fars Air 747s" (an airline's), not "Flight 747"
-        first = families[number]
-        if first["token_start"] > i:
-            continue  # only after the type was named
+        first = families.get(number)
+        if first is None or first["token_start"] > i:
+            if number not in known or lowers[i - 1] not in _BARE_NUMBER_BEFORE:
+                continue  # only after the type was named, or after a determiner or a number
+            row = known[number]
+            span = doc[i : i + 1]
+            extra.append({
+                "model": number, "family": number, "manufacturer": row.get("manufacturer"), "icao_type": None,
+                "role": row.get("role"), "rule": row["id"], "nickname": None, "generic": False,
+                "start": span.start_char, "end": span.end_char, "token_start": i, "token_end": i + 1,
+                "text": span.text, "quantity": _quantity_before(doc, i), "plural": lower.endswith("s"),
+            })  # fmt: skip
+            continue
         span = doc[i : i + 1]
         definite = lowers[i - 1] in {"the", "its", "their", "that", "this", "same"}
         extra.append({

@@ -151,6 +151,12 @@ def test_places_icao_code_in_parentheses(run):
     assert codes and codes[0]["icao"] == "OSLK"
 
 
+def test_places_iata_code_after_a_preposition_only_for_an_airport_the_text_names(run):
+    named = run("EP-FAA flew in from Tehran Imam Khomeini (OIIE). Expect it back at IKA this week.")._.places
+    assert [p["icao"] for p in named if p["text"] == "IKA"] == ["OIIE"]
+    assert [p for p in run("The 747 flew back to IKA on Monday.")._.places if p["text"] == "IKA"] == []
+
+
 def test_places_the_text_spelling_picks_between_cities_that_fold_alike(run):
     # "Na Di" (Thailand) is larger than "Nadi" (Fiji); both fold to "nadi"
     fiji = run("The C-130 flew on to Nadi.", "2025-10-30")._.places

@@ -462,7 +462,7 @@ class PlaceRuler:
             for i in range(start, end):
                 allowed[i] = False
         mentions.extend(self._unknown_facilities(doc, allowed))
-        mentions.extend(self._codes(doc, allowed))
+        mentions.extend(self._codes(doc, allowed, {m["icao"] for m in mentions if m.get("icao")}))
         mentions = _fold_code_restatements(doc, mentions)
         mentions.extend(self._weak_names(doc, allowed))
         mentions.extend(_short_names(doc, allowed, mentions))
@@ -615,9 +615,12 @@ class PlaceRuler:
                 break
         return out
 
-    def _codes(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'(OSLK)', '(LTK)', 'ICAO: UUWW', 'ICAO code OSLK': codes the text marks as codes."""
+    def _codes(self, doc: Doc, allowed: list[bool], named: set[str] | None = None) -> list[dict]:
+        """'(OSLK)', '(LTK)', 'ICAO: UUWW', 'ICAO code OSLK': codes the text marks as codes; after a movement
+        preposition, a four-letter ICAO code, or the IATA code of an airport the text also names ("Tehran Imam
+        Khomeini (OIIE) ... Expect the 747 back at IKA")."""
         out: list[dict] = []
+        named = set(named or ())
         texts = token_table(doc).texts
         for token in [doc[i] for i, text in enumerate(texts) if 3 <= len(text) <= 4 and _CODE.fullmatch(text)]:
             if not allowed[token.i]:
@@ -633,8 +636,9 @@ class PlaceRuler:
             labelled = bool(after_label) and after_label[-1] in {"icao", "iata", "code"}
             # "11 arrivals at SVMI", "flew on to OSLK", "wheels up out of EPRZ": a four-letter ICAO code right
             # after a movement preposition (IATA codes are too often ordinary acronyms)
+            known = self.airports_by_code.get(token.text)
             after_preposition = (
-                len(token.text) == 4
+                (len(token.text) == 4 or (known is not None and known.get("icao") in named))
                 and token.i > 0
                 and (
                     doc[token.i - 1].lower_ in _CODE_PREPOSITIONS
@@ -653,6 +657,8 @@ class PlaceRuler:
             place = self.airports_by_code.get(token.text)
             if place is not None:
                 out.append(_mention(doc[token.i : token.i + 1], {**place, "code_mention": True}))
+                if place.get("icao"):
+                    named.add(place["icao"])
         return out
 
     def _descriptors(self, doc: Doc, allowed: list[bool]) -> list[dict]:

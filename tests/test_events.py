@@ -911,3 +911,12 @@ def test_events_the_capital_is_the_capital_the_story_is_about_and_stays_a_city(r
     )
     legs = run(text, DCT)._.events
     assert legs[-1]["destination"]["name"] == "Mogadishu"
+
+
+def test_events_an_aggregate_is_dated_by_the_start_of_its_period(run):
+    text = (
+        "By my count there have been at least 11 arrivals at SVMI from Tehran since January, the latest on "
+        "Sunday night."
+    )
+    legs = run(text, DCT)._.events
+    assert [(e["count"], e["date"]["value"]) for e in legs if e["count"]] == [(11, "2025-01")]

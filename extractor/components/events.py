@@ -725,6 +725,10 @@ class EventBuilder:
             0.1 * bool(leg.destination and leg.origin) + 0.1 * bool(leg.dates) - 0.1 * leg.coreferent
         )
         primary = leg.departure_date or _primary_date(leg.dates)  # first in ``dates``, as in the gold
+        if leg.count is not None:
+            # "at least 11 arrivals from Tehran since January, the latest on Sunday night": an aggregate is
+            # dated by the start of its period
+            primary = next((t for t in leg.dates if t.get("relation") in ("since", "between")), primary)
         return {
             "action": leg.action,
             "aircraft": leg.aircraft,

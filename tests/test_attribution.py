@@ -82,6 +82,7 @@ CASES = [
         [(None, ["Planet Labs"])],
     ),
     ("government", "Britain said it had sent two A400M transports to Akrotiri.", [(None, ["UK government"])]),
+    ("country-that-warns", "Israel warns that it will not allow the flights to Damascus.", []),
     (
         "capital-government",
         "Tehran has previously said its flights carry aid.",

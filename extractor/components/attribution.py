@@ -108,6 +108,12 @@ _CREDITED_DATA_NOUNS = _WORDS["credited_data_nouns"]
 _TRACKER_NAMESAKES = _WORDS["tracker_namesakes"]
 _COMPANY_HEADS = frozenset(_WORDS["company_heads"])
 _COPULAS = frozenset({"is", "was", "are", "were", "remains"})
+#: verbs by which a country or its capital speaks as its government ("Britain said", "Tehran has denied")
+_GOVERNMENT_VERBS = frozenset({
+    "said", "says", "say", "told", "announced", "announces", "denied", "denies", "deny", "confirmed", "confirms",
+    "stated", "states", "insisted", "insists", "claimed", "claims", "accused", "accuses", "acknowledged",
+    "acknowledges", "rejected", "rejects", "dismissed", "dismisses",
+})  # fmt: skip
 _CLAUSE_WORDS = _WORDS["clause_words"]
 _APPOSITION_OPENERS = _WORDS["apposition_openers"]
 _CITING_OPENERS = _WORDS["citing_openers"]
@@ -633,11 +639,15 @@ def _subject(
     """The mention(s) a reporting verb belongs to: before it (with coordinated ones), or right after it."""
     before = [m for m in mentions if m["token_end"] <= _skip_citing_parenthesis(doc, cue_start, sent)]
     before.sort(key=lambda m: -m["token_end"])
+    speech = doc[cue_start].lower_ in _GOVERNMENT_VERBS
     while (
         before
         and before[0].get("role") == "subject_only"
-        and not _stands_as_subject(doc, before[0], doc[before[0]["token_end"] : cue_start], sent)
-    ):
+        and (
+            not _stands_as_subject(doc, before[0], doc[before[0]["token_end"] : cue_start], sent)
+            or (before[0]["rule"] == "attr.government" and not speech)
+        )
+    ):  # "Israel warns", "Japan identified ... as": a country speaks through its government only when it says
         before.pop(
             0
         )  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject

@@ -188,3 +188,13 @@ def test_places_a_descriptor_with_a_direction_before_its_demonym(run):
 )  # fmt: skip
 def test_places_islands_no_other_gazetteer_names(run, text, name):
     assert run(text)._.events[0]["destination"]["name"] == name
+
+
+def test_places_a_base_named_after_an_officer_and_the_aerodrome_after_it(run):
+    text = (
+        "Cloud closed the Teniente Rodolfo Marsh Martin Aerodrome. On Wednesday a C-130H flew from Punta Arenas "
+        "to the aerodrome on King George Island."
+    )
+    found = [(p["text"], p["name"]) for p in run(text)._.places if p["kind"] == "airport"]
+    assert found[0] == ("Teniente Rodolfo Marsh Martin Aerodrome", "Teniente Rodolfo Marsh Martin Aerodrome")
+    assert [t for t, _ in found[1:]] == ["the aerodrome"]

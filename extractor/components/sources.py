@@ -459,8 +459,8 @@ class SourceTagger:
             if title is None or not all(allowed[i] for i in range(title.start, title.end)):
                 continue
             end = _person_name_end(doc, title.end, allowed, self.org_heads)
-            if end is None or _names_a_facility(doc, end):
-                continue  # "the Teniente Rodolfo Marsh Martin aerodrome": a base named after the officer
+            if end is None or any(_names_a_facility(doc, k) for k in range(title.end + 1, end + 1)):
+                continue  # "the Teniente Rodolfo Marsh Martin Aerodrome": a base named after the officer
             start = (
                 title.start - 1
                 if title.start and doc[title.start - 1].lower_ in {"the", "a"}

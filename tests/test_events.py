@@ -776,6 +776,17 @@ def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
     assert [_leg(e) for e in run(text, DCT)._.events] == expected
 
 
+def test_events_a_departure_with_stops_told_after_the_arrival_is_the_same_leg(run):
+    text = (
+        "An Indonesian A400M landed at El Arish International Airport on Tuesday evening. The aircraft took off "
+        "from Halim Perdanakusuma Air Force Base on Monday morning and made a refuelling stop at Salalah."
+    )
+    legs = [_leg(e) for e in run(text, DCT)._.events]
+    assert [(leg[2], leg[3]) for leg in legs] == [
+        ("Halim Perdanakusuma Air Base", "El Arish International Airport")
+    ], legs
+
+
 def test_events_the_flight_of_one_type_a_summary_told_is_its_own_leg(run):
     text = (
         "An Il-78 tanker and two C-130 Hercules landed in Adana over the past two days. The Il-78 took off "

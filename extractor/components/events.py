@@ -2000,7 +2000,7 @@ def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
     typed_earlier = {a["model"] for a in earlier.aircraft if not a["generic"]}
     if whole and not typed_earlier <= {a["model"] for a in leg.aircraft}:
         return False  # "an Il-78 and two C-130s landing in Adana ... The Il-78 took off from Nur Khan": one of them
-    if earlier.action != "arrival" or leg.via:
+    if earlier.action != "arrival":
         return False
     own_origin = leg.origin is not None and "chain:origin" not in leg.rules
     flew_in = own_origin and any(t.row["id"] == "trg.come_in_from" for t in leg.triggers)

@@ -787,6 +787,15 @@ def test_events_a_departure_with_stops_told_after_the_arrival_is_the_same_leg(ru
     ], legs
 
 
+def test_events_arriving_from_after_the_arrival_gives_its_origin(run):
+    text = (
+        "A Turkish A400M landed at Aden Adde International Airport on Sunday evening. The aircraft, arriving "
+        "from Ankara, parked on the military apron."
+    )
+    legs = [_leg(e) for e in run(text, DCT)._.events]
+    assert [(leg[2], leg[3]) for leg in legs] == [("Ankara", "Aden Adde International Airport")], legs
+
+
 def test_events_the_flight_of_one_type_a_summary_told_is_its_own_leg(run):
     text = (
         "An Il-78 tanker and two C-130 Hercules landed in Adana over the past two days. The Il-78 took off "

@@ -2003,7 +2003,11 @@ def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
     if earlier.action != "arrival":
         return False
     own_origin = leg.origin is not None and "chain:origin" not in leg.rules
-    flew_in = own_origin and any(t.row["id"] == "trg.come_in_from" for t in leg.triggers)
+    # "The jets flew in from Monte Real", "The aircraft, arriving from Ankara, parked on the apron"
+    flew_in = own_origin and any(
+        t.row["id"] == "trg.come_in_from" or (t.row["action"] == "arrival" and leg.destination is None)
+        for t in leg.triggers
+    )
     if leg.action != "departure" and not flew_in and not (whole and own_origin):
         return False  # "The jets flew in from Monte Real": where it came from
     if own_origin and _same_name(leg.origin, earlier.destination):

@@ -940,3 +940,12 @@ def test_events_an_aggregate_is_dated_by_the_start_of_its_period(run):
     )
     legs = run(text, DCT)._.events
     assert [(e["count"], e["date"]["value"]) for e in legs if e["count"]] == [(11, "2025-01")]
+
+
+def test_events_a_province_abbreviation_does_not_end_the_sentence(run):
+    text = (
+        "A CC-177 from 429 Transport Squadron took off from 8 Wing Trenton, Ont., on April 1 and landed at "
+        "Pituffik Space Base."
+    )
+    legs = [_leg(e) for e in run(text, DCT)._.events]
+    assert [(leg[2], leg[3]) for leg in legs] == [("CFB Trenton", "Pituffik Space Base")], legs

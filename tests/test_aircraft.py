@@ -116,7 +116,8 @@ def test_aircraft_bare_family_number_after_an_airline_name(run):
 
 
 def test_aircraft_bare_family_number_after_a_determiner_or_a_number(run):
-    doc = run("A 747 landed at Doha. Two 777s followed. Flight 757 was late; Route 767 is closed; in 737 days.")
+    text = "A 747 landed at Doha. Two 777s followed. Flight 757 was late; Route 767 is closed; in 737 days."
+    doc = run(text)
     found = [(a["text"], a["model"], a["family"], a["quantity"]) for a in doc._.aircraft]
     assert found == [("747", "747", "747", None), ("777s", "777", "777", 2)]
 

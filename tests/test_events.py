@@ -760,7 +760,8 @@ def test_events_an_origin_the_text_gives_beats_the_carried_over_one(run):
              ("departure", ("B-52H",), "Ørland Air Base", None, "2025-10-28", None, "asserted")],
         ),
         (  # the arrival told first, then the whole flight again with its origin: one leg, at the airport
-            "Four F-16C fighters have arrived in Iceland on Monday. The F-16s took off from Lask air base and "
+            "Four F-16C fighters have arrived in Iceland on Monday. The F-16s took off from Lask air base "
+            "and "
             "reached Keflavik after a transit of five hours.",
             [("flight", ("F-16C",), "Łask Air Base", "Keflavík International Airport", "2025-10-27", None,
               "asserted")],
@@ -778,7 +779,8 @@ def test_events_a_leg_told_over_two_sentences_is_one_leg(run, text, expected):
 
 def test_events_a_departure_with_stops_told_after_the_arrival_is_the_same_leg(run):
     text = (
-        "An Indonesian A400M landed at El Arish International Airport on Tuesday evening. The aircraft took off "
+        "An Indonesian A400M landed at El Arish International Airport on Tuesday evening. The aircraft took "
+        "off "
         "from Halim Perdanakusuma Air Force Base on Monday morning and made a refuelling stop at Salalah."
     )
     legs = [_leg(e) for e in run(text, DCT)._.events]
@@ -926,7 +928,8 @@ def test_events_another_aircraft_in_a_coordinated_clause_is_another_leg_to_the_s
 def test_events_the_capital_is_the_capital_the_story_is_about_and_stays_a_city(run):
     text = (
         "MOGADISHU, Sept 4 (Reuters) - Egyptian transport planes have flown into Mogadishu's Aden Adde "
-        "International Airport since August, as Cairo moves equipment. Two Egyptian C-130H Hercules landed in "
+        "International Airport since August, as Cairo moves equipment. Two Egyptian C-130H Hercules landed "
+        "in "
         "the capital on Tuesday."
     )
     legs = run(text, DCT)._.events

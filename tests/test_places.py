@@ -192,7 +192,8 @@ def test_places_islands_no_other_gazetteer_names(run, text, name):
 
 def test_places_a_base_named_after_an_officer_and_the_aerodrome_after_it(run):
     text = (
-        "Cloud closed the Teniente Rodolfo Marsh Martin Aerodrome. On Wednesday a C-130H flew from Punta Arenas "
+        "Cloud closed the Teniente Rodolfo Marsh Martin Aerodrome. On Wednesday a C-130H flew from Punta "
+        "Arenas "
         "to the aerodrome on King George Island."
     )
     found = [(p["text"], p["name"]) for p in run(text)._.places if p["kind"] == "airport"]

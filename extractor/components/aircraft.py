@@ -165,7 +165,9 @@ class AircraftRuler:
                 self.lexicon.add(form, {**payload, "plural": True})
         # "737" alone: the Boeing family row, for a bare number told as an aircraft ("two 747s landed")
         self._numeric_families = {
-            row["model"]: row for row in self.types if row["model"].isdigit() and row["model"] == row.get("family")
+            row["model"]: row
+            for row in self.types
+            if row["model"].isdigit() and row["model"] == row.get("family")
         }
         self._designator_keys = {
             fold(form): {"kind": "type", "row": row}

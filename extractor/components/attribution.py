@@ -40,7 +40,8 @@ reporting medium, the outlet is None.
 Scope. An attribution covers events in its sentence, and the leg of the sentence before it in the paragraph
 when its own sentence has no leg but mentions an aircraft ("..., airport officials said. The freighter circled
 ..., according to Flightradar24": a tracker, imagery, body or outlet, not an anonymous descriptor, and not
-when the sentence moves on to "a fourth" / "another" flight; a tracker's data sentence needs no aircraft). An event in a sentence without one takes the
+when the sentence moves on to "a fourth" / "another" flight; a tracker's data sentence needs no aircraft). An
+event in a sentence without one takes the
 nearest attribution before it in the same paragraph, unless a sentence opens a new report ("Separately,",
 "Elsewhere,", "Meanwhile,"). Then the lead (first two body paragraphs, before or at the first leg): a tracker
 it cites supports every event no closer attribution covers, in an article written in the first person ("ADS-B
@@ -110,7 +111,8 @@ _COMPANY_HEADS = frozenset(_WORDS["company_heads"])
 _COPULAS = frozenset({"is", "was", "are", "were", "remains"})
 #: verbs by which a country or its capital speaks as its government ("Britain said", "Tehran has denied")
 _GOVERNMENT_VERBS = frozenset({
-    "said", "says", "say", "told", "announced", "announces", "denied", "denies", "deny", "confirmed", "confirms",
+    "said", "says", "say", "told", "announced", "announces", "denied", "denies", "deny", "confirmed",
+    "confirms",
     "stated", "states", "insisted", "insists", "claimed", "claims", "accused", "accuses", "acknowledged",
     "acknowledges", "rejected", "rejects", "dismissed", "dismisses",
 })  # fmt: skip
@@ -914,7 +916,8 @@ def _credited_data(doc: Doc, mention: dict) -> bool:
         # "Full track from ADS-B Exchange below", "ADS-B Exchange had it the whole way", "when I last checked
         # FR24": a named tracking service is named for its data (not "ADS-B Exchange is a popular site")
         after = [t.lower_ for t in doc[mention["token_end"] : mention["token_end"] + 2]]
-        return not (after[:1] and after[0] in _COPULAS and after[1:] and after[1] in {"a", "an", "the", "one"})
+        described = after[:1] and after[0] in _COPULAS and after[1:] and after[1] in {"a", "an", "the", "one"}
+        return not described
     start = mention["token_start"]
     if start > 0 and doc[start - 1].lower_ in _INSTRUMENT_PREPOSITIONS:
         return True  # "picked up through MLAT on ADS-B Exchange", "followed the Voyager on ADS-B Exchange"

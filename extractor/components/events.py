@@ -1182,7 +1182,8 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         for p in candidates:
-            if p["kind"] == "city" and not p.get("descriptor") and (p.get("country"), fold(p["name"])) in capitals:
+            capital = (p.get("country"), fold(p["name"] or "")) in capitals
+            if p["kind"] == "city" and not p.get("descriptor") and capital:
                 counts[p["name"]] = counts.get(p["name"], 0) + 1
                 first[p["name"]] = p["token_start"]  # candidates run backwards: the last seen is the first
         candidates.sort(key=lambda p: (-counts.get(p["name"], 0), first.get(p["name"], 0)))
@@ -1999,7 +2000,7 @@ def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
         return False
     typed_earlier = {a["model"] for a in earlier.aircraft if not a["generic"]}
     if whole and not typed_earlier <= {a["model"] for a in leg.aircraft}:
-        return False  # "an Il-78 and two C-130s landing in Adana ... The Il-78 took off from Nur Khan": one of them
+        return False  # "an Il-78 and two C-130s landing in Adana ... The Il-78 took off from Nur Khan": one
     if earlier.action != "arrival":
         return False
     own_origin = leg.origin is not None and "chain:origin" not in leg.rules
@@ -2124,7 +2125,8 @@ def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
             place = getattr(leg, slot)
             if place is None or place.get("kind") != "city" or not place.get("name"):
                 continue
-            if str(place.get("rule", "")).startswith("descriptor:") and place["text"].lower().endswith("capital"):
+            described = str(place.get("rule", "")).startswith("descriptor:")
+            if described and place["text"].lower().endswith("capital"):
                 continue  # "landed in the capital": the city, as the text calls it
             found = facilities.get(fold(place["name"]))
             if found is None or len(found) != 1:

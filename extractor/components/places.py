@@ -97,7 +97,8 @@ _NOT_AFTER_DESCRIPTOR = {
 #: island names that are everyday words or names of other things
 _ISLAND_WORDS = {"Jersey", "Wake", "Matsu", "Flores", "Timor", "Pemba"}
 _DESCRIPTOR_HEADS: dict[str, str] = {
-    "base": "airbase", "airbase": "airbase", "airfield": "airbase", "airport": "airport", "aerodrome": "airport",
+    "base": "airbase", "airbase": "airbase", "airfield": "airbase", "airport": "airport",
+    "aerodrome": "airport",
     "province": "region", "governorate": "region", "region": "region", "oblast": "region", "krai": "region",
     "republic": "country", "capital": "city", "city": "city", "country": "country", "enclave": "region",
     "peninsula": "region", "island": "region", "port": "city", "coast": "region",

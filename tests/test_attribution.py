@@ -567,29 +567,30 @@ def test_attribution_a_threads_note_that_everything_comes_from_a_tracker(extract
     assert {"VistulaWatch", "ADS-B Exchange", "Flightradar24"} <= names, names
 
 
-def test_attribution_a_threads_heres_what_the_tracker_picked_up(extractor):
-    text = (
-        "THREAD: A400Ms to Niamey\n\nThread by @SahelFlightWatch\n\n"
-        "1/ Busy week on the Niamey run: three A400M sorties since Monday. Here's what ADS-B Exchange and "
-        "my own "
-        "feeders in the region picked up.\n\n"
-        "2/ Monday: an A400M took off from Kayseri-Erkilet (LTAU) at 0412Z and landed at Niamey (DRRN) at "
-        "1436Z."
-    )
-    record = _record(extractor, text, "2025-03-14")
-    names = {s.name for s in record.events[-1].sources}
-    assert "ADS-B Exchange" in names, names
-
-
-def test_attribution_a_threads_tracks_from_note_after_its_first_leg_covers_the_thread(extractor):
-    text = (
-        "Il-76s into Bamako\n\n@SahelAirWatch · thread\n\n"
-        "1/ Busy stretch at Bamako-Senou (GABS). Three Russian Il-76MDs have landed since March 11. Times in "
-        "Zulu. Tracks from ADS-B Exchange plus our own MLAT feeders.\n\n"
-        "2/ First up: RF-76551. Departed Chkalovsky (UUMU) at 2214Z on March 10 and landed at Benina at "
-        "0640Z on March 11."
-    )
-    record = _record(extractor, text, "2025-03-12")
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "THREAD: A400Ms to Niamey\n\nThread by @SahelFlightWatch\n\n"
+            "1/ Busy week on the Niamey run: three A400M sorties since Monday. Here's what ADS-B Exchange "
+            "and my own feeders in the region picked up.\n\n"
+            "2/ Monday: an A400M took off from Kayseri-Erkilet (LTAU) at 0412Z and landed at Niamey (DRRN) "
+            "at 1436Z.",
+            "2025-03-14",
+        ),
+        (  # a note on the data after the thread's first (summary) leg still covers the thread
+            "Il-76s into Bamako\n\n@SahelAirWatch · thread\n\n"
+            "1/ Busy stretch at Bamako-Senou (GABS). Three Russian Il-76MDs have landed since March 11. "
+            "Times in Zulu. Tracks from ADS-B Exchange plus our own MLAT feeders.\n\n"
+            "2/ First up: RF-76551. Departed Chkalovsky (UUMU) at 2214Z on March 10 and landed at Benina "
+            "at 0640Z on March 11.",
+            "2025-03-12",
+        ),
+    ],
+    ids=["heres-what-the-tracker-picked-up", "tracks-from-note-after-the-first-leg"],
+)
+def test_attribution_a_threads_note_on_its_tracker_supports_its_legs(extractor, text, published):
+    record = _record(extractor, text, published)
     names = {s.name for s in record.events[-1].sources}
     assert "ADS-B Exchange" in names, names
 
@@ -608,19 +609,24 @@ def test_attribution_a_tracker_that_has_the_track_supports_the_leg_before(extrac
     assert {"Flightradar24", "ADS-B Exchange"} <= names, names
 
 
-def test_attribution_a_tracker_named_for_what_it_is_is_not_cited(extractor):
-    text = "An Il-76 landed at Hmeimim on Monday, Reuters reported. ADS-B Exchange is a popular site."
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "An Il-76 landed at Hmeimim on Monday, Reuters reported. ADS-B Exchange is a popular site.",
+            "ADS-B Exchange",
+        ),
+        (  # people, not the tracking site of the same name
+            "Plane spotters at the perimeter fence of Rzeszow-Jasionka airport counted six C-17s on Monday, "
+            "the Kurier reported.",
+            "Planespotters",
+        ),
+    ],
+    ids=["a-tracker-named-for-what-it-is", "plane-spotters"],
+)
+def test_attribution_a_tracker_name_that_cites_no_data(extractor, text, name):
     record = extractor.extract(text, published="2025-10-30", doc_id="t")
-    assert all(c.name != "ADS-B Exchange" for a in record.attributions for c in a.cites)
-
-
-def test_attribution_plane_spotters_are_not_the_tracking_site(extractor):
-    text = (
-        "Plane spotters at the perimeter fence of Rzeszow-Jasionka airport counted six C-17s on Monday, "
-        "the Kurier reported."
-    )
-    record = extractor.extract(text, published="2025-10-30", doc_id="t")
-    assert all(c.name != "Planespotters" for a in record.attributions for c in a.cites)
+    assert all(c.name != name for a in record.attributions for c in a.cites)
 
 
 def test_attribution_an_unknown_outlet_that_reviewed_the_data_publishes_the_article(extractor):

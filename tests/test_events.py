@@ -952,3 +952,23 @@ def test_events_a_province_abbreviation_does_not_end_the_sentence(run):
     )
     legs = [_leg(e) for e in run(text, DCT)._.events]
     assert [(leg[2], leg[3]) for leg in legs] == [("CFB Trenton", "Pituffik Space Base")], legs
+
+
+@pytest.mark.parametrize(
+    ("text", "origins"),
+    [
+        (  # the evacuees' ferry crossing is not where the jet came from
+            "A Mexican Air Force Boeing 737-800 landed in Larnaca on Saturday. The evacuees had crossed from "
+            "Beirut to Cyprus by ferry with the support of the embassy.",
+            [None],
+        ),
+        (  # the journey on by boat is not the flight
+            "A C-130 flew two glaciologists from Punta Arenas to King George Island, from where they were to "
+            "continue by boat.",
+            ["Punta Arenas"],
+        ),
+    ],
+    ids=["by-ferry", "continue-by-boat"],
+)
+def test_events_a_crossing_by_surface_is_no_flight_but_the_journey_on_is_not_the_flight(run, text, origins):
+    assert [e["origin"] and e["origin"]["name"] for e in run(text, DCT)._.events] == origins

@@ -2233,7 +2233,10 @@ def _absorb_restatement(leg: Leg, restatement: Leg) -> None:
             leg.rules.append("date:clock-of-restatement")
 
 
-_SURFACE = {"road", "rail", "truck", "trucks", "sea", "ship", "train", "lorry", "barge"}
+_SURFACE = {
+    "road", "rail", "truck", "trucks", "sea", "ship", "train", "lorry", "barge", "ferry", "boat", "bus", "buses",
+    "car", "cars", "convoy", "land", "foot",
+}
 
 
 def _by_surface(doc: Doc, start: int, end: int) -> bool:
@@ -2244,8 +2247,13 @@ def _by_surface(doc: Doc, start: int, end: int) -> bool:
             doc[i + 1].lower_ in _SURFACE  # "by road"
             or i + 2 < len(doc) and doc[i + 1].lower_.endswith("ed") and doc[i + 2].lower_ in _SURFACE
         )  # "by armoured train"
+        # not the travel on from where the flight ended: "to continue by boat", "onward delivery by land"
+        and not any(t.lower_ in _ONWARD for t in doc[max(start, i - 4) : i])
         for i in range(start, min(end, len(doc) - 1))
     )
+
+
+_ONWARD = frozenset({"continue", "continued", "continuing", "onward", "either", "or", "travel", "arriving"})
 
 
 def _aboard(doc: Doc, aircraft: list[dict], sent: Span) -> list[dict]:

@@ -972,3 +972,15 @@ def test_events_a_province_abbreviation_does_not_end_the_sentence(run):
 )
 def test_events_a_crossing_by_surface_is_no_flight_but_the_journey_on_is_not_the_flight(run, text, origins):
     assert [e["origin"] and e["origin"]["name"] for e in run(text, DCT)._.events] == origins
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Venezuelan E190 flew 90 people home. The plan helps Venezuelans who wish to return to the city.",
+        "Two CH-47s flew sandbags to Nysa. Residents of the lower districts may be able to return home.",
+    ],
+    ids=["who-wish-to-return", "able-to-return-home"],
+)
+def test_events_people_returning_home_are_no_flight(run, text):
+    assert [e["action"] for e in run(text, DCT)._.events if e["action"] == "return"] == []

@@ -406,6 +406,8 @@ class EventBuilder:
                 continue
             if _by_surface(doc, trig.start, window_end):
                 continue  # "moved by road to Balad Air Base": not a flight
+            if trig.row["action"] == "return" and _people_return(doc, sent, trig.start, aircraft):
+                continue  # "Venezuelans who wish to return", "pilgrims ... had now returned": people
             leg = Leg(
                 sent=sent,
                 triggers=[trig],
@@ -2234,8 +2236,8 @@ def _absorb_restatement(leg: Leg, restatement: Leg) -> None:
 
 
 _SURFACE = {
-    "road", "rail", "truck", "trucks", "sea", "ship", "train", "lorry", "barge", "ferry", "boat", "bus", "buses",
-    "car", "cars", "convoy", "land", "foot",
+    "road", "rail", "truck", "trucks", "sea", "ship", "train", "lorry", "barge", "ferry", "boat", "bus",
+    "buses", "car", "cars", "convoy", "land", "foot",
 }
 
 
@@ -2253,6 +2255,21 @@ def _by_surface(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _people_return(doc: Doc, sent: Span, start: int, aircraft: list[dict]) -> bool:
+    """'who wish to return to the country', 'residents may be able to return home', '41,000 of the pilgrims
+    who travelled ... had now returned': people going home, with no aircraft between them and the verb."""
+    window = doc[max(sent.start, start - 5) : start]
+    if any(window.start <= a["token_start"] < start for a in aircraft):
+        return False
+    lowers = [t.lower_ for t in window]
+    if lowers[-2:-1] == ["to"] or lowers[-1:] == ["to"]:
+        return bool(set(lowers) & _WISH_WORDS)
+    return "who" in lowers
+
+
+_WISH_WORDS = frozenset(
+    {"wish", "wishes", "wished", "want", "wants", "wanted", "able", "allowed", "eager", "hoping"}
+)
 _ONWARD = frozenset({"continue", "continued", "continuing", "onward", "either", "or", "travel", "arriving"})
 
 

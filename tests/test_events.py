@@ -984,3 +984,11 @@ def test_events_a_crossing_by_surface_is_no_flight_but_the_journey_on_is_not_the
 )
 def test_events_people_returning_home_are_no_flight(run, text):
     assert [e["action"] for e in run(text, DCT)._.events if e["action"] == "return"] == []
+
+
+def test_events_a_section_title_is_no_leg(run):
+    text = (
+        "Four Y-20s flew from Urumqi to Belgrade on Monday.\n\nGoing home\n\n"
+        "The jets stayed in Belgrade until Friday."
+    )
+    assert [e["action"] for e in run(text, DCT)._.events] == ["flight"]

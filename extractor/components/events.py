@@ -261,6 +261,8 @@ class EventBuilder:
         for sent_index, sent in enumerate(token_table(doc).sents()):
             if sent.start_char < headline_end:
                 continue  # a headline restates the story's legs
+            if _subheading(doc, sent):
+                continue  # "Going home", a section's title over the legs it tells
             triggers = [t for t in all_triggers if sent.start <= t.start < sent.end]
             if triggers:
                 for leg in self._sentence_legs(doc, sent, triggers, legs, sent_index):
@@ -898,6 +900,16 @@ _UNIT_HEADS = frozenset(
 def _of_place(doc: Doc, descriptor: dict, places: list[dict]) -> bool:
     end = descriptor["token_end"]
     return end < len(doc) and doc[end].lower_ == "of" and any(p["token_start"] == end + 1 for p in places)
+
+
+def _subheading(doc: Doc, sent: Span) -> bool:
+    """A line of one to four words without closing punctuation, alone between blank lines: a section title."""
+    text = sent.text.strip()
+    if not text or text[-1] in ".!?:;\"'”)" or len(text.split()) > 4:
+        return False
+    before = doc.text[max(0, sent.start_char - 2) : sent.start_char]
+    after = doc.text[sent.end_char : sent.end_char + 2] if sent.text.endswith(text) else ""
+    return before.endswith("\n") and ("\n" in sent.text[len(sent.text.rstrip()) :] or after.startswith("\n"))
 
 
 def _headline_end(text: str) -> int:

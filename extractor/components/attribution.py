@@ -41,16 +41,15 @@ Scope. An attribution covers events in its sentence, and the leg of the sentence
 when its own sentence has no leg but mentions an aircraft ("..., airport officials said. The freighter circled
 ..., according to Flightradar24": a tracker, imagery, body or outlet, not an anonymous descriptor, and not
 when the sentence moves on to "a fourth" / "another" flight; a tracker's data sentence needs no aircraft). An
-event in a sentence without one takes the
-nearest attribution before it in the same paragraph, unless a sentence opens a new report ("Separately,",
-"Elsewhere,", "Meanwhile,"). Then the lead (first two body paragraphs, before or at the first leg): a tracker
-it cites supports every event no closer attribution covers, in an article written in the first person ("ADS-B
-data we pulled from ADS-B Exchange", "an analysis by this publication") or when the tracker's sentence is a
-summary with no leg of its own; in an article no outlet publishes, a body announcing the first leg ("..., the
-Ministry of Defence announced today") supports them likewise. Trackers and imagery never support planned
-events by inheritance. Failing all that, a press release (a publisher of kind "official") reports its own
-events. Every event lists the article's reporter (the publisher, else the medium of the first attribution) and
-what its attributions cite.
+event in a sentence without one takes the nearest attribution before it in the same paragraph, unless a
+sentence opens a new report ("Separately,", "Elsewhere,", "Meanwhile,"). Then the lead (first two body
+paragraphs, before or at the first leg): a tracker it cites supports every event no closer attribution covers,
+in an article written in the first person ("ADS-B data we pulled from ADS-B Exchange", "an analysis by this
+publication") or when the tracker's sentence is a summary with no leg of its own; in an article no outlet
+publishes, a body announcing the first leg ("..., the Ministry of Defence announced today") supports them
+likewise. Trackers and imagery never support planned events by inheritance. Failing all that, a press release
+(a publisher of kind "official") reports its own events. Every event lists the article's reporter (the
+publisher, else the medium of the first attribution) and what its attributions cite.
 
 Conflicts. Two events are reports of one flight when they name the same aircraft family and quantity, the same
 destination (and no different origin), and neither is an aggregate (a count), a plan, a hedge, a denial or
@@ -112,9 +111,8 @@ _COPULAS = frozenset({"is", "was", "are", "were", "remains"})
 #: verbs by which a country or its capital speaks as its government ("Britain said", "Tehran has denied")
 _GOVERNMENT_VERBS = frozenset({
     "said", "says", "say", "told", "announced", "announces", "denied", "denies", "deny", "confirmed",
-    "confirms",
-    "stated", "states", "insisted", "insists", "claimed", "claims", "accused", "accuses", "acknowledged",
-    "acknowledges", "rejected", "rejects", "dismissed", "dismisses",
+    "confirms", "stated", "states", "insisted", "insists", "claimed", "claims", "accused", "accuses",
+    "acknowledged", "acknowledges", "rejected", "rejects", "dismissed", "dismisses",
 })  # fmt: skip
 _CLAUSE_WORDS = _WORDS["clause_words"]
 _APPOSITION_OPENERS = _WORDS["apposition_openers"]
@@ -839,12 +837,21 @@ def _unknown_subject(
     if doc[start].lower_ in _PRONOUNS:
         return None
     span = doc[start:last]
-    demonym = _demonyms().get(fold(doc[k - 1].text)) if doc[k].lower_ in {"'s", "’s"} else None
+    demonym = _demonym_of_possessor(doc, k) if doc[k].lower_ in {"'s", "’s"} else None
     if demonym is not None:
         # "Iran's Civil Aviation Organization said": the Iranian Civil Aviation Organization
         return {**_unknown_mention(doc[k - 1 : last], kind, "attr.unknown_subject", None),
                 "name": f"{demonym} {span.text}"}  # fmt: skip
     return _unknown_mention(span, kind, "attr.unknown_subject", person)
+
+
+def _demonym_of_possessor(doc: Doc, possessive: int) -> str | None:
+    """'Iran's' -> 'Iranian': the demonym of the country the places component found right before the "'s"."""
+    country = next(
+        (p for p in doc._.places or [] if p["token_end"] == possessive and p.get("kind") == "country"), None
+    )
+    row = _country_by_code().get(country.get("country") or "") if country is not None else None
+    return row["demonym"] if row is not None else None
 
 
 def _possessor_opens(doc: Doc, possessive: int, sent: Span) -> bool:
@@ -1088,22 +1095,6 @@ def _unique(mentions: list[dict]) -> list[dict]:
 
 
 _CAPITALS: dict[str, set[str]] | None = None
-
-
-_DEMONYMS: dict[str, str] | None = None
-
-
-def _demonyms() -> dict[str, str]:
-    """Folded country names and aliases -> the country's first demonym ('iran' -> 'Iranian')."""
-    global _DEMONYMS
-    if _DEMONYMS is None:
-        _DEMONYMS = {}
-        for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name")):
-            demonyms = row.get("demonyms") or []
-            for name in [row["name"], *(row.get("aliases") or [])]:
-                if demonyms:
-                    _DEMONYMS.setdefault(fold(name), demonyms[0])
-    return _DEMONYMS
 
 
 def _capitals() -> dict[str, set[str]]:

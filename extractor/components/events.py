@@ -27,6 +27,8 @@ Modality comes from cue phrases (``resources/modality.jsonl``) before the trigge
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -907,9 +909,10 @@ def _subheading(doc: Doc, sent: Span) -> bool:
     text = sent.text.strip()
     if not text or text[-1] in ".!?:;\"'”)" or len(text.split()) > 4:
         return False
-    before = doc.text[max(0, sent.start_char - 2) : sent.start_char]
-    after = doc.text[sent.end_char : sent.end_char + 2] if sent.text.endswith(text) else ""
-    return before.endswith("\n") and ("\n" in sent.text[len(sent.text.rstrip()) :] or after.startswith("\n"))
+    end = sent.start_char + len(sent.text.rstrip())
+    after = doc.text[end : end + 3]
+    blank_after = "\n" in after[: len(after) - len(after.lstrip())]  # the line ends right after the title
+    return doc.text[max(0, sent.start_char - 1) : sent.start_char] == "\n" and blank_after
 
 
 def _headline_end(text: str) -> int:
@@ -1181,11 +1184,8 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         candidates.sort(key=lambda p: p["kind"] != "region" or bool(p.get("country")))
     if place["kind"] == "airbase":
         # "the base" is the base the story is about: the most often named one so far (the latest on a tie)
-        counts: dict[str, int] = {}
-        for p in candidates:
-            if p["kind"] in wanted and not p.get("descriptor"):
-                counts[p["name"]] = counts.get(p["name"], 0) + 1
-        candidates.sort(key=lambda p: -counts.get(p["name"], 0))
+        counts = _name_counts(p for p in candidates if p["kind"] in wanted and not p.get("descriptor"))
+        candidates.sort(key=lambda p: -counts[p["name"]])
     elif place["kind"] == "airport":
         # "landed at the same airport": an airport before a base ("spent the night at Olenya air base")
         candidates.sort(key=lambda p: p["kind"] != "airport")
@@ -1193,21 +1193,19 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         # "landed in the capital" under "MOGADISHU -" after "as Cairo moves equipment": the city the story
         # is about: the national capital named most often so far (the first named, a dateline's, on a tie)
         capitals = {(iso2, fold(name)) for iso2, name in geonames_capitals().items()}
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for p in candidates:
-            capital = (p.get("country"), fold(p["name"] or "")) in capitals
-            if p["kind"] == "city" and not p.get("descriptor") and capital:
-                counts[p["name"]] = counts.get(p["name"], 0) + 1
-                first[p["name"]] = p["token_start"]  # candidates run backwards: the last seen is the first
-        candidates.sort(key=lambda p: (-counts.get(p["name"], 0), first.get(p["name"], 0)))
+        named = [
+            p for p in candidates
+            if p["kind"] == "city" and not p.get("descriptor")
+            and (p.get("country"), fold(p["name"] or "")) in capitals
+        ]  # fmt: skip
+        counts = _name_counts(named)
+        first = {p["name"]: p["token_start"] for p in named}  # backwards: the earliest mention is set last
+        candidates.sort(key=lambda p: (-counts[p["name"]], first.get(p["name"], 0)))
     if place.get("the_island"):
         # "arrived on the island": the island the story is about, the most often named one so far (the latest
         # on a tie), a town or region on it before its airport
         islands = [p for p in candidates if p.get("island") and not p.get("descriptor")]
-        counts: dict[str, int] = {}
-        for p in islands:
-            counts[p["name"]] = counts.get(p["name"], 0) + 1
+        counts = _name_counts(islands)
         islands.sort(key=lambda p: (-counts[p["name"]], p["kind"] in ("airport", "airbase")))
         if islands:
             wanted = {islands[0]["kind"]}
@@ -1226,6 +1224,11 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
                     "rule": f"{place['rule']}->{earlier['rule']}"}  # fmt: skip
         return resolved
     return None
+
+
+def _name_counts(places: Iterable[dict]) -> Counter[str]:
+    """How often each place name is told: the place a story is about is the one named most."""
+    return Counter(p["name"] for p in places)
 
 
 _LIST_BREAKERS = {

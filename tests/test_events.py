@@ -408,6 +408,29 @@ def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
     _assert_ends(event, "Río Gallegos", "SADP")
 
 
+def test_events_a_sortie_that_comes_back_ends_its_outbound_leg_in_the_area_it_worked(run):
+    text = (
+        "A KC-135R took off from RAF Mildenhall on Monday and refuelled the jets over Romania before flying "
+        "back to Mildenhall. Separately, a P-8A Poseidon out of Keflavik spent six hours over the Baltic Sea "
+        "before heading back to Iceland."
+    )
+    events = run(text, "2025-06-14")._.events
+    name = lambda place: place and place["name"]  # noqa: E731
+    ends = [(name(e["origin"]), name(e["destination"])) for e in events]
+    assert ends == [
+        ("RAF Mildenhall", "Romania"),
+        ("Romania", "RAF Mildenhall"),
+        ("Baltic Sea", "Iceland"),
+    ]
+    assert "area:mission" in events[0]["rules"] and "area:mission-return" in events[2]["rules"]
+
+
+def test_events_a_sortie_back_to_base_with_no_area_named_keeps_an_open_outbound_leg(run):
+    text = "A KC-135R took off from RAF Mildenhall on Monday and flew back to Mildenhall in the evening."
+    events = run(text, "2025-06-14")._.events
+    assert events[0]["destination"] is None
+
+
 def test_events_a_landing_told_again_with_its_clock_time_dates_the_leg(run):
     text = (
         "Two Russian Tu-160 bombers landed at Simón Bolívar International Airport outside Caracas on "

@@ -482,6 +482,7 @@ class EventBuilder:
             )
             legs.append(leg)
             current = leg
+        _mission_areas(doc, places, legs, history)
         for leg in legs:
             _fill_implicit_destination(leg, history + legs)
             _fill_onward_origin(doc, leg, history + legs)
@@ -1638,6 +1639,49 @@ def _fill_return_origin(leg: Leg, history: list[Leg]) -> None:
         return
     leg.origin = previous.destination
     leg.rules.append("implicit:return-origin")
+
+
+#: where a sortie works before it comes back: "refuelled it over Romania", "six hours off Kaliningrad"
+_AREA_PREPS = frozenset({"over", "off", "across", "above", "around"})
+
+
+def _mission_areas(doc: Doc, places: list[dict], legs: list[Leg], history: list[Leg]) -> None:
+    """'took off from Clark and spent three hours over the shoal before landing back at Clark': a sortie that
+    comes back to where it started ends its outbound leg in the area it worked (a region, sea or country named
+    between the two triggers), and the return starts there."""
+    for n, ret in enumerate(legs):
+        if ret.action != "return" or ret.destination is None:
+            continue
+        if ret.origin is not None and not _same_name(ret.origin, ret.destination):
+            continue  # an origin naming the destination is dropped later ("out of Keflavik ... to Iceland")
+        out = legs[n - 1] if n else None
+        if out is not None and (
+            out.origin is None
+            or out.destination is not None
+            or not _same_name(out.origin, ret.destination)
+            or not (ret.coreferent or _same_types(out, ret) or all(a["generic"] for a in ret.aircraft))
+        ):
+            continue
+        start = out.triggers[-1].end if out is not None else ret.sent.start
+        area = next(
+            (
+                p for p in places
+                if start <= p["token_start"] < ret.triggers[0].start and p["kind"] in ("region", "country")
+                and _preposition_before(doc, p["token_start"], start, set()) in _AREA_PREPS
+            ),
+            None,
+        )  # fmt: skip
+        resolved = _resolve_place(doc, area, history + legs) if area is not None else None
+        if resolved is None or _same_name(resolved, ret.destination):
+            continue
+        if out is None:
+            # "a P-8A out of Keflavik spent six hours over the Baltic Sea before heading back to Iceland"
+            ret.origin = resolved
+            ret.rules.append("area:mission-return")
+            continue
+        out.destination = resolved
+        out.via = [v for v in out.via if not _same_name(v, resolved)]
+        out.rules.append("area:mission")
 
 
 def _arriving(trig: Trigger) -> bool:

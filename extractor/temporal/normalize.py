@@ -900,6 +900,9 @@ def normalize_deictic_pod(groups: Groups, ctx: NormContext) -> Resolution | None
     return Resolution("TIME", f"{(ctx.dct + timedelta(days=offset)).isoformat()}T{code}", mod=mod)
 
 
+_UNDATED_DAY = re.compile(r"XXXX-(?:WXX-[1-7]|\d\d-\d\d)")
+
+
 def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """ "that night", "the next morning", "the following evening": a part of the reference day (the day in
     the same sentence, else the last day mentioned, else the DCT)."""
@@ -912,6 +915,8 @@ def normalize_anaphoric_pod(groups: Groups, ctx: NormContext) -> Resolution | No
         return Resolution("TIME", None)
     offset = 1 if rel in ("the next", "the following") else -1 if rel == "the previous" else 0
     day = shift_day_text(base, offset)
+    if day is None and offset == 0 and _UNDATED_DAY.fullmatch(base):
+        day = base  # "On Tuesday (no publication date) ... the same evening": XXXX-WXX-2TEV
     return Resolution("TIME", f"{day}T{code}" if day else None)
 
 

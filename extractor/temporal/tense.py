@@ -51,8 +51,14 @@ _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", 
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 )
+_QUANTIFIERS = frozenset(
+    {"more", "most", "fewer", "many", "several", "few", "two", "three", "four", "five", "six", "dozens"}
+)
 _PASSIVE_OR_BASE = frozenset({"is", "are", "am", "be", "being"})
 _AUXILIARIES = frozenset({"was", "were", "had", "did", "been"})
+#: past forms spelled like the base form: after "to" or a modal, a phrase led by one is no past
+#: ("is expected to set off")
+_SAME_AS_BASE = frozenset({"set", "put", "cut", "let", "hit", "shut"})
 _PRIORITY = {"FUTURE": 0, "PAST": 1, "PRESENT": 2}
 _MAX_DISTANCE = 30
 # English puts the verb before its time adverbial ("flew on Friday"); a cue after the expression is more often
@@ -113,6 +119,8 @@ def _is_past_ed(index: int, lowers: list[str], text: str, starts: list[int], cue
     before_previous = lowers[index - 2] if index > 1 else ""
     if previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE or previous in _DETERMINERS:
         return False
+    if previous in _QUANTIFIERS or previous.isdigit():
+        return False  # "with three more wounded", "12 injured": people, not a past verb
     return not (previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers)
 
 
@@ -167,7 +175,7 @@ class SentenceCues:
                     break
             if (
                 found == ("PAST", "PAST")
-                and length == 1
+                and (length == 1 or lower in _SAME_AS_BASE)
                 and lower not in _AUXILIARIES
                 and _after_modal_or_be(index, lowers, cues)
             ):

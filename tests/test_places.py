@@ -199,3 +199,13 @@ def test_places_a_base_named_after_an_officer_and_the_aerodrome_after_it(run):
     found = [(p["text"], p["name"]) for p in run(text)._.places if p["kind"] == "airport"]
     assert found[0] == ("Teniente Rodolfo Marsh Martin Aerodrome", "Teniente Rodolfo Marsh Martin Aerodrome")
     assert [t for t, _ in found[1:]] == ["the aerodrome"]
+
+
+def test_places_a_base_named_after_a_person_is_later_known_by_a_surname_not_the_given_name(run):
+    text = (
+        "The C-130 landed at Teniente Rodolfo Marsh Martin Aerodrome on Monday. It left Marsh the next day, "
+        "and a second Hercules flew to Rodolfo on Friday."
+    )
+    places = [(p["text"], p.get("icao")) for p in run(text)._.places]
+    assert ("Marsh", "SCRM") in places
+    assert all(text != "Rodolfo" for text, _ in places)

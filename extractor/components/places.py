@@ -973,9 +973,9 @@ def _named_before(doc: Doc, place: dict, start: int, end: int, mentions: list[di
 _SERVICE_PREFIXES = {"raaf", "rnzaf", "rcaf", "usaf", "paf", "iaf", "baf", "saaf", "fab", "faa", "jasdf"}
 #: ranks and titles opening the names of bases named after people ("Teniente Rodolfo Marsh Martin Aerodrome")
 _NAME_TITLES = frozenset(
-    {"Teniente", "General", "Capitán", "Capitan", "Comandante", "Coronel", "Almirante", "Presidente", "Brigadier",
-     "Mayor", "Sargento", "Cabo", "Doctor", "Dr", "Ingeniero", "Major", "Colonel", "Captain", "Lieutenant",
-     "Prince", "King", "Sheikh", "Sultan", "Queen", "Marshal", "Air", "Santa", "San", "Saint"}
+    {"Teniente", "General", "Capitán", "Capitan", "Comandante", "Coronel", "Almirante", "Presidente",
+     "Brigadier", "Mayor", "Sargento", "Cabo", "Doctor", "Dr", "Ingeniero", "Major", "Colonel", "Captain",
+     "Lieutenant", "Prince", "King", "Sheikh", "Sultan", "Queen", "Marshal", "Air", "Santa", "San", "Saint"}
 )  # fmt: skip
 
 
@@ -987,10 +987,11 @@ def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[di
         if mention.get("kind") not in ("airport", "airbase"):
             continue
         words = [
-            w for w in _core_words(mention["text"]) if w.lower() not in _SERVICE_PREFIXES and w not in _NAME_TITLES
+            w for w in _core_words(mention["text"])
+            if w.lower() not in _SERVICE_PREFIXES and w not in _NAME_TITLES
         ]
-        # "Teniente Rodolfo Marsh Martin Aerodrome ... landed at Marsh": a base named after a person is known by
-        # a surname, never the given name that opens the name
+        # "Teniente Rodolfo Marsh Martin Aerodrome ... landed at Marsh": a base named after a person is known
+        # by a surname, never the given name that opens the name
         for word in words[1:] if len(words) > 1 else words:
             if len(word) >= 4 and word[:1].isupper() and word != mention["text"]:
                 key = fold(word)

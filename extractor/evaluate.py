@@ -358,6 +358,7 @@ def _canonical_body(name: str) -> str:
     # a body's unnamed spokesperson speaks for it: "Chadian government spokesperson" = "Chadian government"
     text = re.sub(r"(?<=\w)(?:'s|’s)?\s+spokes(?:person|man|woman)$", "", text)
     text = re.sub(r"\bministry for\b", "ministry of", text)  # "Ministry for Foreign Affairs"
+    text = re.sub(r"\b(of|for) the\b", r"\1", text)  # "Chief of the Air Staff" = "Chief of Air Staff"
     text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Prime Minister's Office" = "Prime Minister office"
     text = text.replace("ministry of foreign affairs", "foreign ministry")
     text = text.replace("foreign affairs ministry", "foreign ministry")
@@ -598,9 +599,12 @@ class Matcher:
         for short, long in ((a, b), (b, a)):
             letters = short.replace(".", "")
             if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6:
-                words = [w for w in re.findall(r"[^\W\d_]+", long) if w.lower() not in _ACRONYM_SKIP]
+                every = re.findall(r"[^\W\d_]+", long)
+                words = [w for w in every if w.lower() not in _ACRONYM_SKIP]
                 if len(words) >= 2 and "".join(w[0] for w in words).upper() == letters:
                     return True
+                if len(words) >= 2 and "".join(w[0] for w in every).upper() == letters:
+                    return True  # "QFFD" = "Qatar Fund for Development"
         if self._without_country(a) & {(None, normalise(b))} or self._without_country(b) & {(None, normalise(a))}:
             return True
         national = {pair for pair in self._national_parts(a) if pair[0]}

@@ -412,6 +412,9 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Western diplomats in Kabul", "Western diplomats in Doha", False),
         ("Icelandic Ministry for Foreign Affairs", "Icelandic Ministry of Foreign Affairs", True),
         ("Iraqi Prime Minister's Office", "Iraqi Prime Minister office", True),
+        ("Qatar Fund for Development", "QFFD", True),  # an acronym that keeps the particle's letter
+        ("Chadian Minister for the Armed Forces", "Minister for Armed Forces", True),
+        ("Chief of the Air Staff", "Chief of the Naval Staff", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -421,7 +424,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "commander-of", "spokesperson-gold", "spokesperson-pred", "spokesperson-other-body",
         "spokesperson-alias",
         "complement-pred", "complement-gold", "group-on-platform", "complement-one-word", "complement-both",
-        "ministry-for", "possessive",
+        "ministry-for", "possessive", "acronym-with-particle", "inner-article", "inner-article-other",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

@@ -430,6 +430,11 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "Ministry of External Affairs",
         ),
         (
+            "Headline\n\nThe An-124 landed in Baku, Azerbaijan's Emergency Situations Ministry said.",
+            "Azerbaijan's Emergency Situations Ministry",
+            "Azerbaijani Ministry of Emergency Situations",
+        ),
+        (
             "Headline\n\nThe Rafales landed in Jodhpur, the French embassy in New Delhi said on Monday.",
             "the French embassy in New Delhi",
             "French Embassy in New Delhi",
@@ -464,7 +469,7 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
         ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
-         "named-press-service", "country-ministry-named-before", "affairs-ministry",
+         "named-press-service", "country-ministry-named-before", "affairs-ministry", "situations-ministry",
          "embassy-in-a-two-word-city",
          "ministry-of-a-long-name", "coast-guard", "border-guard", "ministry-for-of-the-country-before",
          "masthead-word"],

@@ -1893,6 +1893,10 @@ def _descriptor_name(doc: Doc, first: int, end: int) -> str:
     return doc[first:end].text
 
 
+#: last words of a ministry's two-word portfolio ("Emergency Situations", "Home Affairs", "Water Resources")
+_TWO_WORD_TOPICS = frozenset({"affairs", "situations", "resources", "relations", "services", "development"})
+
+
 def _body_name(modifiers: list[str], head: str, complement: list[str], head_row: dict) -> str:
     """'Defence' + 'Ministry' -> 'Ministry of Defence'; 'Foreign' + 'Ministry' -> 'Foreign Ministry'."""
     canonical_head = head_row.get("canonical") or head.title()
@@ -1906,8 +1910,9 @@ def _body_name(modifiers: list[str], head: str, complement: list[str], head_row:
         # "National Defence Ministry" -> "Ministry of National Defence"
         topic = " ".join(m[:1].upper() + m[1:] for m in modifiers[-2:])
         return " ".join([*modifiers[:-2], "Ministry of", topic]).strip()
-    if canonical_head == "Ministry" and len(modifiers) >= 2 and modifiers[-1].lower() == "affairs":
-        # "External Affairs Ministry" -> "Ministry of External Affairs"
+    if canonical_head == "Ministry" and len(modifiers) >= 2 and modifiers[-1].lower() in _TWO_WORD_TOPICS:
+        # "External Affairs Ministry" -> "Ministry of External Affairs", "Emergency Situations Ministry" ->
+        # "Ministry of Emergency Situations"
         topic = " ".join(m[:1].upper() + m[1:] for m in modifiers[-2:])
         return " ".join([*modifiers[:-2], "Ministry of", topic]).strip()
     if (

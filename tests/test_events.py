@@ -483,6 +483,17 @@ def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
     assert [a["model"] for a in event["aircraft"]] == ["CL-415"]
 
 
+def test_events_a_flight_told_only_by_its_start_after_an_arrival_is_that_arrivals_departure(run):
+    text = (
+        "Four Royal Air Force Typhoon FGR4 fighters have arrived at Ämari Air Base in Estonia. The jets flew "
+        "from RAF Coningsby on 3 April 2025 and were refuelled over the North Sea."
+    )
+    events = run(text, "2025-04-05")._.events
+    assert len(events) == 1
+    _assert_ends(events[0], "RAF Coningsby", "EEEI")
+    assert events[0]["date"]["value"] == "2025-04-03"
+
+
 def test_events_a_typed_past_perfect_departure_completes_a_generic_arrival(run):
     text = (
         "An Algerian military transport plane landed at Damascus international airport on Monday. The Ilyushin "

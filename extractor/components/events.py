@@ -2070,7 +2070,9 @@ def _departure_told_after_arrival(doc: Doc, earlier: Leg, leg: Leg) -> bool:
         t.row["id"] == "trg.come_in_from" or (t.row["action"] == "arrival" and leg.destination is None)
         for t in leg.triggers
     )
-    if leg.action != "departure" and not flew_in and not (whole and own_origin):
+    # "The jets flew from RAF Coningsby on 3 April": a flight with only its start is the departure
+    flew_from = own_origin and leg.destination is None and leg.action == "flight"
+    if leg.action != "departure" and not flew_in and not flew_from and not (whole and own_origin):
         return False  # "The jets flew in from Monte Real": where it came from
     if own_origin and _same_name(leg.origin, earlier.destination):
         return False

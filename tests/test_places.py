@@ -147,8 +147,8 @@ def test_places_not_inside_other_entities(run, text):
 
 def test_places_icao_code_in_parentheses(run):
     text = "It landed at Bassel al-Assad airport (OSLK)."
-    codes = [p for p in run(text)._.places if p["text"] == "OSLK"]
-    assert codes and codes[0]["icao"] == "OSLK"
+    # the bracketed code restates the name: the name's mention carries the code, the brackets add no place
+    assert [(p["text"], p["icao"]) for p in run(text)._.places] == [("Bassel al-Assad airport", "OSLK")]
 
 
 def test_places_iata_code_after_a_preposition_only_for_an_airport_the_text_names(run):
@@ -209,3 +209,24 @@ def test_places_a_base_named_after_a_person_is_later_known_by_a_surname_not_the_
     places = [(p["text"], p.get("icao")) for p in run(text)._.places]
     assert ("Marsh", "SCRM") in places
     assert all(text != "Rodolfo" for text, _ in places)
+
+
+def test_places_every_gazetteer_name_fits_the_lexicon_window(nlp):
+    """A name longer than the lexicon's window never matches whole ("Naval Air Station Joint Reserve Base Fort
+    Worth" fell apart into an unknown base and the city)."""
+    from extractor.resources import load_jsonl
+
+    ruler = nlp.get_pipe("place_ruler")
+    too_long = [
+        name
+        for file in ("airbases.jsonl", "regions.jsonl", "countries.jsonl", "islands.jsonl")
+        for row in load_jsonl(file, required=("id", "name"))
+        for name in [row["name"], *(row.get("aliases") or [])]
+        if len(nlp.make_doc(name)) > ruler.lexicon.max_tokens
+    ]
+    assert too_long == []
+
+
+def test_places_a_code_in_brackets_picks_between_the_airports_of_a_city(run):
+    places = run("Three C-130H arrivals at Port Sudan (HSPN) from Cairo West on 14 March.")._.places
+    assert [(p["text"], p["icao"]) for p in places][0] == ("Port Sudan", "HSPN")

@@ -200,7 +200,7 @@ class PlaceRuler:
         extensions.ensure_doc_extensions()
         self.name = name
         self.span_key = span_key
-        self.lexicon = Lexicon(max_tokens=7)
+        self.lexicon = Lexicon(max_tokens=8)
         self.demonyms = Lexicon(max_tokens=3)
         self.country_names: dict[str, str] = {}
         self.airports_by_code: dict[str, dict] = {}
@@ -825,6 +825,8 @@ def _fold_code_restatements(doc: Doc, mentions: list[dict]) -> list[dict]:
             name["kind"] in ("city", "airport", "airbase")
             and name.get("icao") is None
             and (fold(name["name"]) == city or name["rule"].startswith("facility:"))
+        ) or (  # "Port Sudan (HSPN)": the code picks between the city's airports
+            name["kind"] in ("airport", "airbase") and bool(city) and fold(name.get("city") or "") == city
         )
         if not restates:
             continue

@@ -299,6 +299,8 @@ CASES = [
     ("trap-age", "The 45-year-old pilot ejected.", DCT, "45-year-old", None, None),
     ("future-to-set-off", "The KC-30 is expected to set off for Beirut again on Tuesday.", DCT, "Tuesday", "DATE", "2025-11-04"),
     ("future-past-quantified-ed", "A KC-135 is expected to leave for Ramstein on Friday with three more wounded, the spokesman added.", DCT, "Friday", "DATE", "2025-10-31"),
+    ("future-could-leave", "A third A400M flight could leave Zaragoza for Bamako on Friday if the airport allows, she said.", DCT, "Friday", "DATE", "2025-10-31"),
+    ("future-with-ed-adjective", "Two Y-20s are expected to land at Karachi on Monday with prefabricated shelters, the embassy said.", DCT, "Monday", "DATE", "2025-11-03"),
     ("same-night-after-unloading", "The C-17 landed on Monday and returned the same night after unloading.", DCT, "the same night", "TIME", "2025-10-27TNI"),
     ("same-evening-undated-weekday", "On Tuesday the jet flew to Ovda and was back the same evening.", None, "the same evening", "TIME", "XXXX-WXX-2TEV"),
     ("trap-last-day", "It was the last day of the exercise.", DCT, "the last day", None, None),

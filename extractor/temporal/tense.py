@@ -119,8 +119,8 @@ def _is_past_ed(index: int, lowers: list[str], text: str, starts: list[int], cue
     before_previous = lowers[index - 2] if index > 1 else ""
     if previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE or previous in _DETERMINERS:
         return False
-    if previous in _QUANTIFIERS or previous.isdigit():
-        return False  # "with three more wounded", "12 injured": people, not a past verb
+    if previous in _QUANTIFIERS or previous.isdigit() or previous in ("with", "without"):
+        return False  # "with three more wounded", "12 injured", "with prefabricated shelters": no past verb
     return not (previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers)
 
 

@@ -466,7 +466,10 @@ class EventBuilder:
                 route = noun_route
             if len(route) >= 2 and (leg.origin is None or leg.destination is None):
                 # "fly Chkalovskiy to Bamako"; "flew Minsk - Hurghada - Harare": one leg, the middle stops via
-                leg.origin = leg.origin or route[0]
+                if leg.origin is None or (leg.destination is None and "chain:origin" in leg.rules):
+                    leg.origin = route[0]  # "EP-FAB ... is scheduled to fly IKA–Vnukovo again": told, not chained
+                    if "chain:origin" in leg.rules:
+                        leg.rules.remove("chain:origin")
                 leg.destination = leg.destination or route[-1]
                 leg.via.extend(p for p in route[1:-1] if all(p is not v for v in leg.via))
                 leg.rules.append("route")
@@ -494,6 +497,7 @@ class EventBuilder:
             ):
                 leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
                 leg.rules.append("origin:dropped-same-as-destination")
+                _origin_after_drop(leg, history + legs)
         if legs:
             _assign_dates(legs, triggers, timexes, sent, doc)
         for leg in legs:
@@ -1510,6 +1514,25 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
     return None
 
 
+def _origin_after_drop(leg: Leg, legs: list[Leg]) -> None:
+    """'The freighter, which works out of Leipzig, left again for Leipzig the next morning': the place the
+    text named is home, not where the leg starts; the aircraft's last leg ended where this one starts."""
+    earlier = legs[: next(i for i, other in enumerate(legs) if other is leg)]
+    previous = _previous_leg_of(leg.aircraft, earlier)
+    if previous is None and earlier and leg.aircraft and all(a["generic"] for a in leg.aircraft):
+        doc = leg.sent.doc
+        start = leg.aircraft[0]["token_start"]
+        if leg.coreferent or any(t.lower_ in _THE for t in doc[max(leg.sent.start, start - 4) : start]):
+            previous = earlier[-1]  # "The giant freighter ... left again for Leipzig": the last leg told
+    if (
+        previous is not None
+        and previous.destination is not None
+        and not _same_name(previous.destination, leg.destination)
+    ):
+        leg.origin = previous.destination
+        leg.rules.append("chain:origin-after-drop")
+
+
 def _first_leg_home(leg: Leg, earlier: list[Leg]) -> Leg | None:
     """'It flew back to its home base', 'returned home' after a stop: home is where the type's first leg in
     the article started, not the stop its latest leg left."""
@@ -2354,6 +2377,7 @@ def _dated_flight_of_a_type(leg: Leg) -> bool:
 
 
 _LANDING = frozenset({"trg.land", "trg.arrive", "trg.down_at"})
+_TAKING_OFF = frozenset({"trg.take_off", "trg.leave", "trg.depart"})
 
 
 def _clock_restatement(new: Leg, old: Leg) -> bool:
@@ -2362,9 +2386,14 @@ def _clock_restatement(new: Leg, old: Leg) -> bool:
     (or the leg's destination), is the leg's time of arrival, not a second flight."""
     if not 0 < new.sent_index - old.sent_index <= 2 or new.count is not None or new.modality != old.modality:
         return False
-    if old.destination is None or old.count is not None:
+    if old.count is not None:
         return False
-    if not any(t.row["id"] in _LANDING for t in new.triggers):
+    landing = any(t.row["id"] in _LANDING for t in new.triggers)
+    if landing and old.destination is None:
+        return False
+    # "set off for Lima on Thursday ... both left Haneda at around 9 a.m.": the take-off told again
+    taking_off = not landing and all(t.row["id"] in _TAKING_OFF for t in new.triggers)
+    if not (landing or taking_off):
         return False
     if "return" in (new.action, *(t.row["action"] for t in new.triggers)):
         return False
@@ -2372,9 +2401,15 @@ def _clock_restatement(new: Leg, old: Leg) -> bool:
         return False
     if new.destination is not None and not _same_name(new.destination, old.destination):
         return False
-    if new.origin is not None and "chain:origin" not in new.rules and not _same_name(new.origin, old.origin):
+    own_origin = new.origin is not None and "chain:origin" not in new.rules
+    if own_origin and not (_same_name(new.origin, old.origin) or (taking_off and old.origin is None)):
         return False
-    if new.via or not new.dates or not all(_bare_clock(t) for t in new.dates):
+    if taking_off and old.origin is None and not own_origin:
+        return False
+    # "refuelled in the air over the Atlantic and touched down shortly before 6 p.m.": a sea crossed on the way
+    if any(v.get("kind") not in ("region", "other") for v in new.via):
+        return False
+    if not new.dates or not all(_bare_clock(t) for t in new.dates):
         return False
     day = (_primary_date(old.dates) or {}).get("value") or ""
     if not _DAY_VALUE.match(day) or "T" in day:
@@ -2396,6 +2431,9 @@ def _take_clock(leg: Leg, restatement: Leg) -> None:
     day = (_primary_date(leg.dates) or {})["value"]
     clock = restatement.dates[0]
     leg.dates.insert(0, {**clock, "value": day + "T" + clock["value"].split("T", 1)[1]})
+    if leg.origin is None and restatement.origin is not None and "chain:origin" not in restatement.rules:
+        leg.origin = restatement.origin  # "set off for Lima ...; both left Tokyo's Haneda airport at 9 a.m."
+        leg.rules.append("origin:told-with-the-clock")
     leg.rules.append("date:clock-of-landing-told-again")
     leg.last_sent = leg.last_sent or restatement.sent
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
 from ..resources import load_jsonl
@@ -652,7 +652,7 @@ class PlaceRuler:
                 and doc[token.i + step].text in _ROUTE_JOINERS
                 and doc[token.i + 2 * step].text in self.airports_by_code
                 for step in (1, -1)
-            )
+            ) or self._glued_to_name(doc, token)
             if not (in_parens or labelled or after_preposition or in_route):
                 continue
             place = self.airports_by_code.get(token.text)
@@ -661,6 +661,21 @@ class PlaceRuler:
                 if place.get("icao"):
                     named.add(place["icao"])
         return out
+
+    def _glued_to_name(self, doc: Doc, token: Token) -> bool:
+        """'IKA–Vnukovo', 'Vnukovo→IKA': a known airport code joined to a name by a dash or an arrow with no space
+        either side is one end of a route (a dateline's 'JUBA - The' has spaces)."""
+        if token.text not in self.airports_by_code:
+            return False
+        for step in (1, -1):
+            joiner_i, name_i = token.i + step, token.i + 2 * step
+            if not 0 <= name_i < len(doc) or doc[joiner_i].text not in {"–", "—", "→", "➝", "➔"}:
+                continue
+            left, joiner = (token, doc[joiner_i]) if step == 1 else (doc[name_i], doc[joiner_i])
+            name = doc[name_i]
+            if not left.whitespace_ and not joiner.whitespace_ and name.text[:1].isupper() and name.is_alpha:
+                return True
+        return False
 
     def _descriptors(self, doc: Doc, allowed: list[bool]) -> list[dict]:
         """'the base', 'the Syrian province', 'the same airfield': places named by description."""

@@ -291,14 +291,108 @@ def find_byline(text: str) -> dict | None:
             start = offset - len(previous) - 1 + previous.index(stripped)
             return {"outlet": stripped, "start": start, "end": start + len(stripped)}
         header = _pipe_header_outlet(line) if lineno else None
+        if header is None and 0 < lineno <= _MAX_LINES and not _body_started(lines[1:lineno]):
+            header = _segmented_header(line)
         if header is not None:
-            return {
-                "outlet": line[header[0] : header[1]],
-                "start": offset + header[0],
-                "end": offset + header[1],
+            found = {
+                "outlet": line[header[0] : header[1]], "start": offset + header[0], "end": offset + header[1]
             }
+            if found["outlet"].startswith("@"):
+                found["kind"] = "social_media"
+            return found
         offset += len(line) + 1
     return _trailer(text)
+
+
+#: segments of a header line: "Press release – Armed Forces General Staff (EMA)", "@PontusWatch · Jun 12,
+#: 2025", "Rome, 7 October 2024 - Italian Air Force Press Office", "Northern Flank Tracker, weekly notes"
+_SEGMENT_SPLIT = re.compile(r"\s+[|·•\-–—/]\s+|,\s+|\s+\(|\)\s*")
+#: words that make a header segment an issuer's or an outlet's name
+_ISSUER_WORDS = _OUTLET_WORDS | {
+    "ministry", "defence", "defense", "force", "forces", "command", "office", "affairs", "service", "army",
+    "navy", "guard", "wing", "presidency", "department", "secretariat", "bureau", "watch", "tracker",
+    "spotter", "spotters", "radar", "intel", "observatory", "staff", "headquarters", "corps", "agency",
+    "noticias", "tidende", "zeitung", "courier", "skies", "squawk", "log",
+}  # fmt: skip
+#: the last word of a reporter's role in a byline ("Royal Correspondent", "Commander, Task Force 67 ...")
+_ROLE_TITLES = {
+    "correspondent", "reporter", "writer", "editor", "commander", "officer", "columnist", "contributor",
+    "photographer", "analyst", "producer", "chief",
+}  # fmt: skip
+_BY_ISSUER = re.compile(r"(?i:by) (?:the )?(?P<name>.+)$")
+_LABEL_BY = re.compile(r"(?i:(?:press|news|media) (?:release|statement) by (?:the )?)(?P<name>\S.*)$")
+
+
+#: a verb that makes a line a sentence, not a header ("The base is busy")
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says)\b")
+
+
+def _body_started(lines: list[str]) -> bool:
+    """Whether a line of running text (a sentence) came before: header lines come first."""
+    return any(len(line.strip()) > 90 or line.strip().endswith((".", "?", "!")) for line in lines)
+
+
+def _segmented_header(line: str) -> tuple[int, int] | None:
+    """A header line made of segments (a release label, a date, a place, a handle, the issuer or outlet):
+    the offsets of the segment that names an organisation or an account, or None. A line that reads as a
+    sentence is no header."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90 or stripped.endswith((".", "?", "!")):
+        return None
+    if _FINITE_VERB.search(stripped):
+        return None
+    if not (stripped[0].isalnum() or stripped.startswith("@")):
+        return None
+    position = 0
+    after_byline = False
+    for piece in _SEGMENT_SPLIT.split(line):
+        start = line.find(piece, position) if piece else -1
+        if start < 0:
+            continue
+        position = start + len(piece)
+        segment = piece.strip(" ()")
+        if not segment:
+            continue
+        start = line.index(segment, start)
+        lowered = segment.lower()
+        label = _LABEL_BY.match(segment)
+        if label:  # "MEDIA STATEMENT BY THE PRESIDENCY"
+            start += label.start("name")
+            segment = label.group("name")
+            lowered = segment.lower()
+        if lowered.startswith("from:"):
+            start += len(segment) - len(segment[5:].lstrip())  # "From: Ministry of Defence"
+            segment = segment[5:].lstrip()
+            lowered = segment.lower()
+        if lowered in _HEADER_LABELS or _RELEASE_ONLY.match(segment) or _DATE_LIKE.search(segment):
+            continue
+        if lowered.split()[-1] in _ROLE_TITLES:
+            continue  # "Staff Correspondent", "Royal Correspondent", "Commander": the reporter's role
+        if lowered.startswith("with ") and after_byline:
+            start += 5  # "By Staff writer, with CNA"
+            segment = segment[5:]
+            lowered = segment.lower()
+        by = _BY_ISSUER.match(segment)
+        if by and segment[:2].lower() == "by":
+            name = by.group("name")
+            if not set(name.lower().split()) & _ISSUER_WORDS:
+                after_byline = True
+                continue  # "By Ana Rita Valente": a reporter; the outlet may follow
+            start += len(segment) - len(name)
+            segment = name
+            lowered = segment.lower()
+        if re.fullmatch(r"@\w{2,30}", segment.split()[0]) and len(segment.split()) <= 3:
+            handle = segment.split()[0]
+            return start, start + len(handle)
+        words = segment.split()
+        if not words[0][:1].isupper() and not words[0][:1].isdigit():
+            continue  # "weekly notes", "thread"
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES | {"do", "du", "des"}
+                   for w in words):
+            continue
+        if after_byline or set(lowered.replace("’", "'").split()) & _ISSUER_WORDS:
+            return start, start + len(segment)  # "By Ana Rita Valente, Correio do Alentejo": the outlet
+    return None
 
 
 def _contact_block(text: str, lines: list[str]) -> dict | None:

@@ -217,6 +217,21 @@ CASES = [
     ("declined", "The Pentagon declined to comment on the deployment.", []),
     ("place-not-subject", "Our receivers in northern Nigeria picked up an Il-76.", []),
     ("country-in-clause", "Russian air defences shot down six drones over Syria.", []),
+    (
+        "bracketed-acronym-restates-the-body",
+        "The Armed Forces of the Philippines (AFP) said a C-130 landed at Basco.",
+        [(None, ["Armed Forces of the Philippines"])],
+    ),
+    (
+        "apposition-of-two-names",
+        "The Federal Air Transport Agency, Rosaviatsia, said an Il-76 landed at Kazan.",
+        [(None, ["Rosaviatsia"])],
+    ),
+    (
+        "adverb-between-subject-and-verb",
+        "Ground handlers there said an An-124 landed at Bishkek.",
+        [(None, ["Ground handlers"])],
+    ),
 ]
 
 

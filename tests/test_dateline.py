@@ -107,6 +107,22 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nNorthern Air Command - press release\n\nBody.", "Northern Air Command"),
         ("Headline\n\nBody.\n\nStory by 86th Airlift Wing Public Affairs",
          "86th Airlift Wing Public Affairs"),
+        ("Headline\n\nPress release – Air Mobility Staff (AMS)\nLyon, 3 May 2025\n\nBody.",
+         "Air Mobility Staff"),
+        ("Headline\n\nPress release, Danish Defence Command\n\nBody.", "Danish Defence Command"),
+        ("Headline\n\nVilnius, 7 October 2024 - Lithuanian Air Force Press Office\n\nBody.",
+         "Lithuanian Air Force Press Office"),
+        ("Headline\n\nMEDIA STATEMENT BY THE OFFICE OF THE PRIME MINISTER\n\nBody.",
+         "OFFICE OF THE PRIME MINISTER"),
+        ("Headline\n\n412th Wing Public Affairs\n\nBody.", "412th Wing Public Affairs"),
+        ("Headline\n\nBy 22nd Air Refueling Wing Public Affairs\n\nBody.",
+         "22nd Air Refueling Wing Public Affairs"),
+        ("Headline\n\n@AegeanSquawk · Jun 12, 2025\n\n1/ Body.", "@AegeanSquawk"),
+        ("Headline\n\nAegean Squawk (@AegeanSquawk) · Nov 28, 2023\n\n1/ Body.", "Aegean Squawk"),
+        ("Headline\n\nDanube Flank Tracker, weekly notes\n\nBody.", "Danube Flank Tracker"),
+        ("Headline\n\nBy Rita Sousa, Jornal do Minho\n\nBody.", "Jornal do Minho"),
+        ("Headline\n\nBy Ann Lee, Staff Correspondent, The Harbour Ledger\n\nBody.", "The Harbour Ledger"),
+        ("Headline\n\nFrom: Ministry of Transport\n\nBody.", "Ministry of Transport"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -117,7 +133,10 @@ def test_dateline_without_year_takes_reference_year():
         "pipe-government-department", "handle-on-platform", "outlet-comma-bureau", "reporter-pipe-outlet",
         "staff-report-pipe-outlet", "issuer-above-release-label", "issuer-above-posted-on",
         "issuer-dash-label",
-        "story-by-without-brackets",
+        "story-by-without-brackets", "label-dash-issuer-acronym", "label-comma-issuer", "place-date-issuer",
+        "statement-by-issuer", "unit-public-affairs-line", "by-unit-public-affairs", "handle-dot-date",
+        "account-handle-dot-date", "outlet-comma-label", "reporter-outlet-with-particle",
+        "reporter-role-outlet", "from-label",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):
@@ -161,3 +180,16 @@ def test_byline_a_thread_whose_first_post_is_signed_with_its_handle():
     )
     found = find_byline(text)
     assert (found["outlet"], found["kind"]) == ("@caribe_squawk", "social_media")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nConstanța\n\nA C-17 landed on Monday.",
+        "Headline\n\nA C-17 landed at Ramstein on Monday, the Air Force said.\n\nPress release, Air Force",
+        "Headline\n\nThe base is busy\n\nBody.",
+    ],
+    ids=["place-line", "segments-after-the-body", "sentence-without-full-stop"],
+)
+def test_byline_segmented_header_needs_a_name_before_the_body(text):
+    assert find_byline(text) is None

@@ -1026,3 +1026,58 @@ def test_events_a_section_title_is_no_leg(run):
         "The jets stayed in Belgrade until Friday."
     )
     assert [e["action"] for e in run(text, DCT)._.events] == ["flight"]
+
+
+def test_events_a_take_off_told_again_with_its_clock_time_dates_the_leg_and_gives_its_origin(run):
+    text = (
+        "The Czech prime minister set off for Canberra on Thursday aboard an Airbus A319CJ of the Czech Air "
+        "Force. The A319CJ left Prague-Kbely at around 9 a.m. local time, the government said."
+    )
+    events = run(text, "2025-11-15")._.events
+    assert len(events) == 1
+    assert events[0]["date"]["value"] == "2025-11-13T09:00"
+    assert events[0]["origin"]["name"] == "Prague-Kbely Air Base"
+    assert "date:clock-of-take-off-told-again" in events[0]["rules"]
+
+
+def test_events_a_leg_back_to_the_home_named_in_its_subject_starts_where_the_last_leg_ended(run):
+    text = (
+        "An Antonov An-124 landed at Rzeszów-Jasionka on Monday. The giant freighter, which normally "
+        "works out of Leipzig, left again for Leipzig the next morning."
+    )
+    events = run(text, "2025-09-10")._.events
+    assert events[-1]["destination"]["name"].startswith("Leipzig")
+    assert events[-1]["origin"]["name"] == "Rzeszów-Jasionka Airport"
+    assert "chain:origin-after-drop" in events[-1]["rules"]
+
+
+def test_events_and_was_parked_at_ends_a_departure(run):
+    text = (
+        "A Russian Il-76MD left Chkalovsky (UUMU) at 2140Z on Friday and was parked at Tehran Mehrabad by "
+        "Saturday."
+    )
+    event = run(text, "2024-09-10")._.events[0]
+    assert (event["origin"]["name"], event["destination"]["name"]) == (
+        "Chkalovsky Air Base",
+        "Mehrabad International Airport",
+    )
+    # alone, a parked aircraft is a sighting, not an arrival
+    assert run("An Il-76MD was parked at Tehran Mehrabad on Saturday.", "2024-09-10")._.events == []
+
+
+def test_events_a_route_told_with_codes_beats_the_chained_origin(run):
+    text = (
+        "Boeing 747-200F EP-FAB landed at Minsk on Monday. Looking ahead, EP-FAB is scheduled to fly "
+        "IKA–Vnukovo again this Thursday."
+    )
+    event = run(text, "2024-11-04")._.events[-1]
+    assert (event["origin"]["iata"], event["destination"]["name"]) == ("IKA", "Vnukovo International Airport")
+
+
+def test_events_continuing_by_bus_is_no_flight(run):
+    text = (
+        "A Danish Challenger was diverted to Billund on Tuesday night. The delegation continued to "
+        "Copenhagen by bus."
+    )
+    events = run(text, "2023-11-22")._.events
+    assert [e["destination"]["name"] for e in events] == ["Billund Airport"]

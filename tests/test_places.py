@@ -230,3 +230,11 @@ def test_places_every_gazetteer_name_fits_the_lexicon_window(nlp):
 def test_places_a_code_in_brackets_picks_between_the_airports_of_a_city(run):
     places = run("Three C-130H arrivals at Port Sudan (HSPN) from Cairo West on 14 March.")._.places
     assert [(p["text"], p["icao"]) for p in places][0] == ("Port Sudan", "HSPN")
+
+
+def test_places_a_known_code_joined_to_a_name_by_a_dash_is_a_route_end(run):
+    doc = run("EP-FAB is scheduled to fly IKA–Vnukovo again on Thursday.", "2024-11-04")
+    assert [(p["text"], p.get("iata")) for p in doc._.places] == [("IKA", "IKA"), ("Vnukovo", "VKO")]
+    # spaced, as in a dateline ("JUBA - The ..."), the dash joins no route
+    doc = run("Headline\n\nIKA – Vnukovo talks resumed on Monday.", "2024-11-04")
+    assert [p["text"] for p in doc._.places] == ["Vnukovo"]

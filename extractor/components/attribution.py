@@ -651,6 +651,14 @@ def _subject(
         before.pop(
             0
         )  # "landed in Syria, said ...", "Our receivers in northern Nigeria picked up": not a subject
+    if (
+        len(before) > 1
+        and before[1]["token_end"] + 1 == before[0]["token_start"]
+        and doc[before[1]["token_end"]].text == "("
+        and before[0]["token_end"] < len(doc)
+        and doc[before[0]["token_end"]].text == ")"
+    ):
+        before.pop(0)  # "The Armed Forces of the Philippines (AFP) said": the bracket restates the body
     if before and _object_of_preposition(doc, before[0], sent):
         before = []  # "interviews with officials in three countries show": the officials are not the subject
     if before:
@@ -744,8 +752,11 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
         return True  # ", who spoke on condition of anonymity," / ", a Britain-based war monitor,"
     if words[0] == "(" and words[-1] == ")" and len(tokens) <= 5:
         return True  # "(DHMI)"
-    if words == [","] and mention.get("role") == "person":
-        return True  # "..., Rear Admiral Pavel Kostrov, said": the closing comma of an apposition
+    if words == [","] and (
+        mention.get("role") == "person"
+        or (mention["token_start"] > 0 and gap.doc[mention["token_start"] - 1].text == ",")
+    ):
+        return True  # "..., Rear Admiral Pavel Kostrov, said", "The agency, Rosaviatsia, said": an apposition
     if words[0] in {"'s", "’s"} and len(tokens) <= 6 and "," not in words:
         return True  # "the Russian Defence Ministry's reconciliation centre for Syria said"
     if len(tokens) <= 3 and all(w in _ROLE_GAP for w in words):

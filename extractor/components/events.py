@@ -467,7 +467,8 @@ class EventBuilder:
             if len(route) >= 2 and (leg.origin is None or leg.destination is None):
                 # "fly Chkalovskiy to Bamako"; "flew Minsk - Hurghada - Harare": one leg, the middle stops via
                 if leg.origin is None or (leg.destination is None and "chain:origin" in leg.rules):
-                    leg.origin = route[0]  # "EP-FAB ... is scheduled to fly IKA–Vnukovo again": told, not chained
+                    # "EP-FAB ... is scheduled to fly IKA–Vnukovo again": told, not chained
+                    leg.origin = route[0]
                     if "chain:origin" in leg.rules:
                         leg.rules.remove("chain:origin")
                 leg.destination = leg.destination or route[-1]
@@ -2334,7 +2335,8 @@ def _by_surface(doc: Doc, start: int, end: int) -> bool:
             or i + 2 < len(doc) and doc[i + 1].lower_.endswith("ed") and doc[i + 2].lower_ in _SURFACE
         )  # "by armoured train"
         # not the travel on from where the flight ended: "to continue by boat", "onward delivery by land"
-        and not any(t.lower_ in _ONWARD for t in doc[max(start, i - 4) : i])
+        # (but "continued to Copenhagen by bus" is itself the surface move)
+        and not any(t.lower_ in _ONWARD for t in doc[max(start + 1, i - 4) : i])
         for i in range(start, min(end, len(doc) - 1))
     )
 
@@ -2383,7 +2385,10 @@ _TAKING_OFF = frozenset({"trg.take_off", "trg.leave", "trg.depart"})
 def _clock_restatement(new: Leg, old: Leg) -> bool:
     """'Four B-52Hs landed at Fairford on Tuesday ... They touched down shortly before 6 p.m.': the landing of
     the same aircraft told again a sentence or two later, with a clock time and no day or place of its own
-    (or the leg's destination), is the leg's time of arrival, not a second flight."""
+    (or the leg's destination), is the leg's time of arrival, not a second flight. Likewise a take-off told
+    again ("set off for Lima on Thursday ... left Haneda at around 9 a.m.") from the leg's origin or, for a
+    leg without one, from the origin it names; a sea crossed on the way ("refuelled over the Atlantic") is no
+    place of its own."""
     if not 0 < new.sent_index - old.sent_index <= 2 or new.count is not None or new.modality != old.modality:
         return False
     if old.count is not None:
@@ -2406,7 +2411,8 @@ def _clock_restatement(new: Leg, old: Leg) -> bool:
         return False
     if taking_off and old.origin is None and not own_origin:
         return False
-    # "refuelled in the air over the Atlantic and touched down shortly before 6 p.m.": a sea crossed on the way
+    # "refuelled in the air over the Atlantic and touched down shortly before 6 p.m.": a sea crossed on the
+    # way
     if any(v.get("kind") not in ("region", "other") for v in new.via):
         return False
     if not new.dates or not all(_bare_clock(t) for t in new.dates):
@@ -2427,14 +2433,17 @@ def _bare_clock(timex: dict) -> bool:
 
 
 def _take_clock(leg: Leg, restatement: Leg) -> None:
-    """The restating landing's clock time, on the leg's own day, becomes the leg's primary date."""
+    """The restating landing's (or take-off's) clock time, on the leg's own day, becomes the leg's primary
+    date; a take-off told again may name the origin the leg lacked."""
     day = (_primary_date(leg.dates) or {})["value"]
     clock = restatement.dates[0]
     leg.dates.insert(0, {**clock, "value": day + "T" + clock["value"].split("T", 1)[1]})
     if leg.origin is None and restatement.origin is not None and "chain:origin" not in restatement.rules:
         leg.origin = restatement.origin  # "set off for Lima ...; both left Tokyo's Haneda airport at 9 a.m."
         leg.rules.append("origin:told-with-the-clock")
-    leg.rules.append("date:clock-of-landing-told-again")
+    taking_off = all(t.row["id"] in _TAKING_OFF for t in restatement.triggers)
+    told_again = "take-off" if taking_off else "landing"
+    leg.rules.append(f"date:clock-of-{told_again}-told-again")
     leg.last_sent = leg.last_sent or restatement.sent
 
 

@@ -663,8 +663,8 @@ class PlaceRuler:
         return out
 
     def _glued_to_name(self, doc: Doc, token: Token) -> bool:
-        """'IKA–Vnukovo', 'Vnukovo→IKA': a known airport code joined to a name by a dash or an arrow with no space
-        either side is one end of a route (a dateline's 'JUBA - The' has spaces)."""
+        """'IKA–Vnukovo', 'Vnukovo→IKA': a known airport code joined to a name by a dash or an arrow with no
+        space either side is one end of a route (a dateline's 'JUBA - The' has spaces)."""
         if token.text not in self.airports_by_code:
             return False
         for step in (1, -1):

@@ -173,14 +173,24 @@ _MASTHEAD_DESK = re.compile(
 )
 #: "Havana (Prensa del Caribe) - An Il-96 ...": a place, then the outlet's credit, opening the body
 _PLACE_CREDIT = re.compile(
-    r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3},?\s+\((?P<outlet>[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s"
-)
+    r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3},?\s+\((?P<outlet>(?![A-Za-z]+ (?:edition|version|service)\))"
+    r"[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s"
+)  # not "Chiapas Sur Noticias (English edition) - Tapachula": an edition
 #: "ASTANA. December 9. KAZINFORM - A total of ...": a capitalised agency name after a dateline
 _CAPS_CREDIT = re.compile(
-    r"[A-Z][A-Z .'’\-]{1,30}[.,]\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}[.,]?\s+)?(?P<outlet>[A-Z][A-Z0-9&\-]{1,24})\s+(?:--|[-–—])\s"
+    r"[A-Z][A-Z .'’\-]{1,30}[.,]\s+"
+    r"(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?[.,]?\s+)?"
+    r"(?P<outlet>[A-Z][A-Z0-9&\-]{1,24})\s+(?:--|[-–—])\s"
 )  # "ASTANA. KAZINFORM - ..." without the date too
 _BYLINE_TEAM = re.compile(
-    r"By (?:the )?(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:team|desk|staff|newsroom)\s*$"
+    r"By (?:the |an? )?(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|de|do|da|del|du|la|el|of)){0,4}) "
+    r"(?:team|desk|staff|newsroom|correspondent|reporter)\s*$"
+)  # "By Gazeta de Roraima staff", "By an Air Forces Report correspondent"
+#: "An open-source tracking note from the Caribbean Skies Monitor blog": a post's blog or channel
+_FROM_BLOG = re.compile(
+    r"(?:An? |The )?(?:[\w\-]+ ){0,3}(?:note|post|thread|update|roundup|digest|dispatch) (?:from|by) "
+    r"(?:the )?"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4}) (?:blog|newsletter|channel|account|website)\b"
 )
 _MASTHEAD = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3} "
@@ -265,6 +275,7 @@ def find_byline(text: str) -> dict | None:
         match = (
             _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
             or _POSTED_BY.match(line) or _POSTED_BY_HANDLE.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
+            or (_FROM_BLOG.match(line) if lineno else None)
             or (_MASTHEAD_DESK.match(line) if lineno else None)
             or (_PLACE_CREDIT.match(line) if lineno else None) or (_CAPS_CREDIT.match(line) if lineno else None)
             or (_RELEASE_OF.match(line) if lineno else None) or (_RELEASE_LABEL.match(line) if lineno else None)
@@ -312,7 +323,8 @@ _ISSUER_WORDS = _OUTLET_WORDS | {
     "ministry", "defence", "defense", "force", "forces", "command", "office", "affairs", "service", "army",
     "navy", "guard", "wing", "presidency", "department", "secretariat", "bureau", "watch", "tracker",
     "spotter", "spotters", "radar", "intel", "observatory", "staff", "headquarters", "corps", "agency",
-    "noticias", "tidende", "zeitung", "courier", "skies", "squawk", "log",
+    "noticias", "notícias", "tidende", "zeitung", "courier", "skies", "squawk", "log", "diario", "diário",
+    "jornal", "gazeta", "correio", "kurier", "dagblad", "avisen", "periódico", "periodico", "journal",
 }  # fmt: skip
 #: the last word of a reporter's role in a byline ("Royal Correspondent", "Commander, Task Force 67 ...")
 _ROLE_TITLES = {

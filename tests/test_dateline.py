@@ -123,6 +123,11 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nBy Rita Sousa, Jornal do Minho\n\nBody.", "Jornal do Minho"),
         ("Headline\n\nBy Ann Lee, Staff Correspondent, The Harbour Ledger\n\nBody.", "The Harbour Ledger"),
         ("Headline\n\nFrom: Ministry of Transport\n\nBody.", "Ministry of Transport"),
+        ("Headline\n\nRIGA, 14 March 2024, LETA - Four F-16s arrived.", "LETA"),
+        ("Headline\n\nDiario Sur (English edition) - Temuco\n\nBody.", "Diario Sur"),
+        ("Headline\n\nBy Gazeta do Norte staff\n\nBody.", "Gazeta do Norte"),
+        ("Headline\n\nBy an Airlift Report correspondent\n\nBody.", "Airlift Report"),
+        ("Headline\n\nA tracking note from the Andes Skies Monitor blog\n\nBody.", "Andes Skies Monitor"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -136,7 +141,9 @@ def test_dateline_without_year_takes_reference_year():
         "story-by-without-brackets", "label-dash-issuer-acronym", "label-comma-issuer", "place-date-issuer",
         "statement-by-issuer", "unit-public-affairs-line", "by-unit-public-affairs", "handle-dot-date",
         "account-handle-dot-date", "outlet-comma-label", "reporter-outlet-with-particle",
-        "reporter-role-outlet", "from-label",
+        "reporter-role-outlet", "from-label", "caps-place-day-month-year-credit",
+        "edition-in-brackets-is-no-credit",
+        "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

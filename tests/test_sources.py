@@ -598,3 +598,24 @@ def test_sources_a_longer_name_inside_a_short_one_wins(run):
     # "the UN" is a name, but "UN Refugee Agency" runs past it and is longer
     found = run("Chad hosts refugees, according to the UN Refugee Agency.")._.sources
     assert [(s["text"], s["name"]) for s in found] == [("UN Refugee Agency", "UN Refugee Agency")]
+
+
+def test_sources_a_release_headed_national_defence_in_canada_is_the_department(extractor):
+    text = (
+        "Headline\n\nNews release\n\nMarch 14, 2024 - Trenton, Ontario - National Defence / Canadian Armed "
+        "Forces\n\nA Royal Canadian Air Force CC-177 Globemaster III landed at 8 Wing Trenton on Monday."
+    )
+    publishers = [s for s in _doc(extractor, text)._.sources if s.get("role") == "publisher"]
+    assert [s["name"] for s in publishers] == ["Department of National Defence"]
+
+
+@pytest.mark.parametrize(
+    "header, name",
+    [("Headline\n\nRIGA, 14 March 2024, PNA - ", "Philippine News Agency"),
+     ("Headline\n\nTALLINN, 14 March 2024, BNS - ", "Baltic News Service")],
+    ids=["pna", "bns"],
+)  # fmt: skip
+def test_sources_short_wire_credits_in_a_dateline(extractor, header, name):
+    text = header + "Four F-16 fighters arrived at Amari air base on Wednesday."
+    publishers = [s for s in _doc(extractor, text)._.sources if s.get("role") == "publisher"]
+    assert [s["name"] for s in publishers] == [name]

@@ -1572,7 +1572,12 @@ _NOT_NAME_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
                    "February", "March", "April", "May", "June", "July", "August", "September", "October",
                    "November", "December", "Telegram", "Twitter", "Facebook", "On", "In", "The", "A", "An"}  # fmt: skip
 #: one-word issuers of a press release that stand for a body ("Defence media release": the defence department)
-_BARE_ISSUERS = {"defence": "Department of Defence", "defense": "Department of Defense"}
+_BARE_ISSUERS = {
+    "defence": "Department of Defence",
+    "defense": "Department of Defense",
+    # Canada's: "March 14, 2024 - Trenton, Ontario - National Defence / Canadian Armed Forces"
+    "national defence": "Department of National Defence",
+}
 #: a publisher named by its generic body ("Ministry of National Defense") belongs to the article's country
 _GENERIC_BODY_WORDS = {"ministry", "department", "secretariat", "office"}
 _CREDIT_WINDOW = 400

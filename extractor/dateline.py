@@ -259,7 +259,31 @@ def _issuer_line(line: str) -> bool:
     return bool(_ORG_LINE.fullmatch(stripped)) or bool(re.fullmatch(r"[A-Z][A-Z&.'’\- ]{3,60}", stripped))
 
 
+#: the office that speaks for a body, around the body's name: "Press Service of the Ministry of Defence of
+#: the Republic of Kazakhstan", "Italian Air Force Press Office", "Department of Defence media team."
+_SPEAKING_OFFICE = re.compile(
+    r"^(?:(?:The )?(?:Press|Media) (?:Service|Office) of (?:the )?)?(?P<body>.+?)"
+    r"(?: (?:[Pp]ress|[Mm]edia) (?:[Oo]ffice|[Tt]eam|[Ss]ervice))?\.?$"
+)
+
+
 def find_byline(text: str) -> dict | None:
+    """The publishing outlet named around the article (the body an office speaks for), or None: a reporter's
+    role ("By Andrea Whyte, Staff Reporter") names none."""
+    found = _find_byline(text)
+    if found is None:
+        return None
+    match = _SPEAKING_OFFICE.match(found["outlet"])
+    if match and match.group("body") != found["outlet"]:
+        start = found["start"] + match.start("body")
+        body = match.group("body")
+        found = {**found, "outlet": body, "start": start, "end": start + len(body)}
+    if found["outlet"].split()[-1].lower() in _ROLE_TITLES:
+        return None
+    return found
+
+
+def _find_byline(text: str) -> dict | None:
     """The publishing outlet named around the article, or None.
 
     Reads the first lines ("By a staff writer, Defence Horizon", "By the Sahel Skywatch team", a masthead line

@@ -111,7 +111,7 @@ def test_dateline_without_year_takes_reference_year():
          "Air Mobility Staff"),
         ("Headline\n\nPress release, Danish Defence Command\n\nBody.", "Danish Defence Command"),
         ("Headline\n\nVilnius, 7 October 2024 - Lithuanian Air Force Press Office\n\nBody.",
-         "Lithuanian Air Force Press Office"),
+         "Lithuanian Air Force"),
         ("Headline\n\nMEDIA STATEMENT BY THE OFFICE OF THE PRIME MINISTER\n\nBody.",
          "OFFICE OF THE PRIME MINISTER"),
         ("Headline\n\n412th Wing Public Affairs\n\nBody.", "412th Wing Public Affairs"),
@@ -200,3 +200,20 @@ def test_byline_a_thread_whose_first_post_is_signed_with_its_handle():
 )
 def test_byline_segmented_header_needs_a_name_before_the_body(text):
     assert find_byline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Headline\n\nPress Service of the Ministry of Defence of the Republic of Estonia\n\nBody.",
+         "Ministry of Defence of the Republic of Estonia"),
+        ("Headline\n\nBody.\n\nStory by Department of Defence media team.", "Department of Defence"),
+        ("Headline\n\nBy Andrea Whyte, Staff Reporter\n\nBody.", None),
+    ],
+    ids=["press-service-of-the-body", "body-media-team", "reporter-role-is-no-outlet"],
+)  # fmt: skip
+def test_byline_the_body_an_office_speaks_for(text, outlet):
+    found = find_byline(text)
+    assert (found and found["outlet"]) == outlet
+    if found:
+        assert text[found["start"] : found["end"]] == outlet

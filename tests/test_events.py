@@ -1081,3 +1081,28 @@ def test_events_continuing_by_bus_is_no_flight(run):
     )
     events = run(text, "2023-11-22")._.events
     assert [e["destination"]["name"] for e in events] == ["Billund Airport"]
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        ("The Il-76TD has flown at least 14 round trips between Sharjah (OMSJ) and Bishkek's Manas airport "
+         "since March.", "Sharjah International Airport", "Manas International Airport"),
+        ("The Rivet Joint left RAF Mildenhall at 0005Z on Thursday and was established in an orbit over "
+         "north-eastern Romania by 0330Z.", "RAF Mildenhall", "Romania"),
+        ("The Poseidon left RAAF Base Edinburgh on Sunday morning and night-stopped in Darwin.",
+         "RAAF Base Edinburgh", "Darwin"),
+    ],
+    ids=["between-code-and-possessor", "orbit-over-a-direction", "night-stopped"],
+)  # fmt: skip
+def test_events_ends_across_codes_possessors_and_directions(run, text, origin, destination):
+    event = run(text, "2025-06-14")._.events[0]
+    assert (event["origin"]["name"], event["destination"]["name"]) == (origin, destination)
+
+
+def test_events_a_stop_before_continuing_is_the_via_of_one_leg(run):
+    events = run("On 20 May an Il-76MD stopped at Tamanrasset for about an hour before continuing to Niamey.",
+                 "2025-06-14")._.events  # fmt: skip
+    assert len(events) == 1
+    assert events[0]["destination"]["name"] == "Niamey"
+    assert [v["icao"] for v in events[0]["via"]] == ["DAAT"]  # Tamanrasset's airport

@@ -342,6 +342,15 @@ class EventBuilder:
                 # "continued to Cold Lake, where the crews rested, before flying the final leg to Eielson": a
                 # next leg from where the last ended ("stopped at Balikpapan before reaching Palu" is one leg)
                 chain = True
+            if (
+                chain
+                and current is not None
+                and current.action == "transit"
+                and current.destination is None
+                and current.via
+                and doc[trig.start - 1].lower_ == "before"
+            ):
+                chain = False  # "stopped at Tamanrasset for an hour before continuing to Niamey": one leg
             restart = (
                 current is not None
                 and current.destination is not None
@@ -562,8 +571,8 @@ class EventBuilder:
                 and last_slot == "origin"
                 and last_prep == "between"
                 and last_slotted_end is not None
-                and place["token_start"] - last_slotted_end <= 2
-            ):
+                and _plain_gap(doc, last_slotted_end, head["token_start"], possessors) <= 2
+            ):  # "between Sharjah (OMSJ) and Bishkek's Manas airport"
                 slot = "destination"
             if prep == "for" and doc[head["token_start"] - 2].lower_ in _ROLES_FOR:
                 slot = None  # "carrying the special envoy for Sudan": a title, not a destination
@@ -587,8 +596,8 @@ class EventBuilder:
             elif prep == "object":
                 slot = trig.row.get("object")
             elif prep is None:
-                if head["token_start"] - trig.end <= 1:
-                    slot = trig.row.get("object")
+                if _undirected_gap(doc, trig.end, head["token_start"]) <= 1:
+                    slot = trig.row.get("object")  # "an orbit over north-eastern Romania"
                 elif (
                     place["token_end"] + 1 < len(doc)
                     and doc[place["token_end"]].text == "-"
@@ -1155,6 +1164,33 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if word == "of" or doc[i].text == ",":
         return word
     return None
+
+
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "-",
+    "northeastern", "northwestern", "southeastern", "southwestern", "far",
+})  # fmt: skip
+
+
+def _undirected_gap(doc: Doc, start: int, end: int) -> int:
+    """The words between two tokens, leaving out the direction before a place ("north-eastern")."""
+    return sum(1 for i in range(start, end) if doc[i].lower_ not in _DIRECTION_WORDS)
+
+
+def _plain_gap(doc: Doc, start: int, end: int, possessors: set[int]) -> int:
+    """The words between two places, leaving out a bracketed code ("(OMSJ)") and a possessor of the second
+    ("Bishkek's")."""
+    words = 0
+    depth = 0
+    for i in range(start, end):
+        text = doc[i].text
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i not in possessors:
+            words += 1
+    return words
 
 
 def _home_base_at(doc: Doc, at: int, floor: int) -> bool:

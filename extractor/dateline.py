@@ -53,7 +53,25 @@ _DOTTED_DATELINE = re.compile(
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.\s+)?"
     rf"(?P<credit>[{_UP}][{_UP}\-]{{1,20}})(?P<credit2>)\s*(?P<dash>[-–—]{{1,2}}\s)"
 )
+#: "March 12" or "12 March"
+_MONTH_DAY = (
+    r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)"
+)
+#: "TALLINN, 14 March 2024, BNS - ": the agency after the date, between commas and a dash
+_COMMA_CREDIT_DATELINE = re.compile(
+    rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?: [{_UP}][{_UP}'’.\-]+){{0,3}}),\s*"
+    + _MONTH_DAY + r"(?:,?\s*(?P<year>\d{4}))?,\s*"
+    rf"(?P<credit>[{_UP}][{_UP}A-Za-z&\-]{{1,20}})(?P<credit2>)\s*(?P<dash>[-–—]{{1,2}}\s)"
+)
+#: "New Delhi, March 12, 2026" alone on a header line: a press release's place and date
+_PLACE_DATE_LINE = re.compile(
+    rf"(?P<place>[{_UP}][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]+(?: [{_UP}][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]+){{0,2}}),\s*"
+    + _MONTH_DAY + r",?\s*(?P<year>\d{4})(?P<credit>)(?P<credit2>)(?P<dash>)\s*$"
+)
 _MAX_LINES = 4
+#: how far down a header of short lines may run
+_HEADER_SCAN = 12
 
 
 def find_dateline(text: str) -> dict | None:
@@ -68,7 +86,26 @@ def find_dateline(text: str) -> dict | None:
         match = _DATELINE.match(line)
         if match and _is_dateline(match):
             return _to_dict(match, offset)
-        match = _TRAILING_CREDIT.match(line) or _MIXED_CASE_DATELINE.match(line)
+        match = (
+            _TRAILING_CREDIT.match(line)
+            or _MIXED_CASE_DATELINE.match(line)
+            or _COMMA_CREDIT_DATELINE.match(line)
+        )
+        if match:
+            return _to_dict(match, offset)
+        offset += len(line) + 1
+    return _place_date_line(lines)
+
+
+def _place_date_line(lines: list[str]) -> dict | None:
+    """A header line that is only a place and a full date ("New Delhi, March 12, 2026"), among the lines above
+    the body (a press release's issuer may take several)."""
+    offset = len(lines[0]) + 1 if lines else 0
+    for line in lines[1:_HEADER_SCAN]:
+        stripped = line.strip()
+        if len(stripped) > 90 or stripped.endswith((".", "?", "!")):
+            return None  # the body has begun
+        match = _PLACE_DATE_LINE.match(line)
         if match:
             return _to_dict(match, offset)
         offset += len(line) + 1
@@ -103,7 +140,7 @@ def _to_dict(match: re.Match, offset: int) -> dict:
     date = f"{year:04d}-{month_number:02d}-{day:02d}" if year and month_number and day else None
     groups = match.groupdict()
     group = next((name for name in ("credit", "credit2", "credit3") if groups.get(name)), "credit2")
-    credit = match.group(group)
+    credit = match.group(group) or None
     return {
         "start": offset + match.start(),
         "end": offset + match.end(),

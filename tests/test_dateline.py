@@ -32,6 +32,9 @@ CASES = [
         None,
         (3, 12),
     ),
+    ("Title\n\nRIGA, 14 March 2024, LETA - Four F-16s", "RIGA", "2024-03-14", "LETA", (3, 14)),
+    ("Title\n\nMinistry of Defence\nPress Office\n\nKraków, March 12, 2026\n\nThe air force said.", "Kraków",
+     "2026-03-12", None, (3, 12)),  # a place and a date alone on a header line, below the issuer
 ]
 
 
@@ -49,8 +52,9 @@ def test_dateline_found(text, place, date, credit, month_day):
 
 @pytest.mark.parametrize(
     "text",
-    ["Nothing here - at all", "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed"],
-    ids=["plain", "dashes", "empty", "colon-without-credit"],
+    ["Nothing here - at all", "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed",
+     "Title\n\nThe base was busy on Monday.\n\nKraków, March 12, 2026\n"],
+    ids=["plain", "dashes", "empty", "colon-without-credit", "place-date-line-after-the-body"],
 )
 def test_dateline_absent(text):
     assert find_dateline(text) is None

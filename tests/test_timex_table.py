@@ -37,6 +37,7 @@ CASES = [
     ("weekday-month-day-year", "It landed on Monday, Oct. 26, 1998.", DCT, "Monday, Oct. 26, 1998", "DATE", "1998-10-26"),
     ("seed-on-october-26", "On October 26, a Russian Il-76 flew from Benghazi.", DCT, "October 26", "DATE", "2025-10-26"),
     ("seed-since-october-24", "Flights have continued since October 24.", DCT, "October 24", "DATE", "2025-10-24"),
+    ("since-month-is-past", "Since March, the jet has flown to Istanbul 11 times.", "2024-12-05", "March", "DATE", "2024-03"),
     ("sept-abbr", "Deliveries were completed by Sept. 30.", DCT, "Sept. 30", "DATE", "2025-09-30"),
     ("day-month", "A second Il-62M arrived on 27 October.", DCT, "27 October", "DATE", "2025-10-27"),
     ("ordinal-day", "The crew returned on October 28th.", DCT, "October 28th", "DATE", "2025-10-28"),

@@ -34,6 +34,8 @@ _PREPOSITION = re.compile(
     r"|up to|by|before|prior to|ahead of|after|following|around|about|circa|between)\s+$",
     re.IGNORECASE,
 )
+#: "since" right before a time expression: the start of a period up to now, so in the past
+_SINCE_BEFORE = re.compile(r"(?:^|[^\w])[Ss]ince\s+(?:early |late |mid-?)?$")
 _PREPOSITION_ASCII = ascii_twin(_PREPOSITION)  # for ASCII-only texts (see :mod:`.twins`)
 #: the longest a match of :data:`_PREPOSITION` reaches before the spaces that end it
 _PREPOSITION_REACH = 1 + len("throughout")
@@ -252,6 +254,8 @@ class TemporalTagger:
         sentence_start, sentence_end = bounds[sentence]
 
         def tense() -> Tense | None:
+            if _SINCE_BEFORE.search(text, max(sentence_start, candidate.start - 12), candidate.start):
+                return "PAST"  # "Since March, it has flown ...": a start that has passed
             cues = sentence_cues.get(sentence)
             if cues is None:
                 cues = sentence_cues[sentence] = SentenceCues(text[sentence_start:sentence_end])

@@ -264,7 +264,10 @@ _TRAILER_LINES = 3
 _CONTACT_LABELS = {"media relations", "media contact", "media contacts", "contacts", "contact", "press office",
                    "press contact", "for more information", "media enquiries", "media inquiries"}  # fmt: skip
 _ORG_LINE = re.compile(r"[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){1,7}")
-_NAME_PARTICLES = {"of", "for", "and", "the", "&", "de", "del", "da", "do", "dos", "la", "le", "el", "di", "von", "van"}
+_NAME_PARTICLES = {
+    "of", "for", "and", "the", "&", "de", "del", "da", "do", "dos", "du", "des", "la", "le", "el", "di",
+    "von", "van",
+}  # fmt: skip
 #: a header segment with a date or a time in it is not an outlet ("Last updated 2025-05-07 09:20")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LIKE = re.compile(
@@ -393,6 +396,7 @@ _ROLE_TITLES = {
     "photographer", "analyst", "producer", "chief",
 }  # fmt: skip
 _BY_ISSUER = re.compile(r"(?i:by) (?:the )?(?P<name>.+)$")
+_HANDLE = re.compile(r"@\w{2,30}")
 _LABEL_BY = re.compile(r"(?i:(?:press|news|media) (?:release|statement) by (?:the )?)(?P<name>\S.*)$")
 
 
@@ -400,9 +404,15 @@ _LABEL_BY = re.compile(r"(?i:(?:press|news|media) (?:release|statement) by (?:th
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says)\b")
 
 
+def _running_text(line: str) -> bool:
+    """A line of the body (long, or closed like a sentence), not a header's."""
+    stripped = line.strip()
+    return len(stripped) > 90 or stripped.endswith((".", "?", "!"))
+
+
 def _body_started(lines: list[str]) -> bool:
-    """Whether a line of running text (a sentence) came before: header lines come first."""
-    return any(len(line.strip()) > 90 or line.strip().endswith((".", "?", "!")) for line in lines)
+    """Whether a line of running text came before: header lines come first."""
+    return any(_running_text(line) for line in lines)
 
 
 def _segmented_header(line: str) -> tuple[int, int] | None:
@@ -410,9 +420,7 @@ def _segmented_header(line: str) -> tuple[int, int] | None:
     the offsets of the segment that names an organisation or an account, or None. A line that reads as a
     sentence is no header."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 90 or stripped.endswith((".", "?", "!")):
-        return None
-    if _FINITE_VERB.search(stripped):
+    if not stripped or _running_text(stripped) or _FINITE_VERB.search(stripped):
         return None
     if not (stripped[0].isalnum() or stripped.startswith("@")):
         return None
@@ -439,29 +447,28 @@ def _segmented_header(line: str) -> tuple[int, int] | None:
             lowered = segment.lower()
         if lowered in _HEADER_LABELS or _RELEASE_ONLY.match(segment) or _DATE_LIKE.search(segment):
             continue
+        by = _BY_ISSUER.match(segment)
+        if by:
+            name = by.group("name")
+            name_words = name.lower().split()
+            if not set(name_words) & _ISSUER_WORDS or name_words[-1] in _ROLE_TITLES:
+                after_byline = True
+                continue  # "By Ana Rita Valente", "By Staff writer": a reporter; the outlet may follow
+            start += len(segment) - len(name)
+            segment = name
+            lowered = segment.lower()
         if lowered.split()[-1] in _ROLE_TITLES:
             continue  # "Staff Correspondent", "Royal Correspondent", "Commander": the reporter's role
         if lowered.startswith("with ") and after_byline:
             start += 5  # "By Staff writer, with CNA"
             segment = segment[5:]
             lowered = segment.lower()
-        by = _BY_ISSUER.match(segment)
-        if by and segment[:2].lower() == "by":
-            name = by.group("name")
-            if not set(name.lower().split()) & _ISSUER_WORDS:
-                after_byline = True
-                continue  # "By Ana Rita Valente": a reporter; the outlet may follow
-            start += len(segment) - len(name)
-            segment = name
-            lowered = segment.lower()
-        if re.fullmatch(r"@\w{2,30}", segment.split()[0]) and len(segment.split()) <= 3:
-            handle = segment.split()[0]
-            return start, start + len(handle)
         words = segment.split()
+        if _HANDLE.fullmatch(words[0]) and len(words) <= 3:
+            return start, start + len(words[0])
         if not words[0][:1].isupper() and not words[0][:1].isdigit():
             continue  # "weekly notes", "thread"
-        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES | {"do", "du", "des"}
-                   for w in words):
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words):
             continue
         if after_byline or set(lowered.replace("’", "'").split()) & _ISSUER_WORDS:
             return start, start + len(segment)  # "By Ana Rita Valente, Correio do Alentejo": the outlet

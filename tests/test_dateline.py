@@ -221,3 +221,9 @@ def test_byline_the_body_an_office_speaks_for(text, outlet):
     assert (found and found["outlet"]) == outlet
     if found:
         assert text[found["start"] : found["end"]] == outlet
+
+
+def test_byline_an_agency_a_staff_writer_works_with():
+    text = "Headline\n\nBy Staff writer, with CNA\n\nBody."
+    found = find_byline(text)
+    assert found is not None and text[found["start"] : found["end"]] == "CNA"

@@ -496,7 +496,7 @@ class EventBuilder:
             legs.append(leg)
             current = leg
         _mission_areas(doc, places, legs, history)
-        for leg in legs:
+        for index, leg in enumerate(legs):
             _fill_implicit_destination(leg, history + legs)
             _fill_onward_origin(doc, leg, history + legs)
             _fill_return_origin(leg, history + legs)
@@ -507,7 +507,7 @@ class EventBuilder:
             ):
                 leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
                 leg.rules.append("origin:dropped-same-as-destination")
-                _origin_after_drop(leg, history + legs)
+                _origin_after_drop(leg, history + legs[:index])
         if legs:
             _assign_dates(legs, triggers, timexes, sent, doc)
         for leg in legs:
@@ -1551,10 +1551,10 @@ def _previous_leg_of(aircraft: list[dict], history: list[Leg]) -> Leg | None:
     return None
 
 
-def _origin_after_drop(leg: Leg, legs: list[Leg]) -> None:
+def _origin_after_drop(leg: Leg, earlier: list[Leg]) -> None:
     """'The freighter, which works out of Leipzig, left again for Leipzig the next morning': the place the
-    text named is home, not where the leg starts; the aircraft's last leg ended where this one starts."""
-    earlier = legs[: next(i for i, other in enumerate(legs) if other is leg)]
+    text named is home, not where the leg starts; the aircraft's last leg (among ``earlier``) ended where this
+    one starts."""
     previous = _previous_leg_of(leg.aircraft, earlier)
     if previous is None and earlier and leg.aircraft and all(a["generic"] for a in leg.aircraft):
         doc = leg.sent.doc

@@ -671,8 +671,7 @@ class PlaceRuler:
             joiner_i, name_i = token.i + step, token.i + 2 * step
             if not 0 <= name_i < len(doc) or doc[joiner_i].text not in {"–", "—", "→", "➝", "➔"}:
                 continue
-            left, joiner = (token, doc[joiner_i]) if step == 1 else (doc[name_i], doc[joiner_i])
-            name = doc[name_i]
+            left, joiner, name = token if step == 1 else doc[name_i], doc[joiner_i], doc[name_i]
             if not left.whitespace_ and not joiner.whitespace_ and name.text[:1].isupper() and name.is_alpha:
                 return True
         return False

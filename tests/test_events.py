@@ -364,6 +364,21 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # a route word after a time expression
         ("After unloading at Mogadishu, the C-130J continued this morning to Kismayo.", "Mogadishu",
          "Kismayo"),
+        # "from its logistics hub at X": the hub is where the flights start
+        ("The agency has flown at least 14 charter flights from its logistics hub at Dubai World Central to "
+         "Kabul since June.", "OMDW", "Kabul"),
+        # where an aircraft stood on the ground before it left
+        ("A Turkish C-130E that had been on the ground in Mogadishu since Saturday departed for Djibouti on "
+         "Monday morning.", "Mogadishu", "Djibouti"),
+        # "based at the agency's X": the possessor of the base does not hide the "based at"
+        ("NASA's P-3B Orion, based at the agency's Wallops Flight Facility on Virginia's Eastern Shore, flew "
+         "to MacDill last week.", "KWAL", "KMCF"),
+        # the unit's base in apposition after "from the unit,"
+        ("Twelve F-16CMs from the 35th Fighter Wing, Misawa Air Base, Japan, arrived at Clark Air Base on "
+         "April 10.", "RJSM", "RPLC"),
+        # a direction before a country is part of the place
+        ("An E-3A Sentry took off from Geilenkirchen on Monday and flew to eastern Poland.", "ETNG",
+         "eastern Poland"),
     ],
     ids=[
         "out-of-in-subject",
@@ -390,6 +405,11 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "from-unit-in-city",
         "racetrack-over",
         "continued-time-to",
+        "from-its-hub-at",
+        "on-the-ground-in-before-leaving",
+        "based-at-a-possessors-base",
+        "from-unit-comma-base",
+        "direction-before-a-country",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):
@@ -1106,3 +1126,19 @@ def test_events_a_stop_before_continuing_is_the_via_of_one_leg(run):
     assert len(events) == 1
     assert events[0]["destination"]["name"] == "Niamey"
     assert [v["icao"] for v in events[0]["via"]] == ["DAAT"]  # Tamanrasset's airport
+
+
+def test_events_a_pronoun_after_a_fronted_stopover_is_the_aircraft_told_before(run):
+    text = "A Y-20A took off from Urumqi on Friday afternoon. After a stop in Karachi it landed in Cairo."
+    events = run(text, "2025-09-10")._.events
+    assert len(events) == 1
+    assert [a["text"] for a in events[0]["aircraft"]] == ["Y-20A"]
+    assert events[0]["destination"]["name"] == "Cairo"
+    assert [v["name"] for v in events[0]["via"]] == ["Karachi"]
+
+
+def test_events_bring_back_after_due_to_is_a_planned_flight(run):
+    text = "The C-32A is due to bring the lawmakers back to Washington on Wednesday."
+    event = run(text, "2025-05-12")._.events[0]
+    assert event["destination"]["name"] == "Washington"
+    assert event["date"]["value"] == "2025-05-14"

@@ -401,9 +401,10 @@ class EventBuilder:
                 # "CC-130J flights arrived from Trenton, and a Polish C-130E flew in from Powidz": two legs
                 if (not both or refined or general) and not other:
                     _merge(current, trig, slots)
-                    if refined and not current.aircraft:
-                        # "its first Caracas-Moscow flight ..., sending an Airbus A340-600 from ...": the
-                        # aircraft comes with the second trigger
+                    told = refined or _subject_told(doc, aircraft, window_start, trig.start)
+                    if not current.aircraft and told:
+                        # "its first Caracas-Moscow flight ..., sending an Airbus A340-600 from ...", "After a
+                        # stop in Karachi it landed in Cairo": the aircraft comes with the second trigger
                         current.aircraft, current.coreferent = self._aircraft(
                             doc, sent, trig, aircraft, window_start, window_end, history + legs, None
                         )
@@ -466,8 +467,10 @@ class EventBuilder:
                     leg.rules.append("destination:standing-after")
             if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
                 subject_end = _subject(leg.aircraft, sent, trig)[-1]["token_end"]
-                leg.origin = _origin_before_trigger(doc, places, subject_end, trig.start, history + legs,
-                                                    returning=trig.row["action"] == "return")  # fmt: skip
+                leg.origin = _origin_before_trigger(
+                    doc, places, subject_end, trig.start, history + legs,
+                    returning=trig.row["action"] == "return", leaving=trig.rule in _TAKING_OFF,
+                )  # fmt: skip
                 if leg.origin is not None:
                     leg.rules.append("origin:before-trigger")
             route = _route(doc, places, trig.end, window_end)
@@ -870,15 +873,27 @@ def _trimmed(span: Span) -> Span:
 
 
 def _origin_before_trigger(
-    doc: Doc, places: list[dict], start: int, end: int, history: list[Leg], *, returning: bool = False
+    doc: Doc,
+    places: list[dict],
+    start: int,
+    end: int,
+    history: list[Leg],
+    *,
+    returning: bool = False,
+    leaving: bool = False,
 ) -> dict | None:
     """'A pair of C-17s from Dover Air Force Base in Delaware landed at ...': the origin sits in the subject."""
     for place in places:
         if not start <= place["token_start"] < end:
             continue
-        before = [t.lower_ for t in doc[max(start, place["token_start"] - 8) : place["token_start"]]]
+        before = _without_possessor(
+            [t.lower_ for t in doc[max(start, place["token_start"] - 8) : place["token_start"]]]
+        )
         if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
+            return _resolve_place(doc, place, history)
+        if leaving and before[-1:] in (["at"], ["in"]) and _GROUNDED_WORDS & set(before):
+            # "A Turkish C-130E that had been on the ground in Mogadishu since Saturday departed for Djibouti"
             return _resolve_place(doc, place, history)
         if before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["stationed", "in"]):
             # "one of the two Mi-171E helicopters based at Marambio flew a team to Esperanza Base"
@@ -901,13 +916,28 @@ def _origin_before_trigger(
             or before[-2:-1] == ["from"]
             or before[-1:] == ["at"]
             and place["kind"] in ("airbase", "airport", "city")
-            or before[-1:] == ["in"]
+            or before[-1:] in (["in"], [","])
             and _UNIT_HEADS & set(before)
             and place["kind"] in ("airbase", "airport", "city")
-        ):  # also "The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday"
+        ):  # also "The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday", "F-16CMs from the
+            # 35th Fighter Wing, Misawa Air Base, Japan, arrived at Clark"
             return _resolve_place(doc, place, history)
     return None
 
+
+def _without_possessor(words: list[str]) -> list[str]:
+    """The words before a place without its possessor: "based at the agency's" -> "based at"."""
+    if words[-1:] and words[-1] in ("'s", "’s"):
+        for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
+            if words[k] in _DEFINITE and words[k - 1 : k] in (["at"], ["in"]):
+                return words[:k]
+    return words
+
+
+#: words of a relative clause that holds an aircraft on the ground before it leaves
+_GROUNDED_WORDS = frozenset(
+    {"ground", "parked", "sat", "sitting", "stranded", "stuck", "grounded", "apron", "tarmac"}
+)
 
 _UNIT_HEADS = frozenset(
     {"base", "wing", "squadron", "group", "regiment", "brigade", "flotilla", "escadrille"}
@@ -1131,8 +1161,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if (
         word == "at"
         and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 5) : i]]  # or the trigger's "flew in from"
-        and any(t.lower_ in {"base", "airport", "airfield", "station"} for t in doc[max(floor, i - 3) : i])
-    ):
+        and any(t.lower_ in _BASE_HEADS | _STORE_HEADS for t in doc[max(floor, i - 3) : i])
+    ):  # "flights from its logistics hub at Dubai World Central"
         return "from"
     if word == "at" and _home_base_at(doc, i, floor):
         return "from"  # "flew in from their home base at Gebel El Basur": the trigger holds the "from"
@@ -1211,6 +1241,7 @@ _BASE_DESCRIPTION_WORDS = frozenset(
      "base", "airfield", "airport", "station", "hub"}
 )  # fmt: skip
 _BASE_HEADS = frozenset({"base", "airfield", "airport", "station", "hub"})
+_STORE_HEADS = frozenset({"warehouse", "warehouses", "depot", "depots"})
 
 
 def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
@@ -1414,6 +1445,14 @@ def _and_back(doc: Doc, legs: list[Leg]) -> list[Leg]:
                 )  # fmt: skip
             )
     return out
+
+
+def _subject_told(doc: Doc, aircraft: list[dict], start: int, trigger_start: int) -> bool:
+    """An aircraft or a pronoun for one told just before a trigger: "After a stop in Karachi it landed"."""
+    if any(start <= a["token_start"] < trigger_start for a in aircraft):
+        return True
+    window = doc[max(start, trigger_start - 6) : trigger_start].text.lower()
+    return any(f" {a} " in f" {window} " for a in _ANAPHORS)
 
 
 def _relative_clause_before(doc: Doc, aircraft: list[dict], trigger_start: int) -> bool:

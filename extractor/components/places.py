@@ -473,6 +473,7 @@ class PlaceRuler:
             for i in range(mention["token_start"], mention["token_end"]):
                 allowed[i] = True
         mentions = [m for m in mentions if all(m is not a for a in adjectives)]
+        mentions = [_with_direction(doc, m, allowed) for m in mentions]
         for mention in mentions:
             if self._is_island(doc, mention):
                 mention["island"] = True
@@ -807,6 +808,31 @@ def _mention(span: Span, place: dict) -> dict:
     if hyphen_prefix(doc, start) in _ARTICLE_PREFIXES:
         span = doc[start - 2 : span.end]  # "al-Jufra", "el-Obeid": the article belongs to the name
     return {**place, "descriptor": bool(place.get("descriptor")), **span_fields(span)}
+
+
+#: kinds of place a direction word narrows ("eastern Poland", "the western Black Sea")
+_DIRECTED_KINDS = frozenset({"country", "region", "other"})
+
+
+def _with_direction(doc: Doc, mention: dict, allowed: list[bool]) -> dict:
+    """A country, region or sea with the direction before it: "flew to eastern Poland", "over the western
+    Black Sea". The span takes the direction in; the name stays the gazetteer's, the part told by the span."""
+    start = mention["token_start"]
+    if (
+        mention["kind"] not in _DIRECTED_KINDS
+        or mention.get("descriptor")
+        or start < 1
+        or doc[start - 1].lower_ not in _DIRECTIONS
+        or not allowed[start - 1]
+    ):
+        return mention
+    first = start - 1
+    if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in ("north", "south"):
+        first -= 2  # "north-eastern Romania"
+    for i in range(first, start):
+        allowed[i] = False
+    return {**mention, **span_fields(doc[first : mention["token_end"]]),
+            "rule": mention.get("rule", "") + ":direction"}  # fmt: skip
 
 
 _ROUTE_JOINERS = {"-", "–", "—", "→", "➝", "➔", ">", "->", "/"}

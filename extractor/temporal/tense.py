@@ -54,6 +54,11 @@ _DETERMINERS = frozenset(
 _QUANTIFIERS = frozenset(
     {"more", "most", "fewer", "many", "several", "few", "two", "three", "four", "five", "six", "dozens"}
 )
+#: verbs of carrying whose object an -ed adjective may open ("carrying donated supplies")
+_CARRYING = frozenset(
+    {"carrying", "bringing", "ferrying", "transporting", "delivering", "evacuating", "airlifting", "loading"}
+)
+_NO_VERB_BEFORE = _CARRYING | {"with", "without"}
 _PASSIVE_OR_BASE = frozenset({"is", "are", "am", "be", "being"})
 _AUXILIARIES = frozenset({"was", "were", "had", "did", "been"})
 #: past forms spelled like the base form: after "to" or a modal, a phrase led by one is no past
@@ -119,8 +124,10 @@ def _is_past_ed(index: int, lowers: list[str], text: str, starts: list[int], cue
     before_previous = lowers[index - 2] if index > 1 else ""
     if previous in cues.ed_blockers or previous in _PASSIVE_OR_BASE or previous in _DETERMINERS:
         return False
-    if previous in _QUANTIFIERS or previous.isdigit() or previous in ("with", "without"):
-        return False  # "with three more wounded", "12 injured", "with prefabricated shelters": no past verb
+    if previous in _QUANTIFIERS or previous.isdigit() or previous in _NO_VERB_BEFORE:
+        # "with three more wounded", "12 injured", "with prefabricated shelters", "carrying donated supplies":
+        # no past verb
+        return False
     return not (previous in ("not", "n't", "also", "already", "then") and before_previous in cues.ed_blockers)
 
 
@@ -210,8 +217,10 @@ class SentenceCues:
             else:
                 if cue_before and _COORDINATORS & set(self.lowers[anchor_after : hit.first]):
                     continue  # "flew to Nepalgunj on Wednesday and will be used ...": the next clause's verb
-                if cue_before and hit.reporting and "," in self.lowers[anchor_after : hit.first]:
-                    continue  # "is scheduled to fly back on Wednesday, Aguirre added": the report's own tense
+                if cue_before and "," in self.lowers[anchor_after : hit.first]:
+                    # "is scheduled to fly back on Wednesday, Aguirre added", "will leave for Manila on
+                    # Saturday, carrying armored vehicles": past the comma is the report's or another phrase's
+                    continue
                 if cue_before and self.lowers[hit.first] == "to":
                     continue  # "landed on Monday to begin a rotation": a purpose, not the expression's tense
                 distance = hit.first - anchor_after + _AFTER_PENALTY

@@ -467,12 +467,35 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "Khmer Times",
             "Khmer Times",
         ),
+        # an organisation no gazetteer knows, speaking
+        (
+            "Headline\n\nThe aircraft returned to Baku in the evening, Azerbaijan Airlines said.",
+            "Azerbaijan Airlines",
+            "Azerbaijan Airlines",
+        ),
+        (
+            "Headline\n\nThe jet returned to Baku, the press service of Azerbaijan Airlines (AZAL) said.",
+            "Azerbaijan Airlines",
+            "Azerbaijan Airlines",
+        ),
+        (
+            "Headline\n\nThe 767 diverted to Miami, a spokesperson for Windward Air Cargo told Reuters.",
+            "Windward Air Cargo",
+            "Windward Air Cargo",
+        ),
+        (
+            "Headline\n\nThe Hercules flew to Esquel with National Fire Management Service (SNMF) crews. The "
+            "SNMF said a second flight would follow.",
+            "The SNMF",
+            "National Fire Management Service",
+        ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
          "named-press-service", "country-ministry-named-before", "affairs-ministry", "situations-ministry",
          "embassy-in-a-two-word-city",
          "ministry-of-a-long-name", "coast-guard", "border-guard", "ministry-for-of-the-country-before",
-         "masthead-word"],
+         "masthead-word", "unknown-company-said", "press-service-of-unknown-company",
+         "spokesperson-for-unknown-company", "acronym-defined-before"],
 )  # fmt: skip
 def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
@@ -619,3 +642,15 @@ def test_sources_short_wire_credits_in_a_dateline(extractor, header, name):
     text = header + "Four F-16 fighters arrived at Amari air base on Wednesday."
     publishers = [s for s in _doc(extractor, text)._.sources if s.get("role") == "publisher"]
     assert [s["name"] for s in publishers] == [name]
+
+
+def test_sources_a_place_or_a_surname_before_said_is_no_unknown_organisation(extractor):
+    text = (
+        "Headline\n\nThe Y-20 landed in Djibouti on Monday. Beijing said the flight carried supplies. "
+        "Defence analyst Ruth Whitfield said the route was new. Whitfield said more would follow."
+    )
+    record = extractor.extract(text, published="2025-01-10", doc_id="t")
+    names = [s.name for s in record.sources]
+    assert "Beijing" not in names
+    assert "Whitfield" not in names
+    assert "Ruth Whitfield" in names

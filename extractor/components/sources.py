@@ -272,6 +272,7 @@ class SourceTagger:
         mentions.extend(self._persons(doc, allowed))
         mentions.extend(self._unknown_after_cues(doc, mentions))
         mentions.extend(_unknown_self_naming(doc, mentions))
+        mentions.extend(self._unknown_before_speech(doc, mentions))
         mentions = _offices_of_bodies(doc, mentions)
         mentions = _members_of_bodies(doc, mentions)
         mentions = _drop_nested(mentions)
@@ -1318,6 +1319,71 @@ class SourceTagger:
             covered.update(range(start, end))
         return out
 
+    def _unknown_before_speech(self, doc: Doc, mentions: list[dict]) -> list[dict]:
+        """An organisation no gazetteer knows, speaking: "..., Azerbaijan Airlines said", "the press
+        service of Azerbaijan Airlines (AZAL) said", "a spokesperson for Windward Air Cargo told Reuters".
+
+        The name is a run of capitalised words (with "of", "for", "and" between them) right before the verb,
+        after a comma, the start of the sentence or "of"/"for"; a run that is a place, a country or one word
+        opening the sentence is not taken; a surname takes the person's full name, an acronym the name the
+        text gives it."""
+        covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+        covered |= {i for a in doc._.aircraft or [] for i in range(a["token_start"], a["token_end"])}
+        acronyms = _acronyms(token_table(doc).text)
+        out = []
+        for i in range(1, len(doc)):
+            if doc[i].lower_ not in _UNKNOWN_SPEECH_VERBS:
+                continue
+            end = i
+            if doc[end - 1].text == ")" and end >= 4 and doc[end - 3].text == "(":
+                end -= 3  # "Azerbaijan Airlines (AZAL) said"
+            start = end
+            while start > 0 and end - start < 6 and start - 1 not in covered:
+                word = doc[start - 1]
+                if (word.text[:1].isupper() and word.is_alpha) or (
+                    word.lower_ in _NAME_LINKS and start < end and doc[start].text[:1].isupper()
+                ):
+                    start -= 1
+                else:
+                    break
+            while start < end and doc[start].lower_ in _NAME_LINKS:
+                start += 1
+            if start == end or start in covered:
+                continue
+            before = doc[start - 1] if start > 0 else None
+            opening = before is None or doc[start].is_sent_start or before.text in {'"', "“", "\n"}
+            if not (opening or before.text == "," or before.lower_ in {"of", "for", "and", "but"}):
+                continue
+            span = doc[start:end]
+            if opening and len(span) == 1:
+                continue  # "Officials said", "Moscow said": one word opening the sentence
+            if (
+                self.countries.lookup(span.text)
+                or self.countries.lookup(span[-1].text)
+                or fold(span.text) in _city_names()
+                or all(self.countries.lookup(t.text) or t.text in _PERSON_STOP_WORDS for t in span)
+            ):
+                continue  # "Kyiv said", "Neighbouring Uzbekistan said", "the Russian said": a place speaking
+            if any(t.lower_ in _CALENDAR_WORDS for t in span) or span[-1].text in _NOT_SPEAKERS:
+                continue
+            surname = span[0].text if len(span) == 1 and not span[0].is_upper else None
+            person = next((m for m in mentions if surname and surname in m["name"].split()), None)
+            full = self.full_name_in_text(doc, surname) if surname and person is None else None
+            if person is not None or full is not None:
+                # "Whitfield said": a person named in full elsewhere in the article
+                name = person["name"] if person is not None else full
+                kind = person["kind"] if person is not None else "official"
+            elif len(span) > 2 and self.full_name_in_text(doc, span[-1].text):
+                continue  # "Air Cdre Usman said": a titled person the person rules did not take
+            else:
+                name = span.text[4:] if span[0].lower_ == "the" and len(span) > 1 else span.text
+                # "The SNMF said" after "National Fire Management Service (SNMF)"
+                name = acronyms.get(name, name)
+                kind = _kind_of_unknown(name)
+            out.append(_mention(span, name, kind, "src.unknown_before_speech"))
+            covered.update(range(start, end))
+        return out
+
     # -- resolution ------------------------------------------------------------------------------------------
     def _resolve(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """Anaphors and bare bodies take the name of what they refer to; generic tracking data takes a
@@ -1711,6 +1777,47 @@ def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:
     return out
 
 
+#: verbs after which an unknown capitalised name is the speaker ("Azerbaijan Airlines said")
+_UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announced", "stated", "added"})
+_NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})
+_CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
+_NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    """Folded names of the gazetteer's towns of 50,000 people or more: "Beijing said" is no source."""
+    from .places import geonames_cities
+
+    return frozenset(fold(c["name"]) for c in geonames_cities() if (c.get("population") or 0) >= 50_000)
+
+
+_ACRONYM_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|of|for|and|the|de|del|du|des|la|le|on|in|at)\s+){0,8})"
+    r"\(([A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines: "the National Fire Management Service (SNMF)" -> {"SNMF": "National Fire
+    Management Service"}."""
+    out: dict[str, str] = {}
+    for match in _ACRONYM_DEFINED.finditer(text):
+        words = match.group(1).split()
+        for k in range(len(words) - 1, -1, -1):
+            sentence_end = words[k].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[k])
+            if sentence_end or words[k].endswith(("'s", "’s")):
+                words = words[k + 1 :]  # "... in Chile. Chile's National Disaster ...": this sentence's name
+                break
+        while words and (words[-1] in _NAME_LINKS or words[-1] == "on"):
+            words.pop()
+        while words and (words[0] in {"The", "the"} or words[0].lower() in _NAME_LINKS):
+            words.pop(0)
+        if len(words) >= 2:
+            out.setdefault(match.group(2), " ".join(words))
+    return out
+
+
 def _kind_of_unknown(name: str) -> str:
     if name.startswith("@"):
         return "social_media"  # "Thread by @LajesWatch": an account
@@ -1887,6 +1994,7 @@ def _chunk_text(text: str, alpha: bool) -> bool:
 
 #: days and months ("spotters on Monday" is no place), from the time tagger's lexicon
 _CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
+_NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
 
 
 def _island_after(doc: Doc, i: int) -> bool:

@@ -1142,3 +1142,19 @@ def test_events_bring_back_after_due_to_is_a_planned_flight(run):
     event = run(text, "2025-05-12")._.events[0]
     assert event["destination"]["name"] == "Washington"
     assert event["date"]["value"] == "2025-05-14"
+
+
+def test_events_due_back_is_a_planned_return_from_where_the_aircraft_was(run):
+    text = "Two KC-135Rs landed at Souda Bay on Monday. The tankers are due back at Mildenhall on Saturday."
+    event = run(text, "2025-01-14")._.events[-1]
+    assert (event["action"], event["modality"]) == ("return", "planned")
+    assert (event["origin"]["icao"], event["destination"]["icao"]) == ("LGSA", "EGUN")
+
+
+def test_events_left_again_leaves_from_where_the_last_leg_ended(run):
+    text = (
+        "A chartered Kenya Airways Boeing 787 landed at Port-au-Prince on Monday morning with 150 officers. "
+        "The 787 left again on Monday evening for Nairobi carrying 40 officers."
+    )
+    event = run(text, "2025-01-14")._.events[-1]
+    assert (event["origin"]["name"], event["destination"]["name"]) == ("Port-au-Prince", "Nairobi")

@@ -330,7 +330,12 @@ class EventBuilder:
                 reached = next((h.destination for h in reversed(history + legs) if h.destination), None)
                 if reached is not None:
                     slots["destination"] = reached
-            chain = bool(trig.row.get("chain")) or (k > 0 and _sequenced(doc, window_start, trig.start))
+            chain = (
+                bool(trig.row.get("chain"))
+                or (k > 0 and _sequenced(doc, window_start, trig.start))
+                # "The 787 left again for Nairobi": from where the last leg ended
+                or (trig.end < len(doc) and doc[trig.end].lower_ == "again")
+            )
             if (
                 current is not None
                 and current.destination is not None

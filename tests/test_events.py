@@ -379,6 +379,17 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # a direction before a country is part of the place
         ("An E-3A Sentry took off from Geilenkirchen on Monday and flew to eastern Poland.", "ETNG",
          "eastern Poland"),
+        # the unit's base in apposition after "assigned to the unit,"
+        ("Four B-52Hs assigned to the 5th Bomb Wing, Minot Air Force Base, North Dakota, arrived at RAF "
+         "Fairford on Nov. 2.", "KMIB", "EGVA"),
+        # where the aircraft waits on alert before it flies
+        ("A second KC-390 is on alert at Anápolis and is expected to fly to Haiti later this week.",
+         "Anápolis", "Haiti"),
+        # tracker shorthand: "came down to"
+        ("2/ Sunday: two US Navy P-8A Poseidons out of NAS Jacksonville (KNIP) came down to Hato (TNCC).",
+         "KNIP", "TNCC"),
+        # a possessive apostrophe after a name ending in s
+        ("A Learjet 35A flew the patient to Buenos Aires' Jorge Newbery airport on Tuesday.", None, "SABE"),
     ],
     ids=[
         "out-of-in-subject",
@@ -410,6 +421,10 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "based-at-a-possessors-base",
         "from-unit-comma-base",
         "direction-before-a-country",
+        "assigned-to-unit-comma-base",
+        "on-alert-at-before-flying",
+        "came-down-to",
+        "possessive-apostrophe-after-s",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):
@@ -1158,3 +1173,13 @@ def test_events_left_again_leaves_from_where_the_last_leg_ended(run):
     )
     event = run(text, "2025-01-14")._.events[-1]
     assert (event["origin"]["name"], event["destination"]["name"]) == ("Port-au-Prince", "Nairobi")
+
+
+def test_events_from_there_leaves_from_where_the_last_leg_ended(run):
+    text = (
+        "A C-130H landed at Rio Gallegos on Monday. From there a Learjet 35A air ambulance flew the "
+        "glaciologist to Buenos Aires on Tuesday."
+    )
+    event = run(text, "2025-03-15")._.events[-1]
+    assert (event["origin"]["name"], event["destination"]["name"]) == ("Río Gallegos", "Buenos Aires")
+    assert "origin:from-there" in event["rules"]

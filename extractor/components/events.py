@@ -464,6 +464,12 @@ class EventBuilder:
                 if fronted is not None:  # "At Hurlburt Field, the wing flew 14 gunships to Cannon": from there
                     leg.origin = _resolve_place(doc, fronted, history + legs)
                     leg.rules.append("origin:fronted-at")
+                elif _from_there(doc, sent, trig.start):
+                    # "From there a Learjet 35A flew the patient to Buenos Aires": where the last leg ended
+                    reached = next((h.destination for h in reversed(history + legs) if h.destination), None)
+                    if reached is not None:
+                        leg.origin = reached
+                        leg.rules.append("origin:from-there")
             if leg.destination is None and slots.get("origin") is not None:
                 # "EP-FAA is parked at Vnukovo after flying in from Tehran": where it stands after the flight
                 standing = _standing_place(doc, sent, places, trig)
@@ -474,7 +480,8 @@ class EventBuilder:
                 subject_end = _subject(leg.aircraft, sent, trig)[-1]["token_end"]
                 leg.origin = _origin_before_trigger(
                     doc, places, subject_end, trig.start, history + legs,
-                    returning=trig.row["action"] == "return", leaving=trig.rule in _TAKING_OFF,
+                    returning=trig.row["action"] == "return",
+                    leaving=trig.rule in _TAKING_OFF or trig.row["action"] == "flight",
                 )  # fmt: skip
                 if leg.origin is not None:
                     leg.rules.append("origin:before-trigger")
@@ -816,6 +823,12 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
     return None
 
 
+def _from_there(doc: Doc, sent: Span, before: int) -> bool:
+    """A sentence opening "From there" (or "From there,") before token ``before``."""
+    first = sent.start
+    return first + 1 < before and doc[first].lower_ == "from" and doc[first + 1].lower_ == "there"
+
+
 def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
     """Whether the word before token ``start`` is one of ``words`` (always true without a list): "to land",
     "will land", but not "on land"."""
@@ -897,7 +910,7 @@ def _origin_before_trigger(
         if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
             return _resolve_place(doc, place, history)
-        if leaving and before[-1:] in (["at"], ["in"]) and _GROUNDED_WORDS & set(before):
+        if leaving and before[-1:] in (["at"], ["in"]) and _GROUNDED_WORDS & set(before[-4:]):
             # "A Turkish C-130E that had been on the ground in Mogadishu since Saturday departed for Djibouti"
             return _resolve_place(doc, place, history)
         if before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["stationed", "in"]):
@@ -913,6 +926,14 @@ def _origin_before_trigger(
         ):
             # "a C-130H of the 33rd Airlift Base in Powidz carried ... to Iceland": it left the unit's base
             return _resolve_place(doc, place, history)
+        if (
+            before[-1:] == [","]
+            and {"assigned", "of"} & set(before)
+            and _UNIT_HEADS & set(before)
+            and place["kind"] in ("airbase", "airport")
+        ):
+            # "Four B-52Hs assigned to the 5th Bomb Wing, Minot Air Force Base, North Dakota, arrived at ..."
+            return _resolve_place(doc, place, history)
         if "from" not in before:
             continue
         # "from the 52nd Fighter Wing at Spangdahlem Air Base", "from its home base at Wunstorf"
@@ -924,6 +945,7 @@ def _origin_before_trigger(
             or before[-1:] in (["in"], [","])
             and _UNIT_HEADS & set(before)
             and place["kind"] in ("airbase", "airport", "city")
+
         ):  # also "The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday", "F-16CMs from the
             # 35th Fighter Wing, Misawa Air Base, Japan, arrived at Clark"
             return _resolve_place(doc, place, history)
@@ -941,7 +963,8 @@ def _without_possessor(words: list[str]) -> list[str]:
 
 #: words of a relative clause that holds an aircraft on the ground before it leaves
 _GROUNDED_WORDS = frozenset(
-    {"ground", "parked", "sat", "sitting", "stranded", "stuck", "grounded", "apron", "tarmac"}
+    {"ground", "parked", "sat", "sitting", "stranded", "stuck", "grounded", "apron", "tarmac", "alert",
+     "standby"}
 )
 
 _UNIT_HEADS = frozenset(

@@ -276,8 +276,13 @@ class PlaceRuler:
             if core_words:
                 self.airports_by_core.setdefault(fold(" ".join(core_words)), place)
             self._add_weak(core_words, row, place)
-            if len(core_words) >= 2 and " ".join(core_words) not in self.lexicon:
+            if (
+                len(core_words) >= 2
+                and " ".join(core_words) not in self.lexicon
+                and not _big_city_elsewhere(" ".join(core_words), row["country"])
+            ):
                 # "Dallas Fort Worth", "Warsaw Chopin", "Kunming Changshui": the name without "International Airport"
+                # (but "Buenos Aires Airport" in Costa Rica is not "Buenos Aires")
                 self.lexicon.add(" ".join(core_words), place)
             words = (row["name"] or "").split()
             if "Field" in words[2:]:  # "Seattle Paine Field International Airport" is also "Paine Field"
@@ -387,7 +392,7 @@ class PlaceRuler:
                 surface = doc[start:end].text
                 place = self.city_spellings.get(fold(surface), {}).get(surface.casefold(), place)
             facility = _facility_after(doc, end)
-            if facility is None and end < len(doc) and doc[end].text in ("'s", "’s"):
+            if facility is None and end < len(doc) and _possessive(doc, end):
                 # "Niamey's Diori Hamani International Airport": the city's facility, named after the possessive
                 name_end = _name_run_end(doc, end + 1, allowed)
                 named = _facility_after(doc, name_end) if name_end > end + 1 else None
@@ -803,6 +808,16 @@ def _place_from_row(row: dict, kind: str) -> dict:
     }
 
 
+def _possessive(doc: Doc, i: int) -> bool:
+    """Token ``i`` makes the name before it a possessor: "Niamey's", "Buenos Aires' Jorge Newbery airport"."""
+    return doc[i].text in ("'s", "’s") or (
+        doc[i].text in ("'", "’")
+        and i > 0
+        and doc[i - 1].text.endswith("s")
+        and doc[i].idx == doc[i - 1].idx + len(doc[i - 1].text)  # glued: "Aires'", not a closing quote
+    )
+
+
 def _mention(span: Span, place: dict) -> dict:
     doc, start = span.doc, span.start
     if hyphen_prefix(doc, start) in _ARTICLE_PREFIXES:
@@ -988,7 +1003,7 @@ def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:
 _GENERIC_FACILITY_WORDS = {
     "airport", "international", "air", "base", "airbase", "airfield", "field", "regional", "municipal", "army",
     "afb", "ab", "raf", "naval", "station", "national", "military", "aerodrome", "airstrip", "force", "main",
-    "joint", "nas", "cfb", "jb", "intl", "the", "paf", "baf", "slaf", "academy",
+    "joint", "nas", "cfb", "jb", "intl", "the", "paf", "baf", "slaf", "academy", "airpark", "aeroparque",
 }  # fmt: skip
 
 
@@ -1133,6 +1148,22 @@ def _airportsdata() -> tuple[dict, ...]:
     import airportsdata
 
     return tuple(airportsdata.load("ICAO").values())
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> dict[str, set[str]]:
+    """Folded names of towns of 100,000 people or more -> their countries."""
+    out: dict[str, set[str]] = {}
+    for city in geonames_cities():
+        if (city.get("population") or 0) >= 100_000:
+            out.setdefault(fold(city["name"]), set()).add(city["countrycode"])
+    return out
+
+
+def _big_city_elsewhere(name: str, country: str | None) -> bool:
+    """Whether ``name`` is a big town of another country than ``country``."""
+    countries = _big_cities().get(fold(name))
+    return bool(countries) and (country or "") not in countries
 
 
 @lru_cache(maxsize=1)

@@ -58,12 +58,17 @@ _MONTH_DAY = (
     r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)"
 )
+#: the same in any case ("NOVEMBER 22")
+_MONTH_DAY_ANY_CASE = (
+    r"(?:(?P<month>(?i:" + _MONTH_NAMES + r"))\.?\s+(?P<day>\d{1,2})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH_NAMES + r"))\.?)"
+)
 #: "TALLINN, 14 March 2024, BNS - ": the agency after the date, between commas and a dash
 _COMMA_CREDIT_DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?: [{_UP}][{_UP}'’.\-]+){{0,3}}),\s*"
-    + _MONTH_DAY + r"(?:,?\s*(?P<year>\d{4}))?,\s*"
-    rf"(?P<credit>[{_UP}][{_UP}A-Za-z&\-]{{1,20}})(?P<credit2>)\s*(?P<dash>[-–—]{{1,2}}\s)"
-)
+    + _MONTH_DAY_ANY_CASE + r"(?:,?\s*(?P<year>\d{4}))?,\s*"
+    rf"(?P<credit>[{_UP}][{_UP}A-Za-z&\-]{{1,20}})(?P<credit2>)\s*(?P<dash>(?:[-–—]{{1,2}}|(?<=[{_UP}])\.)\s)"
+)  # also "YEREVAN, NOVEMBER 22, 2024, ARMENPRESS. The Prime Minister ..."
 #: "New Delhi, March 12, 2026" alone on a header line: a press release's place and date
 _PLACE_DATE_LINE = re.compile(
     rf"(?P<place>[{_UP}][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]+(?: [{_UP}][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]+){{0,2}}),\s*"

@@ -33,6 +33,8 @@ CASES = [
         (3, 12),
     ),
     ("Title\n\nRIGA, 14 March 2024, LETA - Four F-16s", "RIGA", "2024-03-14", "LETA", (3, 14)),
+    # a month in capitals, the agency closed by a full stop
+    ("T\n\nYEREVAN, NOVEMBER 22, 2024, ARMENPRESS. The", "YEREVAN", "2024-11-22", "ARMENPRESS", (11, 22)),
     ("Title\n\nMinistry of Defence\nPress Office\n\nKraków, March 12, 2026\n\nThe air force said.", "Kraków",
      "2026-03-12", None, (3, 12)),  # a place and a date alone on a header line, below the issuer
 ]

@@ -318,19 +318,32 @@ def normalize_calendar(groups: Groups, ctx: NormContext) -> Resolution | None | 
 
 
 def normalize_day_of_month(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
-    """ "on the 26th": the 26th of the DCT's month (previous/next month by tense)."""
+    """ "on the 26th": the 26th of the DCT's month (previous/next month by tense); "Thursday the 13th": the
+    nearest 13th that is a Thursday."""
     day = _int(groups.get("day"))
     anchor = ctx.reference_day()
     if day is None or not 1 <= day <= 31:
         return REJECT
     if anchor is None:
-        return Resolution("DATE", f"XXXX-XX-{day:02d}")
+        # no year anywhere: "on Monday, February 10 ... On the 14th" is XXXX-02-14 (the next month's after the
+        # 28th)
+        told = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", ctx.reference_day_text() or "")
+        if told is None:
+            return Resolution("DATE", f"XXXX-XX-{day:02d}")
+        month = int(told.group(1)) + (day < int(told.group(2)))
+        return Resolution("DATE", f"XXXX-{(month - 1) % 12 + 1:02d}-{day:02d}")
     month_start = anchor.replace(day=1)
     candidates = [
         candidate
         for offset in (-1, 0, 1)
         if (candidate := _safe_date(*_year_month(shift(month_start, offset, "M")), day)) is not None
     ]
+    weekday = ctx.lexicon.weekday_number(groups.get("weekday")) if groups.get("weekday") else None
+    if weekday is not None:
+        # "Thursday the 13th": the month around the anchor whose 13th is a Thursday
+        named = [candidate for candidate in candidates if candidate.isoweekday() == weekday]
+        if named:
+            return Resolution("DATE", min(named, key=lambda c: abs((c - anchor).days)).isoformat())
     if not candidates:
         return REJECT
     chosen = ctx.by_tense(lambda tense: choose_occurrence(anchor, candidates, tense), date_tense=True)

@@ -1183,3 +1183,12 @@ def test_events_from_there_leaves_from_where_the_last_leg_ended(run):
     event = run(text, "2025-03-15")._.events[-1]
     assert (event["origin"]["name"], event["destination"]["name"]) == ("Río Gallegos", "Buenos Aires")
     assert "origin:from-there" in event["rules"]
+
+
+def test_events_a_stay_before_the_flight_does_not_date_it(run):
+    text = (
+        "The C-130K landed in Skopje on Tuesday. The aircraft itself stayed in Skopje overnight and flew the "
+        "short hop to Pristina on Wednesday morning once the fog had lifted."
+    )
+    event = run(text, "2024-10-17")._.events[-1]
+    assert event["date"]["value"] == "2024-10-16TMO"

@@ -1941,15 +1941,21 @@ def _assign_dates(
                 owner = leg
         if (
             timex["start"] < starts[0]
-            and text[max(0, timex["start"] - 6) : timex["start"]].lower().endswith("since ")
+            and (
+                text[max(0, timex["start"] - 6) : timex["start"]].lower().endswith("since ")
+                or _STAYED.search(text, max(0, timex["start"] - 40), timex["start"])
+                or timex.get("text", "").lower() == "overnight"
+            )
             and any(t["start"] > starts[0] for t in timexes)
         ):
-            # "a C-130E that had been on the ground since Saturday departed on Monday morning": how long it
-            # stood, not when it flew
+            # "a C-130E that had been on the ground since Saturday departed on Monday morning", "stayed in
+            # Skopje overnight and flew to Pristina on Wednesday morning": how long it stood, not when it flew
             continue
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
 
+
+_STAYED = re.compile(r"\b(?:stayed|remained|spent|waited|sat|rested|parked)\b[^.;]*$", re.IGNORECASE)
 
 _SPEECH_VERBS = {
     "said",

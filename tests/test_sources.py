@@ -218,6 +218,12 @@ CASES = [
         "A claim by the X account @IndoPacTracker said a B-52 diverted.",
         [("@IndoPacTracker", "IndoPacTracker", "social_media")],
     ),
+    # where residents live is part of who they are, not a speaker of its own
+    ("Residents of Kangerlussuaq said the C-130J landed.", [("Residents of Kangerlussuaq", None, "other")]),
+    ("Aid agencies said three flights reached Gaza.", [("Aid agencies", "aid agencies", "other")]),
+    ("Local radio reported that an An-124 landed.", [("Local radio", "local radio", "media")]),
+    ("People on the ground said an Il-76 landed.",
+     [("People on the ground", "people on the ground", "anonymous")]),
 ]
 
 

@@ -802,6 +802,8 @@ class SourceTagger:
         word = doc[end].lower_
         if word == "of" and end > 0 and doc[end - 1].lower_ == "knowledge":
             word = "with"  # "a person with knowledge of the deployment": the complement runs on
+        if word == "of" and end > 0 and doc[end - 1].lower_ in _DWELLERS:
+            word = "in"  # "residents of Kangerlussuaq": where they live
         if word in _LONG_COMPLEMENTS:
             j = end + 1
             while j < len(doc) and j - end < 13 and doc[j].lower_ not in _COMPLEMENT_STOP:
@@ -1352,7 +1354,10 @@ class SourceTagger:
                 continue
             before = doc[start - 1] if start > 0 else None
             opening = before is None or doc[start].is_sent_start or before.text in {'"', "“", "\n"}
-            if not (opening or before.text == "," or before.lower_ in {"of", "for", "and", "but"}):
+            if before is not None and before.lower_ in {"of", "for"}:
+                if start < 2 or doc[start - 2].lower_ not in _SPEAKING_FOR:
+                    continue  # "Residents of Kangerlussuaq said": who they are, not who speaks
+            elif not (opening or before.text == "," or before.lower_ in {"and", "but"}):
                 continue
             span = doc[start:end]
             if opening and len(span) == 1:
@@ -1777,6 +1782,14 @@ def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:
     return out
 
 
+#: words after which "of"/"for" names the body that speaks: "the press service of Azerbaijan Airlines said"
+_SPEAKING_FOR = frozenset(
+    {"service", "office", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
+     "representatives", "statement", "director", "head", "chief", "staff", "team", "department", "unit",
+     "officials", "official", "management", "centre", "center", "desk", "secretary", "minister"}
+)  # fmt: skip
+#: heads whose "of" complement is where they live ("residents of Kangerlussuaq")
+_DWELLERS = frozenset({"residents", "resident", "inhabitants", "villagers", "people"})
 #: verbs after which an unknown capitalised name is the speaker ("Azerbaijan Airlines said")
 _UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announced", "stated", "added"})
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})

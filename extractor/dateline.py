@@ -323,9 +323,29 @@ def find_byline(text: str) -> dict | None:
         start = found["start"] + match.start("body")
         body = match.group("body")
         found = {**found, "outlet": body, "start": start, "end": start + len(body)}
-    if found["outlet"].split()[-1].lower() in _ROLE_TITLES:
+    words = found["outlet"].split()
+    if words[-1].lower() in _ROLE_TITLES and not _paper_named_reporter(words):
         return None
     return found
+
+
+def _paper_named_reporter(words: list[str]) -> bool:
+    """ "Palau Reporter", "Sierra Reporter": a paper named after its place, not a reporter's role ("Staff
+    Reporter", "Senior Defence Reporter")."""
+    return (
+        len(words) >= 2
+        and words[-1] == "Reporter"
+        and not any(word.lower() in _ROLE_MODIFIERS for word in words[:-1])
+    )
+
+
+#: words of a reporter's role before the role itself ("Staff Reporter", "Chief Political Correspondent")
+_ROLE_MODIFIERS = frozenset(
+    {"staff", "senior", "chief", "special", "royal", "political", "defence", "defense", "diplomatic",
+     "foreign", "security", "military", "aviation", "our", "associate", "contributing", "deputy",
+     "investigative", "local", "regional", "business", "court", "crime", "health", "science", "sports",
+     "city", "junior", "a"}
+)  # fmt: skip
 
 
 def _find_byline(text: str) -> dict | None:

@@ -280,6 +280,7 @@ class SourceTagger:
         mentions = _named_social_heads(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         mentions = self._resolve(doc, mentions)
+        _told_outlet_publishes(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -1292,6 +1293,7 @@ class SourceTagger:
                         and end + 1 < len(doc)
                         and doc[end + 1].is_title
                     )
+                    or _name_hyphen(doc, start, end)  # "Indo-Pacific Defence Weekly"
                 )
             ):
                 end += 1
@@ -1795,6 +1797,39 @@ _UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announc
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})
 _CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
 _NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
+
+
+def _told_outlet_publishes(doc: Doc, mentions: list[dict]) -> None:
+    """With no publisher found, an outlet no gazetteer knows that was told something ("Korean officials told
+    Indo-Pacific Defence Weekly") is the article's own: its mentions take the role "publisher"."""
+    if any(m.get("role") == "publisher" for m in mentions):
+        return
+    told = next(
+        (
+            m for m in mentions
+            if m["rule"] == "src.unknown_after_cue" and m["kind"] == "media"
+            and m["token_start"] > 0 and doc[m["token_start"] - 1].lower_ == "told"
+        ),
+        None,
+    )  # fmt: skip
+    if told is None:
+        return
+    for mention in mentions:
+        if mention["name"] == told["name"]:
+            mention["role"] = "publisher"
+
+
+def _name_hyphen(doc: Doc, start: int, i: int) -> bool:
+    """Token ``i`` is a hyphen joining two capitalised words of a name ("Indo-Pacific"), not a code's
+    ("ADS-B")."""
+    return (
+        doc[i].text == "-"
+        and start < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_title
+        and len(doc[i + 1]) >= 3
+    )
 
 
 @cache

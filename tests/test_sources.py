@@ -662,11 +662,19 @@ def test_sources_a_place_or_a_surname_before_said_is_no_unknown_organisation(ext
     assert "Ruth Whitfield" in names
 
 
-def test_sources_an_unknown_outlet_told_something_is_the_publisher_when_none_is_named(extractor):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Headline\n\nA KC-330 landed in Jeddah on Monday. Korean officials told Indo-Pacific Defence Weekly "
-        "that the C-130J would follow."
-    )
+        "that the C-130J would follow.",
+        "Headline\n\nA KC-330 landed in Jeddah on Monday, an official confirmed to Indo-Pacific Defence "
+        "Weekly.",
+        "Headline\n\nA KC-330 landed in Jeddah on Monday, according to photos reviewed by Indo-Pacific "
+        "Defence Weekly.",
+    ],
+    ids=["told", "confirmed-to", "reviewed-by"],
+)
+def test_sources_an_unknown_outlet_told_something_is_the_publisher_when_none_is_named(extractor, text):
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
     assert "Indo-Pacific Defence Weekly" in [s.name for s in record.sources]
     assert "Indo-Pacific Defence Weekly" in [s.name for s in record.events[0].sources]  # as publisher

@@ -1629,6 +1629,13 @@ _SOURCE_CUES = (
     "imagery from",
     "footage from",
     "analysis by",
+    "confirmed to",
+)
+#: cues after which the outlet named is the one that received the information: with no other publisher found,
+#: the article's own ("confirmed to Levant Defence Monitor", "reviewed by NK Aviation Watch")
+_RECEIVING_CUES = frozenset(
+    {("told",), ("speaking", "to"), ("interview", "with"), ("reviewed", "by"), ("seen", "by"),
+     ("obtained", "by"), ("confirmed", "to")}
 )
 _MEDIA_WORDS = _WORDS["media_words"]
 _OFFICIAL_WORDS = _WORDS["official_words"]
@@ -1799,16 +1806,26 @@ _CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().we
 _NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
 
 
+def _received(doc: Doc, start: int) -> bool:
+    """A receiving cue ("told", "confirmed to", "reviewed by") right before token ``start`` (or its "the")."""
+    words = tuple(t.lower_ for t in doc[max(0, start - 2) : start])
+    return words[-1:] in _RECEIVING_CUES or words in _RECEIVING_CUES
+
+
 def _told_outlet_publishes(doc: Doc, mentions: list[dict]) -> None:
     """With no publisher found, an outlet no gazetteer knows that was told something ("Korean officials told
-    Indo-Pacific Defence Weekly") is the article's own: its mentions take the role "publisher"."""
+    Indo-Pacific Defence Weekly", "confirmed to Levant Defence Monitor", "reviewed by NK Aviation Watch") or
+    names itself ("Gazeta Podkarpacka has learned") is the article's own: its mentions take the role
+    "publisher"."""
     if any(m.get("role") == "publisher" for m in mentions):
         return
     told = next(
         (
             m for m in mentions
-            if m["rule"] == "src.unknown_after_cue" and m["kind"] == "media"
-            and m["token_start"] > 0 and doc[m["token_start"] - 1].lower_ == "told"
+            if m["rule"] == "src.unknown_self_naming"
+            or m["rule"] == "src.unknown_after_cue"
+            and m["kind"] != "official"
+            and _received(doc, m["token_start"])
         ),
         None,
     )  # fmt: skip

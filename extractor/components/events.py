@@ -712,7 +712,7 @@ class EventBuilder:
         # a pronoun subject: "It then flew to Minsk", "They landed at Engels"; none at all, in a tracker's
         # log: "Departed Chkalovskiy at 0412Z ..."
         subject_window = doc[max(sent.start, trig.start - 6) : trig.start].text.lower()
-        if any(f" {a} " in f" {subject_window} " for a in _ANAPHORS) or (
+        if _anaphor_before(doc, sent.start, trig.start) or (
             not trig.row.get("noun") and _starts_sentence(doc, sent, trig.start)
         ):
             antecedent = _latest_typed(doc, trig.start, history)
@@ -945,7 +945,6 @@ def _origin_before_trigger(
             or before[-1:] in (["in"], [","])
             and _UNIT_HEADS & set(before)
             and place["kind"] in ("airbase", "airport", "city")
-
         ):  # also "The two C-27Js, from the 46th Air Brigade in Pisa, left on Wednesday", "F-16CMs from the
             # 35th Fighter Wing, Misawa Air Base, Japan, arrived at Clark"
             return _resolve_place(doc, place, history)
@@ -1477,9 +1476,14 @@ def _and_back(doc: Doc, legs: list[Leg]) -> list[Leg]:
 
 def _subject_told(doc: Doc, aircraft: list[dict], start: int, trigger_start: int) -> bool:
     """An aircraft or a pronoun for one told just before a trigger: "After a stop in Karachi it landed"."""
-    if any(start <= a["token_start"] < trigger_start for a in aircraft):
-        return True
-    window = doc[max(start, trigger_start - 6) : trigger_start].text.lower()
+    return any(start <= a["token_start"] < trigger_start for a in aircraft) or _anaphor_before(
+        doc, start, trigger_start
+    )
+
+
+def _anaphor_before(doc: Doc, floor: int, trigger_start: int) -> bool:
+    """A pronoun or definite aircraft word ("it", "the jet") in the six tokens before a trigger."""
+    window = doc[max(floor, trigger_start - 6) : trigger_start].text.lower()
     return any(f" {a} " in f" {window} " for a in _ANAPHORS)
 
 

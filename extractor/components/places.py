@@ -1151,8 +1151,8 @@ def _airportsdata() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
-def _big_cities() -> dict[str, set[str]]:
-    """Folded names of towns of 100,000 people or more -> their countries."""
+def big_towns() -> dict[str, set[str]]:
+    """Folded names of the gazetteer's towns of 100,000 people or more -> their countries."""
     out: dict[str, set[str]] = {}
     for city in geonames_cities():
         if (city.get("population") or 0) >= 100_000:
@@ -1162,7 +1162,7 @@ def _big_cities() -> dict[str, set[str]]:
 
 def _big_city_elsewhere(name: str, country: str | None) -> bool:
     """Whether ``name`` is a big town of another country than ``country``."""
-    countries = _big_cities().get(fold(name))
+    countries = big_towns().get(fold(name))
     return bool(countries) and (country or "") not in countries
 
 

@@ -60,6 +60,7 @@ from ..errors import ResourceError
 from ..resources import load_jsonl, resource_path
 from ..temporal.lexicon import load_lexicon
 from ._lexicon import Lexicon, fold, parse_number, span_fields, token_table
+from .places import big_towns
 
 
 @cache
@@ -1367,7 +1368,7 @@ class SourceTagger:
             if (
                 self.countries.lookup(span.text)
                 or self.countries.lookup(span[-1].text)
-                or fold(span.text) in _city_names()
+                or fold(span.text) in big_towns()  # "Beijing said" is no source
                 or all(self.countries.lookup(t.text) or t.text in _PERSON_STOP_WORDS for t in span)
             ):
                 continue  # "Kyiv said", "Neighbouring Uzbekistan said", "the Russian said": a place speaking
@@ -1802,7 +1803,6 @@ _DWELLERS = frozenset({"residents", "resident", "inhabitants", "villagers", "peo
 #: verbs after which an unknown capitalised name is the speaker ("Azerbaijan Airlines said")
 _UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announced", "stated", "added"})
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})
-_CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
 _NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
 
 
@@ -1847,14 +1847,6 @@ def _name_hyphen(doc: Doc, start: int, i: int) -> bool:
         and doc[i + 1].is_title
         and len(doc[i + 1]) >= 3
     )
-
-
-@cache
-def _city_names() -> frozenset[str]:
-    """Folded names of the gazetteer's towns of 50,000 people or more: "Beijing said" is no source."""
-    from .places import geonames_cities
-
-    return frozenset(fold(c["name"]) for c in geonames_cities() if (c.get("population") or 0) >= 50_000)
 
 
 _ACRONYM_DEFINED = re.compile(
@@ -2059,7 +2051,6 @@ def _chunk_text(text: str, alpha: bool) -> bool:
 
 #: days and months ("spotters on Monday" is no place), from the time tagger's lexicon
 _CALENDAR_WORDS = frozenset(load_lexicon().months) | frozenset(load_lexicon().weekdays)
-_NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
 
 
 def _island_after(doc: Doc, i: int) -> bool:

@@ -224,6 +224,15 @@ CASES = [
     ("Local radio reported that an An-124 landed.", [("Local radio", "local radio", "media")]),
     ("People on the ground said an Il-76 landed.",
      [("People on the ground", "people on the ground", "anonymous")]),
+    # a chain: the source an outlet cites
+    ("The KC-130J will land on Wednesday, KUNA reported, citing the Kuwait Red Crescent Society.",
+     [("KUNA", "KUNA", "media"),
+      ("the Kuwait Red Crescent Society", "Kuwait Red Crescent Society", "other")]),
+    # "open-source" is no anonymous source
+    ("Data compiled by the open-source account Horn Watch showed the pair landing.", []),
+    # a Gulf air force rank before the name
+    ("The jet flew on, Brigadier Pilot Saleh Al-Mutairi told reporters.",
+     [("Brigadier Pilot Saleh Al-Mutairi", "Saleh Al-Mutairi", "official")]),
 ]
 
 

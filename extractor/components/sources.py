@@ -634,6 +634,8 @@ class SourceTagger:
                 and not (doc[match.start - 1].is_punct or doc[match.start - 1].is_space)
             ):
                 continue  # "The Sahel Observer", "Severny Veter": a capitalised head inside a name
+            if match.start > 1 and doc[match.start - 1].text == "-" and not doc[match.start - 1].whitespace_:
+                continue  # "the open-source account", "a single-source claim": part of a compound word
             start, first = self._modifiers_left(doc, match.start, allowed)
             end = self._complement_right(doc, match.end, allowed)
             head_only = first == match.start and end == match.end
@@ -1631,6 +1633,7 @@ _SOURCE_CUES = (
     "footage from",
     "analysis by",
     "confirmed to",
+    "citing",
 )
 #: cues after which the outlet named is the one that received the information: with no other publisher found,
 #: the article's own ("confirmed to Levant Defence Monitor", "reviewed by NK Aviation Watch")

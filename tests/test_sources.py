@@ -230,6 +230,9 @@ CASES = [
       ("the Kuwait Red Crescent Society", "Kuwait Red Crescent Society", "other")]),
     # "open-source" is no anonymous source
     ("Data compiled by the open-source account Horn Watch showed the pair landing.", []),
+    # an account's name may hold "Air"
+    ("The Telegram channel Africa Air Watch claimed it was bound for Port Sudan.",
+     [("The Telegram channel Africa Air Watch", "Africa Air Watch", "social_media")]),
     # a Gulf air force rank before the name
     ("The jet flew on, Brigadier Pilot Saleh Al-Mutairi told reporters.",
      [("Brigadier Pilot Saleh Al-Mutairi", "Saleh Al-Mutairi", "official")]),

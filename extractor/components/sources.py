@@ -722,8 +722,13 @@ class SourceTagger:
             quoted = name_start < len(doc) and doc[name_start].text in _OPEN_QUOTES
             name_start += quoted
             j = name_start
-            while j < len(doc) and allowed[j] and _name_token(doc[j]) and j - name_start < 3:
-                j += 1
+            while (
+                j < len(doc)
+                and allowed[j]
+                and (_name_token(doc[j]) or j > name_start and doc[j].text in _ORG_WORDS_IN_NAMES)
+                and j - name_start < 3
+            ):
+                j += 1  # "the Telegram channel Africa Air Watch"
             if quoted and not (j < len(doc) and doc[j].text in _CLOSE_QUOTES):
                 j = name_start
             if j > name_start:
@@ -1996,6 +2001,10 @@ def _outlet_name_end(doc: Doc, start: int, allowed: list[bool], quoted: bool) ->
     if quoted and not (end < len(doc) and doc[end].text in _CLOSE_QUOTES):
         return None
     return end
+
+
+#: capitalised words no person's name holds but an account's may, after its first word ("Africa Air Watch")
+_ORG_WORDS_IN_NAMES = frozenset({"Air", "Airport", "Army", "Base", "Force", "Navy"})
 
 
 def _name_token(token) -> bool:

@@ -1341,7 +1341,7 @@ class SourceTagger:
         text gives it."""
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
         covered |= {i for a in doc._.aircraft or [] for i in range(a["token_start"], a["token_end"])}
-        acronyms = _acronyms(token_table(doc).text)
+        acronyms: dict[str, str] | None = None  # read from the text only when an unknown name speaks
         out = []
         for i in range(1, len(doc)):
             if doc[i].lower_ not in _UNKNOWN_SPEECH_VERBS:
@@ -1393,6 +1393,8 @@ class SourceTagger:
             else:
                 name = span.text[4:] if span[0].lower_ == "the" and len(span) > 1 else span.text
                 # "The SNMF said" after "National Fire Management Service (SNMF)"
+                if acronyms is None:
+                    acronyms = _acronyms(token_table(doc).text)
                 name = acronyms.get(name, name)
                 kind = _kind_of_unknown(name)
             out.append(_mention(span, name, kind, "src.unknown_before_speech"))

@@ -1175,6 +1175,35 @@ def test_events_left_again_leaves_from_where_the_last_leg_ended(run):
     assert (event["origin"]["name"], event["destination"]["name"]) == ("Port-au-Prince", "Nairobi")
 
 
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        (
+            "An MD-11F landed at Poznan on Monday with ammunition. Two days later the same MD-11F flew empty "
+            "to Liège.",
+            "Poznań",
+            "Liège",
+        ),
+        (
+            "A KC-330 flew 40 citizens from Port Sudan to Jeddah on Sunday. The KC-330 then carried the group "
+            "home, landing at Seoul Air Base on Tuesday.",
+            "Jeddah",
+            "Seoul Air Base",
+        ),
+    ],
+    ids=["days-later-the-same-type", "the-type-then"],
+)
+def test_events_a_definite_type_told_as_a_next_step_leaves_from_where_it_was(run, text, origin, destination):
+    event = run(text, "2024-05-10")._.events[-1]
+    assert (event["origin"]["name"], event["destination"]["name"]) == (origin, destination)
+
+
+def test_events_a_new_aircraft_of_the_type_later_does_not_inherit_the_origin(run):
+    text = "An MD-11F landed at Poznan on Monday. Two days later an MD-11F flew to Liège."
+    event = run(text, "2024-05-10")._.events[-1]
+    assert (event["origin"], event["destination"]["name"]) == (None, "Liège")
+
+
 def test_events_from_there_leaves_from_where_the_last_leg_ended(run):
     text = (
         "A C-130H landed at Rio Gallegos on Monday. From there a Learjet 35A air ambulance flew the "
@@ -1192,3 +1221,26 @@ def test_events_a_stay_before_the_flight_does_not_date_it(run):
     )
     event = run(text, "2024-10-17")._.events[-1]
     assert event["date"]["value"] == "2024-10-16TMO"
+
+
+@pytest.mark.parametrize(
+    "text, dct, value",
+    [
+        (
+            "The aircraft was still on the ground in Kabul on Wednesday and is expected to fly back to Doha on "
+            "Thursday, one of the diplomats said.",
+            "2025-11-12",
+            "2025-11-13",
+        ),
+        (
+            "The prime minister is scheduled to hold talks at the White House on Wednesday and to leave "
+            "Washington for Tokyo aboard the same aircraft on Thursday.",
+            "2026-01-13",
+            "2026-01-15",
+        ),
+        ("On Monday a C-17 flew from Ramstein to Rzeszow and landed on Tuesday.", "2026-04-08", "2026-04-06"),
+    ],
+    ids=["and-is-expected-to", "and-to", "date-of-the-leg-itself"],
+)
+def test_events_a_date_of_another_predicate_joined_by_and_does_not_date_the_leg(run, text, dct, value):
+    assert run(text, dct)._.events[-1]["date"]["value"] == value

@@ -437,6 +437,13 @@ class EventBuilder:
             leg.aircraft, leg.coreferent = self._aircraft(
                 doc, sent, trig, aircraft, window_start, window_end, history + legs, current, restart
             )
+            if (
+                current is None
+                and not chain
+                and _definite_aircraft(doc, leg.aircraft)
+                and _sequence_opening(doc, sent.start, trig.start)
+            ):
+                chain = True  # "Two days later the same MD-11F flew empty to Liège": from where it was
             previous = current or (
                 _previous_leg_of(leg.aircraft, history + legs) if leg.coreferent or chain else None
             )
@@ -1073,6 +1080,23 @@ _ROLES_FOR = frozenset(
     }
 )  # fmt: skip
 _SEQUENCE_WORDS = {"then", "later", "afterwards", "subsequently", "onward", "onwards"}
+
+
+#: "the following day", "the next morning": a day after the one told before
+_NEXT_WORDS = frozenset({"following", "next"})
+_DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night", "week"})
+
+
+def _sequence_opening(doc: Doc, start: int, end: int) -> bool:
+    """'Two days later the same MD-11F flew ...', 'The KC-330 then carried ...', 'The following morning the
+    A400M left ...': words before a sentence's first trigger that tell a next step of the story."""
+    for i in range(start, end):
+        word = doc[i].lower_
+        if word in _SEQUENCE_WORDS - {"onward", "onwards"}:
+            return True
+        if word in _NEXT_WORDS and i + 1 < end and doc[i + 1].lower_ in _DAY_PARTS:
+            return True
+    return False
 
 
 def _sequenced(doc: Doc, start: int, end: int) -> bool:
@@ -1949,6 +1973,7 @@ def _assign_dates(
                 text[max(0, timex["start"] - 6) : timex["start"]].lower().endswith("since ")
                 or _STAYED.search(text, max(0, timex["start"] - 40), timex["start"])
                 or timex.get("text", "").lower() == "overnight"
+                or _AND_ANOTHER_PREDICATE.match(text, timex["end"], starts[0])
             )
             and any(t["start"] > starts[0] for t in timexes)
         ):
@@ -1959,6 +1984,9 @@ def _assign_dates(
         owner.rules.append(timex.get("rule") or "timex")
 
 
+#: "was still on the ground in Kabul on Wednesday and is expected to fly back to Doha on Thursday", "is scheduled
+#: to hold talks on Wednesday and to leave for Tokyo on Thursday": the date of another predicate joined by "and"
+_AND_ANOTHER_PREDICATE = re.compile(r"[^,;.]*\band\s+(?:(?:is|are|was|were|will|would)\b[^,;.]*|to\b[^,;.]*)$")
 _STAYED = re.compile(r"\b(?:stayed|remained|spent|waited|sat|rested|parked)\b[^.;]*$", re.IGNORECASE)
 
 _SPEECH_VERBS = {

@@ -1185,8 +1185,8 @@ def test_events_left_again_leaves_from_where_the_last_leg_ended(run):
             "Liège",
         ),
         (
-            "A KC-330 flew 40 citizens from Port Sudan to Jeddah on Sunday. The KC-330 then carried the group "
-            "home, landing at Seoul Air Base on Tuesday.",
+            "A KC-330 flew 40 citizens from Port Sudan to Jeddah on Sunday. The KC-330 then carried the "
+            "group home, landing at Seoul Air Base on Tuesday.",
             "Jeddah",
             "Seoul Air Base",
         ),
@@ -1227,8 +1227,8 @@ def test_events_a_stay_before_the_flight_does_not_date_it(run):
     "text, dct, value",
     [
         (
-            "The aircraft was still on the ground in Kabul on Wednesday and is expected to fly back to Doha on "
-            "Thursday, one of the diplomats said.",
+            "The aircraft was still on the ground in Kabul on Wednesday and is expected to fly back to Doha "
+            "on Thursday, one of the diplomats said.",
             "2025-11-12",
             "2025-11-13",
         ),

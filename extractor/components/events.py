@@ -1984,9 +1984,12 @@ def _assign_dates(
         owner.rules.append(timex.get("rule") or "timex")
 
 
-#: "was still on the ground in Kabul on Wednesday and is expected to fly back to Doha on Thursday", "is scheduled
-#: to hold talks on Wednesday and to leave for Tokyo on Thursday": the date of another predicate joined by "and"
-_AND_ANOTHER_PREDICATE = re.compile(r"[^,;.]*\band\s+(?:(?:is|are|was|were|will|would)\b[^,;.]*|to\b[^,;.]*)$")
+#: "was still on the ground in Kabul on Wednesday and is expected to fly back to Doha on Thursday", "is
+#: scheduled to hold talks on Wednesday and to leave for Tokyo on Thursday": the date of another predicate
+#: joined by "and"
+_AND_ANOTHER_PREDICATE = re.compile(
+    r"[^,;.]*\band\s+(?:(?:is|are|was|were|will|would)\b[^,;.]*|to\b[^,;.]*)$"
+)
 _STAYED = re.compile(r"\b(?:stayed|remained|spent|waited|sat|rested|parked)\b[^.;]*$", re.IGNORECASE)
 
 _SPEECH_VERBS = {

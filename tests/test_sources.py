@@ -224,6 +224,11 @@ CASES = [
     ("Local radio reported that an An-124 landed.", [("Local radio", "local radio", "media")]),
     ("People on the ground said an Il-76 landed.",
      [("People on the ground", "people on the ground", "anonymous")]),
+    # the prime minister's office speaks as an office, not as the prime minister
+    ("The Prime Minister's Office said the CC-330 would land in Iqaluit.",
+     [("The Prime Minister's Office", "Prime Minister's Office", "official")]),
+    ("According to the office of the prime minister, the A319 left Prague.",
+     [("the office of the prime minister", "Office of the Prime Minister", "official")]),
     # a chain: the source an outlet cites
     ("The KC-130J will land on Wednesday, KUNA reported, citing the Kuwait Red Crescent Society.",
      [("KUNA", "KUNA", "media"),

@@ -369,6 +369,40 @@ def _doc(extractor, text):
     return doc
 
 
+@pytest.mark.parametrize(
+    "text, short, name",
+    [
+        (
+            "Headline\n\nBy Callum Reid, The Moray Firth Herald\n\nTyphoons were scrambled on Tuesday. "
+            "It was the first interception of the year, according to figures compiled by the Herald.",
+            "the Herald",
+            "Moray Firth Herald",
+        ),
+        (
+            "Two Mi-17s flew to Pemba, the Great Lakes Herald reported. The figures were shared with the "
+            "Herald on Friday, according to the Herald.",
+            "the Herald",
+            "Great Lakes Herald",
+        ),
+    ],
+    ids=["byline-masthead", "cited-masthead"],
+)
+def test_sources_a_masthead_word_alone_is_the_paper_named_in_full(extractor, text, short, name):
+    names = {s["text"]: s["name"] for s in _doc(extractor, text)._.sources}
+    assert names[short] == name
+
+
+def test_sources_a_name_with_romance_links_and_an_acronym_the_text_defines(extractor):
+    text = (
+        "Headline\n\nThe C-130H returned to Montijo, according to Diário de Notícias da Madeira. "
+        "The National Hajj Commission of Nigeria (NAHCON) said 11 flights left Kano. Twelve more are "
+        "planned, according to the NAHCON."
+    )
+    names = {s["text"]: s["name"] for s in _doc(extractor, text)._.sources}
+    assert names["Diário de Notícias da Madeira"] == "Diário de Notícias da Madeira"
+    assert names["the NAHCON"] == "National Hajj Commission of Nigeria"
+
+
 def test_sources_mentions_are_json_safe_and_point_into_the_text(run):
     import json
 

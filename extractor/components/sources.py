@@ -274,6 +274,7 @@ class SourceTagger:
         mentions.extend(self._unknown_after_cues(doc, mentions))
         mentions.extend(_unknown_self_naming(doc, mentions))
         mentions.extend(self._unknown_before_speech(doc, mentions))
+        mentions = _short_names(mentions)
         mentions = _offices_of_bodies(doc, mentions)
         mentions = _members_of_bodies(doc, mentions)
         mentions = _drop_nested(mentions)
@@ -1284,6 +1285,7 @@ class SourceTagger:
         Meridian'.
         """
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+        acronyms: dict[str, str] | None = None  # read from the text only when an acronym is cited
         out = []
         for match in self.cue_lexicon.find(doc):
             start = match.end
@@ -1297,15 +1299,16 @@ class SourceTagger:
                 and (
                     (doc[end].text[:1].isupper() and doc[end].is_alpha)
                     or (
-                        doc[end].lower_ in {"of", "for", "and", "&"}
+                        doc[end].lower_ in _NAME_LINKS | _ROMANCE_LINKS
+                        and end > start
                         and end + 1 < len(doc)
                         and doc[end + 1].is_title
-                    )
+                    )  # "Diário de Notícias da Madeira"
                     or _name_hyphen(doc, start, end)  # "Indo-Pacific Defence Weekly"
                 )
             ):
                 end += 1
-            if end == start or doc[end - 1].lower_ in {"of", "for", "and", "&"}:
+            if end == start or doc[end - 1].lower_ in _NAME_LINKS | _ROMANCE_LINKS:
                 continue
             if end < len(doc) and doc[end].text == "-":
                 continue  # "according to ADS-B data": part of a hyphenated word
@@ -1322,11 +1325,19 @@ class SourceTagger:
             kind = _kind_of_unknown(name)
             if kind != "official" and cue in _TOLD_CUES:
                 kind = "media"  # "told KXPN", "speaking to Canal Austral"
-            full = self.full_name_in_text(doc, name) if end - start == 1 else None
+            one_word = " " not in name
+            full = self.full_name_in_text(doc, name) if one_word else None
             person = next((m for m in mentions if full and m["name"] == full), None)
             if person is not None:
                 # "according to Ferreyra", after "said Vicecomodoro Daniel Ferreyra": that person
                 name, kind = full, person["kind"]
+            elif one_word and name.isupper() and len(name) >= 3:
+                # "told the NAHCON" after "National Hajj Commission of Nigeria (NAHCON)": what it stands for
+                if acronyms is None:
+                    acronyms = _acronyms(token_table(doc).text)
+                if name in acronyms:
+                    name = acronyms[name]
+                    kind = _kind_of_unknown(name)
             out.append(_mention(doc[start:end], name, kind, "src.unknown_after_cue"))
             covered.update(range(start, end))
         return out
@@ -1713,6 +1724,44 @@ _MASTHEAD_WORDS = _WORDS["masthead_words"]
 _OFFICES = (("press", "service"), ("press", "office"), ("media", "office"), ("information", "office"),
             ("public", "affairs", "office"), ("press", "centre"), ("press", "center"),
             ("office",))  # fmt: skip
+
+
+#: Romance links inside an outlet's name ("Diário de Notícias da Madeira", "El Heraldo de Cochabamba")
+_ROMANCE_LINKS = frozenset({"da", "do", "dos", "das", "di", "della", "del", "de"})
+_UNKNOWN_RULES = frozenset({"src.unknown_after_cue", "src.unknown_before_speech"})
+
+
+def _short_names(mentions: list[dict]) -> list[dict]:
+    """'told the Herald' after 'The Moray Firth Herald', 'reviewed by the Monitor' after 'Libya Daily Monitor
+    staff', 'according to Diário' beside 'Diário de Notícias da Madeira': one word no gazetteer knows that is
+    the masthead word or the first word of exactly one longer outlet name of the article is that outlet."""
+    longer: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention["kind"] not in ("media", "other", "anonymous"):
+            continue
+        words = mention["name"].split()
+        if words and words[0] == "The":
+            words = words[1:]
+        if words and words[-1] == "staff" and mention["kind"] == "anonymous":
+            words = words[:-1]  # a byline's "Libya Daily Monitor staff": the paper's own people
+            if not words or words[-1] not in _MASTHEAD_WORDS:
+                continue
+        elif mention["kind"] == "anonymous":
+            continue
+        if len(words) < 2:
+            continue
+        full = " ".join(words)
+        if words[-1] in _MASTHEAD_WORDS:
+            longer.setdefault(words[-1], set()).add(full)
+        if words[0][:1].isupper() and len(words[0]) >= 4:
+            longer.setdefault(words[0], set()).add(full)
+    out = []
+    for mention in mentions:
+        names = longer.get(mention["name"], set())
+        if mention["rule"] in _UNKNOWN_RULES and " " not in mention["name"] and len(names) == 1:
+            mention = {**mention, "name": next(iter(names)), "kind": "media", "rule": "src.short_name"}
+        out.append(mention)
+    return out
 
 
 def _offices_of_bodies(doc: Doc, mentions: list[dict]) -> list[dict]:

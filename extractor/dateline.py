@@ -200,8 +200,9 @@ _DATE_PLACE_ISSUER = re.compile(
 )
 #: "The Sunan Ledger | Issue 47: ...": a newsletter's name before its issue number, the headline line included
 _ISSUE_HEADER = re.compile(
-    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})\s*[|:\-–—]\s*(?:Issue|No\.|Vol\.|Edition) ?\d+"
-)
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
+    r"(?:\s*[|:\-–—]\s*(?:Issue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
+)  # also "The Firebird Log #31: Madeira burns"
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})"
@@ -241,12 +242,26 @@ _MASTHEAD = re.compile(
 )
 
 
+#: "Shannon Ramp Notes - a spotter's blog from the west of Ireland", "Crown & Callsign, a newsletter about
+#: ...", "Sanctioned Skies is a weekly newsletter on ...", "Cockpit Africa blog": a publication naming itself
+_NAMED_PUBLICATION = re.compile(
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
+    r"(?:(?:\s+[-–—]\s+|,\s+|\s+is\s+)(?:an?|the|our)\s+(?:[\w'’\-]+\s+){0,4}"
+    r"(?:blog|newsletter|substack|digest|bulletin)\b| (?:blog|newsletter)\s*$)"
+)
+#: "Thread by Mediterranean Sky Watch (@MedSkyWatch) on X": the account's display name publishes the thread
+_THREAD_BY_NAME = re.compile(
+    r"(?:A )?(?:[Tt]hread|[Pp]osted|[Pp]ublished) by (?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})"
+    r"\s+\(@\w{2,30}\)"
+)
 _POSTED_BY = re.compile(
     r"(?:Posted|Published) (?:by|on) (?:the )?(?P<outlet>[A-Z][\w'’&\-]*(?: (?:[A-Z][\w'’&\-]*|\d+(?:\.\d+)?))"
     r"{0,5})(?: (?:news )?(?:desk|website|site|newsroom))?(?=[.,;]|\s*$)"
 )
 #: "Posted by @DanubeSquawk": an account publishes the thread
 _POSTED_BY_HANDLE = re.compile(r"(?:Posted|Published|Thread|A thread) by (?P<outlet>@\w{2,30})\b")
+#: "Follow @BalticSkyTrack for more": a thread's last post naming its own account
+_FOLLOW_HANDLE = re.compile(r"(?:\d{1,2}/\s+)?.*\b[Ff]ollow (?P<outlet>@\w{2,30}) for more\b")
 #: "... DMs are open. — @SahelAirWatch": a thread's last post signed with its account's handle
 _SIGN_OFF_HANDLE = re.compile(r"(?:^|\s)[—–-]\s*(?P<outlet>@\w{2,30})\s*$")
 #: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
@@ -363,6 +378,8 @@ def _find_byline(text: str) -> dict | None:
             break
         match = (
             _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
+            or (_THREAD_BY_NAME.match(line) if lineno else None)
+            or (_NAMED_PUBLICATION.match(line) if lineno else None)
             or _POSTED_BY.match(line) or _POSTED_BY_HANDLE.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
             or (_FROM_BLOG.match(line) if lineno else None)
             or (_MASTHEAD_DESK.match(line) if lineno else None)
@@ -563,7 +580,11 @@ def _trailer(text: str) -> dict | None:
         return contact
     for line in reversed(lines[-_TRAILER_LINES:]):
         start_offset = end_offset - len(line)
-        handle = _POSTED_BY_HANDLE.match(line.strip()) or _SIGN_OFF_HANDLE.search(line.rstrip())
+        handle = (
+            _POSTED_BY_HANDLE.match(line.strip())
+            or _SIGN_OFF_HANDLE.search(line.rstrip())
+            or _FOLLOW_HANDLE.match(line)
+        )
         if handle:  # "Posted by @SkyWatchEurasia", "... DMs are open. — @SahelAirWatch": the thread's account
             lead = len(line) - len(line.lstrip()) if handle.re is _POSTED_BY_HANDLE else 0
             return {

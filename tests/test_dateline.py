@@ -158,6 +158,27 @@ def test_byline_outlet(text, outlet):
     assert text[found["start"] : found["end"]] == outlet
 
 
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("The Firebird Log #31: Madeira burns\n\nA weekly newsletter, by Ines Carvalho\n\nBody.",
+         "The Firebird Log"),
+        ("Headline\n\nShannon Ramp Notes - a spotter's blog from the west of Ireland\n\nBody.",
+         "Shannon Ramp Notes"),
+        ("Headline\n\nCrown & Callsign, a newsletter about the aircraft that carry kings\n\nBody.",
+         "Crown & Callsign"),
+        ("Headline\n\nCockpit Africa blog\n\nBody.", "Cockpit Africa"),
+        ("Headline\n\nThread by Mediterranean Sky Watch (@MedSkyWatch) on X\n\n1/ Body.",
+         "Mediterranean Sky Watch"),
+    ],
+    ids=["issue-number", "name-dash-blog", "name-comma-newsletter", "name-blog", "thread-by-name-and-handle"],
+)  # fmt: skip
+def test_byline_a_blog_newsletter_or_thread_naming_itself(text, outlet):
+    found = find_byline(text)
+    assert found is not None and found["outlet"] == outlet
+    assert text[found["start"] : found["end"]] == outlet
+
+
 @pytest.mark.parametrize("text", ["Headline\n\nBy Jane Roe\n\nBody.", "By air, the trip takes hours."],
                          ids=["author-only", "prose"])
 def test_byline_absent(text):
@@ -177,8 +198,11 @@ def test_byline_account_headers_say_they_are_social_media(text, kind):
 
 @pytest.mark.parametrize(
     "closing",
-    ["Posted by @SkyWatchEurasia", "8/ That's it. If you have photos from Gao, DMs are open. — @SahelAirWatch"],
-)
+    ["Posted by @SkyWatchEurasia",
+     "8/ That's it. If you have photos from Gao, DMs are open. — @SahelAirWatch",
+     "9/ As always: public data only, and corrections welcome. Follow @BalticSkyTrack for more."],
+    ids=["posted-by", "signed", "follow-for-more"],
+)  # fmt: skip
 def test_byline_a_thread_signed_with_its_handle_at_the_end(closing):
     text = "Thread: Mi-17 shuttle\n\n1/ A Mi-17 flew from Gao to Kidal on Sunday.\n\n" + closing
     found = find_byline(text)

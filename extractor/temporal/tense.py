@@ -69,8 +69,9 @@ _MAX_DISTANCE = 30
 # English puts the verb before its time adverbial ("flew on Friday"); a cue after the expression is more often
 # a participle or another clause ("new markets untouched by the crisis"), so it counts this much farther.
 _AFTER_PENALTY = 3
-#: words that start a new clause after an expression: a cue beyond them tells that clause's tense
-_COORDINATORS = {"and", "but", ";", "while", "whereas"}
+#: words that start a new clause after an expression: a cue beyond them tells that clause's tense ("would fly
+#: on Friday if the airport stayed open")
+_COORDINATORS = {"and", "but", ";", "while", "whereas", "if", "unless"}
 
 
 @dataclass(frozen=True)

@@ -390,6 +390,9 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
          "KNIP", "TNCC"),
         # a possessive apostrophe after a name ending in s
         ("A Learjet 35A flew the patient to Buenos Aires' Jorge Newbery airport on Tuesday.", None, "SABE"),
+        # a descriptor before "of" passes its preposition to the place it names
+        ("A C-27J flew 180 soldiers from Moi Air Base to the southern Somali port city of Kismayo.", "HKRE",
+         "Kismayo"),
     ],
     ids=[
         "out-of-in-subject",
@@ -425,6 +428,7 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "on-alert-at-before-flying",
         "came-down-to",
         "possessive-apostrophe-after-s",
+        "port-city-of",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

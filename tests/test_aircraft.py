@@ -151,3 +151,16 @@ def test_aircraft_variants_of_the_gazetteer(run, text, model):
 )
 def test_aircraft_common_word_nicknames_need_context(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, model",
+    [
+        ("The F-35 is the most advanced jet in the fleet.", "F-35", "F-35"),
+        ("A Boeing 747-8 is due at Paris on Friday.", "Boeing 747-8", "747-8"),
+    ],
+    ids=["f-35-is", "747-8-is"],
+)
+def test_aircraft_a_type_run_together_with_the_next_word_is_not_another_type(run, text, mention, model):
+    (aircraft,) = [a for a in run(text)._.aircraft if not a["generic"]]
+    assert (aircraft["text"], aircraft["model"]) == (mention, model)

@@ -45,6 +45,31 @@ def fold(text: str) -> str:
 _NON_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
 
 
+def _words_ok(alias: str, surface: str) -> bool:
+    """The folded keys drop the spaces, so "Addis on" folds like "Addison" and "F-35 is" like "F-35Is": a name
+    or a number run together with the lower-case word after it, where the alias has no word break, is no
+    match ("air base" for "airbase" and "flew in to" for "flew into" still are)."""
+    words = surface.split()
+    if len(words) < 2:
+        return True
+    breaks: set[int] = set()
+    length = 0
+    for part in re.split(r"[\s\-/]+", alias):
+        length += len(fold(part))
+        breaks.add(length)
+    length = 0
+    for left, right in zip(words, words[1:]):
+        length += len(fold(left))
+        if (
+            length not in breaks
+            and ((left[:1].isupper() and not alias.islower()) or any(c.isdigit() for c in left))
+            and right.isalpha()
+            and right.islower()
+        ):
+            return False
+    return True
+
+
 def _letters(text: str) -> str:
     if text.isascii():
         return _NON_ASCII_LETTER.sub("", text)
@@ -206,7 +231,7 @@ class Lexicon:
             if bucket:
                 surface = table.span_text(start, stop)
                 for entry in bucket:
-                    if _case_ok(entry, surface):
+                    if _case_ok(entry, surface) and (stop - start == 1 or _words_ok(entry.alias, surface)):
                         yield Match(start, stop, entry)
 
     def find(

@@ -393,6 +393,10 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # a descriptor before "of" passes its preposition to the place it names
         ("A C-27J flew 180 soldiers from Moi Air Base to the southern Somali port city of Kismayo.", "HKRE",
          "Kismayo"),
+        # an unnamed airstrip is located by the town it is near; a short name of a capital and an airport's
+        ("A King Air 200 flew from an airstrip near Kwekwe to Harare in mid-August.", "Kwekwe", "Harare"),
+        ("The Falcon 900EX set off from Accra's Kotoka International for Addis on Friday.", "DGAA",
+         "Addis Ababa"),
     ],
     ids=[
         "out-of-in-subject",
@@ -429,6 +433,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "came-down-to",
         "possessive-apostrophe-after-s",
         "port-city-of",
+        "airstrip-near",
+        "kotoka-and-addis",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

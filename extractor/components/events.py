@@ -1225,7 +1225,7 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         return "from"
     if word == "at" and _home_base_at(doc, i, floor):
         return "from"  # "flew in from their home base at Gebel El Basur": the trigger holds the "from"
-    if word == "in" and i - 1 >= floor and doc[i - 1].lower_ in {"base", "airport", "airfield", "station"}:
+    if word in {"in", "near", "outside"} and i - 1 >= floor and doc[i - 1].lower_ in _UNNAMED_FIELDS:
         # "took off from the 12th Air Transport Main Base in Kayseri": a base no gazetteer knows, located by its
         # city, which then fills the base's slot
         before = [t.lower_ for t in doc[max(floor, i - 8) : i - 1]]
@@ -1255,6 +1255,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     return None
 
 
+#: an unnamed airfield located by the town it is in or near: "from an airstrip near Kwekwe"
+_UNNAMED_FIELDS = frozenset({"base", "airport", "airfield", "station", "airstrip", "strip"})
 #: the kind of place a descriptor before "of" names: "the port city of Kismayo", "the capital of Chad"
 _PLACE_CLASS_NOUNS = frozenset({
     "city", "town", "port", "village", "capital", "island", "islands", "province", "region", "state",

@@ -1254,3 +1254,17 @@ def test_events_a_stay_before_the_flight_does_not_date_it(run):
 )
 def test_events_a_date_of_another_predicate_joined_by_and_does_not_date_the_leg(run, text, dct, value):
     assert run(text, dct)._.events[-1]["date"]["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("A third C-130BZ flight from Waterkloof to Beira, carrying water units donated by a local company, "
+         "is planned for Wednesday, the SANDF said.", "planned"),
+        ("Two more Spartan flights to Kismayo were scheduled for next week.", "planned"),
+        ("A C-130BZ flight from Waterkloof to Beira landed on Wednesday.", "asserted"),
+    ],
+    ids=["is-planned-for", "were-scheduled-for", "flight-that-landed"],
+)  # fmt: skip
+def test_events_a_flight_noun_whose_verb_says_it_is_planned(run, text, modality):
+    assert run(text, "2026-02-16")._.events[0]["modality"] == modality

@@ -754,6 +754,8 @@ class EventBuilder:
             modality = match.entry.payload["modality"]
             if best is None or _MODALITY_RANK[modality] > _MODALITY_RANK[best]:
                 best = modality
+        if best is None and trig.rule == "trg.flight_noun" and _planned_after(doc, trig.end):
+            best = "planned"  # "another A400M rotation from Kayseri to Niamey is planned for Saturday"
         return best
 
     # -- output -------------------------------------------------------------------------------------------------
@@ -1253,6 +1255,23 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if word == "of" or doc[i].text == ",":
         return word
     return None
+
+
+#: "... flight from Waterkloof to Beira ... is planned for Wednesday", "flights ... were scheduled for next
+#: week": the verb after a flight noun and its route
+_PLANNED_AFTER = re.compile(
+    r"[^.;:!?]{0,120}?\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:planned|scheduled|expected|due)\b",
+    re.IGNORECASE,
+)
+
+
+def _planned_after(doc: Doc, end: int) -> bool:
+    """A flight noun whose verb, after its route, says it is planned."""
+    if end >= len(doc):
+        return False
+    start = doc[end].idx
+    sentence_end = doc[end].sent.end_char
+    return bool(_PLANNED_AFTER.match(doc.text, start, sentence_end))
 
 
 #: an unnamed airfield located by the town it is in or near: "from an airstrip near Kwekwe"

@@ -729,3 +729,17 @@ def test_sources_an_unknown_outlet_told_something_is_the_publisher_when_none_is_
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
     assert "Indo-Pacific Defence Weekly" in [s.name for s in record.sources]
     assert "Indo-Pacific Defence Weekly" in [s.name for s in record.events[0].sources]  # as publisher
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('"Our crews will stay," said Deputy Prime Minister and Minister of Defence of the Republic of '
+         "Croatia Ivan Kovačević.", "Ivan Kovačević"),
+        ("The Netherlands' Minister for Foreign Trade, Marloes van Dijk, began a tour on Wednesday. The 737 "
+         "landed in Nairobi, Van Dijk said.", "Marloes van Dijk"),
+    ],
+    ids=["long-office-before-a-name-at-the-end", "surname-with-a-particle"],
+)  # fmt: skip
+def test_sources_a_person_after_a_long_office_or_by_a_surname_with_a_particle(run, text, name):
+    assert name in {s["name"] for s in run(text)._.sources}

@@ -126,8 +126,10 @@ _POSSESSIVE = {"'s", "’s"}
 #: "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said": an office "of ..." then the holder's name
 _OFFICE_BEFORE_NAME = re.compile(
     r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary|Director(?:-General)?|Head|"
-    r"Chief|Commander|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+)?){1,5})"
-    r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)(?=\s*(?:,|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bwrote\b))"
+    r"Chief|Commander|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+(?:the\s+)?)?){1,6})"
+    r"(?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?\s+[A-Z][^\W\d_'’-]*(?:['’-][A-Za-z][^\W\d_]*)?)"
+    r"(?=\s*(?:,|\.(?:\s|$)|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bwrote\b))"
 )
 _OFFICE_WORDS = {
     "minister", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "prime",
@@ -587,7 +589,10 @@ class SourceTagger:
                 and _name_end_ok(doc, start, end, self.org_heads)
             ):
                 span = doc[start:end]
-                out.append(_mention(span, span.text, "other", "src.person_apposition", role="person"))
+                name = span.text
+                if len(span) == 2 and span[0].lower_ in _SURNAME_PARTICLES:
+                    name = self.full_name_in_text(doc, name) or name  # ", Van Dijk said": Marloes van Dijk
+                out.append(_mention(span, name, "other", "src.person_apposition", role="person"))
                 _block(allowed, start, end)
                 continue
             found = self._name_before_apposition(doc, token.i, allowed)
@@ -1392,7 +1397,12 @@ class SourceTagger:
                 continue  # "Kyiv said", "Neighbouring Uzbekistan said", "the Russian said": a place speaking
             if any(t.lower_ in _CALENDAR_WORDS for t in span) or span[-1].text in _NOT_SPEAKERS:
                 continue
-            surname = span[0].text if len(span) == 1 and not span[0].is_upper else None
+            surname = (
+                span.text
+                if (len(span) == 1 and not span[0].is_upper)
+                or (len(span) == 2 and span[0].lower_ in _SURNAME_PARTICLES)  # "Van Dijk said"
+                else None
+            )
             person = next((m for m in mentions if surname and surname in m["name"].split()), None)
             full = self.full_name_in_text(doc, surname) if surname and person is None else None
             if person is not None or full is not None:
@@ -1545,13 +1555,19 @@ class SourceTagger:
         a country or a common capitalised word ("Muhammad Umar Butt"; "minister Elena Fuentes" gives
         "Elena")."""
         word = r"[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
-        pattern = re.compile(rf"(?<![\w.])((?:{word}\s+)?{word})\s+" + re.escape(surname) + r"\b")
+        first, _, rest = surname.partition(" ")
+        if rest and first.lower() in _SURNAME_PARTICLES:
+            # "Van Dijk said" after "Marloes van Dijk": the particle is written either way
+            written = rf"(?i:{re.escape(first)})\s+" + re.escape(rest)
+        else:
+            written = re.escape(surname)
+        pattern = re.compile(rf"(?<![\w.])((?:{word}\s+)?{word})\s+({written})\b")
         for match in pattern.finditer(token_table(doc).text):
             given = match.group(1).split()
             while given and not self._given_name(given[0]):
                 given = given[1:]
             if given and all(self._given_name(g) for g in given):
-                return " ".join([*given, surname])
+                return " ".join([*given, match.group(2)])
         return None
 
     def _given_name(self, word: str) -> bool:
@@ -1726,6 +1742,10 @@ _OFFICES = (("press", "service"), ("press", "office"), ("media", "office"), ("in
             ("office",))  # fmt: skip
 
 
+#: particles that open a surname: "Marloes van Dijk" is "Van Dijk" at the start of a sentence
+_SURNAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "ter", "al", "el"}
+)
 #: Romance links inside an outlet's name ("Diário de Notícias da Madeira", "El Heraldo de Cochabamba")
 _ROMANCE_LINKS = frozenset({"da", "do", "dos", "das", "di", "della", "del", "de"})
 _UNKNOWN_RULES = frozenset({"src.unknown_after_cue", "src.unknown_before_speech"})

@@ -363,6 +363,17 @@ _ROLE_MODIFIERS = frozenset(
 )  # fmt: skip
 
 
+def _fuller_publication(lines: list[str], name: str, offset: int) -> dict | None:
+    """A publication line under the headline whose name ends with ``name``; offsets from ``offset``."""
+    for line in lines[1:_MAX_LINES]:
+        match = _NAMED_PUBLICATION.match(line)
+        if match and match.group("outlet").endswith(name) and match.group("outlet") != name:
+            return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
+                    "end": offset + match.end("outlet")}  # fmt: skip
+        offset += len(line) + 1
+    return None
+
+
 def _find_byline(text: str) -> dict | None:
     """The publishing outlet named around the article, or None.
 
@@ -390,6 +401,11 @@ def _find_byline(text: str) -> dict | None:
             # "1/ ... All times Zulu. - @caribe_squawk": a thread's first post signed with its handle
             or (_SIGN_OFF_HANDLE.search(line) if lineno else None)
         )  # fmt: skip
+        if match and lineno == 0 and match.re is _ISSUE_HEADER:
+            # "Ramp Notes #112: ..." over "Gulf Ramp Notes, a newsletter about ...": the full name below
+            fuller = _fuller_publication(lines, match.group("outlet"), offset + len(line) + 1)
+            if fuller is not None:
+                return fuller
         if match:
             found = {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
                      "end": offset + match.end("outlet")}  # fmt: skip

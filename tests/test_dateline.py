@@ -168,10 +168,13 @@ def test_byline_outlet(text, outlet):
         ("Headline\n\nCrown & Callsign, a newsletter about the aircraft that carry kings\n\nBody.",
          "Crown & Callsign"),
         ("Headline\n\nCockpit Africa blog\n\nBody.", "Cockpit Africa"),
+        ("Ramp Notes #112: Royal jets\n\nGulf Ramp Notes, a newsletter about Gulf aprons\n\nBody.",
+         "Gulf Ramp Notes"),
         ("Headline\n\nThread by Mediterranean Sky Watch (@MedSkyWatch) on X\n\n1/ Body.",
          "Mediterranean Sky Watch"),
     ],
-    ids=["issue-number", "name-dash-blog", "name-comma-newsletter", "name-blog", "thread-by-name-and-handle"],
+    ids=["issue-number", "name-dash-blog", "name-comma-newsletter", "name-blog", "issue-then-fuller-name",
+         "thread-by-name-and-handle"],
 )  # fmt: skip
 def test_byline_a_blog_newsletter_or_thread_naming_itself(text, outlet):
     found = find_byline(text)

@@ -743,3 +743,18 @@ def test_sources_an_unknown_outlet_told_something_is_the_publisher_when_none_is_
 )  # fmt: skip
 def test_sources_a_person_after_a_long_office_or_by_a_surname_with_a_particle(run, text, name):
     assert name in {s["name"] for s in run(text)._.sources}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The jets launched, according to Gen. Aaron T. Whitcombe, the commander.", "Aaron T. Whitcombe"),
+        ("Two C-27Js landed at Kismayo, said Col. N. Duta of the KDF.", "N. Duta"),
+        ('"We flew nine sorties," said Petty Officer 2nd Class Dana Whitlock.', "Dana Whitlock"),
+        ("The DC-6A made six fuel runs to Galena, the Alaska Journal of Commerce reported.",
+         "Alaska Journal of Commerce"),
+    ],
+    ids=["middle-initial", "initial-first", "rank-with-class", "masthead-of-name"],
+)  # fmt: skip
+def test_sources_initials_ranks_with_a_class_and_a_masthead_with_of(run, text, name):
+    assert name in {s["name"] for s in run(text)._.sources}

@@ -1862,6 +1862,14 @@ def _masthead_names(doc: Doc, allowed: list[bool]) -> list[dict]:
             start -= 1
         if start == last or (end < len(doc) and table.capital[end] and table.alpha[end]):
             continue  # "Times" alone; "the Post Office": a longer name goes on
+        if (
+            end + 1 < len(doc)
+            and table.lowers[end] == "of"
+            and table.capital[end + 1]
+            and table.alpha[end + 1]
+            and allowed[end + 1]
+        ):
+            end += 2  # "the Alaska Journal of Commerce"
         # "the Daily Courier"; "The Sahel Observer" keeps its capitalised article in the name, as the cue rule
         span_start = start - 1 if start > 0 and table.lowers[start - 1] == "the" else start
         capital_the = table.texts[span_start] == "The" and not doc[span_start].is_sent_start
@@ -2078,6 +2086,13 @@ def _outlet_name_end(doc: Doc, start: int, allowed: list[bool], quoted: bool) ->
 _ORG_WORDS_IN_NAMES = frozenset({"Air", "Airport", "Army", "Base", "Force", "Navy"})
 
 
+def _middle_initial(doc: Doc, j: int) -> bool:
+    """'Aaron T. Whitcombe', 'N. Duta': an initial with its full stop, before a name word."""
+    text = doc[j].text
+    following = j + 1 < len(doc) and _name_token(doc[j + 1])
+    return len(text) == 2 and text[0].isupper() and text[1] == "." and following
+
+
 def _name_token(token) -> bool:
     text = token.text
     return (
@@ -2088,7 +2103,7 @@ def _name_token(token) -> bool:
 def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[str]) -> int | None:
     """The end of a person's name from ``start`` (2-4 capitalised tokens, particles allowed) or None."""
     j = start
-    while j < len(doc) and j - start < 4 and allowed[j] and _name_token(doc[j]):
+    while j < len(doc) and j - start < 4 and allowed[j] and (_name_token(doc[j]) or _middle_initial(doc, j)):
         j += 1
         if (
             j + 1 < len(doc)

@@ -39,7 +39,7 @@ _TRAILING_CREDIT = re.compile(
 )
 #: "Taitung, March 28 (CNA) Taiwan's Air Force ...": a place in mixed case, a date and an agency credit
 _MIXED_CASE_DATELINE = re.compile(
-    rf"(?P<place>[{_UP}][a-zà-öø-ÿ'’.\-]+(?: [{_UP}][a-zà-öø-ÿ'’.\-]+){{0,2}}),\s*"
+    rf"(?P<place>[{_UP}][a-zà-öø-ÿĀ-ɏ'’.\-]+(?: [{_UP}][a-zà-öø-ÿĀ-ɏ'’.\-]+){{0,2}}),\s*"
     r"(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES
     + r")\.?)(?:,?\s*(?P<year>\d{4}))?\s*"
     rf"(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)"

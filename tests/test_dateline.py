@@ -19,6 +19,9 @@ CASES = [
     ("QAMISHLI, Syria - Russian forces", "QAMISHLI, Syria", None, None, (None, None)),
     ("RAWALPINDI, Aug 28 (APP): Security forces", "RAWALPINDI", None, "APP", (8, 28)),
     ("Title\n\nConstanta, June 16 /Agerpres/ - A C-130", "Constanta", None, "Agerpres", (6, 16)),
+    # a place spelt with letters beyond Latin-1 (ș, ă)
+    ("Title\n\nChișinău, 2 February 2024 /MOLDPRES/ – Two children", "Chișinău", "2024-02-02", "MOLDPRES",
+     (2, 2)),
     ("Title\n\nBaku, September 26, AZERTAC\n\nAn AZAL Airbus", "Baku", None, "AZERTAC", (9, 26)),
     ("Title\n\nASTANA. December 9. KAZINFORM - A total of", "ASTANA", None, "KAZINFORM", (12, 9)),
     ("NUR-SULTAN. 9 December 2024. KAZINFORM – Two C-295s", "NUR-SULTAN", "2024-12-09", "KAZINFORM", (12, 9)),

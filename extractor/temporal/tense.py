@@ -71,7 +71,7 @@ _MAX_DISTANCE = 30
 _AFTER_PENALTY = 3
 #: words that start a new clause after an expression: a cue beyond them tells that clause's tense ("would fly
 #: on Friday if the airport stayed open")
-_COORDINATORS = {"and", "but", ";", "while", "whereas", "if", "unless"}
+_COORDINATORS = {"and", "but", ";", "while", "whereas", "if", "unless", "once", "when", "until", "because"}
 
 
 @dataclass(frozen=True)

@@ -1084,6 +1084,8 @@ _ROLES_FOR = frozenset(
 _SEQUENCE_WORDS = {"then", "later", "afterwards", "subsequently", "onward", "onwards"}
 
 
+#: "then", "later": a next step of the story ("onward" only continues a leg)
+_NEXT_STEP_WORDS = frozenset(_SEQUENCE_WORDS - {"onward", "onwards"})
 #: "the following day", "the next morning": a day after the one told before
 _NEXT_WORDS = frozenset({"following", "next"})
 _DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night", "week"})
@@ -1094,7 +1096,7 @@ def _sequence_opening(doc: Doc, start: int, end: int) -> bool:
     A400M left ...': words before a sentence's first trigger that tell a next step of the story."""
     for i in range(start, end):
         word = doc[i].lower_
-        if word in _SEQUENCE_WORDS - {"onward", "onwards"}:
+        if word in _NEXT_STEP_WORDS:
             return True
         if word in _NEXT_WORDS and i + 1 < end and doc[i + 1].lower_ in _DAY_PARTS:
             return True

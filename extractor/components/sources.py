@@ -1304,7 +1304,7 @@ class SourceTagger:
                 and (
                     (doc[end].text[:1].isupper() and doc[end].is_alpha)
                     or (
-                        doc[end].lower_ in _NAME_LINKS | _ROMANCE_LINKS
+                        doc[end].lower_ in _OUTLET_LINKS
                         and end > start
                         and end + 1 < len(doc)
                         and doc[end + 1].is_title
@@ -1313,7 +1313,7 @@ class SourceTagger:
                 )
             ):
                 end += 1
-            if end == start or doc[end - 1].lower_ in _NAME_LINKS | _ROMANCE_LINKS:
+            if end == start or doc[end - 1].lower_ in _OUTLET_LINKS:
                 continue
             if end < len(doc) and doc[end].text == "-":
                 continue  # "according to ADS-B data": part of a hyphenated word
@@ -1746,15 +1746,13 @@ _OFFICES = (("press", "service"), ("press", "office"), ("media", "office"), ("in
 _SURNAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "ter", "al", "el"}
 )
-#: Romance links inside an outlet's name ("Diário de Notícias da Madeira", "El Heraldo de Cochabamba")
-_ROMANCE_LINKS = frozenset({"da", "do", "dos", "das", "di", "della", "del", "de"})
 _UNKNOWN_RULES = frozenset({"src.unknown_after_cue", "src.unknown_before_speech"})
 
 
 def _short_names(mentions: list[dict]) -> list[dict]:
-    """'told the Herald' after 'The Moray Firth Herald', 'reviewed by the Monitor' after 'Libya Daily Monitor
-    staff', 'according to Diário' beside 'Diário de Notícias da Madeira': one word no gazetteer knows that is
-    the masthead word or the first word of exactly one longer outlet name of the article is that outlet."""
+    """'told the Herald' after 'The Moray Firth Herald' (or after a byline's 'Moray Firth Herald staff'),
+    'the Chronicle' beside 'Kano Chronicle': one word no gazetteer knows that is the masthead word or the
+    first word of exactly one longer outlet name of the article is that outlet."""
     longer: dict[str, set[str]] = {}
     for mention in mentions:
         if mention["kind"] not in ("media", "other", "anonymous"):
@@ -1763,7 +1761,7 @@ def _short_names(mentions: list[dict]) -> list[dict]:
         if words and words[0] == "The":
             words = words[1:]
         if words and words[-1] == "staff" and mention["kind"] == "anonymous":
-            words = words[:-1]  # a byline's "Libya Daily Monitor staff": the paper's own people
+            words = words[:-1]  # a byline's "Moray Firth Herald staff": the paper's own people
             if not words or words[-1] not in _MASTHEAD_WORDS:
                 continue
         elif mention["kind"] == "anonymous":
@@ -1890,6 +1888,9 @@ _DWELLERS = frozenset({"residents", "resident", "inhabitants", "villagers", "peo
 #: verbs after which an unknown capitalised name is the speaker ("Azerbaijan Airlines said")
 _UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announced", "stated", "added"})
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})
+#: the links inside an unknown outlet's name, with the Romance ones ("Diário de Notícias da Madeira", "El
+#: Heraldo de Cochabamba")
+_OUTLET_LINKS = _NAME_LINKS | {"da", "do", "dos", "das", "di", "della"}
 _NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
 
 

@@ -261,7 +261,7 @@ _POSTED_BY = re.compile(
 #: "Posted by @DanubeSquawk": an account publishes the thread
 _POSTED_BY_HANDLE = re.compile(r"(?:Posted|Published|Thread|A thread) by (?P<outlet>@\w{2,30})\b")
 #: "Follow @BalticSkyTrack for more": a thread's last post naming its own account
-_FOLLOW_HANDLE = re.compile(r"(?:\d{1,2}/\s+)?.*\b[Ff]ollow (?P<outlet>@\w{2,30}) for more\b")
+_FOLLOW_HANDLE = re.compile(r"\b[Ff]ollow (?P<outlet>@\w{2,30}) for more\b")
 #: "... DMs are open. — @SahelAirWatch": a thread's last post signed with its account's handle
 _SIGN_OFF_HANDLE = re.compile(r"(?:^|\s)[—–-]\s*(?P<outlet>@\w{2,30})\s*$")
 #: "(Bloomberg) -- The US has sent ...": an agency credit that opens the body without a place
@@ -599,7 +599,7 @@ def _trailer(text: str) -> dict | None:
         handle = (
             _POSTED_BY_HANDLE.match(line.strip())
             or _SIGN_OFF_HANDLE.search(line.rstrip())
-            or _FOLLOW_HANDLE.match(line)
+            or _FOLLOW_HANDLE.search(line)
         )
         if handle:  # "Posted by @SkyWatchEurasia", "... DMs are open. — @SahelAirWatch": the thread's account
             lead = len(line) - len(line.lstrip()) if handle.re is _POSTED_BY_HANDLE else 0

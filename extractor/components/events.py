@@ -2307,10 +2307,20 @@ def _definite(doc: Doc, start: int, owned: bool) -> bool:
     i = start - 1
     while owned and i >= 0 and start - i <= 5 and doc[i].text[:1].isupper() and doc[i].lower_ not in _THE:
         i -= 1
+    # "the blue-and-white Boeing VC-25A", "the unmarked Il-76": words that describe the one aircraft
+    while i >= 0 and start - i <= 8 and (doc[i].lower_ in _DESCRIBING or (doc[i].text == "-" and i > 0)):
+        i -= 1
     return i >= 0 and doc[i].lower_ in _THE
 
 
 _THE = frozenset({"the", "that", "this", "same"})
+_DESCRIBING = frozenset(
+    {
+        "blue", "white", "grey", "gray", "green", "black", "red", "silver", "and", "unmarked", "giant",
+        "huge", "big", "ageing", "aging", "distinctive", "sleek", "lumbering", "four-engine", "four-engined",
+        "twin-engine", "twin-engined", "chartered", "leased",
+    }
+)  # fmt: skip
 
 
 def _dates_apart(first: Leg, second: Leg) -> bool:

@@ -174,7 +174,7 @@ class SourceTagger:
         extensions.ensure_doc_extensions()
         self.name = name
         self.span_key = span_key
-        self.lexicon = Lexicon(max_tokens=9)
+        self.lexicon = Lexicon(max_tokens=14)  # "United Nations Multidimensional Integrated ... Republic"
         self.by_id: dict[str, dict] = {}
         for row in load_jsonl(gazetteer, required=("id", "name", "kind")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], row)
@@ -252,12 +252,14 @@ class SourceTagger:
             if _names_a_facility(doc, match.end):
                 continue  # "Wrocław-Copernicus Airport": a place's name, not the imagery programme
             following = doc[match.end].text[:1] if match.end < len(doc) else ""
+            previous = doc[match.start - 1].text if match.start else ""
             if row["id"].startswith("src.mfr.") and (
                 aircraft_tokens.intersection(range(match.start, match.end + 1))
                 or following.isdigit()
                 or following.isupper()
+                or (previous.isupper() and previous.isalpha() and len(previous) > 1)
             ):
-                continue  # "a Saab 340", "Boeing 747-8", "Boeing Field": the maker's name in another name
+                continue  # "a Saab 340", "Boeing 747-8", "Boeing Field", "Operation HADIN KAI": another name
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
@@ -316,11 +318,12 @@ class SourceTagger:
         if byline and not any(m["start"] <= byline["start"] < m["end"] for m in out):
             span = doc.char_span(byline["start"], byline["end"], alignment_mode="expand")
             if span is not None and all(allowed[i] for i in range(span.start, span.end)):
-                row = _first_payload(self.lexicon, span.text) or self.credits.get(fold(span.text))
+                issuer = _without_headquarters(span.text)
+                row = _first_payload(self.lexicon, issuer) or self.credits.get(fold(issuer))
                 if row:
                     name, kind, rule = row["name"], row["kind"], row["id"]
                 else:
-                    name = byline["outlet"]
+                    name = _without_headquarters(byline["outlet"])
                     kind = byline.get("kind") or _kind_of_unknown(name)
                     rule = "src.account_header" if byline.get("kind") == "social_media" else "src.byline"
                     if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _GENERIC_BODY_WORDS:
@@ -595,6 +598,13 @@ class SourceTagger:
                 out.append(_mention(span, name, "other", "src.person_apposition", role="person"))
                 _block(allowed, start, end)
                 continue
+            found = self._name_after_role(doc, token.i, allowed)
+            if found is not None:
+                start, end = found
+                span = doc[start:end]
+                out.append(_mention(span, span.text, "other", "src.person_after_role", role="person"))
+                _block(allowed, start, end)
+                continue
             found = self._name_before_apposition(doc, token.i, allowed)
             if found is not None:
                 start, end = found
@@ -602,6 +612,20 @@ class SourceTagger:
                 out.append(_mention(span, span.text, "other", "src.person_before_apposition", role="person"))
                 _block(allowed, start, end)
         return out
+
+    def _name_after_role(self, doc: Doc, verb: int, allowed: list[bool]) -> tuple[int, int] | None:
+        """'..., said the Mission's spokesperson, Amadou Ndiaye.': after the verb a determiner, up to five
+        words ending in a role noun, a comma, then a 2-3 word name that ends the clause."""
+        n = len(doc)
+        if verb + 1 >= n or doc[verb + 1].lower_ not in {"the", "its", "a", "an", "their"}:
+            return None
+        comma = next((k for k in range(verb + 2, min(n, verb + 8)) if doc[k].text == ","), None)
+        if comma is None or doc[comma - 1].lower_ not in _ROLE_NOUNS - {"statement", "sources", "source"}:
+            return None
+        end = _person_name_end(doc, comma + 1, allowed, self.org_heads)
+        if end is None or not 2 <= end - comma - 1 <= 3 or (end < n and doc[end].text not in {",", ".", ";"}):
+            return None
+        return comma + 1, end
 
     def _name_before_apposition(self, doc: Doc, verb: int, allowed: list[bool]) -> tuple[int, int] | None:
         """'Mark Ellery, the show's director, said': a 2-3 word name opening the sentence (or the clause
@@ -1974,6 +1998,14 @@ def _kind_of_unknown(name: str) -> str:
     if words & _SOCIAL_WORDS:
         return "social_media"
     return "other"
+
+
+def _without_headquarters(name: str) -> str:
+    """'Headquarters Nigerian Air Force' heading a press release is the Nigerian Air Force."""
+    words = name.split()
+    if len(words) >= 3 and words[0] in {"Headquarters", "HQ"}:
+        return " ".join(words[1:])
+    return name
 
 
 def _block(allowed: list[bool], start: int, end: int) -> None:

@@ -104,6 +104,9 @@ _VERB_FIRST_CUES = _WORDS["verb_first_cues"]
 _FURTHER_FLIGHT = _WORDS["further_flight"]
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OBJECT_PREPOSITIONS = _WORDS["object_prepositions"]
+_SPOKES_NOUNS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}
+)
 _CREDITED_DATA_NOUNS = _WORDS["credited_data_nouns"]
 _TRACKER_NAMESAKES = _WORDS["tracker_namesakes"]
 _COMPANY_HEADS = frozenset(_WORDS["company_heads"])
@@ -725,16 +728,19 @@ def _object_of_preposition(doc: Doc, mention: dict, sent: Span) -> bool:
 
 def _stands_as_subject(doc: Doc, mention: dict, gap: Span, sent: Span) -> bool:
     """An operator or a country is a subject only right before the verb and after a clause boundary."""
-    if len(gap) > 3 or not all(t.lower_ in _FILLER for t in gap):
+    spokes = len(gap) > 0 and gap[0].lower_ in _SPOKES_NOUNS  # "a Luftwaffe spokesman said"
+    if len(gap) > 3 or not all(t.lower_ in _FILLER for t in (gap[1:] if spokes else gap)):
         return False
     k = mention["token_start"] - 1
-    while k >= sent.start and doc[k].lower_ == "the":
+    while k >= sent.start and (doc[k].lower_ == "the" or (spokes and doc[k].lower_ in {"a", "an"})):
         k -= 1
     return (
         k < sent.start
         or doc[k].is_space
         or doc[k].text in _SUBJECT_BOUNDARY
         or doc[k].lower_ in _CLAUSE_WORDS
+        # "a spokesperson for the Chilean Air Force said": the air force speaks
+        or (doc[k].lower_ in {"for", "of"} and k > sent.start and doc[k - 1].lower_ in _SPOKES_NOUNS)
     )
 
 

@@ -683,8 +683,10 @@ class SourceTagger:
             # "a Western diplomat in Bangui": the place completes the name but stays free for the place
             # matcher
             span_end = match.end if end > match.end and doc[match.end].lower_ in _LOCATION_PREPS else end
-            if span_end < end and any(t.text in self.org_heads for t in doc[match.end : end]):
-                span_end = end  # "officials at the Department of Foreign Affairs": one source, not two
+            if span_end < end and any(
+                t.text in self.org_heads or t.lower_ in _BODY_NOUNS for t in doc[match.end : end]
+            ):  # "officials at the Department of Foreign Affairs", "a source in the Russian defence ministry"
+                span_end = end  # one source, not two
             # "Opposition lawmaker Brian Kaoma", "aviation consultant Grace Phiri": the descriptor names a person
             person_end = (
                 _person_name_end(doc, match.end, allowed, self.org_heads)
@@ -856,7 +858,7 @@ class SourceTagger:
             while (
                 k < len(doc)
                 and k - j < 6
-                and allowed[k]
+                and (allowed[k] or _body_word_at(doc, k))
                 and doc[k].lower_ not in _COMPLEMENT_STOP
                 and (
                     (doc[k].is_alpha and doc[k].text[:1].isupper())
@@ -869,6 +871,11 @@ class SourceTagger:
                 k += 1  # "a source in Norway's defence establishment"
                 while k < len(doc) and k - j < 8 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _COMPLEMENT_STOP:
                     k += 1
+            modifiers = k
+            while modifiers < len(doc) and modifiers - k < 3 and doc[modifiers].lower_ in _BODY_MODIFIERS:
+                modifiers += 1
+            if modifiers > k and modifiers < len(doc) and doc[modifiers].lower_ in _LOCATION_NOUNS:
+                k = modifiers  # "a source in the Russian defence ministry"
             while k < len(doc) and doc[k].lower_ in _LOCATION_NOUNS:
                 k += 1  # "an official at Damascus airport", "a source in the Rossiya detachment"
             return k if k > j else end
@@ -1169,9 +1176,13 @@ class SourceTagger:
                 i += 1
                 continue
             start = i - 1 if i and doc[i - 1].lower_ == "the" else i
-            span = doc[start:j]
             row = _first_payload(self.lexicon, doc[i:j].text)
             name = row["name"] if row else doc[i:j].text
+            possessor = self._possessor_before(doc, i, allowed) if not row else None
+            if possessor is not None:  # "Iran's Civil Aviation Organization", "Manitoba's Emergency ..."
+                start, owner = possessor
+                name = f"{owner} {name}"
+            span = doc[start:j]
             mention = _mention(
                 span,
                 name,
@@ -1192,6 +1203,19 @@ class SourceTagger:
                 _block(allowed, j, j + 3)
             i = j
         return out
+
+    def _possessor_before(self, doc: Doc, i: int, allowed: list[bool]) -> tuple[int, str] | None:
+        """The one-word place that owns the name starting at token ``i`` ("Iran's ..."): its start and the
+        word an annotator writes for it ("Iranian"; a place that is not a country as written)."""
+        if i < 2 or doc[i - 1].lower_ not in _POSSESSIVE or not allowed[i - 2]:
+            return None
+        owner = doc[i - 2]
+        if not (owner.is_alpha and owner.text[:1].isupper()) or owner.lower_ in _DETERMINERS:
+            return None
+        country = next(iter(self.countries.lookup(owner.text)), None)
+        if country is not None:
+            return i - 2, _country_adjective(country.payload)
+        return (i - 2, owner.text) if owner.text not in _PERSON_STOP_WORDS else None
 
     def _titled_roles(self, doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[dict]:
         """'the Commander of Allied Air Command' -> 'Commander of NATO Allied Air Command': the office, not
@@ -2006,6 +2030,15 @@ def _without_headquarters(name: str) -> str:
     if len(words) >= 3 and words[0] in {"Headquarters", "HQ"}:
         return " ".join(words[1:])
     return name
+
+
+_BODY_NOUNS = frozenset({"ministry", "embassy", "office", "headquarters", "command", "department", "agency"})
+
+
+def _body_word_at(doc: Doc, k: int) -> bool:
+    """A capitalised word of a body named inside a descriptor ('a source in the Russian defence ministry'):
+    the descriptor takes the body in."""
+    return doc[k].text[:1].isupper() and doc[k].is_alpha
 
 
 def _block(allowed: list[bool], start: int, end: int) -> None:

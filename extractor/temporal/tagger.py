@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import fallback
-from .anchor import AnchorState
+from .anchor import AnchorState, shift_day_text
 from .dates import granularity_of
 from .lexicon import Lexicon, load_lexicon
 from .normalize import NORMALIZERS, REJECT, NormContext, Resolution
@@ -215,6 +215,7 @@ class TemporalTagger:
         parsed_dct = parse_dct(dct)
         state = AnchorState(parsed_dct, yearless_dct=None if parsed_dct else _yearless_dct(dct))
         sentence_days: dict[int, list[tuple[int, str]]] = {}
+        sentence_clocks: dict[int, list[tuple[int, str]]] = {}
 
         first_pass: list[_Pending] = []
         second_pass: list[_Pending] = []
@@ -222,7 +223,7 @@ class TemporalTagger:
             (second_pass if self._second_pass(item.candidate) else first_pass).append(item)
         sentence_cues: dict[int, SentenceCues] = {}
         for item in first_pass + second_pass:
-            self._resolve(item, text, bounds, pending, state, sentence_days, sentence_cues)
+            self._resolve(item, text, bounds, pending, state, sentence_days, sentence_clocks, sentence_cues)
 
         timexes: list[Timex] = []
         previous: Timex | None = None
@@ -301,6 +302,7 @@ class TemporalTagger:
         pending: list[_Pending],
         state: AnchorState,
         sentence_days: dict[int, list[tuple[int, str]]],
+        sentence_clocks: dict[int, list[tuple[int, str]]],
         sentence_cues: dict[int, SentenceCues],
     ) -> None:
         candidate = item.candidate
@@ -338,6 +340,9 @@ class TemporalTagger:
             clock_resolution.mod = clock_resolution.mod or candidate.mod
             item.resolution = clock_resolution
             item.rule_id = f"{clock_part.rule.id}+{day_part.rule.id}"
+            if clock_resolution.value and _CLOCK_VALUE.fullmatch(clock_resolution.value):
+                clocks = sentence_clocks.setdefault(item.sentence, [])
+                clocks.append((candidate.start, clock_resolution.value))
             if day_resolution.anchor:
                 state.update(day_resolution.value, position=candidate.start)
             return
@@ -362,6 +367,13 @@ class TemporalTagger:
             resolution.type = "TIME"
         if candidate.mod and resolution.mod is None:
             resolution.mod = candidate.mod
+        if candidate.rule.norm == "clock" and resolution.value and _CLOCK_VALUE.fullmatch(resolution.value):
+            clocks = sentence_clocks.get(item.sentence, [])
+            days = sentence_days.get(item.sentence, [])
+            resolution.value = _after_midnight(
+                resolution.value, text, candidate.start, candidate.end, clocks, days
+            )
+            sentence_clocks.setdefault(item.sentence, []).append((candidate.start, resolution.value))
         item.resolution = resolution
         if not resolution.anchor:
             return
@@ -468,6 +480,34 @@ def _day_text(value: str | None) -> str | None:
         return None
     match = _DAY_VALUE.match(value)
     return match.group(0) if match else None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+_DAY_AFTER_CLOCK = 16  # "2300 on Monday": the day of the earlier clock time itself
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?")
+
+
+def _after_midnight(
+    value: str, text: str, start: int, end: int, clocks: list[tuple[int, str]], days: list[tuple[int, str]]
+) -> str:
+    """'left Andrews at 2210Z yesterday, refuelled at Shannon and touched down at 0815Z': a clock time told
+    after a later one of the same day in the sentence, with no day named since or after it, is the next
+    day's. Not the same time in another zone: '11:00 am (0800 GMT)', '1031Z, which is 4:31 a.m. local'."""
+    earlier = [(position, clock) for position, clock in clocks if position < start]
+    if not earlier:
+        return value
+    position, clock = max(earlier)
+    if clock[:10] != value[:10] or clock[11:16] <= value[11:16]:
+        return value
+    if any(day_position > position + _DAY_AFTER_CLOCK for day_position, _ in days):
+        return value  # "... and was back at Otopeni at 01:10 on Friday": the day is told
+    between, after = text[position:start], text[end : end + 12].lower()
+    if len(between) < 25 or "(" in text[start - 2 : start] or "local" in between.lower() or "local" in after:
+        return value
+    if _SENTENCE_END.search(between):
+        return value  # "... by 1315Z. FORTE11 came off station around 1100Z": another sentence
+    next_day = shift_day_text(value[:10], 1)
+    return next_day + value[10:] if next_day else value
 
 
 def _nearest_day(days: list[tuple[int, str]], start: int, end: int, text: str) -> str | None:

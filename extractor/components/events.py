@@ -1204,11 +1204,13 @@ def _action(leg: Leg) -> str:
 def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str | None:
     """The preposition governing a place: "to the Hmeimim air base", "at Benghazi's Benina airport"."""
     i = start - 1
-    if i - 1 >= floor and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_CLASS_NOUNS:
+    # "to the border of the Kaliningrad Region": "the" may stand between the "of" and the place
+    of = i - 1 if i - 1 >= floor and doc[i].lower_ == "the" else i
+    if of - 1 >= floor and doc[of].lower_ == "of" and doc[of - 1].lower_ in _PLACE_CLASS_NOUNS:
         # "to the southern Somali port city of Kismayo", "into the capital of Chad": the place the descriptor
         # names takes the descriptor's preposition
-        k = i - 1
-        while k >= floor and i - k <= 6 and doc[k].lower_ != "the" and doc[k].is_alpha:
+        k = of - 1
+        while k >= floor and of - k <= 6 and doc[k].lower_ != "the" and doc[k].is_alpha:
             k -= 1
         if k - 1 >= floor and doc[k].lower_ == "the" and doc[k - 1].lower_ in _PREP_SLOTS:
             return doc[k - 1].lower_
@@ -1281,7 +1283,8 @@ _UNNAMED_FIELDS = frozenset({"base", "airport", "airfield", "station", "airstrip
 #: the kind of place a descriptor before "of" names: "the port city of Kismayo", "the capital of Chad"
 _PLACE_CLASS_NOUNS = frozenset({
     "city", "town", "port", "village", "capital", "island", "islands", "province", "region", "state",
-    "district", "enclave", "archipelago", "atoll", "oasis",
+    "district", "enclave", "archipelago", "atoll", "oasis", "border", "borders", "edge", "coast", "vicinity",
+    "outskirts", "airspace",
 })  # fmt: skip
 _DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "-",

@@ -561,6 +561,9 @@ class PlaceRuler:
             name_end = _name_run_end(doc, i, allowed)
             if name_end > name_start:
                 facility = _facility_after(doc, name_end)
+                demonym = next(iter(self.demonyms.candidates(doc, name_start)), None)
+                if facility is not None and demonym is not None and demonym.end == name_end:
+                    facility = None  # "the British air base of Fairford": the name comes after "of"
                 if facility is not None:
                     head_end, kind = facility
                     out.append(self._facility_mention(doc[name_start:head_end], kind, allowed))

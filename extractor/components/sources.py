@@ -253,6 +253,13 @@ class SourceTagger:
                 continue  # "Wrocław-Copernicus Airport": a place's name, not the imagery programme
             following = doc[match.end].text[:1] if match.end < len(doc) else ""
             previous = doc[match.start - 1].text if match.start else ""
+            if (
+                row["kind"] == "flight_tracker"
+                and previous.istitle()
+                and previous.isalpha()
+                and not doc[match.start - 1].is_sent_start
+            ):
+                continue  # "the Guam Plane Spotters group": a group's name, not Planespotters.net
             if row["id"].startswith("src.mfr.") and (
                 aircraft_tokens.intersection(range(match.start, match.end + 1))
                 or following.isdigit()
@@ -405,6 +412,8 @@ class SourceTagger:
             name, kind, rule = (
                 (row["name"], row["kind"], row["id"]) if row else (handle, "social_media", "src.handle")
             )
+            if end + 1 < len(doc) and doc[end].lower_ == "on" and fold(doc[end + 1].text) in _PLATFORMS:
+                end += 2  # "@AfrikaAirWatch on X said": the platform belongs to the account
             out.append(_mention(doc[token.i : end], name, kind, rule))
             _block(allowed, token.i, end)
         return out

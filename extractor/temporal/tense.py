@@ -224,6 +224,8 @@ class SentenceCues:
                     continue
                 if cue_before and self.lowers[hit.first] == "to":
                     continue  # "landed on Monday to begin a rotation": a purpose, not the expression's tense
+                if cue_before and self.lowers[hit.first] == "expected":
+                    continue  # "landed on Tuesday for a rotation expected to last weeks": a participle
                 distance = hit.first - anchor_after + _AFTER_PENALTY
                 tense = hit.tense_after
             distance += hit.extra

@@ -355,15 +355,16 @@ class Attribution:
                 self._speakers[key] = mention
         # the publisher in source position ("data compiled by The Associated Press") reports; it cites nothing
         self_report = any(
-            m.get("role") == "publisher" or (publisher is not None and m["name"] == publisher["name"])
+            m.get("role") == "publisher"
+            or (publisher is not None and _same_outlet(m["name"], publisher["name"]))
             for m in cited + outlets
         )
         cited = [
             m
             for m in cited
-            if m.get("role") != "publisher" and not (publisher and m["name"] == publisher["name"])
+            if m.get("role") != "publisher" and not (publisher and _same_outlet(m["name"], publisher["name"]))
         ]
-        outlets = [m for m in outlets if not (publisher and m["name"] == publisher["name"])]
+        outlets = [m for m in outlets if not (publisher and _same_outlet(m["name"], publisher["name"]))]
         # a medium that reports what others told it: "Bloomberg, citing data from Flightradar24, reported"
         reporting_media = [
             m for m in cited if m["kind"] == "media" and not m.get("generic") and id(m) not in listed
@@ -376,7 +377,7 @@ class Attribution:
         ):
             in_text_outlet = reporting_media[0]
         if in_text_outlet is not None:
-            cited = [m for m in cited if m["name"] != in_text_outlet["name"]]
+            cited = [m for m in cited if not _same_outlet(m["name"], in_text_outlet["name"])]
         rule = "+".join(sorted(set(rules))) or None
         out: list[dict] = []
         if in_text_outlet is not None:
@@ -389,7 +390,7 @@ class Attribution:
                     "chain": chain + [c["name"] for c in cited],
                 }
             )
-            if publisher is not None and in_text_outlet["name"] != publisher["name"]:
+            if publisher is not None and not _same_outlet(in_text_outlet["name"], publisher["name"]):
                 out.append(
                     {
                         "outlet": publisher,
@@ -625,6 +626,16 @@ def _forward(
         position = mention["token_end"]
         reach = 6
     return out[:closed] if out else out
+
+
+def _same_outlet(first: str, second: str) -> bool:
+    """'The Copperbelt Herald' and 'Copperbelt Herald' ("told the Herald") name one outlet."""
+    return _without_the(first) == _without_the(second)
+
+
+def _without_the(name: str) -> str:
+    name = name.casefold()
+    return name[4:] if name.startswith("the ") else name
 
 
 def _only_determiners(doc: Doc, position: int, mention: dict) -> bool:

@@ -854,6 +854,12 @@ class SourceTagger:
             word = "with"  # "a person with knowledge of the deployment": the complement runs on
         if word == "of" and end > 0 and doc[end - 1].lower_ in _DWELLERS:
             word = "in"  # "residents of Kangerlussuaq": where they live
+        on_the_ground = [t.lower_ for t in doc[end : end + 3]] == ["on", "the", "ground"]
+        if on_the_ground and doc[end - 1].lower_ != "people":
+            return end + 3  # "spotters on the ground" ("people on the ground" is a phrase of its own)
+        if word in _PLACED and end + 1 < len(doc) and doc[end + 1].lower_ in _LOCATION_PREPS:
+            placed = self._complement_right(doc, end + 1, allowed)  # "spotters gathered at the base"
+            return placed if placed > end + 1 else end
         if word in _LONG_COMPLEMENTS:
             j = end + 1
             while j < len(doc) and j - end < 13 and doc[j].lower_ not in _COMPLEMENT_STOP:
@@ -2041,6 +2047,7 @@ def _without_headquarters(name: str) -> str:
     return name
 
 
+_PLACED = frozenset({"gathered", "based", "stationed", "posted", "waiting", "camped", "standing", "living"})
 _BODY_NOUNS = frozenset({"ministry", "embassy", "office", "headquarters", "command", "department", "agency"})
 
 

@@ -232,6 +232,22 @@ CASES = [
         "Ground handlers there said an An-124 landed at Bishkek.",
         [(None, ["Ground handlers"])],
     ),
+    (  # an air force speaks through its spokesperson
+        "spokesperson-for-an-air-force",
+        "A Gulfstream IV flew from Santiago to Madrid, a spokesperson for the Chilean Air Force told the "
+        "Courier.",
+        [("Courier", ["Chilean Air Force"])],
+    ),
+    (
+        "air-force-spokesman",
+        "Two CH-53GS helicopters left Laupheim on Monday, a Luftwaffe spokesman said.",
+        [(None, ["German Air Force"])],
+    ),
+    (  # the medium's descriptor between its name and the verb
+        "newspaper-reported-citing",
+        "The B-52Hs returned to Fairford, the Izvestia newspaper reported, citing data from Flightradar24.",
+        [("Izvestia", ["Flightradar24"])],
+    ),
 ]
 
 
@@ -652,3 +668,24 @@ def test_attribution_an_unknown_outlet_that_reviewed_the_data_publishes_the_arti
     )
     record = extractor.extract(text, published="2025-02-14", doc_id="t")
     assert {a.outlet.name for a in record.attributions if a.outlet} == {"Defence Horizon"}
+
+
+def test_attribution_the_publishers_short_name_is_the_publisher_not_a_source_it_cites(extractor):
+    text = (
+        "Sahel airlift\n\nBy Ada Phiri, The Copperbelt Herald\n\nA C-27J flew from Lusaka to Entebbe on "
+        "Sunday, a senior airport official told the Herald."
+    )
+    record = _record(extractor, text, "2025-10-30")
+    assert [(a.outlet.name, [c.name for c in a.cites]) for a in record.attributions] == [
+        ("The Copperbelt Herald", ["senior airport official"])
+    ]
+
+
+def test_attribution_the_mission_is_the_un_mission_named_before(extractor):
+    text = (
+        "Bangui rotation\n\nThe United Nations Multidimensional Integrated Stabilization Mission in the "
+        "Central African Republic (MINUSCA) rotated its battalion. An Il-76 flew from Kigali to Bangui on "
+        "4 November, the Mission said."
+    )
+    record = _record(extractor, text, "2023-11-09")
+    assert [[s.name for s in e.sources] for e in record.events] == [["MINUSCA"]]

@@ -201,6 +201,47 @@ CASES = [
         "An Il-62M flew to Vladivostok on Monday. Kim travelled to Russia by armoured train in 2019.",
         [("flight", ("Il-62M",), None, "Vladivostok", "2025-10-27", None, "asserted")],
     ),
+    (
+        "send-is-a-deployment",
+        "Japan was expected to send F-2A fighters from Misawa to RAAF Base Tindal later this week.",
+        [("deployment", ("F-2A",), "Misawa Air Base", "RAAF Base Tindal", "2025-W44", None, "planned")],
+    ),
+    (
+        "airborne-from-opens-the-leg",
+        "The first was an Il-76TD. It was airborne from Ras Al Khaimah at 2140Z on 12 March and landed at "
+        "Benina.",
+        [("flight", ("Il-76TD",), "Ras Al Khaimah International Airport", "Benina International Airport",
+          "2025-03-12T21:40", None, "asserted")],
+    ),
+    (
+        "to-the-border-of-a-region",
+        "A US RC-135W flew from Mildenhall to the border of the Kaliningrad Region on Monday.",
+        [("flight", ("RC-135W",), "RAF Mildenhall", "Kaliningrad Oblast", "2025-10-27", None, "asserted")],
+    ),
+    (
+        "the-british-air-base-of",
+        "The B-52H bombers had taken off from the British air base of Fairford on Monday.",
+        [("departure", ("B-52H",), "RAF Fairford", None, "2025-10-27", None, "asserted")],
+    ),
+    (
+        "a-described-definite-type-refers-back",
+        "The president landed at Elmendorf aboard Air Force One at 3 p.m. on Thursday. The blue-and-white "
+        "Boeing VC-25A flew nonstop from Joint Base Andrews.",
+        [("flight", ("VC-25A",), "Joint Base Andrews", "Joint Base Elmendorf-Richardson", "2025-10-30T15:00",
+          None, "asserted")],
+    ),
+    (
+        "a-loop-over-an-area",
+        "Two B-1B Lancers left Andersen at 0540Z on Monday and flew a long loop over the South China Sea.",
+        [("flight", ("B-1B",), None, "South China Sea", "2025-10-27T05:40", None, "asserted")],
+    ),
+    (
+        "a-clock-time-after-midnight",
+        "A C-37B left Joint Base Andrews at 2210Z yesterday, refuelled at Shannon and touched down at Al "
+        "Bateen at 0815Z.",
+        [("flight", ("C-37B",), "Joint Base Andrews", "Al Bateen Executive Airport", "2025-10-29T22:10", None,
+          "asserted")],
+    ),
 ]
 
 
@@ -1268,3 +1309,15 @@ def test_events_a_date_of_another_predicate_joined_by_and_does_not_date_the_leg(
 )  # fmt: skip
 def test_events_a_flight_noun_whose_verb_says_it_is_planned(run, text, modality):
     assert run(text, "2026-02-16")._.events[0]["modality"] == modality
+
+
+def test_events_a_clock_time_told_after_a_later_one_is_the_next_days(run):
+    text = (
+        "A C-37B left Joint Base Andrews at 2210Z yesterday, refuelled at Shannon and touched down at Al "
+        "Bateen at 0815Z. It was off Al Bateen again at 1521Z. Crowds saw the jets at 11:00 am (0800 GMT)."
+    )
+    values = {t["text"]: t["value"] for t in run(text, DCT)._.timexes}
+    assert values["2210Z yesterday"] == "2025-10-29T22:10"
+    assert values["0815Z"] == "2025-10-30T08:15"
+    assert values["1521Z"] == "2025-10-30T15:21"
+    assert values["0800 GMT"] == values["11:00 am"][:10] + "T08:00"  # the same time in another zone

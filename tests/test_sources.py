@@ -241,6 +241,35 @@ CASES = [
     # a Gulf air force rank before the name
     ("The jet flew on, Brigadier Pilot Saleh Al-Mutairi told reporters.",
      [("Brigadier Pilot Saleh Al-Mutairi", "Saleh Al-Mutairi", "official")]),
+    # the speaker named after a role apposition
+    ("An Il-76 flew from Kigali to Bangui, said the Mission's spokesperson, Amadou Ndiaye.",
+     [("Amadou Ndiaye", "Amadou Ndiaye", "other")]),
+    # a descriptor takes in the body it is placed in, and a place it is stationed at
+    ("Interfax, citing a source in the Russian defence ministry, reported that the jets would leave.",
+     [("Interfax", "Interfax", "media"),
+      ("a source in the Russian defence ministry", "source in the Russian defence ministry", "anonymous")]),
+    ("The B-52 landed at 2 p.m., according to spotters gathered at the base's perimeter fence.",
+     [("spotters gathered at the base", "spotters gathered at the base", "other")]),
+    # the platform after a handle belongs to the account
+    ("The flight-tracking account @AfrikaAirWatch on X said the aircraft flew back to Chkalovsky.",
+     [("@AfrikaAirWatch on X", "AfrikaAirWatch", "social_media")]),
+    # an organisation's name with its possessor; a constituency MP
+    ("Iran's Civil Aviation Organization denied that the Il-76 had flown to Moscow.",
+     [("Iran's Civil Aviation Organization", "Iranian Civil Aviation Organization", "other")]),
+    ("A C-17 flew to Port Sudan with food, the Qatar Fund for Development said.",
+     [("the Qatar Fund for Development", "Qatar Fund for Development", "other")]),
+    ("Mandevu MP Brian Mundia said a chartered 737 had flown to St Petersburg.",
+     [("MP Brian Mundia", "Brian Mundia", "official")]),
+    # a tracker's name inside a group's name is the group's
+    ("Members of the Guam Plane Spotters group on Facebook posted photos of the arrival.",
+     [("the Guam Plane Spotters group on Facebook", "Guam Plane Spotters group on Facebook",
+       "social_media")]),
+    # a UN mission's long name is its acronym; "Dawn newspaper" is no time of day
+    ("The United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic "
+     "(MINUSCA) said the jet landed.",
+     [("United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+       "MINUSCA", "official"), ("MINUSCA", "MINUSCA", "official")]),
+    ("The jets landed at Benina, Pakistan's Dawn newspaper reported.", [("Dawn newspaper", "Dawn", "media")]),
 ]
 
 

@@ -163,6 +163,9 @@ CASES = [
      "2025-10-31"),
     ("weekday-past-before-reporting-clause", "The jet flew back on Wednesday, officials said.", DCT, "Wednesday",
      "DATE", "2025-10-29"),
+    ("weekday-past-before-an-expected-participle",
+     "Four B-52Hs landed at RAF Fairford in western England on Tuesday for a rotation expected to last "
+     "weeks, the command said.", DCT, "Tuesday", "DATE", "2025-10-28"),
     ("weekday-due-to-fly", "A flight plan filed on Sunday has the jet due to fly to Tehran on Wednesday.", DCT,
      "Wednesday", "DATE", "2025-11-05"),
     ("weekday-same-day", "The ministry said Thursday that it would not comment.", DCT, "Thursday", "DATE", "2025-10-30"),

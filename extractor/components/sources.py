@@ -607,19 +607,16 @@ class SourceTagger:
                 out.append(_mention(span, name, "other", "src.person_apposition", role="person"))
                 _block(allowed, start, end)
                 continue
-            found = self._name_after_role(doc, token.i, allowed)
-            if found is not None:
-                start, end = found
-                span = doc[start:end]
-                out.append(_mention(span, span.text, "other", "src.person_after_role", role="person"))
-                _block(allowed, start, end)
-                continue
-            found = self._name_before_apposition(doc, token.i, allowed)
-            if found is not None:
-                start, end = found
-                span = doc[start:end]
-                out.append(_mention(span, span.text, "other", "src.person_before_apposition", role="person"))
-                _block(allowed, start, end)
+            for find, rule in (
+                (self._name_after_role, "src.person_after_role"),
+                (self._name_before_apposition, "src.person_before_apposition"),
+            ):
+                found = find(doc, token.i, allowed)
+                if found is not None:
+                    span = doc[found[0] : found[1]]
+                    out.append(_mention(span, span.text, "other", rule, role="person"))
+                    _block(allowed, found[0], found[1])
+                    break
         return out
 
     def _name_after_role(self, doc: Doc, verb: int, allowed: list[bool]) -> tuple[int, int] | None:

@@ -870,7 +870,9 @@ class SourceTagger:
             while (
                 k < len(doc)
                 and k - j < 6
-                and (allowed[k] or _body_word_at(doc, k))
+                # a capitalised word may belong to a body already named: "a source in the Russian defence
+                # ministry" takes the ministry in
+                and (allowed[k] or (doc[k].is_alpha and doc[k].text[:1].isupper()))
                 and doc[k].lower_ not in _COMPLEMENT_STOP
                 and (
                     (doc[k].is_alpha and doc[k].text[:1].isupper())
@@ -2046,12 +2048,6 @@ def _without_headquarters(name: str) -> str:
 
 _PLACED = frozenset({"gathered", "based", "stationed", "posted", "waiting", "camped", "standing", "living"})
 _BODY_NOUNS = frozenset({"ministry", "embassy", "office", "headquarters", "command", "department", "agency"})
-
-
-def _body_word_at(doc: Doc, k: int) -> bool:
-    """A capitalised word of a body named inside a descriptor ('a source in the Russian defence ministry'):
-    the descriptor takes the body in."""
-    return doc[k].text[:1].isupper() and doc[k].is_alpha
 
 
 def _block(allowed: list[bool], start: int, end: int) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import models
 
-from .dateline import find_byline, find_dateline, resolve_year
+from .dateline import find_byline, find_dateline, resolve_year, year_in_text
 from .errors import ExtractorError, InputError
 
 if TYPE_CHECKING:
@@ -115,7 +115,9 @@ class Extractor:
             text = text[: self.max_chars]
         doc_id = doc_id or stable_doc_id(text)
         dateline = find_dateline(text[:_DATELINE_WINDOW])
-        published_value, source = self._publication_date(published, published_source, dateline, filename_date)
+        published_value, source = self._publication_date(
+            published, published_source, dateline, filename_date, text
+        )
         doc = self.nlp.make_doc(text)
         doc._.dct = published_value
         doc._.doc_id = doc_id
@@ -136,13 +138,21 @@ class Extractor:
         )
 
     def _publication_date(
-        self, published: Any, published_source: str | None, dateline: dict | None, filename_date: str | None
+        self,
+        published: Any,
+        published_source: str | None,
+        dateline: dict | None,
+        filename_date: str | None,
+        text: str | None = None,
     ) -> tuple[str | None, str | None]:
         value = normalize_published(published)
         if value:
             return value, published_source or "input"
         reference = filename_date or self.default_published
         if dateline is not None:
+            if reference is None and not dateline.get("year") and text is not None:
+                year = year_in_text(text[dateline["end"] :], dateline.get("month"))
+                reference = f"{year:04d}-01-01" if year else None  # "OSLO, Feb 12 (Reuters)", "in 2025" below
             from_dateline = resolve_year(dateline, reference)
             if from_dateline:
                 return from_dateline, "dateline"

@@ -169,6 +169,38 @@ def resolve_year(dateline: dict, reference: str | None) -> str | None:
     return f"{reference[:4]}-{dateline['month']:02d}-{dateline['day']:02d}"
 
 
+#: a year in running text; "in December 2024" keeps its month
+_YEAR_IN_TEXT = re.compile(
+    r"(?:\b(?P<month>" + _MONTH_NAMES + r")\.?\s+(?:\d{1,2},?\s+)?)?\b(?P<year>(?:19|20)\d\d)\b"
+)
+#: "by 2027", "until 2030", "the 2026-27 season": a target or a span ahead, not the year the story is told in
+_AHEAD = re.compile(
+    r"\b(?:by|until|till|through|before|from|after|in fiscal|fiscal|FY|will|planned|scheduled|expected|due)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def year_in_text(text: str, month: int | None) -> int | None:
+    """The year a story with a yearless dateline is told in, from the years its text names: the most often
+    named one (the first on a tie), without targets ahead ("by 2027"). A past month later in the year than the
+    dateline's ("reopened its embassy in December 2024" under "ANKARA, March 11") puts the story a year on."""
+    counts: dict[int, int] = {}
+    for match in _YEAR_IN_TEXT.finditer(text):
+        year = int(match.group("year"))
+        if text[match.end() : match.end() + 1] in {"-", "–", "/"}:
+            continue  # "the 2026-27 season"
+        if _AHEAD.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        named = match.group("month")
+        if named and month and _MONTHS[named[:3].lower()] > month:
+            year += 1
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=counts.__getitem__)  # dicts keep insertion order: the first on a tie
+
+
 _BYLINE = re.compile(
     r"By (?P<who>[^,|\n]{2,80}?)\s*[,|]\s*"
     r"(?P<outlet>(?:The )?(?:[A-Z]|\d{1,3}(?:st|nd|rd|th) [A-Z])[\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,5})\s*$"

@@ -70,8 +70,14 @@ def test_api_normalize_published(value, expected):
         ("MOSCOW, Oct 30 (Reuters) - " + TEXT, {"filename_date": "2025-01-02"}, "2025-10-30", "dateline"),
         (TEXT, {"filename_date": "2025-01-02"}, "2025-01-02", "filename"),
         (TEXT, {"published": "2024-05-01"}, "2024-05-01", "input"),
+        ("OSLO, Feb 12 (Reuters) - The bombers are the first to deploy to Norway in 2025.", {}, "2025-02-12",
+         "dateline"),
+        ("ANKARA, March 11 (AFP) - Turkey reopened its embassy in Damascus in December 2024.", {},
+         "2025-03-11", "dateline"),
+        ("VILNIUS, June 4 (Reuters) - The base is due to be finished by 2027.", {}, None, None),
     ],
-    ids=["dateline", "dateline-year-from-filename", "filename", "input"],
+    ids=["dateline", "dateline-year-from-filename", "filename", "input", "dateline-year-from-the-text",
+         "a-later-month-of-a-named-year-went-before", "a-target-year-is-not-the-story's"],
 )
 def test_api_publication_date_sources(extractor, text, kwargs, value, source):
     record = extractor.extract(text, **kwargs)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dateline import find_byline, find_dateline, resolve_year
+from extractor.dateline import find_byline, find_dateline, resolve_year, year_in_text
 
 CASES = [
     ("Title\n\nMOSCOW, Oct 30 (Reuters) - Russia flew", "MOSCOW", None, "Reuters", (10, 30)),
@@ -63,6 +63,21 @@ def test_dateline_found(text, place, date, credit, month_day):
 )
 def test_dateline_absent(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, month, year",
+    [
+        ("the first U.S. bombers to deploy to Norway in 2025, since the invasion in February 2022", 2, 2025),
+        ("reopened its embassy in Damascus in December 2024", 3, 2025),
+        ("in 2026 and in 2024 and again in 2026", 1, 2026),
+        ("a runway to be finished by 2027 and the 2026-27 season", 6, None),
+        ("no year at all", 6, None),
+    ],
+    ids=["most-named", "later-month-of-a-year-before", "ties-and-counts", "targets-and-spans", "none"],
+)
+def test_dateline_year_of_a_story_from_its_text(text, month, year):
+    assert year_in_text(text, month) == year
 
 
 def test_dateline_without_year_takes_reference_year():

@@ -1321,3 +1321,47 @@ def test_events_a_clock_time_told_after_a_later_one_is_the_next_days(run):
     assert values["0815Z"] == "2025-10-30T08:15"
     assert values["1521Z"] == "2025-10-30T15:21"
     assert values["0800 GMT"] == values["11:00 am"][:10] + "T08:00"  # the same time in another zone
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("The fleet's Gulfstream G550 took the vice president from Abuja to Accra on September 20.",
+         [("Abuja", "Accra")]),
+        ("A fourth patient would be taken from Male to Colombo on the same Learjet 45 on Thursday.",
+         [("Velana International Airport", "Colombo")]),
+        ("The flight took place at Ramstein; the C-17 took part in an exercise there.", []),
+        ("The C-17 took about nine hours, a longer route than airliners take between Delhi and Bishkek.", []),
+    ],
+    ids=["took-someone-from-to", "taken-from-to", "took-place-took-part", "took-hours-take-between"],
+)  # fmt: skip
+def test_events_a_passenger_taken_on_a_leg(run, text, route):
+    events = run(text, DCT)._.events
+    assert [(e["origin"]["name"][:5], e["destination"]["name"]) for e in events] == [
+        (o[:5], d) for o, d in route
+    ]
+
+
+def test_events_pushed_on_to_continues_from_where_the_leg_ended(run):
+    text = "On Thursday the A400M flew Erkilet to Misrata. On Friday she pushed on to Niamey."
+    events = run(text, DCT)._.events
+    assert events[-1]["destination"]["name"] == "Niamey"
+    assert events[-1]["origin"]["name"].startswith("Misrata")
+
+
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        ("Two C-130H aircraft landed at Port Sudan International Airport on Saturday. The two Hercules left "
+         "for Cairo the same evening.", "Port Sudan"),
+        ("Two C-130H aircraft landed at Port Sudan International Airport on Saturday. A C-130H left for "
+         "Cairo the same evening.", None),
+        ("Two C-130H aircraft were expected at Port Sudan International Airport on Saturday. The two "
+         "Hercules left for Cairo the same evening.", None),
+    ],
+    ids=["the-aircraft-brought-there", "another-airframe", "only-expected-there"],
+)  # fmt: skip
+def test_events_an_aircraft_leaves_from_where_the_story_brought_it(run, text, origin):
+    leg = run(text, DCT)._.events[-1]
+    assert leg["destination"]["name"] == "Cairo"
+    assert (leg["origin"]["name"][:10] if leg["origin"] else None) == origin

@@ -238,3 +238,18 @@ def test_places_a_known_code_joined_to_a_name_by_a_dash_is_a_route_end(run):
     # spaced, as in a dateline ("JUBA - The ..."), the dash joins no route
     doc = run("Headline\n\nIKA – Vnukovo talks resumed on Monday.", "2024-11-04")
     assert [p["text"] for p in doc._.places] == ["Vnukovo"]
+
+
+def test_places_two_unknown_towns_joined_by_from_and_to(run):
+    doc = run("An NH90 flew a surgical team from Al Ghaydah to Sayhut, on the Mahra coast.", "2024-05-02")
+    assert [(p["text"], p["rule"]) for p in doc._.places][:2] == [
+        ("Al Ghaydah", "place:route-ends"),
+        ("Sayhut", "place:route-ends"),
+    ]
+    assert [p["text"] for p in run("The shift ran from Monday to Friday.", "2024-05-02")._.places] == []
+
+
+def test_places_a_canadian_forces_base_no_gazetteer_names(run):
+    doc = run("Two CH-146 Griffons, having left Canadian Forces Base Borden on July 18, landed at Red Lake.")
+    assert doc._.places[0]["text"] == "Canadian Forces Base Borden"
+    assert doc._.events[0]["origin"]["text"] == "Canadian Forces Base Borden"

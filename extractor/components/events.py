@@ -522,6 +522,7 @@ class EventBuilder:
             _fill_implicit_destination(leg, history + legs)
             _fill_onward_origin(doc, leg, history + legs)
             _fill_return_origin(leg, history + legs)
+            _fill_departure_origin(doc, leg, history + legs)
             if (
                 leg.origin is not None
                 and _same_name(leg.origin, leg.destination)
@@ -1833,6 +1834,37 @@ def _fill_return_origin(leg: Leg, history: list[Leg]) -> None:
         return
     leg.origin = previous.destination
     leg.rules.append("implicit:return-origin")
+
+
+#: "left for Cairo", "took off for Bucharest", "departed for Incirlik": leaving, told by where it went
+_DEPARTING_RULES = frozenset({"trg.leave", "trg.take_off", "trg.depart"})
+
+
+def _fill_departure_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
+    """'Two C-130Hs landed at Port Sudan on Saturday ... The two Hercules left for Cairo the same evening':
+    the aircraft that the story brought somewhere leaves from there (its latest leg, at most three sentences
+    back)."""
+    if leg.origin is not None or leg.destination is None or leg.triggers[0].rule not in _DEPARTING_RULES:
+        return
+    start = leg.aircraft[0]["token_start"] if leg.aircraft else None
+    if start is None or not (
+        leg.coreferent or any(t.lower_ in _THE for t in doc[max(leg.sent.start, start - 3) : start])
+    ):
+        return  # "a second C-17 took off for Incirlik": another airframe, from wherever it was
+    earlier = history[: next(i for i, h in enumerate(history) if h is leg)]
+    previous = _previous_leg_of(leg.aircraft, earlier)
+    if previous is None and all(a["generic"] for a in leg.aircraft) and earlier:
+        previous = earlier[-1]
+    if (
+        previous is None
+        or previous.destination is None
+        or leg.sent_index - previous.sent_index > 3
+        or previous.modality != "asserted"
+        or _same_name(previous.destination, leg.destination)
+    ):
+        return
+    leg.origin = previous.destination
+    leg.rules.append("implicit:departure-origin")
 
 
 #: where a sortie works before it comes back: "refuelled it over Romania", "six hours off Kaliningrad"

@@ -61,6 +61,11 @@ _FACILITY_PREFIXES: dict[str, str] = {
     "slaf station": "airbase",
     "slaf academy": "airbase",
     "cfb": "airbase",
+    "canadian forces base": "airbase",
+    "marine corps air station": "airbase",
+    "naval air facility": "airbase",
+    "naval station": "airbase",
+    "coast guard air station": "airbase",
 }
 _NAME_PARTICLES = {
     "al",
@@ -473,6 +478,7 @@ class PlaceRuler:
         mentions.extend(self._weak_names(doc, allowed))
         mentions.extend(_short_names(doc, allowed, mentions))
         mentions.extend(_other_route_ends(doc, allowed, mentions))
+        mentions.extend(_unknown_routes(doc, allowed))
         adjectives = [m for m in mentions if _in_compound_adjective(doc, m["token_end"])]
         for mention in adjectives:  # "the Central African capital": free for the descriptor
             for i in range(mention["token_start"], mention["token_end"]):
@@ -1114,6 +1120,39 @@ def _other_route_ends(doc: Doc, allowed: list[bool], mentions: list[dict]) -> li
             for i in range(first, last):
                 allowed[i] = False
     return out
+
+
+def _unknown_routes(doc: Doc, allowed: list[bool]) -> list[dict]:
+    """'flew a surgical team from Al Ghaydah to Sayhut': two capitalised names joined by "from ... to",
+    neither known to the gazetteers, are towns."""
+    table = token_table(doc)
+    n = len(table.texts)
+    out: list[dict] = []
+    for i in range(n - 3):
+        if table.lowers[i] != "from" or not _route_name_start(table, allowed, i + 1):
+            continue
+        middle = _name_run_end(doc, i + 1, allowed)
+        to = middle < n - 1 and table.lowers[middle] == "to"
+        if not (to and _route_name_start(table, allowed, middle + 1)):
+            continue
+        ends = [doc[i + 1 : middle], doc[middle + 1 : _name_run_end(doc, middle + 1, allowed)]]
+        if any(len(span) > 3 or span.end < n and table.capital[span.end] for span in ends):
+            continue  # a name that runs on is no short town name
+        for span in ends:
+            out.append(_mention(span, {**_unknown_facility(span, "city", None), "rule": "place:route-ends"}))
+            for k in range(span.start, span.end):
+                allowed[k] = False
+    return out
+
+
+def _route_name_start(table, allowed: list[bool], i: int) -> bool:
+    return (
+        i < len(table.texts)
+        and allowed[i]
+        and table.capital[i]
+        and table.alpha[i]
+        and table.lowers[i] not in _NOT_ROUTE_ENDS
+    )
 
 
 def _core_words(name: str) -> list[str]:

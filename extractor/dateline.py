@@ -328,6 +328,15 @@ _DATE_LIKE = re.compile(
 )
 
 
+#: what a header pattern may catch that names no outlet: a date ("Posted on Oct. 14, 2025"), a release's
+#: number ("Press Release No. 311")
+_NOT_AN_OUTLET = re.compile(
+    r"(?:(?:" + _MONTH_NAMES + r")\b\.?(?:\s*\d|\s*$)"
+    r"|(?:(?:Press|News|Media) )?(?:Release|Statement) (?:No|Number)\b)",
+    re.IGNORECASE,
+)
+
+
 #: a header line that only labels a release ("MEDIA RELEASE", "Posted On: 27 MAY 2025 4:15PM")
 _RELEASE_ONLY = re.compile(
     r"(?:(?:MEDIA|PRESS|NEWS|[Mm]edia|[Pp]ress|[Nn]ews) (?:RELEASE|STATEMENT|[Rr]elease|[Ss]tatement)"
@@ -433,6 +442,8 @@ def _find_byline(text: str) -> dict | None:
             # "1/ ... All times Zulu. - @caribe_squawk": a thread's first post signed with its handle
             or (_SIGN_OFF_HANDLE.search(line) if lineno else None)
         )  # fmt: skip
+        if match and _NOT_AN_OUTLET.match(match.group("outlet")):
+            match = None  # "Posted on November 8, 2024", "Press Release No. 311": a date or a number
         if match and lineno == 0 and match.re is _ISSUE_HEADER:
             # "Ramp Notes #112: ..." over "Gulf Ramp Notes, a newsletter about ...": the full name below
             fuller = _fuller_publication(lines, match.group("outlet"), offset + len(line) + 1)
@@ -458,6 +469,8 @@ def _find_byline(text: str) -> dict | None:
         header = _pipe_header_outlet(line) if lineno else None
         if header is None and 0 < lineno <= _MAX_LINES and not _body_started(lines[1:lineno]):
             header = _segmented_header(line)
+        if header is not None and _NOT_AN_OUTLET.match(line[header[0] : header[1]]):
+            header = None
         if header is not None:
             found = {
                 "outlet": line[header[0] : header[1]], "start": offset + header[0], "end": offset + header[1]

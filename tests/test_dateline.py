@@ -276,3 +276,21 @@ def test_byline_an_agency_a_staff_writer_works_with():
     text = "Headline\n\nBy Staff writer, with CNA\n\nBody."
     found = find_byline(text)
     assert found is not None and text[found["start"] : found["end"]] == "CNA"
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Headline\n\nPosted on November 8, 2024\nRelease No. 24-117\nJoint Task Force-Bravo Public Affairs "
+         "Office\n\nBody.", "Joint Task Force-Bravo Public Affairs Office"),
+        ("Headline\n\nPosted on Oct. 14, 2025\nRelease No. 25-104\n36th Wing Public Affairs, Andersen Air "
+         "Force Base, Guam\n\nBody.", "36th Wing Public Affairs"),
+        ("Headline\n\nPress Release No. 311\n\nBody.", None),
+        ("Headline\n\nMarianas Daily Record\n\nBody.", "Marianas Daily Record"),
+    ],
+    ids=["posted-on-a-date", "posted-on-an-abbreviated-date", "a-release-number",
+         "a-name-that-starts-like-a-month"],
+)  # fmt: skip
+def test_byline_a_date_or_a_release_number_is_no_outlet(text, outlet):
+    found = find_byline(text)
+    assert (found["outlet"] if found else None) == outlet

@@ -253,3 +253,21 @@ def test_places_a_canadian_forces_base_no_gazetteer_names(run):
     doc = run("Two CH-146 Griffons, having left Canadian Forces Base Borden on July 18, landed at Red Lake.")
     assert doc._.places[0]["text"] == "Canadian Forces Base Borden"
     assert doc._.events[0]["origin"]["text"] == "Canadian Forces Base Borden"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A C-130H landed at the aeropuerto Carriel Sur (Carriel Sur airport) on Thursday.",
+         "Carriel Sur Airport"),
+        ("The C-130H took off from the Base Aérea El Palomar (El Palomar Air Base) at dawn.",
+         "El Palomar Airport"),
+    ],
+    ids=["aeropuerto-written-small", "base-aerea"],
+)  # fmt: skip
+def test_places_the_local_head_of_a_facility_in_translated_copy(run, text, name):
+    doc = run(text, "2025-02-07")
+    assert doc._.places[0]["text"].split()[0] in {"aeropuerto", "Base"}
+    assert doc._.places[0]["name"] == name
+    leg = doc._.events[0]
+    assert name in {(leg["origin"] or {}).get("name"), (leg["destination"] or {}).get("name")}

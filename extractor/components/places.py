@@ -66,7 +66,26 @@ _FACILITY_PREFIXES: dict[str, str] = {
     "naval air facility": "airbase",
     "naval station": "airbase",
     "coast guard air station": "airbase",
+    # translated copy keeps the local head, written small or capitalised: "the aeropuerto Carriel Sur (Carriel
+    # Sur airport)", "the Base Aérea El Palomar (El Palomar Air Base)"
+    "aeropuerto": "airport",
+    "aeropuerto internacional": "airport",
+    "aeroporto": "airport",
+    "aeroporto internacional": "airport",
+    "aéroport": "airport",
+    "aeródromo": "airport",
+    "aeródromo militar": "airbase",
+    "flughafen": "airport",
+    "fliegerhorst": "airbase",
+    "base aérea": "airbase",
+    "base aerea": "airbase",
+    "base aérienne": "airbase",
+    "base aeronaval": "airbase",
 }
+#: heads in another language, known when written small ("the aeropuerto Carriel Sur")
+_FOREIGN_PREFIX_FIRST = frozenset(
+    {"aeropuerto", "aeroporto", "aéroport", "aeródromo", "flughafen", "fliegerhorst", "base"}
+)
 _NAME_PARTICLES = {
     "al",
     "el",
@@ -396,6 +415,18 @@ class PlaceRuler:
             if place["rule"].startswith("geonames:"):
                 surface = doc[start:end].text
                 place = self.city_spellings.get(fold(surface), {}).get(surface.casefold(), place)
+            head = _foreign_head_before(doc, start, allowed)
+            if head is not None and place["kind"] in ("airport", "airbase", "city"):
+                # "the aeropuerto Carriel Sur", "the Base Aérea El Palomar": the local head of translated copy
+                head_start, kind = head
+                span = doc[head_start:end]
+                resolved = place if place["kind"] != "city" else (
+                    self.airports_by_city.get(fold(place["name"])) or _unknown_facility(span, kind, place)
+                )
+                mentions.append(_mention(span, resolved))
+                for i in range(head_start, end):
+                    allowed[i] = False
+                continue
             facility = _facility_after(doc, end)
             if facility is None and end < len(doc) and _possessive(doc, end):
                 # "Niamey's Diori Hamani International Airport": the city's facility, named after the possessive
@@ -945,10 +976,24 @@ _PREFIX_WORDS = {prefix: (prefix.split(), kind) for prefix, kind in _FACILITY_PR
 _PREFIX_FIRST = {words[0] for words, _ in _PREFIX_WORDS.values()}
 
 
+def _foreign_head_before(doc: Doc, start: int, allowed: list[bool]) -> tuple[int, str] | None:
+    """The start and kind of a local facility head just before a name ("aeropuerto", "Base Aérea")."""
+    for length in (2, 1):
+        i = start - length
+        if i < 0 or not all(allowed[i:start]) or token_table(doc).lowers[i] not in _FOREIGN_PREFIX_FIRST:
+            continue
+        prefix = _facility_prefix(doc, i)
+        if prefix is not None and prefix[0] == length:
+            return i, prefix[1]
+    return None
+
+
 def _facility_prefix(doc: Doc, i: int) -> tuple[int, str] | None:
     """'RAF Lossiemouth', 'Naval Air Station Sigonella', 'Joint Base Andrews': the head comes first."""
     table = token_table(doc)
-    if table.lowers[i] not in _PREFIX_FIRST or not table.capital[i]:
+    if table.lowers[i] not in _PREFIX_FIRST:
+        return None
+    if not (table.capital[i] or table.lowers[i] in _FOREIGN_PREFIX_FIRST):
         return None
     for words, kind in _PREFIX_WORDS.values():
         stop = i + len(words)
@@ -1013,6 +1058,8 @@ _GENERIC_FACILITY_WORDS = {
     "airport", "international", "air", "base", "airbase", "airfield", "field", "regional", "municipal", "army",
     "afb", "ab", "raf", "naval", "station", "national", "military", "aerodrome", "airstrip", "force", "main",
     "joint", "nas", "cfb", "jb", "intl", "the", "paf", "baf", "slaf", "academy", "airpark", "aeroparque",
+    "aeropuerto", "aeroporto", "aéroport", "aeródromo", "flughafen", "fliegerhorst", "aérea", "aerea",
+    "aérienne", "internacional", "aeronaval",
 }  # fmt: skip
 
 

@@ -522,7 +522,7 @@ class EventBuilder:
             _fill_implicit_destination(leg, history + legs)
             _fill_onward_origin(doc, leg, history + legs)
             _fill_return_origin(leg, history + legs)
-            _fill_departure_origin(doc, leg, history + legs)
+            _fill_departure_origin(leg, history + legs)
             if (
                 leg.origin is not None
                 and _same_name(leg.origin, leg.destination)
@@ -1690,12 +1690,8 @@ def _origin_after_drop(leg: Leg, earlier: list[Leg]) -> None:
     """'The freighter, which works out of Leipzig, left again for Leipzig the next morning': the place the
     text named is home, not where the leg starts; the aircraft's last leg (among ``earlier``) ended where this
     one starts."""
-    previous = _previous_leg_of(leg.aircraft, earlier)
-    if previous is None and earlier and leg.aircraft and all(a["generic"] for a in leg.aircraft):
-        doc = leg.sent.doc
-        start = leg.aircraft[0]["token_start"]
-        if leg.coreferent or any(t.lower_ in _THE for t in doc[max(leg.sent.start, start - 4) : start]):
-            previous = earlier[-1]  # "The giant freighter ... left again for Leipzig": the last leg told
+    # "The giant freighter ... left again for Leipzig": for a definite generic mention, the last leg told
+    previous = _last_leg_flown(leg, earlier, _definite_subject(leg, 4))
     if (
         previous is not None
         and previous.destination is not None
@@ -1840,21 +1836,34 @@ def _fill_return_origin(leg: Leg, history: list[Leg]) -> None:
 _DEPARTING_RULES = frozenset({"trg.leave", "trg.take_off", "trg.depart"})
 
 
-def _fill_departure_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
+def _definite_subject(leg: Leg, window: int) -> bool:
+    """Whether the leg's aircraft is one the story already has: an anaphor, or "the", "that", "same" within
+    ``window`` words before its first mention ("The two Hercules", "the same aircraft")."""
+    if not leg.aircraft:
+        return False
+    doc, start = leg.sent.doc, leg.aircraft[0]["token_start"]
+    return leg.coreferent or any(t.lower_ in _THE for t in doc[max(leg.sent.start, start - window) : start])
+
+
+def _last_leg_flown(leg: Leg, earlier: list[Leg], definite: bool) -> Leg | None:
+    """The latest of ``earlier`` flown by the leg's type; for a definite generic mention ("the aircraft"), the
+    latest leg told."""
+    previous = _previous_leg_of(leg.aircraft, earlier)
+    if previous is None and definite and earlier and all(a["generic"] for a in leg.aircraft):
+        return earlier[-1]
+    return previous
+
+
+def _fill_departure_origin(leg: Leg, history: list[Leg]) -> None:
     """'Two C-130Hs landed at Port Sudan on Saturday ... The two Hercules left for Cairo the same evening':
     the aircraft that the story brought somewhere leaves from there (its latest leg, at most three sentences
     back)."""
     if leg.origin is not None or leg.destination is None or leg.triggers[0].rule not in _DEPARTING_RULES:
         return
-    start = leg.aircraft[0]["token_start"] if leg.aircraft else None
-    if start is None or not (
-        leg.coreferent or any(t.lower_ in _THE for t in doc[max(leg.sent.start, start - 3) : start])
-    ):
+    if not _definite_subject(leg, 3):
         return  # "a second C-17 took off for Incirlik": another airframe, from wherever it was
     earlier = history[: next(i for i, h in enumerate(history) if h is leg)]
-    previous = _previous_leg_of(leg.aircraft, earlier)
-    if previous is None and all(a["generic"] for a in leg.aircraft) and earlier:
-        previous = earlier[-1]
+    previous = _last_leg_flown(leg, earlier, definite=True)
     if (
         previous is None
         or previous.destination is None

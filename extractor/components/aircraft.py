@@ -188,6 +188,9 @@ class AircraftRuler:
                 or (lowers[i + 1] == "air" and i + 2 < len(doc) and lowers[i + 2] in ("base", "station"))
             ):
                 allowed[i] = False
+        for i in range(2, len(doc) - 1):
+            if lowers[i] == "f" and doc[i].whitespace_ and doc[i + 1].is_digit and lowers[i - 1] == "(":
+                allowed[i] = not lowers[i - 2].startswith("wing")  # "Skaraborg Wing (F 7)": a Swedish wing
         matches = self.lexicon.find(doc, allowed)
         matches = self._add_designator_prefixes(doc, matches)
         matches = self._context_nicknames(doc, matches)

@@ -372,6 +372,9 @@ class EventBuilder:
                 and current.destination is not None
                 and slots.get("destination") is not None
                 and _relative_clause_before(doc, aircraft, triggers[k - 1].start)
+            ) or (
+                current is not None
+                and _flew_on_after_landing(doc, current, trig, slots)
             )  # "... to Hobart on 20 October and left Hobart for Wilkins", "landed at Managua and left for
             # Russia two days later", "A C-130J that had arrived in Bamako on Monday flew 41 people to Rome":
             # a new leg from where the last ended
@@ -1102,6 +1105,26 @@ def _sequence_opening(doc: Doc, start: int, end: int) -> bool:
         if word in _NEXT_WORDS and i + 1 < end and doc[i + 1].lower_ in _DAY_PARTS:
             return True
     return False
+
+
+#: the arrival triggers after which "and flew to X" is the next leg
+_LANDING = frozenset({"trg.land", "trg.arrive"})
+#: finite past forms of "fly" that can start a coordinated next leg
+_FLEW = frozenset({"flew", "hopped", "shuttled"})
+
+
+def _flew_on_after_landing(doc: Doc, current: Leg, trig: Trigger, slots: dict) -> bool:
+    """'touched down at St. Paul at 11:40 p.m. and flew to Cold Bay', 'landed at Rota, refuelled and flew
+    to Sigonella': a landing, then "and flew to" another place with no origin of its own: a next leg from
+    where the landing was (a departure verb already restarts: "landed at Managua and left for Russia")."""
+    if current.destination is None or current.triggers[-1].rule not in _LANDING:
+        return False
+    if trig.rule != "trg.fly" or doc[trig.start].lower_ not in _FLEW or trig.start == 0:
+        return False
+    if doc[trig.start - 1].lower_ != "and" or slots.get("origin") is not None:
+        return False
+    destination = slots.get("destination")
+    return destination is not None and not _same_name(destination, current.destination)
 
 
 def _sequenced(doc: Doc, start: int, end: int) -> bool:

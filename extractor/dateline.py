@@ -63,6 +63,15 @@ _MONTH_DAY_ANY_CASE = (
     r"(?:(?P<month>(?i:" + _MONTH_NAMES + r"))\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH_NAMES + r"))\.?)"
 )
+#: "Port Sudan, 21 July - Two C-130s ...", "N'Djaména (N'Djamena), 6 October - A Turkish A400M ...": a place in
+#: mixed case (its English name in brackets after a local one), a date and a dash, with no credit
+_MIXED_CASE_DASH_DATELINE = re.compile(
+    r"(?!(?:The|On|In|At|By|An?|Last|This|Since|From|Until|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b)"
+    rf"(?P<place>[{_UP}][{_LETTER}'’.\-]+(?: [{_UP}][{_LETTER}'’.\-]+){{0,2}})"
+    r"(?:\s*\([^()\n]{1,40}\))?,\s*" + _MONTH_DAY + r"(?:,?\s*(?P<year>\d{4}))?(?P<credit>)(?P<credit2>)"
+    r"\s*(?P<dash>[-–—]{1,2}\s)"
+)
 #: "TALLINN, 14 March 2024, BNS - ": the agency after the date, between commas and a dash
 _COMMA_CREDIT_DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?: [{_UP}][{_UP}'’.\-]+){{0,3}}),\s*"
@@ -95,6 +104,7 @@ def find_dateline(text: str) -> dict | None:
             _TRAILING_CREDIT.match(line)
             or _MIXED_CASE_DATELINE.match(line)
             or _COMMA_CREDIT_DATELINE.match(line)
+            or _MIXED_CASE_DASH_DATELINE.match(line)
         )
         if match:
             return _to_dict(match, offset)
@@ -183,8 +193,9 @@ _AHEAD = re.compile(
 
 def year_in_text(text: str, month: int | None) -> int | None:
     """The year a story with a yearless dateline is told in, from the years its text names: the most often
-    named one (the first on a tie), without targets ahead ("by 2027"). A past month later in the year than the
-    dateline's ("reopened its embassy in December 2024" under "ANKARA, March 11") puts the story a year on."""
+    named one (on a tie the latest: "joined the alliance in 2004 ... the 2025 rotation"), without targets ahead
+    ("by 2027"). A past month later in the year than the dateline's ("reopened its embassy in December 2024"
+    under "ANKARA, March 11") puts the story a year on."""
     counts: dict[int, int] = {}
     for match in _YEAR_IN_TEXT.finditer(text):
         year = int(match.group("year"))
@@ -198,7 +209,7 @@ def year_in_text(text: str, month: int | None) -> int | None:
         counts[year] = counts.get(year, 0) + 1
     if not counts:
         return None
-    return max(counts, key=counts.__getitem__)  # dicts keep insertion order: the first on a tie
+    return max(counts, key=lambda year: (counts[year], year))
 
 
 _BYLINE = re.compile(

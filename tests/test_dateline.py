@@ -36,6 +36,9 @@ CASES = [
         (3, 12),
     ),
     ("Title\n\nRIGA, 14 March 2024, LETA - Four F-16s", "RIGA", "2024-03-14", "LETA", (3, 14)),
+    # a place in mixed case and a dash with no credit, a local name glossed in brackets
+    ("Title\n\nPort Sudan, 21 July - Two C-130s", "Port Sudan", None, None, (7, 21)),
+    ("Title\n\nN'Djaména (N'Djamena), 6 October - A Turkish A400M", "N'Djaména", None, None, (10, 6)),
     # a month in capitals, the agency closed by a full stop
     ("T\n\nYEREVAN, NOVEMBER 22, 2024, ARMENPRESS. The", "YEREVAN", "2024-11-22", "ARMENPRESS", (11, 22)),
     ("Title\n\nMinistry of Defence\nPress Office\n\nKraków, March 12, 2026\n\nThe air force said.", "Kraków",
@@ -57,9 +60,9 @@ def test_dateline_found(text, place, date, credit, month_day):
 
 @pytest.mark.parametrize(
     "text",
-    ["Nothing here - at all", "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed",
+    ["Nothing here - at all", "On Monday, 21 July - the jet", "The Hercules, 21 July - x", "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed",
      "Title\n\nThe base was busy on Monday.\n\nKraków, March 12, 2026\n"],
-    ids=["plain", "dashes", "empty", "colon-without-credit", "place-date-line-after-the-body"],
+    ids=["plain", "weekday-and-date", "aircraft-and-date", "dashes", "empty", "colon-without-credit", "place-date-line-after-the-body"],
 )
 def test_dateline_absent(text):
     assert find_dateline(text) is None
@@ -71,10 +74,11 @@ def test_dateline_absent(text):
         ("the first U.S. bombers to deploy to Norway in 2025, since the invasion in February 2022", 2, 2025),
         ("reopened its embassy in Damascus in December 2024", 3, 2025),
         ("in 2026 and in 2024 and again in 2026", 1, 2026),
+        ("since the three countries joined the alliance in 2004. Under the 2025 rotation schedule", 5, 2025),
         ("a runway to be finished by 2027 and the 2026-27 season", 6, None),
         ("no year at all", 6, None),
     ],
-    ids=["most-named", "later-month-of-a-year-before", "ties-and-counts", "targets-and-spans", "none"],
+    ids=["most-named", "later-month-of-a-year-before", "counts", "a-tie-goes-to-the-latest", "targets-and-spans", "none"],
 )
 def test_dateline_year_of_a_story_from_its_text(text, month, year):
     assert year_in_text(text, month) == year

@@ -47,6 +47,7 @@ CASES = [
     ("next-week-deadline", "Officials said the crews must leave by Nov. 3.", DCT, "Nov. 3", "DATE", "2025-11-03"),
     ("january-future", "The exercise will start on Jan. 5.", "2025-12-20", "Jan. 5", "DATE", "2026-01-05"),
     ("day-of-month", "The convoy is due back on the 4th.", DCT, "the 4th", "DATE", "2025-11-04"),
+    ("day-of-month-before-a-clock", "It touched down on the 4th shortly before noon.", DCT, "the 4th", "DATE", "2025-10-04"),
     ("week-of", "Talks resume the week of Nov. 10.", DCT, "the week of Nov. 10", "DATE", "2025-W46"),
     # ---- ranges
     ("range-hyphen", "The air show runs Feb 21-22 at Zhuhai.", DCT, "Feb 21-22", "DATE", "2026-02-21"),
@@ -265,6 +266,8 @@ CASES = [
     ("time-weekday-merged", "The jet left at 10 p.m. Wednesday.", DCT, "10 p.m. Wednesday", "TIME", "2025-10-29T22:00"),
     ("noon-weekday", "The jet left at noon Tuesday.", DCT, "noon Tuesday", "TIME", "2025-10-28T12:00"),
     ("midnight", "The curfew starts at midnight.", DCT, "midnight", "TIME", "2025-10-30T24:00"),
+    ("after-midnight-next-day", "On Sunday it landed shortly after midnight.", DCT, "midnight", "TIME", "2025-10-27T00:00"),
+    ("before-midnight-same-day", "On Sunday it landed shortly before midnight.", DCT, "midnight", "TIME", "2025-10-26T24:00"),
     ("around-time", "It landed around 7:15 p.m.", DCT, "around 7:15 p.m.", "TIME", "2025-10-30T19:15"),
     ("in-the-morning", "It landed at 4 in the morning.", DCT, "4 in the morning", "TIME", "2025-10-30T04:00"),
     ("military-hours", "The column moved out at 1500 hours.", DCT, "1500 hours", "TIME", "2025-10-30T15:00"),

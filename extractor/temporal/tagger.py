@@ -373,6 +373,7 @@ class TemporalTagger:
             resolution.value = _after_midnight(
                 resolution.value, text, candidate.start, candidate.end, clocks, days
             )
+            resolution.value = _midnight_passed(resolution.value, text, candidate.start)
             sentence_clocks.setdefault(item.sentence, []).append((candidate.start, resolution.value))
         item.resolution = resolution
         if not resolution.anchor:
@@ -508,6 +509,18 @@ def _after_midnight(
         return value  # "... by 1315Z. FORTE11 came off station around 1100Z": another sentence
     next_day = shift_day_text(value[:10], 1)
     return next_day + value[10:] if next_day else value
+
+
+_PASSED_MIDNIGHT = re.compile(r"\b(?:after|past|since|from)\s+$", re.IGNORECASE)
+
+
+def _midnight_passed(value: str, text: str, start: int) -> str:
+    """'touching down shortly after midnight': the start of the next day (T00:00), not the end of the day
+    told (T24:00, which stays for 'shortly before midnight', 'around midnight')."""
+    if not value.endswith("T24:00") or not _PASSED_MIDNIGHT.search(text, max(0, start - 12), start):
+        return value
+    next_day = shift_day_text(value[:10], 1)
+    return f"{next_day}T00:00" if next_day else value
 
 
 def _nearest_day(days: list[tuple[int, str]], start: int, end: int, text: str) -> str | None:

@@ -63,8 +63,8 @@ _MONTH_DAY_ANY_CASE = (
     r"(?:(?P<month>(?i:" + _MONTH_NAMES + r"))\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>(?i:" + _MONTH_NAMES + r"))\.?)"
 )
-#: "Port Sudan, 21 July - Two C-130s ...", "N'Djaména (N'Djamena), 6 October - A Turkish A400M ...": a place in
-#: mixed case (its English name in brackets after a local one), a date and a dash, with no credit
+#: "Port Sudan, 21 July - Two C-130s ...", "N'Djaména (N'Djamena), 6 October - A Turkish A400M ...": a place
+#: in mixed case (its English name in brackets after a local one), a date and a dash, with no credit
 _MIXED_CASE_DASH_DATELINE = re.compile(
     r"(?!(?:The|On|In|At|By|An?|Last|This|Since|From|Until|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)\b)"
@@ -193,9 +193,9 @@ _AHEAD = re.compile(
 
 def year_in_text(text: str, month: int | None) -> int | None:
     """The year a story with a yearless dateline is told in, from the years its text names: the most often
-    named one (on a tie the latest: "joined the alliance in 2004 ... the 2025 rotation"), without targets ahead
-    ("by 2027"). A past month later in the year than the dateline's ("reopened its embassy in December 2024"
-    under "ANKARA, March 11") puts the story a year on."""
+    named one (on a tie the latest: "joined the alliance in 2004 ... the 2025 rotation"), without targets
+    ahead ("by 2027"). A past month later in the year than the dateline's ("reopened its embassy in December
+    2024" under "ANKARA, March 11") puts the story a year on."""
     counts: dict[int, int] = {}
     for match in _YEAR_IN_TEXT.finditer(text):
         year = int(match.group("year"))

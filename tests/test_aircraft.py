@@ -45,6 +45,9 @@ CASES = [
     ("VP-26 Poseidons flew six patrols.", "Poseidons", "P-8", "P-8", "P8", None, "Poseidons"),
     # Canadian designations
     ("A CC-130H Hercules launched.", "CC-130H Hercules", "CC-130H", "C-130", "C130", None, "Hercules"),
+    # Swedish designations
+    ("A Tp 84 Hercules landed.", "Tp 84 Hercules", "C-130H", "C-130", "C130", None, "Hercules"),
+    ("A Hkp 16 Black Hawk landed.", "Hkp 16 Black Hawk", "UH-60M", "UH-60", "H60", None, "Black Hawk"),
     # airliners that fly as air tankers and research aircraft
     ("Two BAe 146-200 tankers landed.", "BAe 146-200 tankers", "BAe 146-200", "BAe 146", "B462", 2, None),
     ("An Avro RJ85 landed.", "Avro RJ85", "Avro RJ85", "BAe 146", "RJ85", None, None),
@@ -93,11 +96,14 @@ NOT_AIRCRAFT = [
     "The meeting ended at 5 p.m. on March 3.",
     "He was born in 1976 and joined the army at 18.",
     "Neptune Aviation Services and a flight tracker said so.",  # company and tracker, not P-8I and S-2T
+    "The crews of Skaraborg Wing (F 7) and Blekinge Wing (F 17) said so.",  # Swedish wings, not F-7 fighters
     "Section C-17 of the contract was amended.",  # a designator without aircraft context is still matched:
 ]
 
 
-@pytest.mark.parametrize("text", NOT_AIRCRAFT[:3], ids=["times", "years", "common-word-nicknames"])
+@pytest.mark.parametrize(
+    "text", NOT_AIRCRAFT[:4], ids=["times", "years", "common-word-nicknames", "swedish-wings"]
+)
 def test_aircraft_numbers_are_not_types(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []
 

@@ -60,9 +60,11 @@ def test_dateline_found(text, place, date, credit, month_day):
 
 @pytest.mark.parametrize(
     "text",
-    ["Nothing here - at all", "On Monday, 21 July - the jet", "The Hercules, 21 July - x", "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed",
+    ["Nothing here - at all", "On Monday, 21 July - the jet", "The Hercules, 21 July - x",
+     "The Il-76 - a heavy transport - landed", "", "UPDATE: the jet landed",
      "Title\n\nThe base was busy on Monday.\n\nKraków, March 12, 2026\n"],
-    ids=["plain", "weekday-and-date", "aircraft-and-date", "dashes", "empty", "colon-without-credit", "place-date-line-after-the-body"],
+    ids=["plain", "weekday-and-date", "aircraft-and-date", "dashes", "empty", "colon-without-credit",
+         "place-date-line-after-the-body"],
 )
 def test_dateline_absent(text):
     assert find_dateline(text) is None
@@ -78,7 +80,8 @@ def test_dateline_absent(text):
         ("a runway to be finished by 2027 and the 2026-27 season", 6, None),
         ("no year at all", 6, None),
     ],
-    ids=["most-named", "later-month-of-a-year-before", "counts", "a-tie-goes-to-the-latest", "targets-and-spans", "none"],
+    ids=["most-named", "later-month-of-a-year-before", "counts", "a-tie-goes-to-the-latest",
+         "targets-and-spans", "none"],
 )
 def test_dateline_year_of_a_story_from_its_text(text, month, year):
     assert year_in_text(text, month) == year

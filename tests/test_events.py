@@ -1365,3 +1365,43 @@ def test_events_an_aircraft_leaves_from_where_the_story_brought_it(run, text, or
     leg = run(text, DCT)._.events[-1]
     assert leg["destination"]["name"] == "Cairo"
     assert (leg["origin"]["name"][:10] if leg["origin"] else None) == origin
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("The HH-60G touched down at St. Paul at 11:40 p.m. and flew to Cold Bay.",
+         [(None, "St. Paul"), ("St. Paul", "Cold Bay")]),
+        ("The HH-60G left Cold Bay on Monday and flew to St. Paul.", [("Cold Bay", "St. Paul")]),
+    ],
+    ids=["and-flew-to-another-place", "a-departure-and-flew-to-is-one-leg"],
+)  # fmt: skip
+def test_events_a_landing_then_and_flew_to_is_the_next_leg(run, text, route):
+    events = run(text, DCT)._.events
+    assert [
+        (e["origin"]["name"][:8] if e["origin"] else None, e["destination"]["name"][:8]) for e in events
+    ] == [(o and o[:8], d[:8]) for o, d in route]
+
+
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        ("The Rafales flew to Mont-de-Marsan. The A330 Phénix is scheduled to stay at Al Dhafra for about "
+         "ten days before returning to Istres.", "Al Dhafra Air Base"),
+        ("The two CC-130Js still at Pituffik are due back in Trenton on Friday.", "Pituffik Space Base"),
+        ("The CH-47s are expected to remain in Guatemala through Nov. 15 and will then return to Soto Cano.",
+         "Guatemala"),
+    ],
+    ids=["stay-at-before-returning", "still-at", "remain-in"],
+)  # fmt: skip
+def test_events_a_return_starts_where_the_aircraft_stays(run, text, origin):
+    leg = run(text, DCT)._.events[-1]
+    assert leg["action"] == "return"
+    assert leg["origin"]["name"] == origin
+
+
+def test_events_a_relative_date_restated_with_digits_takes_the_digits(run):
+    text = "The F-35As landed at Andersen on June 9. The jets left Andersen two days later, on June 11."
+    leg = run(text, DCT)._.events[-1]
+    assert leg["date"]["value"].endswith("-06-11")
+    assert len(leg["dates"]) == 2  # the relative one stays among its dates

@@ -457,6 +457,11 @@ class EventBuilder:
                     leg.via.extend(place)
                 else:
                     setattr(leg, slot, place)
+            if leg.origin is None and trig.row["action"] == "return":
+                stay = _stay_place(doc, places, window_start, trig.start)
+                if stay is not None:
+                    leg.origin = _resolve_place(doc, stay, history + legs)
+                    leg.rules.append("origin:stayed-at")
             if leg.origin is None and previous is not None and (chain or _same_types(leg, previous)):
                 if previous.destination is None:
                     previous = (
@@ -973,6 +978,23 @@ def _without_possessor(words: list[str]) -> list[str]:
     return words
 
 
+def _stay_place(doc: Doc, places: list[dict], start: int, end: int) -> dict | None:
+    """'The Phénix is scheduled to stay at Al Dhafra for about ten days before returning to Istres', 'The two
+    Hercules still at Pituffik are due back in Trenton': where an aircraft waits before a return (between
+    ``start`` and the trigger at ``end``) is where the return starts."""
+    for place in places:
+        at = place["token_start"]
+        if start <= at - 2 and place["token_end"] <= end:
+            if doc[at - 1].lower_ in ("at", "in", "on") and doc[at - 2].lower_ in _STAY_WORDS:
+                return place
+    return None
+
+
+#: words that keep an aircraft where it is until it returns
+_STAY_WORDS = frozenset(
+    {"stay", "stays", "stayed", "staying", "remain", "remains", "remained", "remaining", "still", "wait",
+     "waits"}
+)  # fmt: skip
 #: words of a relative clause that holds an aircraft on the ground before it leaves
 _GROUNDED_WORDS = frozenset(
     {"ground", "parked", "sat", "sitting", "stranded", "stuck", "grounded", "apron", "tarmac", "alert",
@@ -2065,6 +2087,7 @@ def _assign_dates(
     for leg in legs:
         starts.append(doc[leg.triggers[0].start].idx)
     text = doc.text
+    restated: list[tuple[Leg, dict]] = []
     for timex in timexes:
         owner = legs[0]
         for leg, start in zip(legs, starts, strict=True):
@@ -2083,8 +2106,31 @@ def _assign_dates(
             # "a C-130E that had been on the ground since Saturday departed on Monday morning", "stayed in
             # Skopje overnight and flew to Pristina on Wednesday morning": how long it stood, not when it flew
             continue
+        if _restated_explicitly(text, timex, timexes):
+            # "left Andersen two days later, on June 11": the date the text spells out comes first
+            restated.append((owner, timex))
+            continue
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
+    for owner, timex in restated:
+        owner.dates.append(timex)
+        owner.rules.append(timex.get("rule") or "timex")
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:on\s+)?")
+
+
+def _restated_explicitly(text: str, timex: dict, timexes: list[dict]) -> bool:
+    """A date told relatively, then restated in apposition with its digits: "two days later, on June 11",
+    "the next morning, 14 May"."""
+    if any(c.isdigit() for c in timex.get("text", "")):
+        return False
+    following = next((t for t in timexes if t["start"] >= timex["end"]), None)
+    return (
+        following is not None
+        and any(c.isdigit() for c in following.get("text", ""))
+        and _APPOSITION.fullmatch(text, timex["end"], following["start"]) is not None
+    )
 
 
 #: "was still on the ground in Kabul on Wednesday and is expected to fly back to Doha on Thursday", "is

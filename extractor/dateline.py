@@ -217,7 +217,10 @@ _BYLINE = re.compile(
     r"(?P<outlet>(?:The )?(?:[A-Z]|\d{1,3}(?:st|nd|rd|th) [A-Z])[\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|\d{1,3})){0,5})\s*$"
 )  # "By Sgt. Ann Roe, 1st Infantry Division Public Affairs": a unit's public affairs office publishes
 #: "Horn Air Watch (@HornAirWatch)": an account's display name and handle on a header line of its own
-_ACCOUNT_HEADER = re.compile(r"(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})\s+\(@\w{2,30}\)\s*$")
+_ACCOUNT_HEADER = re.compile(
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,4})\s+\(@\w{2,30}\)"
+    r"(?:\s+on (?:X|Twitter|Telegram|Bluesky|Threads|Mastodon)|,\s+(?:an?|the)\s[^\n]{0,120})?\s*$"
+)  # also "Special Flight Watch (@SFD_Watcher), an open-source account that follows ...", "... on X"
 #: "@CaspianSkies · OSINT thread", "@VistulaWatch on X": a header line opening with a handle, then at most a
 #: short label or the platform
 _HANDLE_HEADER = re.compile(
@@ -529,6 +532,10 @@ def _body_started(lines: list[str]) -> bool:
     return any(_running_text(line) for line in lines)
 
 
+#: an office named in lower case after the body it speaks for ("Italian Air Force press office")
+_LOWER_OFFICE = re.compile(r" (?:press|media|public affairs) (?:office|team|service|desk)$")
+
+
 def _segmented_header(line: str) -> tuple[int, int] | None:
     """A header line made of segments (a release label, a date, a place, a handle, the issuer or outlet):
     the offsets of the segment that names an organisation or an account, or None. A line that reads as a
@@ -576,6 +583,10 @@ def _segmented_header(line: str) -> tuple[int, int] | None:
         if lowered.startswith("with ") and after_byline:
             start += 5  # "By Staff writer, with CNA"
             segment = segment[5:]
+            lowered = segment.lower()
+        office = _LOWER_OFFICE.search(segment)
+        if office:
+            segment = segment[: office.start()]  # "Italian Air Force press office, Rome": the body
             lowered = segment.lower()
         words = segment.split()
         if _HANDLE.fullmatch(words[0]) and len(words) <= 3:

@@ -159,6 +159,9 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nBy Gazeta do Norte staff\n\nBody.", "Gazeta do Norte"),
         ("Headline\n\nBy an Airlift Report correspondent\n\nBody.", "Airlift Report"),
         ("Headline\n\nA tracking note from the Andes Skies Monitor blog\n\nBody.", "Andes Skies Monitor"),
+        ("Headline\n\nSpecial Flight Watch (@SFD_Watcher), an open-source account that follows jets\n\n1/ B.",
+         "Special Flight Watch"),
+        ("Headline\n\nItalian Air Force press office, Rome\n\nBody.", "Italian Air Force"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -174,7 +177,8 @@ def test_dateline_without_year_takes_reference_year():
         "account-handle-dot-date", "outlet-comma-label", "reporter-outlet-with-particle",
         "reporter-role-outlet", "from-label", "caps-place-day-month-year-credit",
         "edition-in-brackets-is-no-credit",
-        "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog",
+        "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog", "account-handle-description",
+        "issuer-lower-case-press-office",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

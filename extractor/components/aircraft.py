@@ -189,8 +189,10 @@ class AircraftRuler:
             ):
                 allowed[i] = False
         for i in range(2, len(doc) - 1):
-            if lowers[i] == "f" and doc[i].whitespace_ and doc[i + 1].is_digit and lowers[i - 1] == "(":
-                allowed[i] = not lowers[i - 2].startswith("wing")  # "Skaraborg Wing (F 7)": a Swedish wing
+            # "Skaraborg Wing (F 7)": a Swedish wing, not an F-7
+            if lowers[i] == "f" and doc[i].whitespace_ and doc[i + 1].is_digit:
+                if lowers[i - 1] == "(" and lowers[i - 2] == "wing":
+                    allowed[i] = False
         matches = self.lexicon.find(doc, allowed)
         matches = self._add_designator_prefixes(doc, matches)
         matches = self._context_nicknames(doc, matches)

@@ -2087,8 +2087,9 @@ def _assign_dates(
     for leg in legs:
         starts.append(doc[leg.triggers[0].start].idx)
     text = doc.text
-    restated: list[tuple[Leg, dict]] = []
-    for timex in timexes:
+    # "left Andersen two days later, on June 11": the date the text spells out comes first (a stable sort puts
+    # the relative one after it)
+    for timex in sorted(timexes, key=lambda t: _restated_explicitly(text, t, timexes)):
         owner = legs[0]
         for leg, start in zip(legs, starts, strict=True):
             if timex["start"] >= start:
@@ -2106,13 +2107,6 @@ def _assign_dates(
             # "a C-130E that had been on the ground since Saturday departed on Monday morning", "stayed in
             # Skopje overnight and flew to Pristina on Wednesday morning": how long it stood, not when it flew
             continue
-        if _restated_explicitly(text, timex, timexes):
-            # "left Andersen two days later, on June 11": the date the text spells out comes first
-            restated.append((owner, timex))
-            continue
-        owner.dates.append(timex)
-        owner.rules.append(timex.get("rule") or "timex")
-    for owner, timex in restated:
         owner.dates.append(timex)
         owner.rules.append(timex.get("rule") or "timex")
 

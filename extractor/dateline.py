@@ -655,12 +655,25 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
     return candidates[0] if candidates else None
 
 
+#: a release's closing sign-off by the office that speaks for a body: "Press Service of the Ministry of Defence of
+#: the Republic of Belarus", "Public Affairs Office of the Royal Thai Air Force"
+_OFFICE_SIGN_OFF = re.compile(
+    r"(?:The )?(?:Press|Media|Public Affairs|Information|Press and Information) (?:Service|Office|Centre|Center"
+    r"|Department|Directorate) of (?:the )?[A-Z][^.;:!?\n]{3,100}\.?"
+)
+
+
 def _trailer(text: str) -> dict | None:
     lines = text.rstrip().split("\n")
     end_offset = len(text.rstrip())
     contact = _contact_block(text.rstrip(), lines)
     if contact is not None:
         return contact
+    last = lines[-1].strip()
+    if _OFFICE_SIGN_OFF.fullmatch(last):
+        start = end_offset - len(lines[-1]) + lines[-1].index(last)
+        outlet = last.rstrip(".")
+        return {"outlet": outlet, "start": start, "end": start + len(outlet)}
     for line in reversed(lines[-_TRAILER_LINES:]):
         start_offset = end_offset - len(line)
         handle = (

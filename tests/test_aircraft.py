@@ -48,6 +48,8 @@ CASES = [
     # Swedish designations
     ("A Tp 84 Hercules landed.", "Tp 84 Hercules", "C-130H", "C-130", "C130", None, "Hercules"),
     ("A Hkp 16 Black Hawk landed.", "Hkp 16 Black Hawk", "UH-60M", "UH-60", "H60", None, "Black Hawk"),
+    # the Canadair-built F-5 of the Turkish Stars
+    ("Eight NF-5s left Konya.", "NF-5s", "NF-5", "F-5", "F5", 8, None),
     # airliners that fly as air tankers and research aircraft
     ("Two BAe 146-200 tankers landed.", "BAe 146-200 tankers", "BAe 146-200", "BAe 146", "B462", 2, None),
     ("An Avro RJ85 landed.", "Avro RJ85", "Avro RJ85", "BAe 146", "RJ85", None, None),

@@ -61,6 +61,16 @@ CASES = [
         [(None, ["Marisa Okafor"])],
     ),
     (
+        "apposition-capitalised-title",
+        "Rear Admiral Justine Harlow, Commander of Maritime Border Command, said the new fleet flew to Darwin.",
+        [(None, ["Justine Harlow"])],
+    ),
+    (
+        "inverted-service-rank",
+        "The B-52s returned to Fairford on Monday, said Air Force Maj. Dana Whitfield.",
+        [(None, ["Dana Whitfield"])],
+    ),
+    (
         "quote-inverted",
         '"The cadence has picked up," said a Western intelligence official who spoke on condition of '
         "anonymity.",
@@ -399,6 +409,17 @@ def test_attribution_a_press_release_issuer_of_a_generic_body_takes_the_country(
     record = _record(extractor, text, "2024-09-14")
     (event,) = record.events
     assert [s.name for s in event.sources] == ["Australian Department of Defence"]
+
+
+def test_attribution_a_release_signed_by_an_office_of_a_named_countrys_body(extractor):
+    text = (
+        "Transport aircraft delivers aid\n\nPRESS RELEASE\n\n"
+        "On 15 October, an Il-76MD took off from Machulishchy airfield for Beirut.\n\n"
+        "Press Service of the Ministry of Defence of the Republic of Belarus\n"
+    )
+    record = _record(extractor, text, "2024-10-17")
+    (event,) = record.events
+    assert [s.name for s in event.sources] == ["Belarusian Ministry of Defence"]
 
 
 def _doc(extractor, text, dct="2025-10-30"):

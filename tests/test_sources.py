@@ -66,6 +66,15 @@ CASES = [
         "Local aviation spotters said it landed.",
         [("Local aviation spotters", "Local aviation spotters", "other")],
     ),
+    # a compound head keeps its noun modifier ("freight forwarder", "ground handler")
+    (
+        "It left on Monday, according to a freight forwarder in Sharjah.",
+        [("a freight forwarder", "freight forwarder in Sharjah", "other")],
+    ),
+    (
+        "It left on Monday, according to a ground handler at Clark.",
+        [("a ground handler", "ground handler at Clark", "anonymous")],
+    ),
     # officials by their name, without the title
     (
         "Defence Minister Andrei Belousov said it landed.",

@@ -120,6 +120,10 @@ _GOVERNMENT_VERBS = frozenset({
 _CLAUSE_WORDS = _WORDS["clause_words"]
 _APPOSITION_OPENERS = _WORDS["apposition_openers"]
 _CITING_OPENERS = _WORDS["citing_openers"]
+_TITLE_OPENERS = _WORDS["title_openers"]
+# the service before a rank ("said Air Force Maj. Dana Whitfield", "said Navy Cmdr. ...")
+_SERVICE_PREFIX = frozenset({"Air", "Force", "Army", "Navy", "Marine", "Marines", "Corps", "Space", "Coast", "Guard",
+                             "U.S.", "US", "National"})
 
 
 @Language.factory(
@@ -175,7 +179,10 @@ class Attribution:
             if name in surnames:
                 return surnames[name]
             if " " in name:
-                return name
+                # "Perez Ocampo said" after "Lourdes Perez Ocampo": a family name of two words
+                fuller = (s["name"] for s in sources if s.get("role") == "person" and s["name"].endswith(" " + name))
+                found = next(fuller, None)
+                return found or (tagger.full_name_in_text(doc, name) if tagger is not None else None) or name
             bodies = (s for s in sources if s["kind"] == "official" and " " in s["name"])
             body = next((s for s in bodies if s["name"].split()[-1] == name), None)
             if body is not None:
@@ -697,7 +704,15 @@ def _subject(
                     break
             return found
     # '..., said a Western intelligence official', '"...," said Hanna Lindqvist'
-    after = [m for m in mentions if m["token_start"] == cue_end and m["token_start"] < sent.end]
+    start = cue_end
+    while start < min(cue_end + 3, sent.end) and doc[start].text in _SERVICE_PREFIX:
+        start += 1  # "said Air Force Maj. Dana Whitfield"
+    after = [
+        m
+        for m in mentions
+        if m["token_start"] in {cue_end, start} and m["token_start"] < sent.end
+        and (m["token_start"] == cue_end or m.get("role") == "person")
+    ]
     if (
         after
         and cue_start > sent.start
@@ -724,6 +739,10 @@ def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
     opener = doc[j + 1]
     if opener.lower_ in _CITING_OPENERS | _APPOSITION_OPENERS or (opener.is_alpha and opener.text.islower()):
         return j
+    if opener.lower_ in _TITLE_OPENERS and any(
+        m.get("role") == "person" and m["token_end"] == j for m in doc._.sources or []
+    ):
+        return j  # "Rear Admiral Justine Harlow, Commander of Maritime Border Command, said": the person speaks
     return cue_start
 
 

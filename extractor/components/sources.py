@@ -336,7 +336,13 @@ class SourceTagger:
                     if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _GENERIC_BODY_WORDS:
                         # "Ministry of National Defense" heading a press release is the country's ministry
                         body = _BARE_ISSUERS.get(name.lower(), name)
-                        composed = self._bare_body_name(body, self._context_country(doc))
+                        country = self._context_country(doc)
+                        owner = _OF_COUNTRY.match(body)
+                        owners = self.countries.lookup(owner.group("country")) if owner else None
+                        if owners:
+                            # "Ministry of Defence of the Republic of Belarus": the country it names
+                            body, country = owner.group("body"), owners[0].payload
+                        composed = self._bare_body_name(body, country)
                         if composed is not None:
                             name, kind = composed
                 out.append(_mention(span, name, kind, rule, role="publisher"))
@@ -1711,6 +1717,10 @@ class SourceTagger:
 
 
 # -- module data and helpers ---------------------------------------------------------------------------------
+_OF_COUNTRY = re.compile(
+    r"(?P<body>.+?) of (?:the )?(?:(?:Republic|Kingdom|Federation|State|Federal Republic) of (?:the )?)?"
+    r"(?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$"
+)
 _SOURCE_CUES = (
     "according to",
     "told",

@@ -655,11 +655,11 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
     return candidates[0] if candidates else None
 
 
-#: a release's closing sign-off by the office that speaks for a body: "Press Service of the Ministry of Defence of
-#: the Republic of Belarus", "Public Affairs Office of the Royal Thai Air Force"
+#: a release's closing sign-off by the office that speaks for a body: "Press Service of the Ministry of
+#: Defence of the Republic of Belarus", "Public Affairs Office of the Royal Thai Air Force"
 _OFFICE_SIGN_OFF = re.compile(
-    r"(?:The )?(?:Press|Media|Public Affairs|Information|Press and Information) (?:Service|Office|Centre|Center"
-    r"|Department|Directorate) of (?:the )?[A-Z][^.;:!?\n]{3,100}\.?"
+    r"(?:The )?(?:Press|Media|Public Affairs|Information|Press and Information) "
+    r"(?:Service|Office|Centre|Center|Department|Directorate) of (?:the )?[A-Z][^.;:!?\n]{3,100}\.?"
 )
 
 

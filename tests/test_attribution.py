@@ -62,7 +62,7 @@ CASES = [
     ),
     (
         "apposition-capitalised-title",
-        "Rear Admiral Justine Harlow, Commander of Maritime Border Command, said the new fleet flew to Darwin.",
+        "Rear Admiral Justine Harlow, Commander of Maritime Border Command, said the fleet flew to Darwin.",
         [(None, ["Justine Harlow"])],
     ),
     (

@@ -270,13 +270,14 @@ def test_byline_segmented_header_needs_a_name_before_the_body(text):
         ("Headline\n\nPress Service of the Ministry of Defence of the Republic of Estonia\n\nBody.",
          "Ministry of Defence of the Republic of Estonia"),
         ("Headline\n\nBody.\n\nStory by Department of Defence media team.", "Department of Defence"),
-        ("Headline\n\nPRESS RELEASE\n\nBody.\n\nPress Service of the Ministry of Defence of the Republic of Belarus\n",
+        ("Headline\n\nPRESS RELEASE\n\nBody.\n\n"
+         "Press Service of the Ministry of Defence of the Republic of Belarus\n",
          "Ministry of Defence of the Republic of Belarus"),
         ("Headline\n\nBy Andrea Whyte, Staff Reporter\n\nBody.", None),
         ("Headline\n\nBy Kerai Ngiraked, Palau Reporter\n\nBody.", "Palau Reporter"),
     ],
-    ids=["press-service-of-the-body", "body-media-team", "press-service-sign-off", "reporter-role-is-no-outlet",
-         "paper-named-reporter"],
+    ids=["press-service-of-the-body", "body-media-team", "press-service-sign-off",
+         "reporter-role-is-no-outlet", "paper-named-reporter"],
 )  # fmt: skip
 def test_byline_the_body_an_office_speaks_for(text, outlet):
     found = find_byline(text)

@@ -122,8 +122,10 @@ _APPOSITION_OPENERS = _WORDS["apposition_openers"]
 _CITING_OPENERS = _WORDS["citing_openers"]
 _TITLE_OPENERS = _WORDS["title_openers"]
 # the service before a rank ("said Air Force Maj. Dana Whitfield", "said Navy Cmdr. ...")
-_SERVICE_PREFIX = frozenset({"Air", "Force", "Army", "Navy", "Marine", "Marines", "Corps", "Space", "Coast", "Guard",
-                             "U.S.", "US", "National"})
+_SERVICE_PREFIX = frozenset(
+    {"Air", "Force", "Army", "Navy", "Marine", "Marines", "Corps", "Space", "Coast", "Guard", "U.S.", "US",
+     "National"}
+)  # fmt: skip
 
 
 @Language.factory(
@@ -180,7 +182,9 @@ class Attribution:
                 return surnames[name]
             if " " in name:
                 # "Perez Ocampo said" after "Lourdes Perez Ocampo": a family name of two words
-                fuller = (s["name"] for s in sources if s.get("role") == "person" and s["name"].endswith(" " + name))
+                fuller = (
+                    s["name"] for s in sources if s.get("role") == "person" and s["name"].endswith(" " + name)
+                )
                 found = next(fuller, None)
                 return found or (tagger.full_name_in_text(doc, name) if tagger is not None else None) or name
             bodies = (s for s in sources if s["kind"] == "official" and " " in s["name"])
@@ -742,7 +746,7 @@ def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
     if opener.lower_ in _TITLE_OPENERS and any(
         m.get("role") == "person" and m["token_end"] == j for m in doc._.sources or []
     ):
-        return j  # "Rear Admiral Justine Harlow, Commander of Maritime Border Command, said": the person speaks
+        return j  # "Rear Admiral Justine Harlow, Commander of Maritime Border Command, said": the person
     return cue_start
 
 

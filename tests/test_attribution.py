@@ -400,26 +400,32 @@ def test_attribution_a_trackers_data_note_after_a_leg_of_a_news_story_stays_loca
     assert "Flightradar24" not in [s.name for s in an124.sources]
 
 
-def test_attribution_a_press_release_issuer_of_a_generic_body_takes_the_country(extractor):
-    text = (
-        "P-8A deploys to Butterworth\n\n"
-        "Defence media release\n\n"
-        "A Royal Australian Air Force P-8A Poseidon flew from RAAF Base Edinburgh to Butterworth on Monday."
-    )
-    record = _record(extractor, text, "2024-09-14")
+@pytest.mark.parametrize(
+    "text, dct, issuer",
+    [
+        # a generic body heading a release takes the country of the story
+        (
+            "P-8A deploys to Butterworth\n\nDefence media release\n\n"
+            "A Royal Australian Air Force P-8A Poseidon flew from RAAF Base Edinburgh to Butterworth "
+            "on Monday.",
+            "2024-09-14",
+            "Australian Department of Defence",
+        ),
+        # a release signed on its last line by the office of a body that names its country
+        (
+            "Transport aircraft delivers aid\n\nPRESS RELEASE\n\n"
+            "On 15 October, an Il-76MD took off from Machulishchy airfield for Beirut.\n\n"
+            "Press Service of the Ministry of Defence of the Republic of Belarus\n",
+            "2024-10-17",
+            "Belarusian Ministry of Defence",
+        ),
+    ],
+    ids=["generic-body-header", "office-sign-off"],
+)
+def test_attribution_a_press_release_issuer_takes_its_country(extractor, text, dct, issuer):
+    record = _record(extractor, text, dct)
     (event,) = record.events
-    assert [s.name for s in event.sources] == ["Australian Department of Defence"]
-
-
-def test_attribution_a_release_signed_by_an_office_of_a_named_countrys_body(extractor):
-    text = (
-        "Transport aircraft delivers aid\n\nPRESS RELEASE\n\n"
-        "On 15 October, an Il-76MD took off from Machulishchy airfield for Beirut.\n\n"
-        "Press Service of the Ministry of Defence of the Republic of Belarus\n"
-    )
-    record = _record(extractor, text, "2024-10-17")
-    (event,) = record.events
-    assert [s.name for s in event.sources] == ["Belarusian Ministry of Defence"]
+    assert [s.name for s in event.sources] == [issuer]
 
 
 def _doc(extractor, text, dct="2025-10-30"):

@@ -121,11 +121,7 @@ _CLAUSE_WORDS = _WORDS["clause_words"]
 _APPOSITION_OPENERS = _WORDS["apposition_openers"]
 _CITING_OPENERS = _WORDS["citing_openers"]
 _TITLE_OPENERS = _WORDS["title_openers"]
-# the service before a rank ("said Air Force Maj. Dana Whitfield", "said Navy Cmdr. ...")
-_SERVICE_PREFIX = frozenset(
-    {"Air", "Force", "Army", "Navy", "Marine", "Marines", "Corps", "Space", "Coast", "Guard", "U.S.", "US",
-     "National"}
-)  # fmt: skip
+_SERVICE_PREFIX = frozenset(_WORDS["service_prefix"])
 
 
 @Language.factory(
@@ -185,8 +181,7 @@ class Attribution:
                 fuller = (
                     s["name"] for s in sources if s.get("role") == "person" and s["name"].endswith(" " + name)
                 )
-                found = next(fuller, None)
-                return found or (tagger.full_name_in_text(doc, name) if tagger is not None else None) or name
+                return next(fuller, name)
             bodies = (s for s in sources if s["kind"] == "official" and " " in s["name"])
             body = next((s for s in bodies if s["name"].split()[-1] == name), None)
             if body is not None:
@@ -714,8 +709,8 @@ def _subject(
     after = [
         m
         for m in mentions
-        if m["token_start"] in {cue_end, start} and m["token_start"] < sent.end
-        and (m["token_start"] == cue_end or m.get("role") == "person")
+        if m["token_start"] < sent.end
+        and (m["token_start"] == cue_end or (m["token_start"] == start and m.get("role") == "person"))
     ]
     if (
         after

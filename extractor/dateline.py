@@ -621,6 +621,10 @@ def _contact_block(text: str, lines: list[str]) -> dict | None:
     return None
 
 
+#: a radio station's frequency after its name
+_FREQUENCY = re.compile(r"\s+\d{2,3}(?:[.,]\d)?\s*(?:FM|AM|MHz)$")
+
+
 def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
     """'Press release | Federal Ministry of Defence | Berlin, 19 March 2024' -> the offsets of the outlet segment."""
     if line.count("|") < 1:
@@ -640,12 +644,15 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
             continue
         words = stripped.split()
         if words[0][:1].isupper() and all(
-            word[:1].isupper() or word.isdigit() or word in _NAME_PARTICLES for word in words
-        ):  # "La Voz de Río Grande"
+            word[:1].isupper() or word.replace(".", "", 1).isdigit() or word in _NAME_PARTICLES for word in words
+        ):  # "La Voz de Río Grande", "Radio Étoile du Nord 98.5 FM"
             government, comma, rest = stripped.partition(", ")
             if comma and government.endswith("Government") and rest:
                 start += len(government) + 2  # "Australian Government, Department of Defence": the department
                 stripped = rest
+            frequency = _FREQUENCY.search(stripped)
+            if frequency and frequency.start() > 0:
+                stripped = stripped[: frequency.start()]  # "Radio Étoile du Nord 98.5 FM": the station
             candidates.append((start, start + len(stripped)))
     if len(candidates) >= 2:
         # "Hamza Qureshi | Daily Indus Courier": the reporter's name, then the outlet

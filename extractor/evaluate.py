@@ -346,6 +346,16 @@ _PERSON_TITLE = re.compile(
 )
 
 
+_PRESS_OFFICE_AFTER = re.compile(
+    r"(?<=\w)(?:'s|’s)?\s+(?:-\s+|–\s+)?(?:public affairs(?: office)?|office of public affairs|press (?:office|service)|"
+    r"communication strategy and operations|press and information (?:centre|center|office))$"
+)
+_PRESS_OFFICE_BEFORE = re.compile(
+    r"^(?:the\s+)?(?:press (?:service|office)|public affairs office|press and information (?:centre|center)) of "
+    r"(?:the\s+)?(?=\S+\s+\S)"
+)
+
+
 def _canonical_body(name: str) -> str:
     """A ministry or minister written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of
     Defense" -> "defence ministry", "Minister of Defence" -> "defence minister"; a leading count or article
@@ -357,6 +367,10 @@ def _canonical_body(name: str) -> str:
     text = _PERSON_TITLE.sub("", text)  # "Brigadier General Hanna Vos" = "Hanna Vos"
     # a body's unnamed spokesperson speaks for it: "Chadian government spokesperson" = "Chadian government"
     text = re.sub(r"(?<=\w)(?:'s|’s)?\s+spokes(?:person|man|woman)$", "", text)
+    # and so does its press office: "Allied Air Command Public Affairs Office" = "Allied Air Command", "Press
+    # Service of the Ministry of Defence" = "Ministry of Defence"
+    text = _PRESS_OFFICE_AFTER.sub("", text)
+    text = _PRESS_OFFICE_BEFORE.sub("", text)
     text = re.sub(r"\bministry for\b", "ministry of", text)  # "Ministry for Foreign Affairs"
     text = re.sub(r"\b(of|for) the\b", r"\1", text)  # "Chief of the Air Staff" = "Chief of Air Staff"
     text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Prime Minister's Office" = "Prime Minister office"

@@ -162,6 +162,8 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nSpecial Flight Watch (@SFD_Watcher), an open-source account that follows jets\n\n1/ B.",
          "Special Flight Watch"),
         ("Headline\n\nItalian Air Force press office, Rome\n\nBody.", "Italian Air Force"),
+        # a radio station's frequency is not part of its name; the place segment after it is no outlet
+        ("Headline\n\nRadio Étoile du Nord 98.5 FM | Cap-Haïtien | News\n\nBody.", "Radio Étoile du Nord"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -178,7 +180,7 @@ def test_dateline_without_year_takes_reference_year():
         "reporter-role-outlet", "from-label", "caps-place-day-month-year-credit",
         "edition-in-brackets-is-no-credit",
         "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog", "account-handle-description",
-        "issuer-lower-case-press-office",
+        "issuer-lower-case-press-office", "radio-station-frequency-pipe-place",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

@@ -415,6 +415,11 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Qatar Fund for Development", "QFFD", True),  # an acronym that keeps the particle's letter
         ("Chadian Minister for the Armed Forces", "Minister for Armed Forces", True),
         ("Chief of the Air Staff", "Chief of the Naval Staff", False),
+        # a body's press office speaks for it
+        ("Allied Air Command", "Allied Air Command Public Affairs Office", True),
+        ("Joint Task Force-Bravo Public Affairs", "Joint Task Force-Bravo", True),
+        ("Ministry of Defence of Belarus", "Press Service of the Ministry of Defence of Belarus", True),
+        ("Allied Air Command", "Joint Task Force-Bravo Public Affairs Office", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -425,6 +430,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "spokesperson-alias",
         "complement-pred", "complement-gold", "group-on-platform", "complement-one-word", "complement-both",
         "ministry-for", "possessive", "acronym-with-particle", "inner-article", "inner-article-other",
+        "press-office-pred", "press-office-gold", "press-service-of", "press-office-other-body",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

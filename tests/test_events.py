@@ -386,6 +386,12 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("On Tuesday, the Hercules took off from Río Gallegos and landed on Marambio's gravel runway at "
          "13:20.",
          "Río Gallegos", "SAWB"),        # "From X," opening the sentence of a leg with no leg before it
+        # "From X in Y,": the place that locates the first is no leg of its own
+        ("From King Abdullah I Air Base in Marka, two RJAF C-130H aircraft flew to El Arish on Monday.",
+         "OJAM", "El Arish"),
+        # a four-letter ICAO code opening "<code> to <place>" after the verb
+        ("A Luftwaffe A400M in MedEvac configuration flew EPRZ to Cologne/Bonn (EDDK) on Wednesday afternoon.",
+         "EPRZ", "EDDK"),
         ("From Libreville, most of the evacuees were due to continue to Paris on Thursday evening aboard "
          "an Air "
          "France Boeing 777.", "Libreville", "Paris"),
@@ -458,6 +464,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "al-arish",
         "island-of",
         "possessive-runway",
+        "fronted-from-in-town",
+        "code-to-place-after-verb",
         "fronted-from-no-leg-before",
         "country-after-its-airport",
         "based-at-in-subject",

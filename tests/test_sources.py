@@ -229,6 +229,14 @@ CASES = [
     ),
     # where residents live is part of who they are, not a speaker of its own
     ("Residents of Kangerlussuaq said the C-130J landed.", [("Residents of Kangerlussuaq", None, "other")]),
+    # state broadcasters and regional papers by their own names
+    ("The Il-76 landed in Gao on Monday, ORTM reported.", [("ORTM", "ORTM", "media")]),
+    ("The C-130 reached Wewak, the Post-Courier reported.", [("Post-Courier", "Post-Courier", "media")]),
+    # where an employee works is part of who they are: "of", a hyphenated name, a noun before "terminal"
+    ("The jet left for Miami, an employee of the Cap-Haïtien airport said.",
+     [("an employee of the Cap-Haïtien airport", "employee of the Cap-Haïtien airport", "anonymous")]),
+    ("The jet was unloaded overnight, a worker at the Cortissoz cargo terminal said.",
+     [("a worker", "worker at the Cortissoz cargo terminal", "anonymous")]),  # the place stays free
     ("Aid agencies said three flights reached Gaza.", [("Aid agencies", "aid agencies", "other")]),
     ("Local radio reported that an An-124 landed.", [("Local radio", "local radio", "media")]),
     ("People on the ground said an Il-76 landed.",

@@ -836,7 +836,15 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
     name_start = first + 1 + (doc[first + 1].lower_ == "the")
     for place in places:
         end = place["token_end"]
-        if place["token_start"] == name_start and end < before and doc[end].text == ",":
+        if place["token_start"] != name_start or end >= before:
+            continue
+        if doc[end].text == ",":
+            return place
+        # "From King Abdullah I Air Base in Marka, two RJAF C-130H ...": a place that locates the first
+        if doc[end].lower_ in {"in", "near", "outside"} and any(
+            q["token_start"] in (end + 1, end + 2) and q["token_end"] < before and doc[q["token_end"]].text == ","
+            for q in places
+        ):
             return place
     return None
 

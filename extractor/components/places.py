@@ -692,6 +692,14 @@ class PlaceRuler:
                     or (token.i > 1 and doc[token.i - 2].lower_ == "out" and doc[token.i - 1].lower_ == "of")
                 )
             )
+            # "flew EPRZ to Cologne/Bonn", "went KSUU to PGUA": a known four-letter ICAO code opening a route
+            before_to = (
+                len(token.text) == 4
+                and known is not None
+                and token.i + 2 < len(doc)
+                and doc[token.i + 1].lower_ == "to"
+                and doc[token.i + 2].text[:1].isupper()
+            )
             # "IKA–CCS", "CYOW–EINN–OTBD": codes joined by dashes or arrows are a route of airports
             in_route = any(
                 0 <= token.i + 2 * step < len(doc)
@@ -699,7 +707,7 @@ class PlaceRuler:
                 and doc[token.i + 2 * step].text in self.airports_by_code
                 for step in (1, -1)
             ) or self._glued_to_name(doc, token)
-            if not (in_parens or labelled or after_preposition or in_route):
+            if not (in_parens or labelled or after_preposition or before_to or in_route):
                 continue
             place = self.airports_by_code.get(token.text)
             if place is not None:

@@ -855,8 +855,8 @@ class SourceTagger:
         word = doc[end].lower_
         if word == "of" and end > 0 and doc[end - 1].lower_ == "knowledge":
             word = "with"  # "a person with knowledge of the deployment": the complement runs on
-        if word == "of" and end > 0 and doc[end - 1].lower_ in _DWELLERS:
-            word = "in"  # "residents of Kangerlussuaq": where they live
+        if word == "of" and end > 0 and doc[end - 1].lower_ in _DWELLERS | _WORKERS:
+            word = "in"  # "residents of Kangerlussuaq": where they live; "an employee of the Cap-Haïtien airport"
         on_the_ground = [t.lower_ for t in doc[end : end + 3]] == ["on", "the", "ground"]
         if on_the_ground and doc[end - 1].lower_ != "people":
             return end + 3  # "spotters on the ground" ("people on the ground" is a phrase of its own)
@@ -882,6 +882,8 @@ class SourceTagger:
                 and doc[k].lower_ not in _COMPLEMENT_STOP
                 and (
                     (doc[k].is_alpha and doc[k].text[:1].isupper())
+                    # "the Cap-Haïtien airport": a hyphen inside a name
+                    or (doc[k].text == "-" and k > j and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
                     # "the Department of Foreign Affairs", "the Security Service of Ukraine"
                     or (doc[k].lower_ in {"of", "for"} and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper())
                 )
@@ -892,7 +894,7 @@ class SourceTagger:
                 while k < len(doc) and k - j < 8 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _COMPLEMENT_STOP:
                     k += 1
             modifiers = k
-            while modifiers < len(doc) and modifiers - k < 3 and doc[modifiers].lower_ in _BODY_MODIFIERS:
+            while modifiers < len(doc) and modifiers - k < 3 and doc[modifiers].lower_ in _PLACE_MODIFIERS:
                 modifiers += 1
             if modifiers > k and modifiers < len(doc) and doc[modifiers].lower_ in _LOCATION_NOUNS:
                 k = modifiers  # "a source in the Russian defence ministry"
@@ -1957,6 +1959,10 @@ _SPEAKING_FOR = frozenset(
 )  # fmt: skip
 #: heads whose "of" complement is where they live ("residents of Kangerlussuaq")
 _DWELLERS = frozenset({"residents", "resident", "inhabitants", "villagers", "people"})
+#: heads whose "of" complement is where they work ("an employee of the Cap-Haïtien airport")
+_WORKERS = frozenset({"employee", "employees", "worker", "workers", "staffer", "staffers"})
+#: lower-case words between a place's name and its noun ("the Cortissoz cargo terminal")
+_PLACE_MODIFIERS = _BODY_MODIFIERS | {"cargo", "passenger", "air", "freight"}
 #: verbs after which an unknown capitalised name is the speaker ("Azerbaijan Airlines said")
 _UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announced", "stated", "added"})
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})

@@ -644,7 +644,8 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
             continue
         words = stripped.split()
         if words[0][:1].isupper() and all(
-            word[:1].isupper() or word.replace(".", "", 1).isdigit() or word in _NAME_PARTICLES for word in words
+            word[:1].isupper() or word.replace(".", "", 1).isdigit() or word in _NAME_PARTICLES
+            for word in words
         ):  # "La Voz de Río Grande", "Radio Étoile du Nord 98.5 FM"
             government, comma, rest = stripped.partition(", ")
             if comma and government.endswith("Government") and rest:

@@ -347,11 +347,13 @@ _PERSON_TITLE = re.compile(
 
 
 _PRESS_OFFICE_AFTER = re.compile(
-    r"(?<=\w)(?:'s|’s)?\s+(?:-\s+|–\s+)?(?:public affairs(?: office)?|office of public affairs|press (?:office|service)|"
+    r"(?<=\w)(?:'s|’s)?\s+(?:-\s+|–\s+)?"
+    r"(?:public affairs(?: office)?|office of public affairs|press (?:office|service)|"
     r"communication strategy and operations|press and information (?:centre|center|office))$"
 )
 _PRESS_OFFICE_BEFORE = re.compile(
-    r"^(?:the\s+)?(?:press (?:service|office)|public affairs office|press and information (?:centre|center)) of "
+    r"^(?:the\s+)?(?:press (?:service|office)|public affairs office|press and information (?:centre|center))"
+    r" of "
     r"(?:the\s+)?(?=\S+\s+\S)"
 )
 

@@ -390,7 +390,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("From King Abdullah I Air Base in Marka, two RJAF C-130H aircraft flew to El Arish on Monday.",
          "OJAM", "El Arish"),
         # a four-letter ICAO code opening "<code> to <place>" after the verb
-        ("A Luftwaffe A400M in MedEvac configuration flew EPRZ to Cologne/Bonn (EDDK) on Wednesday afternoon.",
+        ("A Luftwaffe A400M in MedEvac configuration flew EPRZ to Cologne/Bonn (EDDK) on Wednesday "
+         "afternoon.",
          "EPRZ", "EDDK"),
         ("From Libreville, most of the evacuees were due to continue to Paris on Thursday evening aboard "
          "an Air "

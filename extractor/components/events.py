@@ -842,7 +842,9 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
             return place
         # "From King Abdullah I Air Base in Marka, two RJAF C-130H ...": a place that locates the first
         if doc[end].lower_ in {"in", "near", "outside"} and any(
-            q["token_start"] in (end + 1, end + 2) and q["token_end"] < before and doc[q["token_end"]].text == ","
+            q["token_start"] in (end + 1, end + 2)
+            and q["token_end"] < before
+            and doc[q["token_end"]].text == ","
             for q in places
         ):
             return place

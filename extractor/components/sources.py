@@ -856,7 +856,8 @@ class SourceTagger:
         if word == "of" and end > 0 and doc[end - 1].lower_ == "knowledge":
             word = "with"  # "a person with knowledge of the deployment": the complement runs on
         if word == "of" and end > 0 and doc[end - 1].lower_ in _DWELLERS | _WORKERS:
-            word = "in"  # "residents of Kangerlussuaq": where they live; "an employee of the Cap-Haïtien airport"
+            # "residents of Kangerlussuaq": where they live; "an employee of the Cap-Haïtien airport"
+            word = "in"
         on_the_ground = [t.lower_ for t in doc[end : end + 3]] == ["on", "the", "ground"]
         if on_the_ground and doc[end - 1].lower_ != "people":
             return end + 3  # "spotters on the ground" ("people on the ground" is a phrase of its own)
@@ -883,7 +884,9 @@ class SourceTagger:
                 and (
                     (doc[k].is_alpha and doc[k].text[:1].isupper())
                     # "the Cap-Haïtien airport": a hyphen inside a name
-                    or (doc[k].text == "-" and k > j and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
+                    or (
+                        doc[k].text == "-" and k > j and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+                    )
                     # "the Department of Foreign Affairs", "the Security Service of Ukraine"
                     or (doc[k].lower_ in {"of", "for"} and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper())
                 )

@@ -28,6 +28,14 @@ CASES = [
 ]
 
 
+def test_operators_an_acronym_the_text_defines_names_the_operator_later(run):
+    text = "Two Peruvian Air Force (FAP) C-27Js left Lima. They landed in Arequipa, the FAP said."
+    operators = run(text)._.operators
+    assert [(o["text"], o["name"], o["country"]) for o in operators] == [
+        ("Peruvian Air Force", "Peruvian Air Force", "PE"), ("FAP", "Peruvian Air Force", "PE")
+    ]
+
+
 @pytest.mark.parametrize("text, mention, name, country", CASES, ids=[c[1] + "|" + c[0][:12] for c in CASES])
 def test_operators_table(run, text, mention, name, country):
     operators = run(text)._.operators

@@ -120,6 +120,34 @@ CASES = [
         "The Ministry of Defence of Lithuania announced it.",
         [("The Ministry of Defence of Lithuania", "Lithuanian Ministry of Defence", "official")],
     ),
+    (  # the country after the name of its state
+        "The Ministry of National Defence of the Republic of El Salvador denied it.",
+        [("The Ministry of National Defence of the Republic of El Salvador",
+          "Salvadoran Ministry of National Defence", "official")],
+    ),
+    (  # "of the" inside an organisation's name
+        "The Il-62 landed, the Presidency of the Council of Ministers said.",
+        [("the Presidency of the Council of Ministers", "Presidency of the Council of Ministers",
+          "official")],
+    ),
+    (
+        "The VC-1A will leave on Thursday, the Secretariat of Social Communication of the Presidency of the "
+        "Republic said.",
+        [("the Secretariat of Social Communication of the Presidency of the Republic",
+          "Secretariat of Social Communication of the Presidency of the Republic", "official")],
+    ),
+    (  # a title apposition before "announced"
+        "The Minister of Foreign Affairs of Chile, Andrés Villaseñor Rojas, announced on X that a C-130H "
+        "left.",
+        [("The Minister of Foreign Affairs of Chile", "Minister of Foreign Affairs of Chile", "official"),
+         ("Andrés Villaseñor Rojas", "Andrés Villaseñor Rojas", "other"), ("X", "X", "social_media")],
+    ),
+    (  # a rank and a family name that is also a town's: the person named in full before
+        "Three Mi-17s flew to Chivay, said Major Renzo Talavera Ochoa. Major Talavera said they would fly "
+        "on.",
+        [("Major Renzo Talavera Ochoa", "Renzo Talavera Ochoa", "official"),
+         ("Major Talavera", "Renzo Talavera Ochoa", "official")],
+    ),
     (
         "An Algerian embassy official said so.",
         [("An Algerian embassy official", "Algerian embassy official", "anonymous")],

@@ -123,6 +123,7 @@ class OperatorRuler:
         for span in _named_after_aircraft(doc, covered):
             mentions.append(_mention(span, span.text, None, "other", "op.of-name-after-aircraft"))
             covered.update(range(span.start, span.end))
+        mentions.extend(_defined_acronyms(doc, mentions, covered))
         aircraft_starts = {a["token_start"] for a in doc._.aircraft or []}
         for match in self.demonyms.find(doc):
             if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
@@ -223,6 +224,36 @@ def _precedes_aircraft(doc: Doc, end: int, aircraft_starts: set[int]) -> bool:
         if doc[i].lower_ not in _MODIFIERS:
             return False
     return False
+
+
+def _defined_acronyms(doc: Doc, mentions: list[dict], covered: set[int]) -> list[dict]:
+    """'Two Peruvian Air Force (FAP) C-27Js ... the FAP said': an acronym the text defines in brackets after a
+    named operator names that operator wherever it stands alone later on."""
+    defined: dict[str, dict] = {}
+    for mention in mentions:
+        end = mention["token_end"]
+        if (
+            mention["rule"].startswith("op.")
+            and end + 2 < len(doc)
+            and doc[end].text == "("
+            and doc[end + 2].text == ")"
+            and _ACRONYM.fullmatch(doc[end + 1].text)
+        ):
+            defined.setdefault(doc[end + 1].text, mention)
+    out: list[dict] = []
+    for token in doc:
+        row = defined.get(token.text)
+        if row is None or token.i in covered or (token.i and doc[token.i - 1].text == "("):
+            continue
+        if _inside_hyphenated(doc, token.i, token.i + 1):
+            continue
+        out.append(_mention(doc[token.i : token.i + 1], row["name"], row.get("country"), row.get("kind"),
+                            row["rule"] + ":acronym-defined"))  # fmt: skip
+        covered.add(token.i)
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,6}")
 
 
 def _mention(span: Span, name: str, country: str | None, kind: str | None, rule: str) -> dict:

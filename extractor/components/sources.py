@@ -491,6 +491,9 @@ class SourceTagger:
             if title is None or not all(allowed[i] for i in range(title.start, title.end)):
                 continue
             end = _person_name_end(doc, title.end, allowed, self.org_heads)
+            if end is None and _family_name_of(doc, title.end, out):
+                # "Major Talavera" after "Major Renzo Talavera Ochoa" (Talavera is a town too)
+                end = title.end + 1
             if end is None or any(_names_a_facility(doc, k) for k in range(title.end + 1, end + 1)):
                 continue  # "the Teniente Rodolfo Marsh Martin Aerodrome": a base named after the officer
             start = (
@@ -966,11 +969,13 @@ class SourceTagger:
             name = row["name"] if row else body_name
             # "the Ministry of Defence of Lithuania": the country follows the body
             if not row and role_end + 1 < len(doc) and doc[role_end].lower_ == "of":
-                country = next(iter(self.countries.find(doc[role_end + 1 :].as_doc()[:6].as_doc())), None)
+                # "... of the Republic of El Salvador": the country after its state's name
+                k = _after_state_name(doc, role_end + 1)
+                country = next(iter(self.countries.find(doc[k:].as_doc()[:6].as_doc())), None)
                 if country is not None and country.start == 0:
                     name, row = self._compose(country.entry.payload, body_name, body_name, False)
                     row = row or {"name": name, "kind": "official", "id": "src.body"}
-                    role_end += 1 + country.end
+                    role_end = k + country.end
             mention = _mention(
                 doc[start:role_end],
                 name,
@@ -1176,6 +1181,24 @@ class SourceTagger:
                         and chunk[j + 1]
                         and texts[j + 1][:1].isupper()
                         and lowers[j + 1] not in _CALENDAR_WORDS  # "... Authority on Tuesday denied"
+                    )
+                    or (  # "the Presidency of the Council of Ministers": "of the" after an organisation word
+                        lowers[j] == "of"
+                        and j + 2 < n
+                        and lowers[j + 1] == "the"
+                        and chunk[j + 2]
+                        and texts[j + 2][:1].isupper()
+                        and any(texts[k] in self.org_heads for k in range(i, j))
+                        and lowers[j + 2] not in _CALENDAR_WORDS
+                    )
+                    or (
+                        j > i
+                        and lowers[j] == "the"
+                        and lowers[j - 1] == "of"
+                        and any(texts[k] in self.org_heads for k in range(i, j - 1))
+                        and j + 1 < n
+                        and chunk[j + 1]
+                        and texts[j + 1][:1].isupper()
                     )
                     or (
                         lowers[j] == "in"
@@ -1722,6 +1745,21 @@ class SourceTagger:
 
 
 # -- module data and helpers ---------------------------------------------------------------------------------
+def _after_state_name(doc: Doc, i: int) -> int:
+    """The token after "the Republic of the", "the Kingdom of" ... from ``i`` (``i`` itself when none)."""
+    k = i + (i < len(doc) and doc[i].lower_ == "the")
+    j = k
+    while j < len(doc) and j - k < 2 and doc[j].lower_ in _STATE_WORDS:
+        j += 1
+    if j > k and j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+        return j + (j < len(doc) and doc[j].lower_ == "the")
+    return k
+
+
+_STATE_WORDS = frozenset(
+    {"republic", "kingdom", "federation", "state", "federal", "islamic", "people's", "democratic"}
+)
 _OF_COUNTRY = re.compile(
     r"(?P<body>.+?) of (?:the )?(?:(?:Republic|Kingdom|Federation|State|Federal Republic) of (?:the )?)?"
     r"(?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$"
@@ -2192,6 +2230,16 @@ def _name_token(token) -> bool:
     return (
         token.is_alpha and text[:1].isupper() and not text.isupper() and text not in _PERSON_STOP_WORDS
     ) or token.lower_ in _NAME_PARTICLES
+
+
+def _family_name_of(doc: Doc, i: int, persons: list[dict]) -> bool:
+    """Token ``i`` is a capitalised family name of a person named in full before."""
+    if i >= len(doc) or not (doc[i].is_alpha and doc[i].text[:1].isupper()):
+        return False
+    return any(
+        m.get("role") == "person" and doc[i].text in m["name"].split()[1:] and m["end"] <= doc[i].idx
+        for m in persons
+    )
 
 
 def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[str]) -> int | None:

@@ -389,6 +389,9 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # "From X in Y,": the place that locates the first is no leg of its own
         ("From King Abdullah I Air Base in Marka, two RJAF C-130H aircraft flew to El Arish on Monday.",
          "OJAM", "El Arish"),
+        # "for their home base at X": the base takes the preposition before its description
+        ("Four Italian Eurofighters left Šiauliai this morning for their home base at Amendola.", "Šiauliai",
+         "LIBA"),
         # a four-letter ICAO code opening "<code> to <place>" after the verb
         ("A Luftwaffe A400M in MedEvac configuration flew EPRZ to Cologne/Bonn (EDDK) on Wednesday "
          "afternoon.",
@@ -466,6 +469,7 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "island-of",
         "possessive-runway",
         "fronted-from-in-town",
+        "for-home-base-at",
         "code-to-place-after-verb",
         "fronted-from-no-leg-before",
         "country-after-its-airport",
@@ -1414,3 +1418,13 @@ def test_events_a_relative_date_restated_with_digits_takes_the_digits(run):
     leg = run(text, DCT)._.events[-1]
     assert leg["date"]["value"].endswith("-06-11")
     assert len(leg["dates"]) == 2  # the relative one stays among its dates
+
+
+def test_events_a_decade_dates_no_flight(run):
+    text = (
+        "Two E-3As landed at Ørland on 25 September. The spokesperson confirmed that both aircraft had arrived "
+        "and that the detachment is housed in facilities built at the station in the 1990s."
+    )
+    events = run(text, "2023-09-27")._.events
+    dates = [e["date"]["value"] for e in events if e["date"]]
+    assert dates and "199" not in dates

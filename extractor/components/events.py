@@ -302,6 +302,7 @@ class EventBuilder:
             t for t in doc._.timexes or []
             if sent.start_char <= t["start"] < sent.end_char and t["type"] in ("DATE", "TIME")
             and t.get("value") != "PRESENT_REF"
+            and not _decade_or_century(t.get("value"))  # "facilities built in the 1990s": no flight's date
             and not (dateline and dateline["start"] <= t["start"] < dateline["end"])
             and not _date_of_speech_or_imagery(doc, t)
         ]  # fmt: skip
@@ -804,6 +805,11 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+def _decade_or_century(value: str | None) -> bool:
+    """'199' (the 1990s), '20' (the 21st century): a span too coarse to date a flight."""
+    return bool(value) and value.isdigit() and len(value) <= 3
+
+
 def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dict | None:
     """The place of a sentence-opening "At <place>," / "From <place>," / "After unloading at <place>," before
     token ``before``."""
@@ -1287,6 +1293,14 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         return "from"
     if word == "at" and _home_base_at(doc, i, floor):
         return "from"  # "flew in from their home base at Gebel El Basur": the trigger holds the "from"
+    if word == "at" and i - 1 >= floor and doc[i - 1].lower_ in _BASE_HEADS:
+        # "left Šiauliai for their home base at Grosseto": the base takes the preposition before its
+        # description
+        k = i - 1
+        while k >= floor and i - k <= 5 and doc[k].lower_ in _BASE_DESCRIPTION_WORDS:
+            k -= 1
+        if k >= floor and doc[k].lower_ in {"for", "to", "toward", "towards"}:
+            return doc[k].lower_
     if word in {"in", "near", "outside"} and i - 1 >= floor and doc[i - 1].lower_ in _UNNAMED_FIELDS:
         # "took off from the 12th Air Transport Main Base in Kayseri": a base no gazetteer knows, located by its
         # city, which then fills the base's slot

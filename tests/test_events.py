@@ -1422,8 +1422,8 @@ def test_events_a_relative_date_restated_with_digits_takes_the_digits(run):
 
 def test_events_a_decade_dates_no_flight(run):
     text = (
-        "Two E-3As landed at Ørland on 25 September. The spokesperson confirmed that both aircraft had arrived "
-        "and that the detachment is housed in facilities built at the station in the 1990s."
+        "Two E-3As landed at Ørland on 25 September. The spokesperson confirmed that both aircraft had "
+        "arrived and that the detachment is housed in facilities built at the station in the 1990s."
     )
     events = run(text, "2023-09-27")._.events
     dates = [e["date"]["value"] for e in events if e["date"]]

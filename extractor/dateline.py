@@ -262,8 +262,9 @@ _MASTHEAD_DESK = re.compile(
 )
 #: "Havana (Prensa del Caribe) - An Il-96 ...": a place, then the outlet's credit, opening the body
 _PLACE_CREDIT = re.compile(
-    r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3},?\s+\((?P<outlet>(?![A-Za-z]+ (?:edition|version|service)\))"
-    r"[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])\s"
+    r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}(?:, [A-Z][a-z]{1,5}\.)?,?\s+"
+    r"\((?P<outlet>(?![A-Za-z]+ (?:edition|version|service)\))"
+    r"[A-Z][A-Za-z&.' -]{0,38}[A-Za-z.])\)\s*(?:--|[-–—])(?:\s|$)"
 )  # not "Chiapas Sur Noticias (English edition) - Tapachula": an edition
 #: "ASTANA. December 9. KAZINFORM - A total of ...": a capitalised agency name after a dateline
 _CAPS_CREDIT = re.compile(
@@ -463,6 +464,14 @@ def _find_byline(text: str) -> dict | None:
             fuller = _fuller_publication(lines, match.group("outlet"), offset + len(line) + 1)
             if fuller is not None:
                 return fuller
+        if match and match.re is _POSTED_BY and lineno:
+            # "Magallanes Spotting — aviation at the end of the world" over "Posted by Tomás Mansilla": the
+            # blog publishes what its author posts
+            blog = _blog_name_above(lines[lineno - 1], match.group("outlet"))
+            if blog is not None:
+                start = offset - len(lines[lineno - 1]) - 1 + blog[0]
+                outlet = lines[lineno - 1][blog[0] : blog[1]]
+                return {"outlet": outlet, "start": start, "end": start + len(outlet)}
         if match:
             found = {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
                      "end": offset + match.end("outlet")}  # fmt: skip
@@ -494,6 +503,28 @@ def _find_byline(text: str) -> dict | None:
             return found
         offset += len(line) + 1
     return _trailer(text)
+
+
+_TAGLINE_SPLIT = re.compile(r"\s+[—–|]\s+|\s+-\s+")
+
+
+def _blog_name_above(line: str, author: str) -> tuple[int, int] | None:
+    """The offsets of a blog's name heading the line above "Posted by <author>" ("Magallanes Spotting —
+    aviation at the end of the world"), when the author is a person's name; else None."""
+    words = author.split()
+    if not 2 <= len(words) <= 3 or set(w.lower() for w in words) & (_OUTLET_WORDS | _ISSUER_WORDS):
+        return None
+    stripped = line.strip()
+    if not stripped or _running_text(stripped) or _FINITE_VERB.search(stripped):
+        return None
+    parts = _TAGLINE_SPLIT.split(stripped, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    name = parts[0]
+    if not 1 <= len(name.split()) <= 4 or not all(w[:1].isupper() for w in name.split()):
+        return None
+    start = line.index(name)
+    return start, start + len(name)
 
 
 #: segments of a header line: "Press release – Armed Forces General Staff (EMA)", "@PontusWatch · Jun 12,

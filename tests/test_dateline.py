@@ -164,6 +164,11 @@ def test_dateline_without_year_takes_reference_year():
         ("Headline\n\nItalian Air Force press office, Rome\n\nBody.", "Italian Air Force"),
         # a radio station's frequency is not part of its name; the place segment after it is no outlet
         ("Headline\n\nRadio Étoile du Nord 98.5 FM | Cap-Haïtien | News\n\nBody.", "Radio Étoile du Nord"),
+        # a command's release: the credit in brackets after a base and its state, the dash ending the line
+        ("Headline\n\nDAVIS-MONTHAN AIR FORCE BASE, Ariz. (AFSOUTH) --\n\nTwo B-52Hs flew.", "AFSOUTH"),
+        # a blog's name over "Posted by" its author
+        ("Headline\n\nMagallanes Spotting — aviation at the end of the world\nPosted by Tomás Mansilla\n\n"
+         "Body.", "Magallanes Spotting"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -180,7 +185,8 @@ def test_dateline_without_year_takes_reference_year():
         "reporter-role-outlet", "from-label", "caps-place-day-month-year-credit",
         "edition-in-brackets-is-no-credit",
         "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog", "account-handle-description",
-        "issuer-lower-case-press-office", "radio-station-frequency-pipe-place",
+        "issuer-lower-case-press-office", "radio-station-frequency-pipe-place", "base-state-credit-dash-eol",
+        "blog-name-over-posted-by-author",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

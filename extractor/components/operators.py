@@ -240,6 +240,8 @@ def _defined_acronyms(doc: Doc, mentions: list[dict], covered: set[int]) -> list
             and _ACRONYM.fullmatch(doc[end + 1].text)
         ):
             defined.setdefault(doc[end + 1].text, mention)
+    if not defined:
+        return []
     out: list[dict] = []
     for token in doc:
         row = defined.get(token.text)

@@ -969,9 +969,12 @@ class SourceTagger:
             name = row["name"] if row else body_name
             # "the Ministry of Defence of Lithuania": the country follows the body
             if not row and role_end + 1 < len(doc) and doc[role_end].lower_ == "of":
-                # "... of the Republic of El Salvador": the country after its state's name
-                k = _after_state_name(doc, role_end + 1)
+                k = role_end + 1
                 country = next(iter(self.countries.find(doc[k:].as_doc()[:6].as_doc())), None)
+                if country is None or country.start != 0:
+                    # "... of the Republic of El Salvador": the country after its state's name
+                    k = _after_state_name(doc, k)
+                    country = next(iter(self.countries.find(doc[k:].as_doc()[:6].as_doc())), None)
                 if country is not None and country.start == 0:
                     name, row = self._compose(country.entry.payload, body_name, body_name, False)
                     row = row or {"name": name, "kind": "official", "id": "src.body"}
@@ -1758,7 +1761,7 @@ def _after_state_name(doc: Doc, i: int) -> int:
 
 
 _STATE_WORDS = frozenset(
-    {"republic", "kingdom", "federation", "state", "federal", "islamic", "people's", "democratic"}
+    {"republic", "kingdom", "federation", "state", "federal", "islamic", "democratic"}
 )
 _OF_COUNTRY = re.compile(
     r"(?P<body>.+?) of (?:the )?(?:(?:Republic|Kingdom|Federation|State|Federal Republic) of (?:the )?)?"

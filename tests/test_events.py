@@ -1003,6 +1003,27 @@ def test_events_the_base_of_the_unit_an_aircraft_belongs_to_is_its_origin(run):
     assert leg["origin"]["name"] == "Powidz Air Base"
 
 
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        (  # the unit's base after a chain of units, twelve words after "from"
+            "Two C-130J Super Hercules from the 36th Airlift Squadron, 374th Airlift Wing, at Yokota Air "
+            "Base, Japan, landed at Andersen on Oct. 13.",
+            "Yokota Air Base",
+        ),
+        (  # "The aircraft" refers to a type named before, but its base is given here
+            "A Romanian Air Force C-27J Spartan flew the injured home. The aircraft, from the 90th Airlift "
+            "Base at Otopeni, took off for Antalya on Monday.",
+            "Henri Coandă International Airport",
+        ),
+    ],
+    ids=["unit-chain", "referring-subject"],
+)
+def test_events_the_base_in_the_subject_is_the_origin(run, text, origin):
+    (leg,) = run(text, DCT)._.events
+    assert leg["origin"]["name"] == origin
+
+
 def test_events_the_unit_another_leg_names_for_a_type_operates_its_other_legs(run):
     text = (
         "Two C-17s of the 436th Airlift Wing flew from Dover to Ramstein on Monday. On Tuesday the US Air "

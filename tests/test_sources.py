@@ -95,6 +95,25 @@ CASES = [
         "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said so.",
         [("Deputy Minister of Foreign Affairs Yerlan Tokbergenov", "Yerlan Tokbergenov", "official")],
     ),
+    (  # a three-word name after the portfolio, with a capital outside ASCII
+        "Minister of Justice and Ecclesiastical Affairs Halla Ósk Jónsdóttir said so.",
+        [
+            (
+                "Minister of Justice and Ecclesiastical Affairs Halla Ósk Jónsdóttir",
+                "Halla Ósk Jónsdóttir",
+                "official",
+            )
+        ],
+    ),
+    # the spokesperson named after the body is the source, not the body as well
+    (
+        "Foreign ministry spokeswoman Maria Zakharova said so.",
+        [("spokeswoman Maria Zakharova", "Maria Zakharova", "official")],
+    ),
+    (
+        "Qatar's foreign ministry spokesman, Khalid Al-Marri, told reporters so.",
+        [("Khalid Al-Marri", "Khalid Al-Marri", "official")],
+    ),
     # bodies named after a country take the adjective an annotator writes; the gazetteer makes them canonical
     (
         "Iraq's Ministry of Defence said on Monday.",
@@ -288,7 +307,7 @@ CASES = [
      [("Brigadier Pilot Saleh Al-Mutairi", "Saleh Al-Mutairi", "official")]),
     # the speaker named after a role apposition
     ("An Il-76 flew from Kigali to Bangui, said the Mission's spokesperson, Amadou Ndiaye.",
-     [("Amadou Ndiaye", "Amadou Ndiaye", "other")]),
+     [("Amadou Ndiaye", "Amadou Ndiaye", "official")]),
     # a descriptor takes in the body it is placed in, and a place it is stationed at
     ("Interfax, citing a source in the Russian defence ministry, reported that the jets would leave.",
      [("Interfax", "Interfax", "media"),

@@ -492,7 +492,7 @@ class EventBuilder:
                 if standing is not None:
                     leg.destination = _resolve_place(doc, standing, history + legs)
                     leg.rules.append("destination:standing-after")
-            if leg.origin is None and (not chain or previous is None) and leg.aircraft and not leg.coreferent:
+            if leg.origin is None and (not chain or previous is None) and leg.aircraft:
                 subject_end = _subject(leg.aircraft, sent, trig)[-1]["token_end"]
                 leg.origin = _origin_before_trigger(
                     doc, places, subject_end, trig.start, history + legs,
@@ -939,7 +939,7 @@ def _origin_before_trigger(
         if not start <= place["token_start"] < end:
             continue
         before = _without_possessor(
-            [t.lower_ for t in doc[max(start, place["token_start"] - 8) : place["token_start"]]]
+            [t.lower_ for t in doc[max(start, place["token_start"] - 12) : place["token_start"]]]
         )
         if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base

@@ -122,13 +122,15 @@ _TOLD = frozenset({"told", "tells"})
 _TOWN_AFTER = frozenset({"'s", "’s", "was", "has", "have", "could"})
 _PERSON_STOP_WORDS = _WORDS["person_stop_words"]
 _ROLE_NOUNS = _WORDS["role_nouns"]
+_PORTFOLIO_WORDS = _WORDS["portfolio_words"]
 _POSSESSIVE = {"'s", "’s"}
 #: "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said": an office "of ..." then the holder's name
 _OFFICE_BEFORE_NAME = re.compile(
     r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary|Director(?:-General)?|Head|"
     r"Chief|Commander|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+(?:the\s+)?)?){1,6})"
-    r"(?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?\s+[A-Z][^\W\d_'’-]*(?:['’-][A-Za-z][^\W\d_]*)?)"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_]+(?:-[A-Z][^\W\d_]+)?\s+[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_'’-]*"
+    r"(?:['’-][A-Za-z][^\W\d_]*)?)"
     r"(?=\s*(?:,|\.(?:\s|$)|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bwrote\b))"
 )
 _OFFICE_WORDS = {
@@ -290,6 +292,7 @@ class SourceTagger:
         mentions = _members_of_bodies(doc, mentions)
         mentions = _drop_nested(mentions)
         mentions = _drop_appositions(doc, mentions)
+        mentions = _named_spokespeople(doc, mentions)
         mentions = _named_social_heads(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         mentions = self._resolve(doc, mentions)
@@ -519,6 +522,12 @@ class SourceTagger:
                 continue
             if not _name_end_ok(doc, name.start, name.end, self.org_heads):
                 continue
+            if (
+                doc[name.start - 1].is_title
+                and doc[name.start - 1].lower_ not in _PORTFOLIO_WORDS
+                and doc[name.start - 2].lower_ in _PORTFOLIO_WORDS
+            ):  # "Minister of Justice Halla Ósk Jónsdóttir": a three-word name after the portfolio
+                name = doc[name.start - 1 : name.end]
             out.append(_mention(span, name.text, "official", "src.office_before_name", role="person"))
             _block(allowed, span.start, span.end)
         return out
@@ -599,8 +608,12 @@ class SourceTagger:
             if i >= 0 and doc[i].text == ",":
                 i -= 1
             end = i + 1
-            while i >= 0 and allowed[i] and _name_token(doc[i]) and end - i <= 3:
+            words = 0
+            while i >= 0 and allowed[i] and _name_token(doc[i]) and words < 3:
                 i -= 1
+                words += 1
+                if i >= 2 and _glued_hyphen(doc, i) and _name_token(doc[i - 1]) and allowed[i - 1]:
+                    i -= 2  # ", Khalid Al-Marri, told": a hyphenated family name is one word
             start = i + 1
             if (
                 end - start >= 2
@@ -2149,6 +2162,31 @@ def _drop_appositions(doc: Doc, mentions: list[dict]) -> list[dict]:
     ]
 
 
+_SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons"})
+
+
+def _named_spokespeople(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'Foreign ministry spokeswoman Maria Zakharova', "Qatar's foreign ministry spokesman, Khalid Al-Marri,":
+    the spokesperson named right after the body is the source, not the body as well."""
+    persons = {m["token_start"]: m for m in mentions if m.get("role") == "person"}
+    dropped: list[dict] = []
+    for m in mentions:
+        if m.get("role") == "person" or m["kind"] != "official":
+            continue
+        end = m["token_end"]
+        title = persons.get(end) or persons.get(end - 1)  # the body's span may end with the person's title
+        if title is not None and title["token_start"] < len(doc) and doc[title["token_start"]].lower_ in (
+            _SPOKES_WORDS
+        ):
+            dropped.append(m)  # "Foreign ministry" + "spokeswoman Maria Zakharova"
+        elif doc[end - 1].lower_ in _SPOKES_WORDS and end < len(doc) and doc[end].text == ",":
+            person = persons.get(end + 1)
+            if person is not None:
+                person["kind"] = "official"
+                dropped.append(m)  # "foreign ministry spokesman" + ", Khalid Al-Marri,"
+    return [m for m in mentions if all(m is not d for d in dropped)]
+
+
 _SOCIAL_HEAD_RULES = frozenset({"social.account", "social.channel"})
 
 
@@ -2226,6 +2264,11 @@ def _middle_initial(doc: Doc, j: int) -> bool:
     text = doc[j].text
     following = j + 1 < len(doc) and _name_token(doc[j + 1])
     return len(text) == 2 and text[0].isupper() and text[1] == "." and following
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen with no space either side ("Al-Marri", "Ojo-Akande")."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _name_token(token) -> bool:

@@ -117,6 +117,13 @@ def test_aircraft_bare_family_number_after_the_type_was_named(run):
     assert [a["text"] for a in run("The score was 747 to 12.")._.aircraft] == []
 
 
+def test_aircraft_a_definite_type_with_a_count_is_the_variant_named_before(run):
+    doc = run("Three B-52H bombers landed at Fairford. The two B-52s left on Monday; two B-52s came later.")
+    assert [(a["text"], a["model"]) for a in doc._.aircraft] == [
+        ("B-52H bombers", "B-52H"), ("B-52s", "B-52H"), ("B-52s", "B-52"),
+    ]  # fmt: skip
+
+
 def test_aircraft_bare_family_number_after_an_airline_name(run):
     doc = run("A Boeing 747-200F of Saha Airlines landed. Qeshm Fars Air 747s flew 14 times; Flight 747 was late.")
     found = [(a["text"], a["model"]) for a in doc._.aircraft]

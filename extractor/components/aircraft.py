@@ -470,7 +470,7 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
         ):
             continue
         start = mention["token_start"]
-        if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
+        if not _refers_back(doc, start):
             continue
         for earlier in reversed(mentions[:index]):
             if (
@@ -484,6 +484,20 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
                 role=earlier["role"], rule=f"{mention['rule']}->{earlier['rule'].split('->')[-1]}",
             )  # fmt: skip
             break
+
+
+#: counts between a determiner and a type that refer back ("the two B-52s")
+_SMALL_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", *"23456789"}
+
+
+def _refers_back(doc: Doc, start: int) -> bool:
+    """'the C-17', 'both Reapers', 'the two B-52s': the type refers to aircraft named before."""
+    if start == 0:
+        return False
+    before = doc[start - 1].lower_
+    if before in _DEFINITE:
+        return True
+    return before in _SMALL_COUNTS and start > 1 and doc[start - 2].lower_ in _DEFINITE
 
 
 _PLURAL_DESIGNATION = re.compile(r"^(.*[A-Z0-9])s$")

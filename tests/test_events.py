@@ -1016,8 +1016,16 @@ def test_events_the_base_of_the_unit_an_aircraft_belongs_to_is_its_origin(run):
             "Base at Otopeni, took off for Antalya on Monday.",
             "Henri Coandă International Airport",
         ),
+        (
+            "Two Coast Guard MH-60T Jayhawks from Air Station Kodiak flew to Bethel on Monday.",
+            "Coast Guard Air Station Kodiak",
+        ),
+        (
+            "Two CH-47F Chinooks from the Army Aviation Support Facility in Williamstown flew to Asheville.",
+            "Williamstown",
+        ),
     ],
-    ids=["unit-chain", "referring-subject"],
+    ids=["unit-chain", "referring-subject", "air-station", "facility-in-town"],
 )
 def test_events_the_base_in_the_subject_is_the_origin(run, text, origin):
     (leg,) = run(text, DCT)._.events

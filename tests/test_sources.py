@@ -105,6 +105,17 @@ CASES = [
             )
         ],
     ),
+    (  # particles inside the holder's name
+        "Minister of Defence Marieke van den Broek said so.",
+        [("Minister of Defence Marieke van den Broek", "Marieke van den Broek", "official")],
+    ),
+    (  # an apposition that opens with a role and what it is for
+        "Aram Torosyan, spokesperson for the Armenian Ministry of Defence, said so.",
+        [
+            ("Aram Torosyan", "Aram Torosyan", "other"),
+            ("Armenian Ministry of Defence", "Armenian Ministry of Defence", "official"),
+        ],
+    ),
     # the spokesperson named after the body is the source, not the body as well
     (
         "Foreign ministry spokeswoman Maria Zakharova said so.",

@@ -1018,7 +1018,7 @@ _GROUNDED_WORDS = frozenset(
 )
 
 _UNIT_HEADS = frozenset(
-    {"base", "wing", "squadron", "group", "regiment", "brigade", "flotilla", "escadrille"}
+    {"base", "wing", "squadron", "group", "regiment", "brigade", "flotilla", "escadrille", "facility"}
 )
 
 

@@ -129,7 +129,8 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary|Director(?:-General)?|Head|"
     r"Chief|Commander|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+(?:the\s+)?)?){1,6})"
-    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_]+(?:-[A-Z][^\W\d_]+)?\s+[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_'’-]*"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?:\s+(?:van|von|de|der|den|da|di|bin|ibn)){0,3}"
+    r"\s+[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_'’-]*"
     r"(?:['’-][A-Za-z][^\W\d_]*)?)"
     r"(?=\s*(?:,|\.(?:\s|$)|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bwrote\b))"
 )
@@ -662,7 +663,11 @@ class SourceTagger:
         if verb < 4 or doc[verb - 1].text != ",":
             return None
         comma = next((k for k in range(verb - 2, max(0, verb - 12), -1) if doc[k].text == ","), None)
-        if comma is None or comma + 1 >= verb - 1 or doc[comma + 1].lower_ not in {"the", "a", "an", "its"}:
+        if comma is None or comma + 1 >= verb - 1:
+            return None
+        if doc[comma + 1].lower_ not in {"the", "a", "an", "its"} and not (
+            doc[comma + 1].lower_ in _ROLE_NOUNS and doc[comma + 2].lower_ in {"for", "of", "at"}
+        ):  # "Aram Torosyan, spokesperson for the Armenian Ministry of Defence, told Kazinform"
             return None
         start = comma
         while start > 0 and comma - start < 3 and _name_token(doc[start - 1]) and allowed[start - 1]:

@@ -379,7 +379,11 @@ def _canonical_body(name: str) -> str:
     text = text.replace("ministry of foreign affairs", "foreign ministry")
     text = text.replace("foreign affairs ministry", "foreign ministry")
     text = text.replace("minister of foreign affairs", "foreign minister")
-    return re.sub(r"\b(ministry|minister) of (?:the )?(\w+)$", r"\2 \1", text)
+    # "Ministry of Defence of Azerbaijan" -> "defence ministry of azerbaijan", national like "Azerbaijani ..."
+    # ("foreign ministry of kazakhstan" stays: its portfolio is already before it)
+    return re.sub(
+        r"(?<!foreign )\b(ministry|minister) of (?:the )?(\w+)((?: of (?:the )?\w+){0,2})$", r"\2 \1\3", text
+    )
 
 
 #: a descriptor's trailing place or affiliation: "Somali military officer at the base", "opposition lawmaker

@@ -420,6 +420,10 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Joint Task Force-Bravo Public Affairs", "Joint Task Force-Bravo", True),
         ("Ministry of Defence of Belarus", "Press Service of the Ministry of Defence of Belarus", True),
         ("Allied Air Command", "Joint Task Force-Bravo Public Affairs Office", False),
+        # the country after the portfolio, or as an adjective before it
+        ("Ministry of Defence of Chad", "Chadian Ministry of Defense", True),
+        ("Ministry of Foreign Affairs of Sudan", "Sudanese Foreign Ministry", True),
+        ("Ministry of Defence of Chad", "Sudanese Ministry of Defence", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -431,6 +435,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "complement-pred", "complement-gold", "group-on-platform", "complement-one-word", "complement-both",
         "ministry-for", "possessive", "acronym-with-particle", "inner-article", "inner-article-other",
         "press-office-pred", "press-office-gold", "press-service-of", "press-office-other-body",
+        "country-after-portfolio", "country-after-foreign-ministry", "country-after-other-country",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

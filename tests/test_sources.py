@@ -116,6 +116,10 @@ CASES = [
             ("Armenian Ministry of Defence", "Armenian Ministry of Defence", "official"),
         ],
     ),
+    (  # a possessive before a body is not part of its name
+        "Its Ministry of Emergency Situations said so.",
+        [("Ministry of Emergency Situations", "Ministry of Emergency Situations", "official")],
+    ),
     # the spokesperson named after the body is the source, not the body as well
     (
         "Foreign ministry spokeswoman Maria Zakharova said so.",

@@ -967,6 +967,8 @@ class SourceTagger:
         heads = [j for j, lower in enumerate(lowers) if lower in self.body_heads]
         near_head = {i for j in heads for i in range(max(0, j - 3), j + 1)}  # _body_at reads <= 3 modifiers
         for i in sorted(near_head):
+            if lowers[i] in {"its", "their", "his", "her", "our"}:
+                continue  # "Its Ministry of Emergency Situations said": the body starts after the possessive
             if not allowed[i] or (
                 i
                 and allowed[i - 1]

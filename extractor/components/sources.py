@@ -2182,9 +2182,7 @@ def _named_spokespeople(doc: Doc, mentions: list[dict]) -> list[dict]:
             continue
         end = m["token_end"]
         title = persons.get(end) or persons.get(end - 1)  # the body's span may end with the person's title
-        if title is not None and title["token_start"] < len(doc) and doc[title["token_start"]].lower_ in (
-            _SPOKES_WORDS
-        ):
+        if title is not None and doc[title["token_start"]].lower_ in _SPOKES_WORDS:
             dropped.append(m)  # "Foreign ministry" + "spokeswoman Maria Zakharova"
         elif doc[end - 1].lower_ in _SPOKES_WORDS and end < len(doc) and doc[end].text == ",":
             person = persons.get(end + 1)

@@ -1032,6 +1032,12 @@ def test_events_the_base_in_the_subject_is_the_origin(run, text, origin):
     assert leg["origin"]["name"] == origin
 
 
+def test_events_a_flight_due_from_a_place_starts_there_and_is_planned(run):
+    text = "A fourth tanker, a C-130Q, is due from Glacier Park International Airport on Thursday."
+    (leg,) = run(text, DCT)._.events
+    assert (leg["action"], leg["origin"]["icao"], leg["modality"]) == ("flight", "KGPI", "planned")
+
+
 def test_events_the_unit_another_leg_names_for_a_type_operates_its_other_legs(run):
     text = (
         "Two C-17s of the 436th Airlift Wing flew from Dover to Ramstein on Monday. On Tuesday the US Air "

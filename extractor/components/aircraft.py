@@ -486,10 +486,6 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
             break
 
 
-#: counts between a determiner and a type that refer back ("the two B-52s")
-_SMALL_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", *"23456789"}
-
-
 def _refers_back(doc: Doc, start: int) -> bool:
     """'the C-17', 'both Reapers', 'the two B-52s': the type refers to aircraft named before."""
     if start == 0:
@@ -497,7 +493,8 @@ def _refers_back(doc: Doc, start: int) -> bool:
     before = doc[start - 1].lower_
     if before in _DEFINITE:
         return True
-    return before in _SMALL_COUNTS and start > 1 and doc[start - 2].lower_ in _DEFINITE
+    # a small count between the determiner and the type ("the two B-52s")
+    return 2 <= (parse_number(before) or 0) <= 10 and start > 1 and doc[start - 2].lower_ in _DEFINITE
 
 
 _PLURAL_DESIGNATION = re.compile(r"^(.*[A-Z0-9])s$")

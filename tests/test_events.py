@@ -1463,3 +1463,47 @@ def test_events_a_decade_dates_no_flight(run):
     events = run(text, "2023-09-27")._.events
     dates = [e["date"]["value"] for e in events if e["date"]]
     assert dates and "199" not in dates
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("NOAA sent one of its two WP-3D Orions, N42RF, better known as \"Kermit\", from Lakeland "
+         "Linder International Airport in Florida to St. Croix on Sunday.",
+         [("Lakeland Linder", "Saint Croix")]),
+        ("The Falcon 8X ran a quick Al Bateen to Muscat shuttle last Sunday, coming back to Abu Dhabi "
+         "the same afternoon.", [("Al Bateen", "Muscat"), ("Muscat", "Abu Dhabi")]),
+        ("After refuelling in Benghazi the IL76 pushed on south on Tuesday and landed at Niamey that "
+         "evening.", [("Benghazi", "Niamey")]),
+    ],
+    ids=["known-as-is-no-clause-break", "coming-back-is-a-return", "after-refuelling-in-without-a-comma"],
+)  # fmt: skip
+def test_events_routes_told_in_passing(run, text, route):
+    events = run(text, DCT)._.events
+    assert [
+        (e["origin"]["name"][:len(o)] if e["origin"] else None, e["destination"]["name"][:len(d)])
+        for e, (o, d) in zip(events, route, strict=False)
+    ] == route
+    assert len(events) == len(route)
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("A C-130, which took off from Marka for Port Sudan yesterday morning, was diverted to King "
+         "Abdulaziz International Airport in Jeddah.", [("diversion", "Marka", "King Abdulaziz")]),
+        ("An RAAF C-27J that had left Townsville for Port Vila on Monday was diverted to Santo-Pekoa "
+         "International Airport.", [("diversion", "Townsville", "Santo")]),
+        ("The C-27J landed at Port Vila on Monday. On Tuesday it was diverted to Santo-Pekoa International "
+         "Airport.", [("arrival", None, "Port"), ("diversion", "Port", "Santo")]),
+    ],
+    ids=["bound-for-then-diverted", "left-for-then-diverted", "diverted-after-arriving"],
+)  # fmt: skip
+def test_events_a_diversion_starts_where_the_intended_leg_began(run, text, route):
+    events = run(text, DCT)._.events
+    assert [
+        (e["action"], e["origin"]["name"][: len(o)] if e["origin"] else None,
+         e["destination"]["name"][: len(d)])
+        for e, (_, o, d) in zip(events, route, strict=False)
+    ] == route
+    assert len(events) == len(route)

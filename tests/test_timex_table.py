@@ -272,6 +272,8 @@ CASES = [
     ("around-time", "It landed around 7:15 p.m.", DCT, "around 7:15 p.m.", "TIME", "2025-10-30T19:15"),
     ("in-the-morning", "It landed at 4 in the morning.", DCT, "4 in the morning", "TIME", "2025-10-30T04:00"),
     ("military-hours", "The column moved out at 1500 hours.", DCT, "1500 hours", "TIME", "2025-10-30T15:00"),
+    ("military-hrs", "The C-130J landed at 0915 hrs.", DCT, "0915 hrs", "TIME", "2025-10-30T09:15"),
+    ("clock-then-weekday-abbreviation", "The C-5M departed 0215Z Tue.", DCT, "0215Z Tue", "TIME", "2025-10-28T02:15"),
     ("military-local", "The Il-76 landed at 1430 local.", DCT, "1430 local", "TIME", "2025-10-30T14:30"),
     ("time-takes-day-from-previous-sentence", "A jet landed on Sunday. It had left Warsaw at 9:40 a.m.", DCT, "9:40 a.m.", "TIME", "2025-10-26T09:40"),
     ("time-skips-a-since-day", "A C-130J flew to Yangon today, the second flight since Friday. It landed at 10:30 a.m.", DCT, "10:30 a.m.", "TIME", "2025-10-30T10:30"),

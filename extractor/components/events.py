@@ -148,6 +148,8 @@ _COUNT_SKIP = {
 _MODALITY_RANK = {"negated": 3, "planned": 2, "hedged": 1, "asserted": 0}
 #: a trigger's window ends at the next clause: "comes as Moscow tests how much room the authorities in Damascus..."
 _CLAUSE_BREAKS = {";", "as", "while", "because", "although", "though", "but", "amid", "whereas", "since", "—"}
+#: "better known as", "nicknamed as": the "as" names the aircraft and breaks no clause
+_NAMED_AS = frozenset({"known", "nicknamed", "dubbed", "designated", "registered"})
 _LOC_REACH = 6  # "landed at X", "made three arrivals at the X airport": a bare locative sits near its trigger
 
 
@@ -392,6 +394,13 @@ class EventBuilder:
             ):
                 chain = False  # "left Batajnica on 17 November and flew back to Urumqi": one leg, not two
                 # (but "flew from Ohakea on Monday ..., returning to Ohakea" is a round trip: two legs)
+            if (
+                trig.row["action"] == "diversion"
+                and current is not None
+                and slots.get("destination")
+                and _intended(doc, current.destination)
+            ):
+                chain = False  # "which left Tehran bound for Beirut, was diverted to Damascus": one leg
             if current is not None and not chain:
                 if trig.row["action"] == "diversion" and slots.get("destination"):
                     # "bound for Minsk, diverted to Vnukovo": the diversion airport replaces the destination
@@ -469,7 +478,15 @@ class EventBuilder:
                         _previous_leg_of(leg.aircraft, [h for h in history + legs if h.destination])
                         or previous
                     )
-                if previous.destination is not None:
+                if (
+                    trig.row["action"] == "diversion"
+                    and previous.origin is not None
+                    and _intended(doc, previous.destination)
+                ):
+                    # "a C-27J that had left Townsville for Port Vila was diverted to Santo": never got there
+                    leg.origin = previous.origin
+                    leg.rules.append("chain:origin-of-intended-leg")
+                elif previous.destination is not None:
                     leg.origin = previous.destination
                     leg.rules.append("chain:origin")
             if (
@@ -766,6 +783,11 @@ class EventBuilder:
                 best = modality
         if best is None and trig.rule == "trg.flight_noun" and _planned_after(doc, trig.end):
             best = "planned"  # "another A400M rotation from Kayseri to Niamey is planned for Saturday"
+        if best != "negated":
+            at = doc[trig.start].idx
+            if _DENIED_REPORT.search(doc.text, max(0, at - 300), at):
+                best = "negated"  # "An Israeli official denied a report by a Cypriot news website that ...
+                # AT-802F firefighting planes had landed at Paphos": the denial reaches past the usual window
         return best
 
     # -- output -------------------------------------------------------------------------------------------------
@@ -846,6 +868,8 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
             continue
         if doc[end].text == ",":
             return place
+        if first > sent.start and doc[end].lower_ in {"the", "its", "their", "both", "all"}:
+            return place  # "After refuelling in Benghazi the IL76 pushed on south": no comma, subject next
         # "From King Abdullah I Air Base in Marka, two RJAF C-130H ...": a place that locates the first
         if doc[end].lower_ in {"in", "near", "outside"} and any(
             q["token_start"] in (end + 1, end + 2)
@@ -855,6 +879,11 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
         ):
             return place
     return None
+
+
+def _intended(doc: Doc, place: dict | None) -> bool:
+    """A destination told as the aim of a flight ("left Liège for Ben Gurion", "bound for Eielson")."""
+    return bool(place) and place.get("token_start", 0) > 0 and doc[place["token_start"] - 1].lower_ == "for"
 
 
 def _from_there(doc: Doc, sent: Span, before: int) -> bool:
@@ -1146,9 +1175,9 @@ def _sequence_opening(doc: Doc, start: int, end: int) -> bool:
 
 
 #: the arrival triggers after which "and flew to X" is the next leg
-_LANDING = frozenset({"trg.land", "trg.arrive"})
-#: finite past forms of "fly" that can start a coordinated next leg
+#: finite past forms of "fly" (and of a move told like it) that can start a coordinated next leg
 _FLEW = frozenset({"flew", "hopped", "shuttled"})
+_MOVED_ON = frozenset({"positioned", "repositioned", "proceeded", "headed"})
 
 
 def _flew_on_after_landing(doc: Doc, current: Leg, trig: Trigger, slots: dict) -> bool:
@@ -1157,7 +1186,10 @@ def _flew_on_after_landing(doc: Doc, current: Leg, trig: Trigger, slots: dict) -
     where the landing was (a departure verb already restarts: "landed at Managua and left for Russia")."""
     if current.destination is None or current.triggers[-1].rule not in _LANDING:
         return False
-    if trig.rule != "trg.fly" or doc[trig.start].lower_ not in _FLEW or trig.start == 0:
+    if trig.start == 0 or not (
+        trig.rule == "trg.fly" and doc[trig.start].lower_ in _FLEW
+        or trig.rule == "trg.make_way" and doc[trig.start].lower_ in _MOVED_ON
+    ):  # also "landed at Katowice-Pyrzowice at 2215Z and positioned to Jasionka the next morning"
         return False
     if doc[trig.start - 1].lower_ != "and" or slots.get("origin") is not None:
         return False
@@ -1180,6 +1212,8 @@ def _clause_end(doc: Doc, start: int, end: int, timexes: list[dict]) -> int:
                 continue
             if word == "as" and i + 1 < len(doc) and doc[i + 1].lower_ in {"part", "well", "many", "much"}:
                 continue
+            if word == "as" and doc[i - 1].lower_ in _NAMED_AS:
+                continue  # "one of its WP-3D Orions, better known as "Kermit", from Lakeland to St. Croix"
             return i
     return end
 
@@ -1287,7 +1321,7 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
         return word
     if (
         word == "at"
-        and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 5) : i]]  # or the trigger's "flew in from"
+        and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 6) : i]]  # or the trigger's "flew in from"
         and any(t.lower_ in _BASE_HEADS | _STORE_HEADS for t in doc[max(floor, i - 3) : i])
     ):  # "flights from its logistics hub at Dubai World Central"
         return "from"
@@ -1334,7 +1368,16 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
 #: "... flight from Waterkloof to Beira ... is planned for Wednesday", "flights ... were scheduled for next
 #: week": the verb after a flight noun and its route
 _PLANNED_AFTER = re.compile(
-    r"[^.;:!?]{0,120}?\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?(?:planned|scheduled|expected|due)\b",
+    r"[^.;:!?]{0,120}?\b(?:is|are|was|were)\s+(?:also\s+|now\s+)?"
+    r"(?:planned|scheduled|expected|due|pencil+ed\s+in)\b",
+    re.IGNORECASE,
+)
+
+
+#: a denial of a report whose "that" clause runs up to the trigger, within one sentence
+_DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|rejected|dismissed|refuted)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}"
+    r"(?:reports?|claims?|allegations?|suggestions?)\b[^.;!?]*?\bthat\b[^.;!?]*$",
     re.IGNORECASE,
 )
 

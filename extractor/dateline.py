@@ -18,10 +18,10 @@ _MONTH_NAMES = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?"
 )
-#: capital letters, accented ones included ("BRASÍLIA", "ŁÓDŹ")
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+#: capital letters, accented ones included ("BRASÍLIA", "ŁÓDŹ", Romanian "CHIȘINĂU" with its comma below)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſȘȚ"
 #: any letter of a credit ("(Agência Força Aérea)")
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſȘșȚț"
 _DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?:/[{_UP}][{_UP}'’.\-]+)?(?: [{_UP}][{_UP}'’.\-]+){{0,5}}"
     r"(?:,\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"

@@ -179,3 +179,20 @@ def test_aircraft_common_word_nicknames_need_context(run, text):
 def test_aircraft_a_type_run_together_with_the_next_word_is_not_another_type(run, text, mention, model):
     (aircraft,) = [a for a in run(text)._.aircraft if not a["generic"]]
     assert (aircraft["text"], aircraft["model"]) == (mention, model)
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("The Falcon 900EX landed at Mitiga. The Falcon left Benina on Tuesday.",
+         [("Falcon", "Falcon 900EX")]),
+        ("A C-27J Spartan landed at Otopeni. The Spartan left again.", [("Spartan", "C-27J")]),
+        ("A Gulfstream G550 landed at Jasionka. The Boeing plant is idle and the Gulfstream left.",
+         [("Gulfstream", "G550")]),
+        ("The Falcon left Benina on Tuesday.", []),
+    ],
+    ids=["first-word", "nickname", "not-the-makers-plant", "nothing-named-before"],
+)  # fmt: skip
+def test_aircraft_a_definite_short_name_refers_to_the_aircraft_named_before(run, text, named):
+    later = [(a["text"], a["model"]) for a in run(text)._.aircraft if a["rule"].endswith(":named-back")]
+    assert later == named

@@ -11,6 +11,7 @@ CASES = [
     ("BEIRUT (AFP) - y", "BEIRUT", None, "AFP", (None, None)),
     ("BRASÍLIA, 8 May 2024 – (Agência Força Aérea) The air force", "BRASÍLIA", "2024-05-08", "Agência Força Aérea", (5, 8)),
     ("ŁÓDŹ, May 3 (PAP) - A C-130", "ŁÓDŹ", None, "PAP", (5, 3)),
+    ("CHIȘINĂU, 9 January /MOLDPRES/ – Two aircraft", "CHIȘINĂU", None, "MOLDPRES", (1, 9)),
     ("VILNIUS, July 31 (ELTA). Four Eurofighters", "VILNIUS", None, "ELTA", (7, 31)),
     ("Title\n\nHualien, March 28 (CNA) The air force", "Hualien", None, "CNA", (3, 28)),
     ("WASHINGTON, Sept. 12, 2024 - The Pentagon said", "WASHINGTON", "2024-09-12", None, (9, 12)),

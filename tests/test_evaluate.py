@@ -367,6 +367,12 @@ def test_evaluate_source_key(a: Any, b: Any, same: bool) -> None:
     assert (MATCHER.source_key(a) == MATCHER.source_key(b)) is same
 
 
+@pytest.mark.parametrize(("a", "b"), [("PAP", "Polish Press Agency"), ("MOLDPRES", "Moldpres")])
+def test_evaluate_source_key_of_an_agency_known_by_its_acronym(a: str, b: str) -> None:
+    matcher = Matcher.from_resources()
+    assert matcher.source_key(a) == matcher.source_key(b)
+
+
 def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operator_aliases() -> None:
     operators = AliasTable()
     operators.add("Republic of Korea Air Force", ["South Korean Air Force", "ROKAF"])

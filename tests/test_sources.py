@@ -866,3 +866,28 @@ def test_sources_a_person_after_a_long_office_or_by_a_surname_with_a_particle(ru
 )  # fmt: skip
 def test_sources_initials_ranks_with_a_class_and_a_masthead_with_of(run, text, name):
     assert name in {s["name"] for s in run(text)._.sources}
+
+
+def test_sources_a_bare_body_takes_the_datelines_country_not_the_headlines(extractor):
+    text = (
+        "Romanian and Polish military aircraft bring generators to Chișinău\n\n"
+        "CHIȘINĂU, 9 January /MOLDPRES/ – Two military transport aircraft carrying power generators landed "
+        "at Chișinău International Airport this week, the Ministry of Internal Affairs said on Thursday."
+    )
+    names = {s["name"] for s in _doc(extractor, text)._.sources}
+    assert {"Moldpres", "Moldovan Ministry of Internal Affairs"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, name, absent",
+    [
+        ("The Bell 412 flew to Ambunti yesterday, according to the provincial disaster coordinator, Jacob "
+         "Wani. Mr Wani said 12,000 people had been affected.", "Jacob Wani", "Mr Wani"),
+        ("General Manager of Operations and Logistics Jenna Strout said the A319 had landed at Wilkins.",
+         "Jenna Strout", "Logistics Jenna Strout"),
+    ],
+    ids=["according-to-a-role-then-a-name-and-mr-surname", "general-manager-of-an-office"],
+)  # fmt: skip
+def test_sources_a_person_after_a_role_and_a_courtesy_title(run, text, name, absent):
+    names = {s["name"] for s in run(text)._.sources}
+    assert name in names and absent not in names

@@ -324,3 +324,11 @@ def parse_number(text: str) -> int | None:
     if cleaned.isascii() and cleaned.isdigit() and len(cleaned) <= 9:  # not "¹": int() refuses it
         return int(cleaned)
     return NUMBER_WORDS.get(cleaned)
+
+
+def headline_end_of(text: str) -> int:
+    """End of a headline: a first line without closing punctuation, followed by more text (else 0)."""
+    first, sep, rest = text.partition("\n")
+    if sep and rest.strip() and first.strip() and first.rstrip()[-1] not in '.!?"”':
+        return len(first)
+    return 0

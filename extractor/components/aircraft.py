@@ -199,6 +199,7 @@ class AircraftRuler:
         mentions = self._to_mentions(doc, matches)
         mentions = _bare_family_numbers(doc, mentions, self._numeric_families)
         _resolve_definite_family_mentions(doc, mentions)
+        mentions = _named_back(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -484,6 +485,54 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
                 role=earlier["role"], rule=f"{mention['rule']}->{earlier['rule'].split('->')[-1]}",
             )  # fmt: skip
             break
+
+
+def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'The Falcon 900EX landed at Mitiga. ... The Falcon left Benina', 'the Spartan', 'the Gulfstream': after
+    a determiner, the first word of an aircraft named before (or its nickname) is that aircraft again."""
+    named = [m for m in mentions if not m["generic"]]
+    if not named:
+        return mentions
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    texts = token_table(doc).texts
+    extra = []
+    for i in range(1, len(doc)):
+        word = texts[i]
+        if i in covered or not (word[:1].isupper() and word.isalpha()) or doc[i - 1].lower_ not in _DEFINITE:
+            continue
+        if i + 1 < len(doc) and (texts[i + 1][:1].isupper() or doc[i + 1].lower_ in _NOT_AIRCRAFT_AFTER):
+            continue  # "the Falcon Air crew", "the Boeing plant"
+        singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        earlier = next(
+            (
+                m for m in reversed(named)
+                if m["token_end"] <= i
+                and (
+                    len(m["text"].split()) > 1 and m["text"].split()[0] in (word, singular)
+                    or m["nickname"] and any(w in (word, singular) for w in m["nickname"].split())
+                )
+            ),
+            None,
+        )  # fmt: skip
+        if earlier is None:
+            continue
+        span = doc[i : i + 1]
+        extra.append({
+            **{k: earlier[k] for k in ("model", "family", "manufacturer", "icao_type", "role")},
+            "rule": f"{earlier['rule'].split('->')[-1]}:named-back", "nickname": None, "generic": False,
+            "start": span.start_char, "end": span.end_char, "token_start": i, "token_end": i + 1,
+            "text": span.text, "quantity": _quantity_before(doc, i), "plural": word != singular,
+        })  # fmt: skip
+    return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
+
+
+#: words after a maker's name that make it the company, not an aircraft ("the Boeing plant")
+_NOT_AIRCRAFT_AFTER = frozenset(
+    {"plant", "factory", "company", "contract", "deal", "executive", "executives", "spokesman", "spokeswoman",
+     "spokesperson", "statement", "facility", "site", "board", "chief", "order", "orders", "programme",
+     "program", "team", "group", "division", "shares", "official", "officials", "engineers", "delegation",
+     "'s", "’s", "of"}
+)  # fmt: skip
 
 
 def _refers_back(doc: Doc, start: int) -> bool:

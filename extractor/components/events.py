@@ -37,7 +37,9 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..resources import load_jsonl
-from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, parse_number, span_fields, token_table
+from ._lexicon import (
+    SPAN_KEYS, Lexicon, fold, headline_end_of, hyphen_prefix, parse_number, span_fields, token_table,
+)
 from .places import OWN_GROUND, geonames_capitals
 
 _PREP_SLOTS = {
@@ -239,7 +241,7 @@ class EventBuilder:
     # -- top level --------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         allowed = self._free_tokens(doc)
-        headline_end = _headline_end(token_table(doc).text)
+        headline_end = headline_end_of(token_table(doc).text)
         legs: list[Leg] = []
         # "scaling it back in 2019": "back in" / "back at" is no return before a date
         timex_starts = {t["start"] for t in doc._.timexes or []}
@@ -1065,14 +1067,6 @@ def _subheading(doc: Doc, sent: Span) -> bool:
     after = doc.text[end : end + 3]
     blank_after = "\n" in after[: len(after) - len(after.lstrip())]  # the line ends right after the title
     return doc.text[max(0, sent.start_char - 1) : sent.start_char] == "\n" and blank_after
-
-
-def _headline_end(text: str) -> int:
-    """End of a headline: a first line without closing punctuation, followed by more text."""
-    first, sep, rest = text.partition("\n")
-    if sep and rest.strip() and first.strip() and first.rstrip()[-1] not in '.!?"”':
-        return len(first)
-    return 0
 
 
 def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:

@@ -59,7 +59,7 @@ from .. import extensions
 from ..errors import ResourceError
 from ..resources import load_jsonl, resource_path
 from ..temporal.lexicon import load_lexicon
-from ._lexicon import Lexicon, fold, parse_number, span_fields, token_table
+from ._lexicon import Lexicon, fold, headline_end_of, parse_number, span_fields, token_table
 from .places import big_towns
 
 
@@ -123,11 +123,16 @@ _TOWN_AFTER = frozenset({"'s", "’s", "was", "has", "have", "could"})
 _PERSON_STOP_WORDS = _WORDS["person_stop_words"]
 _ROLE_NOUNS = _WORDS["role_nouns"]
 _PORTFOLIO_WORDS = _WORDS["portfolio_words"]
+_APPOSED_ROLES = _WORDS["apposed_roles"]
+_NOT_PERSONS = frozenset({"statement", "sources", "source"})
 _POSSESSIVE = {"'s", "’s"}
+#: courtesy titles without a full stop ("Mr Wani said"): the person named in full before
+_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Dr"})
 #: "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said": an office "of ..." then the holder's name
 _OFFICE_BEFORE_NAME = re.compile(
-    r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary|Director(?:-General)?|Head|"
-    r"Chief|Commander|Chairman|Chairwoman)\s+(?:of|for)\s+(?:the\s+)?"
+    r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting|General)\s+)?"
+    r"(?:Minister|Secretary|Director(?:-General)?|Head|Chief|Commander|Chairman|Chairwoman|Manager"
+    r"|Coordinator|Administrator)\s+(?:of|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+(?:the\s+)?)?){1,6})"
     r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?:\s+(?:van|von|de|der|den|da|di|bin|ibn)){0,3}"
     r"\s+[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ][^\W\d_'’-]*"
@@ -591,6 +596,14 @@ class SourceTagger:
         """'..., said Hanna Lindqvist, an analyst', 'The mayor of Orland, Tor Eggen, said' -> the person."""
         out = []
         lowers = token_table(doc).lowers
+        for i, lower in enumerate(lowers[:-1]):
+            if lower == "according" and lowers[i + 1] == "to":
+                # "according to the provincial disaster coordinator, Jacob Wani": the name after the role
+                found = self._name_after_role(doc, i + 1, allowed)
+                if found is not None:
+                    span = doc[found[0] : found[1]]
+                    out.append(_mention(span, span.text, "other", "src.person_after_role", role="person"))
+                    _block(allowed, found[0], found[1])
         for token in [doc[i] for i, lower in enumerate(lowers) if lower in _SPEECH_VERBS]:
             start = token.i + 1
             end = _person_name_end(doc, start, allowed, self.org_heads)
@@ -649,7 +662,7 @@ class SourceTagger:
         if verb + 1 >= n or doc[verb + 1].lower_ not in {"the", "its", "a", "an", "their"}:
             return None
         comma = next((k for k in range(verb + 2, min(n, verb + 8)) if doc[k].text == ","), None)
-        if comma is None or doc[comma - 1].lower_ not in _ROLE_NOUNS - {"statement", "sources", "source"}:
+        if comma is None or doc[comma - 1].lower_ not in (_ROLE_NOUNS | _APPOSED_ROLES) - _NOT_PERSONS:
             return None
         end = _person_name_end(doc, comma + 1, allowed, self.org_heads)
         if end is None or not 2 <= end - comma - 1 <= 3 or (end < n and doc[end].text not in {",", ".", ";"}):
@@ -1520,6 +1533,7 @@ class SourceTagger:
                 span.text
                 if (len(span) == 1 and not span[0].is_upper)
                 or (len(span) == 2 and span[0].lower_ in _SURNAME_PARTICLES)  # "Van Dijk said"
+                else span[1].text if len(span) == 2 and span[0].text in _HONORIFICS  # "Mr Wani said"
                 else None
             )
             person = next((m for m in mentions if surname and surname in m["name"].split()), None)
@@ -1702,9 +1716,10 @@ class SourceTagger:
         ("Iceland's government"), when its name starts with a country or its adjective."""
         sent = doc[mention["token_start"]].sent
         floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        headline = headline_end_of(doc.text)
         for earlier in reversed(resolved):
-            if earlier["token_start"] < floor:
-                break
+            if earlier["token_start"] < floor or doc[earlier["token_start"]].idx < headline:
+                break  # not the headline ("Romanian and Polish military aircraft bring generators")
             if earlier["kind"] != "official" or earlier["token_start"] >= mention["token_start"]:
                 continue
             words = earlier["name"].replace("'s ", " ").replace("’s ", " ").split()

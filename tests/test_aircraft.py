@@ -190,8 +190,9 @@ def test_aircraft_a_type_run_together_with_the_next_word_is_not_another_type(run
         ("A Gulfstream G550 landed at Jasionka. The Boeing plant is idle and the Gulfstream left.",
          [("Gulfstream", "G550")]),
         ("The Falcon left Benina on Tuesday.", []),
+        ("An IAI Heron took off from Luqa. The Heron is due to move to Chania.", [("Heron", "IAI Heron")]),
     ],
-    ids=["first-word", "nickname", "not-the-makers-plant", "nothing-named-before"],
+    ids=["first-word", "nickname", "not-the-makers-plant", "nothing-named-before", "a-later-word"],
 )  # fmt: skip
 def test_aircraft_a_definite_short_name_refers_to_the_aircraft_named_before(run, text, named):
     later = [(a["text"], a["model"]) for a in run(text)._.aircraft if a["rule"].endswith(":named-back")]

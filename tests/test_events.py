@@ -1507,3 +1507,28 @@ def test_events_a_diversion_starts_where_the_intended_leg_began(run, text, route
         for e, (_, o, d) in zip(events, route, strict=False)
     ] == route
     assert len(events) == len(route)
+
+
+def test_events_departing_before_a_noun_is_no_trigger(run):
+    text = (
+        "The A319 took off from Hobart Airport and touched down at Wilkins. After two hours on the ground, "
+        "during which departing staff boarded, it flew back to Hobart."
+    )
+    events = run(text, DCT)._.events
+    legs = [(e["action"], e["destination"]["name"][:6]) for e in events]
+    assert legs == [("flight", "Wilkin"), ("return", "Hobart")]
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("The next A320 charter is scheduled for next Thursday, this time from Trapani-Birgi to "
+         "Enfidha-Hammamet.", ("Trapani", "Enfidha")),
+        ("Two HH-139B helicopters dropped in for fuel on their way from Sigonella to Lampedusa.",
+         ("Naval Air Station Sigonella", "Lampedusa")),
+    ],
+    ids=["a-charter-is-a-flight", "on-their-way-from-to"],
+)  # fmt: skip
+def test_events_a_charter_and_a_way_from_to(run, text, route):
+    (leg,) = run(text, DCT)._.events
+    assert (leg["origin"]["name"][: len(route[0])], leg["destination"]["name"][: len(route[1])]) == route

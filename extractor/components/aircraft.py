@@ -508,7 +508,7 @@ def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
                 m for m in reversed(named)
                 if m["token_end"] <= i
                 and (
-                    len(m["text"].split()) > 1 and m["text"].split()[0] in (word, singular)
+                    len(m["text"].split()) > 1 and {word, singular} & _name_words(m["text"])
                     or m["nickname"] and any(w in (word, singular) for w in m["nickname"].split())
                 )
             ),
@@ -524,6 +524,12 @@ def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
             "text": span.text, "quantity": _quantity_before(doc, i), "plural": word != singular,
         })  # fmt: skip
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
+
+
+def _name_words(text: str) -> set[str]:
+    """The capitalised words of an aircraft's name that can stand for it alone ("Falcon" and "Dassault" of
+    "Dassault Falcon 7X", "Heron" of "IAI Heron", "Globemaster" of "C-17A Globemaster III")."""
+    return {w for w in text.split() if w.isalpha() and w[:1].isupper() and len(w) >= 4 and not w.isupper()}
 
 
 #: words after a maker's name that make it the company, not an aircraft ("the Boeing plant")

@@ -225,8 +225,9 @@ _ACCOUNT_HEADER = re.compile(
 #: short label or the platform
 _HANDLE_HEADER = re.compile(
     r"@(?P<outlet>\w{2,30})\s*"
-    r"(?:[·•|\-–—:]\s*[\w ]{0,30}|on (?:X|Twitter|Telegram|Bluesky|Threads|Mastodon))?$"
-)
+    r"(?:[·•|]\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][a-z][^\n]{0,160}|[·•|\-–—:]\s*[\w ]{0,30}"
+    r"|on (?:X|Twitter|Telegram|Bluesky|Threads|Mastodon))?$"
+)  # also "@MedSkyWatch · Mediterranean flight tracking. Positions from ADS-B Exchange unless I say so."
 #: "Joint press release of the Ministry of National Defense and ...", "Press release from the Ministry of ..."
 _RELEASE_OF = re.compile(
     r"(?:Joint )?(?:[Pp]ress|[Nn]ews|[Mm]edia) (?:release|statement) (?:of|from|by) (?:the )?"
@@ -290,11 +291,13 @@ _MASTHEAD = re.compile(
 
 
 #: "Shannon Ramp Notes - a spotter's blog from the west of Ireland", "Crown & Callsign, a newsletter about
-#: ...", "Sanctioned Skies is a weekly newsletter on ...", "Cockpit Africa blog": a publication naming itself
+#: ...", "Sanctioned Skies is a weekly newsletter on ...", "Cockpit Africa blog", "Runway 31 – a blog
+#: about ...", "Luqa Logbook - notes from the fence at Malta International": a publication naming itself
 _NAMED_PUBLICATION = re.compile(
-    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"
     r"(?:(?:\s+[-–—]\s+|,\s+|\s+is\s+)(?:an?|the|our)\s+(?:[\w'’\-]+\s+){0,4}"
-    r"(?:blog|newsletter|substack|digest|bulletin)\b| (?:blog|newsletter)\s*$)"
+    r"(?:blog|newsletter|substack|digest|bulletin)\b| (?:blog|newsletter)\s*$"
+    r"|\s+[-–—]\s+(?:notes|dispatches|sightings|jottings|observations)\s+(?:from|on|about)\b)"
 )
 #: "Thread by Mediterranean Sky Watch (@MedSkyWatch) on X": the account's display name publishes the thread
 _THREAD_BY_NAME = re.compile(

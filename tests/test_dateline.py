@@ -210,9 +210,13 @@ def test_byline_outlet(text, outlet):
          "Gulf Ramp Notes"),
         ("Headline\n\nThread by Mediterranean Sky Watch (@MedSkyWatch) on X\n\n1/ Body.",
          "Mediterranean Sky Watch"),
+        ("Headline\n\nRunway 31 – a blog about what flies in and out of Minsk\n\nBody.", "Runway 31"),
+        ("Headline\n\nLuqa Logbook - notes from the fence at Malta International\n\nBody.", "Luqa Logbook"),
+        ("Headline\n\n@MedSkyWatch · Mediterranean flight tracking. Positions from ADS-B Exchange.\n\n"
+         "1/ Body.", "MedSkyWatch"),
     ],
     ids=["issue-number", "name-dash-blog", "name-comma-newsletter", "name-blog", "issue-then-fuller-name",
-         "thread-by-name-and-handle"],
+         "thread-by-name-and-handle", "name-with-a-number", "name-dash-notes-from", "handle-dot-description"],
 )  # fmt: skip
 def test_byline_a_blog_newsletter_or_thread_naming_itself(text, outlet):
     found = find_byline(text)

@@ -182,6 +182,7 @@ CASES = [
     ("weekday-planned-to-after", "On Friday, the ministry planned to expand the base.", "2025-10-29", "Friday", "DATE", "2025-10-24"),
     ("weekday-could-be", "The pilots could not be reached Wednesday.", DCT, "Wednesday", "DATE", "2025-10-29"),
     ("last-friday", "It crashed last Friday.", DCT, "last Friday", "DATE", "2025-10-24"),
+    ("last-weekday-not-yesterday", "It flew last Wednesday.", DCT, "last Wednesday", "DATE", "2025-10-22"),
     ("next-tuesday", "The talks resume next Tuesday.", DCT, "next Tuesday", "DATE", "2025-11-04"),
     ("this-friday", "The talks resume this Friday.", DCT, "this Friday", "DATE", "2025-10-31"),
     ("weekday-next-week", "The talks resume Tuesday next week.", DCT, "Tuesday next week", "DATE", "2025-11-04"),

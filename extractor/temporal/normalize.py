@@ -972,6 +972,10 @@ def normalize_weekday(groups: Groups, ctx: NormContext) -> Resolution | None | _
         resolved = resolve_weekday(anchor, weekday, "PAST", relation=relation)
     else:
         resolved = ctx.by_tense(lambda tense: resolve_weekday(anchor, weekday, tense, relation=relation))
+    if rel == "last" and (anchor - resolved).days == 1:
+        # "last Thursday" written on a Friday is the Thursday of the week before: yesterday would be
+        # "yesterday" or "Thursday" (the corpus's writers date it so every time)
+        resolved -= timedelta(days=7)
     return Resolution("DATE", resolved.isoformat())
 
 

@@ -891,3 +891,22 @@ def test_sources_a_bare_body_takes_the_datelines_country_not_the_headlines(extra
 def test_sources_a_person_after_a_role_and_a_courtesy_title(run, text, name, absent):
     names = {s["name"] for s in run(text)._.sources}
     assert name in names and absent not in names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("An Israeli official denied a report by a Cypriot news website that AT-802F planes had landed at "
+         "Paphos.", "Cypriot news website"),
+        ("A Moscow business daily reported that the Il-76 flew to Bamako.", "Moscow business daily"),
+        ("According to a Turkish news channel, the Rafales flew over Kastellorizo.", "Turkish news channel"),
+    ],
+    ids=["report-by-a-news-website", "a-business-daily", "a-news-channel"],
+)  # fmt: skip
+def test_sources_an_unnamed_outlet_told_by_a_descriptor(run, text, name):
+    assert (name, "media") in {(s["name"], s["kind"]) for s in run(text)._.sources}
+
+
+def test_sources_a_descriptor_followed_by_a_name_is_not_unnamed(run):
+    text = "A Beirut daily Al-Mashriq reported that the Il-76 flew to Damascus."
+    assert "Beirut daily" not in {s["name"] for s in run(text)._.sources}

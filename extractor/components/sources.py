@@ -283,6 +283,7 @@ class SourceTagger:
         mentions.extend(self._named_outlets(doc, allowed))
         mentions.extend(_masthead_names(doc, allowed))
         mentions = self._social_with_platforms(doc, allowed, mentions)
+        mentions.extend(_media_descriptors(doc, allowed))
         mentions.extend(self._anonymous(doc, allowed))
         mentions.extend(self._bodies(doc, allowed))
         mentions.extend(self._org_chunks(doc, allowed))
@@ -2369,6 +2370,29 @@ def _island_after(doc: Doc, i: int) -> bool:
         and fold(doc[i].text) not in _PLATFORMS
         and doc[i].lower_ not in _CALENDAR_WORDS
     )
+
+
+#: "a Cypriot news website", "an Israeli newspaper", "a Moscow business daily", "a Miami-based digital
+#: outlet": an unnamed outlet told by where it is from or what it is (a name right after it names it instead)
+_MEDIA_DESCRIPTOR = re.compile(
+    r"\b[Aa]n?\s+(?P<name>(?:(?:[A-Z][\w'’-]*|local|regional|national|provincial|state-run|state-owned"
+    r"|pro-[\w-]+|online|business|independent|opposition|private|digital|[\w-]+-based|[\w-]+-language)\s+)"
+    r"{1,3}(?:newspaper|news\s+site|news\s+website|website|news\s+outlet|outlet|news\s+channel|news\s+portal"
+    r"|daily|broadcaster|tabloid|TV\s+channel|television\s+channel|radio\s+station|weekly))\b(?!\s+[A-Z\"“])"
+)
+
+
+def _media_descriptors(doc: Doc, allowed: list[bool]) -> list[dict]:
+    """Unnamed outlets told by a descriptor: 'denied a report by a Cypriot news website that ...'."""
+    out = []
+    for match in _MEDIA_DESCRIPTOR.finditer(doc.text):
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None or not all(allowed[i] for i in range(span.start, span.end)):
+            continue
+        # generic: it is cited, not the medium that reports what others told it
+        out.append({**_mention(span, span.text, "media", "src.media_descriptor"), "generic": True})
+        _block(allowed, span.start, span.end)
+    return out
 
 
 def _descriptor_name(doc: Doc, first: int, end: int) -> str:

@@ -488,9 +488,9 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
 
 
 def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
-    """'The Falcon 900EX landed at Mitiga. ... The Falcon left Benina', 'the Spartan', 'the Gulfstream': after
-    a determiner, the first word of an aircraft named before (or its nickname) is that aircraft again."""
-    named = [m for m in mentions if not m["generic"]]
+    """'The Falcon 900EX landed at Mitiga. ... The Falcon left Benina', 'the Spartan', 'the Heron': after a
+    determiner, a word of the name of an aircraft named before (or of its nickname) is that aircraft again."""
+    named = [(m, _name_words(m)) for m in mentions if not m["generic"]]
     if not named:
         return mentions
     covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
@@ -504,16 +504,8 @@ def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
             continue  # "the Falcon Air crew", "the Boeing plant"
         singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
         earlier = next(
-            (
-                m for m in reversed(named)
-                if m["token_end"] <= i
-                and (
-                    len(m["text"].split()) > 1 and {word, singular} & _name_words(m["text"])
-                    or m["nickname"] and any(w in (word, singular) for w in m["nickname"].split())
-                )
-            ),
-            None,
-        )  # fmt: skip
+            (m for m, words in reversed(named) if m["token_end"] <= i and {word, singular} & words), None
+        )
         if earlier is None:
             continue
         span = doc[i : i + 1]
@@ -526,10 +518,13 @@ def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
 
 
-def _name_words(text: str) -> set[str]:
-    """The capitalised words of an aircraft's name that can stand for it alone ("Falcon" and "Dassault" of
-    "Dassault Falcon 7X", "Heron" of "IAI Heron", "Globemaster" of "C-17A Globemaster III")."""
-    return {w for w in text.split() if w.isalpha() and w[:1].isupper() and len(w) >= 4 and not w.isupper()}
+def _name_words(mention: dict) -> set[str]:
+    """The words of an aircraft mention that can stand for it alone: its nickname's, and the capitalised words
+    of a name of two words or more ("Falcon" and "Dassault" of "Dassault Falcon 7X", "Heron" of "IAI Heron",
+    "Globemaster" of "C-17A Globemaster III")."""
+    words = mention["text"].split()
+    own = {w for w in words if w.isalpha() and w[:1].isupper() and len(w) >= 4 and not w.isupper()}
+    return (own if len(words) > 1 else set()) | set((mention["nickname"] or "").split())
 
 
 #: words after a maker's name that make it the company, not an aircraft ("the Boeing plant")

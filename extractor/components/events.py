@@ -1168,8 +1168,8 @@ def _sequence_opening(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-#: the arrival triggers after which "and flew to X" is the next leg
-#: finite past forms of "fly" (and of a move told like it) that can start a coordinated next leg
+#: finite past forms of "fly" (and of a move told like it) that start a coordinated next leg after a landing
+#: (one of the ``_LANDING`` triggers): "landed at Rota and flew to Sigonella"
 _FLEW = frozenset({"flew", "hopped", "shuttled"})
 _MOVED_ON = frozenset({"positioned", "repositioned", "proceeded", "headed"})
 
@@ -2736,6 +2736,8 @@ def _dated_flight_of_a_type(leg: Leg) -> bool:
     return day and typed and strong
 
 
+#: the triggers of a landing (after which "and flew to X" is the next leg, and which a clock restatement
+#: can complete)
 _LANDING = frozenset({"trg.land", "trg.arrive", "trg.down_at"})
 _TAKING_OFF = frozenset({"trg.take_off", "trg.leave", "trg.depart"})
 

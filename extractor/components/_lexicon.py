@@ -209,7 +209,11 @@ class Lexicon:
         self, doc: Doc, start: int, allowed: list[bool] | None = None, end: int | None = None
     ) -> Iterator[Match]:
         """Every match starting at token ``start`` (and ending by ``end``), shortest first."""
-        table = token_table(doc)
+        return self._candidates(token_table(doc), start, allowed, end)
+
+    def _candidates(
+        self, table: TokenTable, start: int, allowed: list[bool] | None, end: int | None
+    ) -> Iterator[Match]:
         if table.edge[start]:
             return
         limit = min(len(table.texts) if end is None else end, start + self.max_tokens)
@@ -249,24 +253,24 @@ class Lexicon:
                 i += 1
                 continue
             best: Match | None = None
-            for match in self.candidates(doc, i, allowed, n):
+            for match in self._candidates(table, i, allowed, n):
                 if best is None or match.end > best.end:
                     best = match
-            if best is None or self._overtaken(doc, best, allowed, n):
+            if best is None or self._overtaken(table, best, allowed, n):
                 i += 1
                 continue
             matches.append(best)
             i = best.end
         return matches
 
-    def _overtaken(self, doc: Doc, best: Match, allowed: list[bool] | None, n: int) -> bool:
+    def _overtaken(self, table: TokenTable, best: Match, allowed: list[bool] | None, n: int) -> bool:
         """A longer match starting inside ``best`` and running past it: "the UN Refugee Agency" is the
         refugee agency, not "the UN" and two more words."""
-        folds = token_table(doc).folds
+        folds = table.folds
         for j in range(best.start + 1, best.end):
             if folds[j] and folds[j][:_PREFIX_LEN] not in self._prefixes:
                 continue
-            for match in self.candidates(doc, j, allowed, n):
+            for match in self._candidates(table, j, allowed, n):
                 if match.end > best.end and match.end - j > best.end - best.start:
                     return True
         return False

@@ -787,7 +787,7 @@ class EventBuilder:
             best = "planned"  # "another A400M rotation from Kayseri to Niamey is planned for Saturday"
         if best != "negated":
             at = doc[trig.start].idx
-            if _DENIED_REPORT.search(doc.text, max(0, at - 300), at):
+            if _DENIED_REPORT.search(token_table(doc).text, max(0, at - 300), at):
                 best = "negated"  # "An Israeli official denied a report by a Cypriot news website that ...
                 # AT-802F firefighting planes had landed at Paphos": the denial reaches past the usual window
         return best
@@ -1064,9 +1064,10 @@ def _subheading(doc: Doc, sent: Span) -> bool:
     if not text or text[-1] in ".!?:;\"'”)" or len(text.split()) > 4:
         return False
     end = sent.start_char + len(sent.text.rstrip())
-    after = doc.text[end : end + 3]
+    full = token_table(doc).text
+    after = full[end : end + 3]
     blank_after = "\n" in after[: len(after) - len(after.lstrip())]  # the line ends right after the title
-    return doc.text[max(0, sent.start_char - 1) : sent.start_char] == "\n" and blank_after
+    return full[max(0, sent.start_char - 1) : sent.start_char] == "\n" and blank_after
 
 
 def _route(doc: Doc, places: list[dict], start: int, end: int) -> list[dict]:
@@ -1382,7 +1383,7 @@ def _planned_after(doc: Doc, end: int) -> bool:
         return False
     start = doc[end].idx
     sentence_end = doc[end].sent.end_char
-    return bool(_PLANNED_AFTER.match(doc.text, start, sentence_end))
+    return bool(_PLANNED_AFTER.match(token_table(doc).text, start, sentence_end))
 
 
 #: an unnamed airfield located by the town it is in or near: "from an airstrip near Kwekwe"
@@ -2147,7 +2148,7 @@ def _assign_dates(
     starts = []
     for leg in legs:
         starts.append(doc[leg.triggers[0].start].idx)
-    text = doc.text
+    text = token_table(doc).text
     # "left Andersen two days later, on June 11": the date the text spells out comes first (a stable sort puts
     # the relative one after it)
     for timex in sorted(timexes, key=lambda t: _restated_explicitly(text, t, timexes)):

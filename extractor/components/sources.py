@@ -1717,7 +1717,7 @@ class SourceTagger:
         ("Iceland's government"), when its name starts with a country or its adjective."""
         sent = doc[mention["token_start"]].sent
         floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        headline = headline_end_of(doc.text)
+        headline = headline_end_of(token_table(doc).text)
         for earlier in reversed(resolved):
             if earlier["token_start"] < floor or doc[earlier["token_start"]].idx < headline:
                 break  # not the headline ("Romanian and Polish military aircraft bring generators")
@@ -2385,7 +2385,7 @@ _MEDIA_DESCRIPTOR = re.compile(
 def _media_descriptors(doc: Doc, allowed: list[bool]) -> list[dict]:
     """Unnamed outlets told by a descriptor: 'denied a report by a Cypriot news website that ...'."""
     out = []
-    for match in _MEDIA_DESCRIPTOR.finditer(doc.text):
+    for match in _MEDIA_DESCRIPTOR.finditer(token_table(doc).text):
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         if span is None or not all(allowed[i] for i in range(span.start, span.end)):
             continue

@@ -448,6 +448,9 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("A King Air 200 flew from an airstrip near Kwekwe to Harare in mid-August.", "Kwekwe", "Harare"),
         ("The Falcon 900EX set off from Accra's Kotoka International for Addis on Friday.", "DGAA",
          "Addis Ababa"),
+        # "from their home at X": the home the trigger's "from" reaches
+        ("Eight F-16Cs arrived at Korat on 15 March from their home at Misawa Air Base in Japan.", "RJSM",
+         "VTUN"),
     ],
     ids=[
         "out-of-in-subject",
@@ -489,10 +492,34 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "port-city-of",
         "airstrip-near",
         "kotoka-and-addis",
+        "from-their-home-at",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):
     _assert_ends(run(text, "2025-06-14")._.events[0], origin, destination)
+
+
+def test_events_followed_from_a_place_goes_where_the_leg_before_went(run):
+    text = (
+        "Six F-16Ds flew from Tengah Air Base to Korat on 14 March. Four F-15SGs followed from Paya Lebar "
+        "the next day."
+    )
+    legs = run(text, "2025-03-20")._.events
+    assert [(leg["origin"]["icao"], leg["destination"]["icao"]) for leg in legs] == [
+        ("WSAT", "VTUN"), ("WSAP", "VTUN")
+    ]
+
+
+def test_events_followed_from_a_place_after_an_open_leg_goes_to_the_scene(run):
+    text = (
+        "Six F-16Ds flew up from Tengah Air Base on 14 March. Four F-15SGs followed from Paya Lebar the next "
+        "day. Eight F-16Cs arrived at Korat from Misawa on 15 March. A KC-135R landed at Korat from Kadena "
+        "on 16 March."
+    )
+    legs = run(text, "2025-03-20")._.events
+    assert legs[0]["destination"] is None  # flew up, not followed: nothing says where
+    assert legs[1]["destination"]["icao"] == "VTUN"
+    assert "implicit:followed-destination" in legs[1]["rules"]
 
 
 def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
@@ -1427,8 +1454,8 @@ def test_events_an_aircraft_leaves_from_where_the_story_brought_it(run, text, or
 def test_events_a_landing_then_and_flew_to_is_the_next_leg(run, text, route):
     events = run(text, DCT)._.events
     assert [
-        (e["origin"]["name"][:8] if e["origin"] else None, e["destination"]["name"][:8]) for e in events
-    ] == [(o and o[:8], d[:8]) for o, d in route]
+        (e["origin"]["text"] if e["origin"] else None, e["destination"]["text"]) for e in events
+    ] == route
 
 
 @pytest.mark.parametrize(

@@ -271,3 +271,23 @@ def test_places_the_local_head_of_a_facility_in_translated_copy(run, text, name)
     assert doc._.places[0]["name"] == name
     leg = doc._.events[0]
     assert name in {(leg["origin"] or {}).get("name"), (leg["destination"] or {}).get("name")}
+
+
+@pytest.mark.parametrize(
+    "text, icao",
+    [
+        ("Eight F-16Cs arrived at Korat on 15 March.", "VTUN"),
+        ("The jet diverted to EuroAirport Basel-Mulhouse, where it touched down at 9:47 p.m.", "LFSB"),
+        ("A Dash 8 water bomber flew in from its base at Nimes-Garons on Monday.", "LFTW"),
+        ("The Dornier 228 left Longyearbyen at 09:30 for Ny-Ålesund.", "ENAS"),
+    ],
+    ids=["korat", "euroairport", "nimes-garons-unaccented", "ny-alesund"],
+)  # fmt: skip
+def test_places_airfields_known_by_a_short_or_compound_name(run, text, icao):
+    assert icao in {p.get("icao") for p in run(text, "2025-03-20")._.places}
+
+
+def test_places_a_city_is_not_taken_by_a_field_of_its_name_without_an_iata_code(run):
+    """"Port Sudan Air Base" (HSSP, no IATA code) is not what "landed in Port Sudan" means; the city is."""
+    places = run("Two C-130Hs landed in Port Sudan on Wednesday.", "2025-01-01")._.places
+    assert [(p["name"], p["kind"], p.get("icao")) for p in places] == [("Port Sudan", "city", None)]

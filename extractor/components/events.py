@@ -277,6 +277,7 @@ class EventBuilder:
         _same_route(doc, legs)
         _units_of_types(legs)
         legs = _drop_summaries_and_restatements(doc, legs)
+        _scene_destinations(legs)
         _airports_of_cities(doc, legs)
         _clocks_past_midnight(legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
@@ -1317,8 +1318,8 @@ def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str
     if (
         word == "at"
         and "from" in [t.lower_ for t in doc[max(floor - 1, 0, i - 6) : i]]  # or the trigger's "flew in from"
-        and any(t.lower_ in _BASE_HEADS | _STORE_HEADS for t in doc[max(floor, i - 3) : i])
-    ):  # "flights from its logistics hub at Dubai World Central"
+        and any(t.lower_ in _BASE_HEADS | _STORE_HEADS | {"home"} for t in doc[max(floor, i - 3) : i])
+    ):  # "flights from its logistics hub at Dubai World Central", "from their home at Misawa Air Base"
         return "from"
     if word == "at" and _home_base_at(doc, i, floor):
         return "from"  # "flew in from their home base at Gebel El Basur": the trigger holds the "from"
@@ -1867,6 +1868,34 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
             if count >= 2 and not _same_name(scene, leg.origin):
                 leg.destination = scene
                 leg.rules.append("implicit:arrival-destination")
+
+
+def _scene_destinations(legs: list[Leg]) -> None:
+    """'Six F-16Ds flew up from Tengah on 14 March, and four F-15SGs followed from Paya Lebar': a leg that
+    "followed from" a place, with no place of its own, goes where the leg before it went or, when that one
+    names no destination either, to the scene of the story: the place the article's other legs (before or
+    after it) reach at least twice. :func:`_fill_implicit_destination` has seen only the legs before."""
+    reached: dict[str, list] = {}
+    for order, leg in enumerate(legs):
+        place = leg.destination
+        if place is not None:
+            key = fold(place.get("city") or place.get("name") or "")
+            entry = reached.setdefault(key, [0, order, place])
+            entry[0] += 1
+            entry[1] = order
+            if place.get("icao") and not entry[2].get("icao"):
+                entry[2] = place
+    count, _, scene = max(reached.values(), key=lambda entry: entry[:2]) if reached else (0, 0, None)
+    for index, leg in enumerate(legs):
+        if leg.destination is not None or leg.origin is None:
+            continue
+        if not any(t.row["id"] == "trg.follow" for t in leg.triggers):
+            continue
+        previous = legs[index - 1].destination if index else None
+        place = previous if previous is not None else scene if count >= 2 else None
+        if place is not None and not _same_name(place, leg.origin):
+            leg.destination = place
+            leg.rules.append("implicit:followed-destination")
 
 
 def _fill_onward_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:

@@ -304,9 +304,11 @@ class PlaceRuler:
                 len(core_words) >= 2
                 and " ".join(core_words) not in self.lexicon
                 and not _big_city_elsewhere(" ".join(core_words), row["country"])
+                and not (fold(" ".join(core_words)) == fold(row["city"] or "") and not row["iata"])
             ):
                 # "Dallas Fort Worth", "Warsaw Chopin", "Kunming Changshui": the name without "International Airport"
-                # (but "Buenos Aires Airport" in Costa Rica is not "Buenos Aires")
+                # (but "Buenos Aires Airport" in Costa Rica is not "Buenos Aires", and "Port Sudan Air Base", a
+                # field with no IATA code, is not what "landed in Port Sudan" means)
                 self.lexicon.add(" ".join(core_words), place)
             words = (row["name"] or "").split()
             if "Field" in words[2:]:  # "Seattle Paine Field International Airport" is also "Paine Field"

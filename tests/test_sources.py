@@ -910,3 +910,43 @@ def test_sources_an_unnamed_outlet_told_by_a_descriptor(run, text, name):
 def test_sources_a_descriptor_followed_by_a_name_is_not_unnamed(run):
     text = "A Beirut daily Al-Mashriq reported that the Il-76 flew to Damascus."
     assert "Beirut daily" not in {s["name"] for s in run(text)._.sources}
+
+
+def test_sources_a_press_release_issuer_with_its_country_after_a_comma(extractor):
+    text = (
+        "RSAF C-130 Delivers Supplies to Viet Nam\n\nNEWS RELEASE\nMinistry of Defence, Singapore\n\n"
+        "1. A C-130 departed Paya Lebar Air Base at 8.10am today for Ha Noi."
+    )
+    names = {s["name"] for s in _doc(extractor, text)._.sources}
+    assert "Singapore Ministry of Defence" in names
+
+
+@pytest.mark.parametrize(
+    "dateline, name",
+    [
+        ("Vienna, 23 July 2025 - ", "Austrian Federal Ministry of Defence"),
+        ("BERLIN, 23 July 2025 - ", "German Federal Ministry of Defence"),
+        ("", "Austrian Federal Ministry of Defence"),
+    ],
+    ids=["vienna-dateline", "berlin-dateline", "no-dateline-the-country-named"],
+)  # fmt: skip
+def test_sources_a_name_two_bodies_share_goes_to_the_country_of_the_story(extractor, dateline, name):
+    text = (
+        f"{dateline}The Austrian Armed Forces have sent three helicopters from Langenlebarn to Hermagor, the "
+        "Federal Ministry of Defence announced today."
+    )
+    assert name in {s["name"] for s in _doc(extractor, text)._.sources}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("RMAF chief General Datuk Seri Rosli Hamzah denied the report.", "Rosli Hamzah"),
+        ("Bernama reported, citing ESSCOM commander Datuk Ahmad Fuad Othman, that two AW139s flew to Tawau.",
+         "Ahmad Fuad Othman"),
+        ("Tan Sri Azman Yusof said the A400M would fly to Jeddah.", "Azman Yusof"),
+    ],
+    ids=["general-datuk-seri", "datuk", "tan-sri"],
+)  # fmt: skip
+def test_sources_malaysian_honorifics_are_titles_not_names(run, text, name):
+    assert name in {s["name"] for s in run(text)._.sources}

@@ -242,6 +242,13 @@ def _defined_acronyms(doc: Doc, mentions: list[dict], covered: set[int]) -> list
             defined.setdefault(doc[end + 1].text, mention)
     if not defined:
         return []
+    for mention in mentions:
+        row = defined.get(mention["text"])
+        if row is not None and row is not mention and mention["rule"] != row["rule"]:
+            # "Republic of Singapore Air Force (RSAF)": the text's own acronym, not the Royal Saudi Air Force
+            # the lexicon knows by it
+            mention.update(name=row["name"], country=row.get("country"), kind=row.get("kind"),
+                           rule=row["rule"] + ":acronym-defined")  # fmt: skip
     out: list[dict] = []
     for token in doc:
         row = defined.get(token.text)

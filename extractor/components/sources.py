@@ -256,7 +256,7 @@ class SourceTagger:
         mentions.extend(self._handles(doc, allowed))
         aircraft_tokens = {i for a in doc._.aircraft or [] for i in range(a["token_start"], a["token_end"])}
         for match in self.lexicon.find(doc, allowed):
-            row = match.entry.payload
+            row = self._of_context_country(doc, match)
             if _names_a_facility(doc, match.end):
                 continue  # "Wrocław-Copernicus Airport": a place's name, not the imagery programme
             following = doc[match.end].text[:1] if match.end < len(doc) else ""
@@ -346,7 +346,7 @@ class SourceTagger:
                     if name.lower() in _BARE_ISSUERS or name.split()[0].lower() in _GENERIC_BODY_WORDS:
                         # "Ministry of National Defense" heading a press release is the country's ministry
                         body = _BARE_ISSUERS.get(name.lower(), name)
-                        country = self._context_country(doc)
+                        country = self._country_after(text, byline["end"]) or self._context_country(doc)
                         owner = _OF_COUNTRY.match(body)
                         owners = self.countries.lookup(owner.group("country")) if owner else None
                         if owners:
@@ -1744,6 +1744,27 @@ class SourceTagger:
             return None
         return _country_by_code().get(codes.pop())
 
+    def _of_context_country(self, doc: Doc, match) -> dict:
+        """Of bodies sharing a name ("the Federal Ministry of Defence": Germany's or Austria's), the one of the
+        dateline's country (else the first in the file)."""
+        rows = [e.payload for e in self.lexicon.lookup(token_table(doc).span_text(match.start, match.end))]
+        if len({r["id"] for r in rows}) < 2:
+            return match.entry.payload
+        country = self._context_country(doc)
+        if country is not None:
+            words = [country["name"], country.get("demonym"), *country.get("demonyms", [])]
+            return next((r for r in rows if r["name"].split()[0] in words), match.entry.payload)
+        # no dateline: the body whose country the text names most often ("the Austrian Armed Forces")
+        text = token_table(doc).text
+        counts = [len(re.findall(rf"\b{re.escape(r['name'].split()[0])}\b", text)) for r in rows]
+        return rows[counts.index(max(counts))]
+
+    def _country_after(self, text: str, end: int) -> dict | None:
+        """'Ministry of Defence, Singapore' heading a press release: the country after the issuer's comma."""
+        match = _COMMA_COUNTRY.match(text, end)
+        entries = self.countries.lookup(match.group(1)) if match else None
+        return entries[0].payload if entries else None
+
     def _context_country(self, doc: Doc) -> dict | None:
         """The country a bare 'Ministry of Defence' belongs to: the dateline's, else the first operator's."""
         dateline = doc._.dateline or {}
@@ -2142,6 +2163,7 @@ def _without_headquarters(name: str) -> str:
     return name
 
 
+_COMMA_COUNTRY = re.compile(r",[ \t]*([A-Z][\w'’. -]{2,40}?)[ \t]*(?:\n|$)")
 _PLACED = frozenset({"gathered", "based", "stationed", "posted", "waiting", "camped", "standing", "living"})
 _BODY_NOUNS = frozenset({"ministry", "embassy", "office", "headquarters", "command", "department", "agency"})
 

@@ -191,8 +191,10 @@ def test_aircraft_a_type_run_together_with_the_next_word_is_not_another_type(run
          [("Gulfstream", "G550")]),
         ("The Falcon left Benina on Tuesday.", []),
         ("An IAI Heron took off from Luqa. The Heron is due to move to Chania.", [("Heron", "IAI Heron")]),
+        ("Four CF-18 Hornets flew north. The four Hornets left Cold Lake on Saturday.", [("Hornets", "CF-18")]),
     ],
-    ids=["first-word", "nickname", "not-the-makers-plant", "nothing-named-before", "a-later-word"],
+    ids=["first-word", "nickname", "not-the-makers-plant", "nothing-named-before", "a-later-word",
+         "a-count-after-the-determiner"],
 )  # fmt: skip
 def test_aircraft_a_definite_short_name_refers_to_the_aircraft_named_before(run, text, named):
     later = [(a["text"], a["model"]) for a in run(text)._.aircraft if a["rule"].endswith(":named-back")]

@@ -522,6 +522,15 @@ def test_events_followed_from_a_place_after_an_open_leg_goes_to_the_scene(run):
     assert "implicit:followed-destination" in legs[1]["rules"]
 
 
+def test_events_the_span_of_the_exercise_is_not_the_legs_date(run):
+    text = (
+        "Six Eurofighters from Nörvenich have deployed to Albacete for the TLP flying course, which runs until "
+        "April 4."
+    )
+    (leg,) = run(text, "2025-03-11")._.events
+    assert leg["date"] is None
+
+
 def test_events_flying_home_after_a_stop_ends_where_the_first_leg_started(run):
     text = (
         "A C-130H left El Palomar Air Base on Monday and flew to Río Gallegos. On Tuesday, the Hercules "

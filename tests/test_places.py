@@ -291,3 +291,10 @@ def test_places_a_city_is_not_taken_by_a_field_of_its_name_without_an_iata_code(
     """"Port Sudan Air Base" (HSSP, no IATA code) is not what "landed in Port Sudan" means; the city is."""
     places = run("Two C-130Hs landed in Port Sudan on Wednesday.", "2025-01-01")._.places
     assert [(p["name"], p["kind"], p.get("icao")) for p in places] == [("Port Sudan", "city", None)]
+
+
+def test_places_a_possessive_in_an_airports_name_is_one_word(run):
+    """"King's Airport" (9OR4, a private strip in Oregon) once gave the core name "King s", which matched the
+    word "Kings" anywhere."""
+    places = run("The Dornier 228 flies the shuttle for Kings Bay on Mondays.", "2025-03-20")._.places
+    assert "9OR4" not in {p.get("icao") for p in places}

@@ -290,6 +290,7 @@ CASES = [
     ("no-dct-day-of-month-after-a-day", "It left on Monday, February 10. On the 14th, it flew on.", None, "the 14th", "DATE", "XXXX-02-14"),
     ("no-dct-day-of-month-next-month", "It left on January 30. It returned on the 2nd.", None, "the 2nd", "DATE", "XXXX-02-02"),
     ("weekday-the-ordinal", "On Thursday the 13th, the Hercules flew to Marambio.", "2025-02-20", "Thursday the 13th", "DATE", "2025-02-13"),
+    ("ordinal-day-before-the-subject", "At 0115Z on the 12th the bombers met two FA-50s.", "2025-06-12", "the 12th", "DATE", "2025-06-12"),
     ("no-dct-next-day", "It landed on 29 October and left the next day.", None, "the next day", "DATE", "XXXX-10-30"),
     ("no-dct-a-day-earlier", "It flew on 3 September. A day earlier, a Tu-204 flew.", None, "A day earlier", "DATE", "XXXX-09-02"),
     ("no-dct-two-days-later", "It flew on 30 September; it left two days later.", None, "two days later", "DATE", "XXXX-10-02"),

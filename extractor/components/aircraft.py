@@ -498,8 +498,8 @@ def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
     extra = []
     for i in range(1, len(doc)):
         word = texts[i]
-        if i in covered or not (word[:1].isupper() and word.isalpha()) or doc[i - 1].lower_ not in _DEFINITE:
-            continue
+        if i in covered or not (word[:1].isupper() and word.isalpha()) or not _refers_back(doc, i):
+            continue  # "the Falcon", "the four Hornets"
         if i + 1 < len(doc) and (texts[i + 1][:1].isupper() or doc[i + 1].lower_ in _NOT_AIRCRAFT_AFTER):
             continue  # "the Falcon Air crew", "the Boeing plant"
         singular = word[:-1] if word.endswith("s") and len(word) > 3 else word

@@ -310,6 +310,7 @@ class EventBuilder:
             and not _decade_or_century(t.get("value"))  # "facilities built in the 1990s": no flight's date
             and not (dateline and dateline["start"] <= t["start"] < dateline["end"])
             and not _date_of_speech_or_imagery(doc, t)
+            and not _RUNS_UNTIL.search(token_table(doc).text, max(sent.start_char, t["start"] - 60), t["start"])
         ]  # fmt: skip
         dateline_place = next(
             (p for p in doc._.places if dateline and dateline["start"] <= p["start"] < dateline["end"]), None
@@ -2223,6 +2224,13 @@ def _restated_explicitly(text: str, timex: dict, timexes: list[dict]) -> bool:
 #: joined by "and"
 _AND_ANOTHER_PREDICATE = re.compile(
     r"[^,;.]*\band\s+(?:(?:is|are|was|were|will|would)\b[^,;.]*|to\b[^,;.]*)$"
+)
+#: "the TLP course, which runs until April 4", "Cope Tiger, which runs from 17 to 28 March": the span of the
+#: exercise the aircraft came for, not when they flew
+_RUNS_UNTIL = re.compile(
+    r"\b(?:which|that)\s+(?:runs?|lasts?|continues?|ends?|will\s+(?:run|last|end|continue)|wraps?\s+up)"
+    r"\s+(?:from\s+|until\s+|through\s+|till\s+|to\s+|between\s+|on\s+)?$",
+    re.IGNORECASE,
 )
 _STAYED = re.compile(r"\b(?:stayed|remained|spent|waited|sat|rested|parked)\b[^.;]*$", re.IGNORECASE)
 

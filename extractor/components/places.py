@@ -1213,6 +1213,9 @@ def _route_name_start(table, allowed: list[bool], i: int) -> bool:
 
 
 def _core_words(name: str) -> list[str]:
+    """The words of a facility's name without its generic words; a possessive stays one word ("King's
+    Airport" is "Kings", not "King" and an "s" that would match the word "Kings" anywhere)."""
+    name = re.sub(r"['’]s\b", "s", name)
     return [w for w in re.split(r"[\s\-–/']+", name) if w and w.lower() not in _GENERIC_FACILITY_WORDS]
 
 

@@ -522,6 +522,28 @@ def test_events_followed_from_a_place_after_an_open_leg_goes_to_the_scene(run):
     assert "implicit:followed-destination" in legs[1]["rules"]
 
 
+def test_events_a_later_aircraft_that_follows_on_a_day_flies_the_route_before(run):
+    text = (
+        "A C-130H flew relief goods from Manila to Virac on Tuesday. A second Hercules will follow on Thursday "
+        "if the weather holds, he added."
+    )
+    legs = run(text, "2024-11-19")._.events
+    assert [(leg["origin"]["name"], leg["destination"]["name"], leg["date"]["value"]) for leg in legs] == [
+        ("Manila", "Virac", "2024-11-19"), ("Manila", "Virac", "2024-11-21")
+    ]
+    assert legs[1]["modality"] == "planned"
+
+
+def test_events_following_with_neither_a_place_nor_a_date_is_no_leg(run):
+    text = "A C-130H flew from Manila to Virac on Tuesday. Further aid will be following, he added."
+    assert len(run(text, "2024-11-19")._.events) == 1
+
+
+def test_events_the_night_it_will_stay_is_not_when_it_flies_home(run):
+    (leg,) = run("Our C-130 will remain in Ha Noi tonight and fly home tomorrow.", "2024-09-12")._.events
+    assert leg["date"]["value"] == "2024-09-13"
+
+
 def test_events_the_span_of_the_exercise_is_not_the_legs_date(run):
     text = (
         "Six Eurofighters from Nörvenich have deployed to Albacete for the TLP flying course, which runs until "

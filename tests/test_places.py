@@ -298,3 +298,9 @@ def test_places_a_possessive_in_an_airports_name_is_one_word(run):
     word "Kings" anywhere."""
     places = run("The Dornier 228 flies the shuttle for Kings Bay on Mondays.", "2025-03-20")._.places
     assert "9OR4" not in {p.get("icao") for p in places}
+
+
+def test_places_of_a_towns_airports_the_one_with_an_iata_code(run):
+    """Deadhorse has four airfields in airportsdata; the news means Deadhorse Airport (SCC), not the Badami strip."""
+    places = run("FlightAware data show the jet landing at Deadhorse at 9:52 p.m.", "2025-01-16")._.places
+    assert [p.get("icao") for p in places] == ["PASC"]

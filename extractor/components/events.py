@@ -260,7 +260,10 @@ class EventBuilder:
                 m.entry.payload.get("not_before")
                 and _preceded_by(doc, m.start, m.entry.payload["not_before"])
             )
-            and _followed_by_required(doc, m.end, m.entry.payload.get("need_after"))
+            and (
+                _followed_by_required(doc, m.end, m.entry.payload.get("need_after"))
+                or (m.entry.payload.get("date_after") and _after_timex(doc, m.end) is not None)
+            )
             and (not m.entry.payload.get("opening") or _opens_clause_before_a_name(doc, m.start, m.end))
             and not _after_prefix(doc, m.start)
         ]
@@ -438,8 +441,14 @@ class EventBuilder:
                     # "..., the latest in a string of cargo flights ferrying equipment to Syria": background
                     continue
             noun_route = _noun_route(doc, trig, places, window_start, window_end)
-            if trig.row.get("weak") and not slots and not noun_route and current is None:
-                continue
+            if (
+                trig.row.get("weak")
+                and not slots
+                and not noun_route
+                and current is None
+                and not (trig.row.get("date_after") and _after_timex(doc, trig.end) is not None)
+            ):
+                continue  # a weak trigger needs a place, or (for "will follow on Thursday") a date
             if _by_surface(doc, trig.start, window_end):
                 continue  # "moved by road to Balad Air Base": not a flight
             if trig.row["action"] == "return" and _people_return(doc, sent, trig.start, aircraft):
@@ -2232,7 +2241,10 @@ _RUNS_UNTIL = re.compile(
     r"\s+(?:from\s+|until\s+|through\s+|till\s+|to\s+|between\s+|on\s+)?$",
     re.IGNORECASE,
 )
-_STAYED = re.compile(r"\b(?:stayed|remained|spent|waited|sat|rested|parked)\b[^.;]*$", re.IGNORECASE)
+_STAYED = re.compile(
+    r"\b(?:stayed|remained|spent|waited|sat|rested|parked|(?:will|would|to) (?:stay|remain|wait))\b[^.;]*$",
+    re.IGNORECASE,
+)
 
 _SPEECH_VERBS = {
     "said",
@@ -2572,14 +2584,15 @@ def _units_of_types(legs: list[Leg]) -> None:
 
 
 def _same_route(doc: Doc, legs: list[Leg]) -> None:
-    """'REACH 238 did the same run on Wednesday', 'a C-130E took the same route from Erkilet the next day':
-    the ends the leg does not name are those of the leg before it (in its sentence, else the latest with
-    both)."""
+    """'REACH 238 did the same run on Wednesday', 'a C-130E took the same route from Erkilet the next day',
+    'a second Hercules will follow on Thursday': the ends the leg does not name are those of the leg before it
+    (in its sentence, else the latest with both)."""
     for index, leg in enumerate(legs):
         if leg.origin is not None and leg.destination is not None:
             continue
-        if all(t.row["id"] != "trg.same_route" for t in leg.triggers):
-            continue
+        follows = not leg.places() and all(t.row["id"] == "trg.follow" for t in leg.triggers)
+        if all(t.row["id"] != "trg.same_route" for t in leg.triggers) and not follows:
+            continue  # "a second Hercules will follow on Thursday": the route of the leg before
         earlier = [h for h in legs[:index] if h.origin is not None and h.destination is not None]
         if not earlier:
             continue

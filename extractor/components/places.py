@@ -1240,9 +1240,12 @@ def _unknown_facility(span: Span, kind: str, inside: dict | None) -> dict:
     }
 
 
-def _airport_rank(place: dict) -> tuple[int, int]:
+def _airport_rank(place: dict) -> tuple[bool, bool, int]:
+    """Of the airports of one town, the one the news means: an international airport, then one with an IATA
+    code (scheduled service: "Deadhorse" is Deadhorse Airport, SCC, not the Badami strip), then the shortest
+    name."""
     name = (place.get("name") or "").lower()
-    return ("international" in name, -len(name))
+    return ("international" in name, bool(place.get("iata")), -len(name))
 
 
 @lru_cache(maxsize=1)

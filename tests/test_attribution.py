@@ -30,8 +30,8 @@ CASES = [
     ("according-to", "According to Flightradar24, an Il-76 landed at Hmeimim.", [(None, ["Flightradar24"])]),
     (
         "press-service-of-a-body",
-        "Two MiG-31BMs were relocated to Nagurskoye, the press service of the Northern Fleet said. An Il-76MD "
-        "delivered spare parts to Nagurskoye from Severomorsk-1, the press service added.",
+        "Two MiG-31BMs were relocated to Nagurskoye, the press service of the Northern Fleet said. An "
+        "Il-76MD delivered spare parts to Nagurskoye from Severomorsk-1, the press service added.",
         [(None, ["Northern Fleet"]), (None, ["Northern Fleet"])],
     ),
     ("reported", "An Il-76 landed at Hmeimim, Reuters reported.", [("Reuters", [])]),

@@ -524,8 +524,8 @@ def test_events_followed_from_a_place_after_an_open_leg_goes_to_the_scene(run):
 
 def test_events_a_later_aircraft_that_follows_on_a_day_flies_the_route_before(run):
     text = (
-        "A C-130H flew relief goods from Manila to Virac on Tuesday. A second Hercules will follow on Thursday "
-        "if the weather holds, he added."
+        "A C-130H flew relief goods from Manila to Virac on Tuesday. A second Hercules will follow on "
+        "Thursday if the weather holds, he added."
     )
     legs = run(text, "2024-11-19")._.events
     assert [(leg["origin"]["name"], leg["destination"]["name"], leg["date"]["value"]) for leg in legs] == [
@@ -546,8 +546,8 @@ def test_events_the_night_it_will_stay_is_not_when_it_flies_home(run):
 
 def test_events_the_span_of_the_exercise_is_not_the_legs_date(run):
     text = (
-        "Six Eurofighters from Nörvenich have deployed to Albacete for the TLP flying course, which runs until "
-        "April 4."
+        "Six Eurofighters from Nörvenich have deployed to Albacete for the TLP flying course, which runs "
+        "until April 4."
     )
     (leg,) = run(text, "2025-03-11")._.events
     assert leg["date"] is None

@@ -53,8 +53,8 @@ def test_operators_demonym_needs_an_aircraft(run, text):
 
 
 def test_operators_an_acronym_the_text_defines_beats_the_lexicons_reading_of_it(run):
-    """"RSAF" is the Royal Saudi Air Force in the lexicon; after "Republic of Singapore Air Force (RSAF)" it is
-    Singapore's."""
+    """"RSAF" is the Royal Saudi Air Force in the lexicon; after "Republic of Singapore Air Force (RSAF)" it
+    is Singapore's."""
     text = "A Republic of Singapore Air Force (RSAF) C-130 left Paya Lebar. The RSAF C-130 landed at Noi Bai."
     operators = run(text)._.operators
     assert {(o["text"], o["name"], o["country"]) for o in operators} == {

@@ -301,6 +301,7 @@ def test_places_a_possessive_in_an_airports_name_is_one_word(run):
 
 
 def test_places_of_a_towns_airports_the_one_with_an_iata_code(run):
-    """Deadhorse has four airfields in airportsdata; the news means Deadhorse Airport (SCC), not the Badami strip."""
+    """Deadhorse has four airfields in airportsdata; the news means Deadhorse Airport (SCC), not the Badami
+    strip."""
     places = run("FlightAware data show the jet landing at Deadhorse at 9:52 p.m.", "2025-01-16")._.places
     assert [p.get("icao") for p in places] == ["PASC"]

@@ -313,7 +313,9 @@ class EventBuilder:
             and not _decade_or_century(t.get("value"))  # "facilities built in the 1990s": no flight's date
             and not (dateline and dateline["start"] <= t["start"] < dateline["end"])
             and not _date_of_speech_or_imagery(doc, t)
-            and not _RUNS_UNTIL.search(token_table(doc).text, max(sent.start_char, t["start"] - 60), t["start"])
+            and not _RUNS_UNTIL.search(
+                token_table(doc).text, max(sent.start_char, t["start"] - 60), t["start"]
+            )
         ]  # fmt: skip
         dateline_place = next(
             (p for p in doc._.places if dateline and dateline["start"] <= p["start"] < dateline["end"]), None

@@ -307,8 +307,8 @@ class PlaceRuler:
                 and not (fold(" ".join(core_words)) == fold(row["city"] or "") and not row["iata"])
             ):
                 # "Dallas Fort Worth", "Warsaw Chopin", "Kunming Changshui": the name without "International Airport"
-                # (but "Buenos Aires Airport" in Costa Rica is not "Buenos Aires", and "Port Sudan Air Base", a
-                # field with no IATA code, is not what "landed in Port Sudan" means)
+                # (but "Buenos Aires Airport" in Costa Rica is not "Buenos Aires", and "Port Sudan Air
+                # Base", a field with no IATA code, is not what "landed in Port Sudan" means)
                 self.lexicon.add(" ".join(core_words), place)
             words = (row["name"] or "").split()
             if "Field" in words[2:]:  # "Seattle Paine Field International Airport" is also "Paine Field"

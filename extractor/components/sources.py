@@ -1745,8 +1745,8 @@ class SourceTagger:
         return _country_by_code().get(codes.pop())
 
     def _of_context_country(self, doc: Doc, match) -> dict:
-        """Of bodies sharing a name ("the Federal Ministry of Defence": Germany's or Austria's), the one of the
-        dateline's country (else the first in the file)."""
+        """Of bodies sharing a name ("the Federal Ministry of Defence": Germany's or Austria's), the one of
+        the dateline's country, else the one whose country the text names most."""
         rows = [e.payload for e in self.lexicon.lookup(token_table(doc).span_text(match.start, match.end))]
         if len({r["id"] for r in rows}) < 2:
             return match.entry.payload

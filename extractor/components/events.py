@@ -280,7 +280,7 @@ class EventBuilder:
         _same_route(doc, legs)
         _units_of_types(legs)
         legs = _drop_summaries_and_restatements(doc, legs)
-        _scene_destinations(legs)
+        _destinations_of_followers(legs)
         _airports_of_cities(doc, legs)
         _clocks_past_midnight(legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
@@ -1882,7 +1882,7 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
                 leg.rules.append("implicit:arrival-destination")
 
 
-def _scene_destinations(legs: list[Leg]) -> None:
+def _destinations_of_followers(legs: list[Leg]) -> None:
     """'Six F-16Ds flew up from Tengah on 14 March, and four F-15SGs followed from Paya Lebar': a leg that
     "followed from" a place, with no place of its own, goes where the leg before it went or, when that one
     names no destination either, to the scene of the story: the place the article's other legs (before or

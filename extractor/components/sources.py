@@ -59,7 +59,7 @@ from .. import extensions
 from ..errors import ResourceError
 from ..resources import load_jsonl, resource_path
 from ..temporal.lexicon import load_lexicon
-from ._lexicon import Lexicon, fold, headline_end_of, parse_number, span_fields, token_table
+from ._lexicon import Lexicon, Match, fold, headline_end_of, parse_number, span_fields, token_table
 from .places import big_towns
 
 
@@ -1744,7 +1744,7 @@ class SourceTagger:
             return None
         return _country_by_code().get(codes.pop())
 
-    def _of_context_country(self, doc: Doc, match) -> dict:
+    def _of_context_country(self, doc: Doc, match: Match) -> dict:
         """Of bodies sharing a name ("the Federal Ministry of Defence": Germany's or Austria's), the one of
         the dateline's country, else the one whose country the text names most."""
         rows = [e.payload for e in self.lexicon.lookup(token_table(doc).span_text(match.start, match.end))]

@@ -544,6 +544,22 @@ def test_events_the_night_it_will_stay_is_not_when_it_flies_home(run):
     assert leg["date"]["value"] == "2024-09-13"
 
 
+@pytest.mark.parametrize(
+    "text, action, destination",
+    [
+        ("The Falcon 900EX brought the man back to Ciampino this morning.", "return", "LIRA"),
+        ("The A330 would then bring the delegation home to Manila on Thursday night.", "return", None),
+        ("A C-17 brought 90 tonnes of aid to Port Sudan on Monday.", "flight", None),
+    ],
+    ids=["brought-back-to", "would-then-bring-home-to", "brought-to-is-no-return"],
+)  # fmt: skip
+def test_events_bringing_someone_back_or_home_is_a_return(run, text, action, destination):
+    (leg,) = run(text, "2025-02-25")._.events
+    assert leg["action"] == action and leg["destination"] is not None
+    if destination is not None:
+        assert leg["destination"]["icao"] == destination
+
+
 def test_events_the_span_of_the_exercise_is_not_the_legs_date(run):
     text = (
         "Six Eurofighters from Nörvenich have deployed to Albacete for the TLP flying course, which runs "

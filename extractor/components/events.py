@@ -1290,6 +1290,8 @@ def _action(leg: Leg) -> str:
     actions = [t.row["action"] for t in leg.triggers]
     if "diversion" in actions:
         return "diversion"
+    if _brought_back(leg):
+        return "return"
     if actions[0] == "transit" and leg.destination is not None and set(actions) != {"transit"}:
         # "crossed the Atlantic to Recife", "stopped at Tamanrasset before continuing to Niamey": a stopover
         # or crossing told with the leg's own movement is that leg; a transit is an overflight or stop alone
@@ -1303,6 +1305,21 @@ def _action(leg: Leg) -> str:
     if leg.origin:
         return "departure" if "departure" in actions else "flight"
     return actions[0]
+
+
+def _brought_back(leg: Leg) -> bool:
+    """'brought the man back to Ciampino', 'bring the delegation home to Manila': carrying someone back is a
+    return (the object may stand between the verb and "back" or "home")."""
+    trig = leg.triggers[0]
+    if trig.row["id"] not in _CARRYING_TRIGGERS or trig.surface.split()[-1] not in _BRING_WORDS:
+        return False
+    doc = leg.sent.doc
+    stop = leg.destination["token_start"] if leg.destination else min(trig.end + 5, leg.sent.end)
+    return any(t.lower_ in {"back", "home"} for t in doc[trig.end : min(stop, trig.end + 5)])
+
+
+_CARRYING_TRIGGERS = frozenset({"trg.airlift", "trg.carry_infinitive"})
+_BRING_WORDS = frozenset({"bring", "brings", "bringing", "brought"})
 
 
 def _preposition_before(doc: Doc, start: int, floor: int, skip: set[int]) -> str | None:

@@ -15,7 +15,7 @@ SCHEMA_VERSION = "1.0"
 
 Span = tuple[int, int]
 
-PlaceKind = Literal["airport", "airbase", "city", "region", "country", "other"]
+PlaceKind = Literal["airport", "airbase", "city", "region", "country", "ship", "other"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Relation = Literal["on", "since", "until", "before", "after", "around", "between"]
 Action = Literal["departure", "arrival", "flight", "return", "deployment", "diversion", "transit", "other"]

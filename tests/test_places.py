@@ -38,6 +38,9 @@ CASES = [
     ("It landed at the Latakia airport.", "Latakia airport", "Hmeimim Air Base", "airbase", "SY", "OSLK"),
     ("It flew to the Moscow Oblast.", "Moscow Oblast", "Moscow Oblast", "region", "RU", None),
     ("It took off from Libya.", "Libya", "Libya", "country", "LY", None),
+    # a Canadian wing named with or without its base; a base known by the name of its garrison
+    ("It left 9 Wing Gander.", "9 Wing Gander", "Gander International Airport", "airport", "CA", "CYQX"),
+    ("Two CH-146s flew from Edmonton Garrison.", "Edmonton Garrison", "CFB Edmonton", "airbase", "CA", "CYED"),
     ("It left Chkalovsky.", "Chkalovsky", None, "airbase", "RU", None),
     ("It landed at Vnukovo International Airport.", "Vnukovo International Airport", None, "airport", "RU", "UUWW"),
     ("It landed at RAF Fairford.", "RAF Fairford", None, "airbase", "GB", "EGVA"),
@@ -305,3 +308,39 @@ def test_places_of_a_towns_airports_the_one_with_an_iata_code(run):
     strip."""
     places = run("FlightAware data show the jet landing at Deadhorse at 9:52 p.m.", "2025-01-16")._.places
     assert [p.get("icao") for p in places] == ["PASC"]
+
+
+SHIP_CASES = [
+    # text, [(mention text, place name)] of the ship mentions in order
+    # a navy's prefix and a name, with the description before it in the mention
+    ("An MH-60R flew from the destroyer USS Spruance to Bahrain.",
+     [("the destroyer USS Spruance", "USS Spruance")]),
+    ("Two F-35Bs landed on HMS Prince of Wales.", [("HMS Prince of Wales", "HMS Prince of Wales")]),
+    ("It left the Nimitz-class aircraft carrier USS Dwight D. Eisenhower on Monday.",
+     [("the Nimitz-class aircraft carrier USS Dwight D. Eisenhower", "USS Dwight D. Eisenhower")]),
+    # once named, the ship by its name alone and by its family name
+    ("A C-2A left USS Dwight D. Eisenhower. It flew back to Eisenhower on Friday.",
+     [("USS Dwight D. Eisenhower", "USS Dwight D. Eisenhower"), ("Eisenhower", "USS Dwight D. Eisenhower")]),
+    # a description and a name with no prefix
+    ("The Osprey flew to the carrier Abraham Lincoln.", [("the carrier Abraham Lincoln", "Abraham Lincoln")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", SHIP_CASES)
+def test_places_ships(run, text, expected):
+    ships = [p for p in run(text)._.places if p["kind"] == "ship" and not p["descriptor"]]
+    assert [(p["text"], p["name"]) for p in ships] == expected
+
+
+def test_places_an_indian_naval_air_station_the_gazetteer_names_is_a_base_not_a_ship(run):
+    places = run("The P-8I flew from INS Rajali to Port Blair.")._.places
+    assert (places[0]["text"], places[0]["kind"]) == ("INS Rajali", "airbase")
+
+
+def test_places_the_carrier_is_a_place_only_when_a_ship_is_named(run):
+    airline = run("The carrier said its A320 flew to Lisbon.")._.places
+    assert [p["kind"] for p in airline] == ["city"]
+    navy = run("The MV-22 left USS Tripoli. It flew back to the ship on Monday.")._.places
+    assert [(p["text"], p["kind"], p["descriptor"]) for p in navy] == [
+        ("USS Tripoli", "ship", False), ("the ship", "ship", True)
+    ]

@@ -515,3 +515,17 @@ def test_resources_gazetteers_pinned_airport_codes(row_id: str, icao: str | None
     assert found == (icao, iata), (
         f"airbases.jsonl: {row_id}: expected (icao, iata) {(icao, iata)}, found {found}"
     )
+
+
+def test_ship_rows_are_prefixes_with_a_country_or_heads():
+    """``ships.jsonl``: a navy's ship prefix with the ISO code of its country, or a lower-case head noun."""
+    countries = {row["iso2"] for row in load_jsonl("countries.jsonl", required=("id", "iso2", "name"))}
+    bad = []
+    for row in load_jsonl("ships.jsonl"):
+        if "prefix" in row:
+            ok = row["id"] == f"ship.prefix.{row['prefix'].lower()}" and row.get("country") in countries
+        else:
+            ok = row.get("head", "").islower() and row["id"] == "ship.head." + row["head"].replace(" ", "_")
+        if not ok:
+            bad.append(row["id"])
+    assert bad == []

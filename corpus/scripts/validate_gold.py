@@ -64,7 +64,7 @@ REQUIRED_SOURCE_KEYS = ("text", "span", "name", "kind")
 # Mirrors the Literal types in models/__init__.py; kept here so the script runs without the package installed.
 ACTIONS = frozenset({"departure", "arrival", "flight", "return", "deployment", "diversion", "transit", "other"})
 MODALITIES = frozenset({"asserted", "hedged", "planned", "negated"})
-PLACE_KINDS = frozenset({"airport", "airbase", "city", "region", "country", "other"})
+PLACE_KINDS = frozenset({"airport", "airbase", "city", "region", "country", "ship", "other"})
 TIMEX_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 SOURCE_KINDS = frozenset({"media", "flight_tracker", "official", "anonymous", "imagery", "social_media", "other"})
 PUBLISHED_SOURCES = frozenset({"dateline", "metadata"})

@@ -1487,6 +1487,11 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         # "the base" is the base the story is about: the most often named one so far (the latest on a tie)
         counts = _name_counts(p for p in candidates if p["kind"] in wanted and not p.get("descriptor"))
         candidates.sort(key=lambda p: -counts[p["name"]])
+    elif place["kind"] == "ship":
+        # "flew back to the carrier": the ship so described (a carrier, not the destroyer named since), the one
+        # named most often first
+        counts = _name_counts(p for p in candidates if p["kind"] == "ship" and not p.get("descriptor"))
+        candidates.sort(key=lambda p: (p.get("ship_head") != place.get("ship_head"), -counts[p["name"]]))
     elif place["kind"] == "airport":
         # "landed at the same airport": an airport before a base ("spent the night at Olenya air base")
         candidates.sort(key=lambda p: p["kind"] != "airport")

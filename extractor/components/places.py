@@ -185,6 +185,7 @@ def _own_ground_after(lowers: list[str], i: int) -> bool:
         "regions": "regions.jsonl",
         "countries": "countries.jsonl",
         "islands": "islands.jsonl",
+        "ships": "ships.jsonl",
         "use_airportsdata": True,
         "use_geonames": True,
         "span_key": SPAN_KEY,
@@ -197,12 +198,13 @@ def make_place_ruler(
     regions: str,
     countries: str,
     islands: str,
+    ships: str,
     use_airportsdata: bool,
     use_geonames: bool,
     span_key: str,
 ) -> PlaceRuler:
     return PlaceRuler(
-        nlp, name, airbases=airbases, regions=regions, countries=countries, islands=islands,
+        nlp, name, airbases=airbases, regions=regions, countries=countries, islands=islands, ships=ships,
         use_airportsdata=use_airportsdata, use_geonames=use_geonames, span_key=span_key,
     )  # fmt: skip
 
@@ -217,6 +219,7 @@ class PlaceRuler:
         regions: str = "regions.jsonl",
         countries: str = "countries.jsonl",
         islands: str = "islands.jsonl",
+        ships: str = "ships.jsonl",
         use_airportsdata: bool = True,
         use_geonames: bool = True,
         span_key: str = SPAN_KEY,
@@ -261,6 +264,10 @@ class PlaceRuler:
         self.islands = {
             fold(name) for row in island_rows for name in [row["name"], *(row.get("aliases") or [])]
         }
+        ship_rows = load_jsonl(ships)
+        self.ship_prefixes = {row["prefix"]: row for row in ship_rows if row.get("prefix")}
+        self.ship_heads = Lexicon(max_tokens=3)
+        self.ship_heads.add_many([row["head"] for row in ship_rows if row.get("head")], "ship")
         if use_airportsdata:
             self._add_airportsdata()
         if use_geonames:
@@ -406,11 +413,11 @@ class PlaceRuler:
                 for i in range(mention["token_start"], mention["token_end"]):
                     allowed[i] = False
         operators = doc._.operators or []
-        mentions: list[dict] = []
+        mentions: list[dict] = self._ships(doc, allowed)
         matches = self._matches_around_operators(doc, allowed, operators)
         starts = {m.start: m for m in matches if m.entry.payload["kind"] in ("airport", "airbase")}
         for match in matches:
-            if not allowed[match.start]:
+            if not allowed[match.start] or not allowed[match.end - 1]:
                 continue  # inside a facility named just before ("Kunming Changshui International Airport")
             place = match.entry.payload
             start, end = match.start, match.end
@@ -522,10 +529,87 @@ class PlaceRuler:
             if self._is_island(doc, mention):
                 mention["island"] = True
         doc._.places = sorted(mentions, key=lambda m: m["start"])
-        mentions.extend(self._descriptors(doc, allowed))
+        mentions.extend(self._descriptors(doc, allowed, any(m["kind"] == "ship" for m in mentions)))
         mentions.sort(key=lambda m: m["start"])
         self.set_annotations(doc, mentions)
         return doc
+
+    def _ships(self, doc: Doc, allowed: list[bool]) -> list[dict]:
+        """Warships as places: 'USS Spruance', 'the carrier USS Abraham Lincoln', 'HMS Prince of Wales', 'the
+        destroyer Spruance' and, once a ship is named, its name alone ('Abraham Lincoln', 'Eisenhower')."""
+        table = token_table(doc)
+        out: list[dict] = []
+        named: dict[str, dict] = {}  # the name without its prefix ("Abraham Lincoln") -> the ship
+        for i, text in enumerate(table.texts):
+            row = self.ship_prefixes.get(text)
+            if row is None or not allowed[i]:
+                continue
+            end = _ship_name_end(table, i + 1, allowed)
+            if end == i + 1:
+                continue
+            span = doc[i:end]
+            if self._lookup_facility(span.text) is not None:
+                continue  # "INS Rajali": an Indian naval air station the gazetteer names, not a ship
+            bare = doc[i + 1 : end].text
+            place = {"name": span.text, "kind": "ship", "country": row["country"], "icao": None, "iata": None,
+                     "lat": None, "lon": None, "city": None, "rule": row["id"]}  # fmt: skip
+            start, head = self._ship_head_before(doc, i)
+            if head is not None:
+                place["ship_head"] = head
+            named.setdefault(bare, place)
+            out.append(_mention(doc[start:end], place))
+            allowed[start:end] = [False] * (end - start)
+        for i in range(len(doc)):
+            if not allowed[i] or table.lowers[i] not in {"the", "a", "an"} or i + 1 == len(doc):
+                continue  # "the destroyer Spruance", "the aircraft carrier Abraham Lincoln"
+            head = next(iter(self.ship_heads.candidates(doc, i + 1)), None)
+            if head is None:
+                continue
+            end = _ship_name_end(table, head.end, allowed)
+            if end == head.end or not all(allowed[k] for k in range(i, end)):
+                continue
+            bare = doc[head.end : end].text
+            place = named.get(bare) or {"name": bare, "kind": "ship", "country": None, "icao": None, "iata": None,
+                                        "lat": None, "lon": None, "city": None, "rule": "ship.head",
+                                        "ship_head": doc[head.end - 1].lower_}  # fmt: skip
+            named.setdefault(bare, place)
+            out.append(_mention(doc[i:end], place))
+            allowed[i:end] = [False] * (end - i)
+        short = {}
+        for bare, place in named.items():
+            words = bare.split()
+            short[tuple(words)] = place
+            if len(words) > 1 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+                short.setdefault((words[-1],), place)  # "Eisenhower" after "USS Dwight D. Eisenhower"
+        if short:
+            first = min(m["token_start"] for m in out)
+            for i in range(first, len(doc)):
+                for words, place in short.items():
+                    end = i + len(words)
+                    if (
+                        tuple(table.texts[i:end]) == words
+                        and all(allowed[k] for k in range(i, end))
+                        and not (i > 0 and table.capital[i - 1] and table.alpha[i - 1])
+                        and not (end < len(doc) and table.capital[end] and table.alpha[end])
+                    ):
+                        out.append(_mention(doc[i:end], {**place, "rule": place["rule"] + ":short"}))
+                        allowed[i:end] = [False] * (end - i)
+        return out
+
+    def _ship_head_before(self, doc: Doc, i: int) -> tuple[int, str | None]:
+        """'the Nimitz-class aircraft carrier USS Abraham Lincoln': the description before a ship's prefixed
+        name is part of the mention; its head word ("carrier") says what the ship is."""
+        for k in range(max(0, i - 3), i):
+            head = next((h for h in self.ship_heads.candidates(doc, k) if h.end == i), None)
+            if head is None:
+                continue
+            for start in range(k - 1, max(-1, k - 5), -1):
+                if doc[start].lower_ in {"the", "a", "an"}:
+                    return start, doc[i - 1].lower_
+                if doc[start].is_punct and doc[start].text != "-":
+                    break
+            return k, doc[i - 1].lower_
+        return i, None
 
     def _matches_around_operators(self, doc: Doc, allowed: list[bool], operators: list[dict]) -> list:
         """Gazetteer matches that do not sit inside an operator name ("Qatar" in "Qatar Emiri Air Force").
@@ -732,8 +816,9 @@ class PlaceRuler:
                 return True
         return False
 
-    def _descriptors(self, doc: Doc, allowed: list[bool]) -> list[dict]:
-        """'the base', 'the Syrian province', 'the same airfield': places named by description."""
+    def _descriptors(self, doc: Doc, allowed: list[bool], ships: bool = False) -> list[dict]:
+        """'the base', 'the Syrian province', 'the same airfield': places named by description; 'the carrier',
+        'the destroyer' when the text names a ship."""
         out: list[dict] = []
         lowers = token_table(doc).lowers
         for token in [doc[i] for i, lower in enumerate(lowers) if lower in {"the", "that", "this"}]:
@@ -753,7 +838,10 @@ class PlaceRuler:
                 j = demonym.end
             if j < len(doc) and doc[j].lower_ in _DESCRIPTOR_MODIFIERS:
                 j += 1
-            if j + 1 < len(doc) and doc[j].lower_ == "air" and doc[j + 1].lower_ in {"base", "field"}:
+            ship = next(iter(self.ship_heads.candidates(doc, j)), None) if ships and j < len(doc) else None
+            if ship is not None:
+                head_end, kind = ship.end, "ship"
+            elif j + 1 < len(doc) and doc[j].lower_ == "air" and doc[j + 1].lower_ in {"base", "field"}:
                 head_end, kind = j + 2, "airbase"
             elif j < len(doc):
                 head_end, kind = j + 1, _DESCRIPTOR_HEADS.get(doc[j].lower_)
@@ -778,6 +866,8 @@ class PlaceRuler:
                 "descriptor": True,
             }
             mention = _mention(span, place)
+            if kind == "ship":
+                mention["ship_head"] = doc[head_end - 1].lower_  # "the carrier": the carrier, not the destroyer
             if doc[head_end - 1].lower_ == "island":
                 mention["the_island"] = True  # the island the story is about (see the events component)
             if doc[head_end - 1].lower_ == "capital" and country in self.capitals:
@@ -1033,6 +1123,22 @@ def _prefix_before(doc: Doc, start: int, allowed: list[bool]) -> int | None:
         ):
             return first
     return None
+
+
+def _ship_name_end(table, i: int, allowed: list[bool]) -> int:
+    """The end of a ship's name from ``i``: capitalised words and initials ('Dwight D. Eisenhower', 'George
+    H.W. Bush'), 'of' and 'the' between them ('Prince of Wales'); up to five tokens."""
+    n = len(table.texts)
+    j = i
+    while j < n and j - i < 5 and allowed[j]:
+        text = table.texts[j]
+        if table.capital[j] and (table.alpha[j] or re.fullmatch(r"(?:[A-Z]\.)+", text)):
+            j += 1
+        elif text in {"of", "the"} and j > i and j + 1 < n and table.capital[j + 1] and table.alpha[j + 1]:
+            j += 1
+        else:
+            break
+    return j
 
 
 def _name_run_end(doc: Doc, i: int, allowed: list[bool]) -> int:

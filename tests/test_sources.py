@@ -455,6 +455,11 @@ def test_sources_publisher_from_dateline_byline_and_trailer(extractor, text, men
     assert (publisher["text"], publisher["name"]) == (mention, name)
 
 
+def test_sources_a_place_after_the_reporters_name_is_no_publisher(extractor):
+    text = "Headline\n\nBy Aisha Bukar Lawan, Maiduguri\n\nA C-130H left Maiduguri International Airport."
+    assert [s for s in _doc(extractor, text)._.sources if s["role"] == "publisher"] == []
+
+
 def test_sources_publisher_short_name_refers_to_it(extractor):
     text = (
         "Headline\n\nAnalysis | Meridian Security Review | By Jane Roe\n\n"

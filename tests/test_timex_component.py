@@ -133,6 +133,17 @@ def test_timex_clock_time_on_a_weekday_without_a_publication_date() -> None:
     assert values == ["XXXX-WXX-2T22:15", "XXXX-WXX-2", "XXXX-WXX-2T03:30"]  # the sentence's day, as with a date
 
 
+@pytest.mark.parametrize(
+    "report",
+    ["In a statement on Friday, the spokesperson said", "Speaking at a news conference on Friday, he said",
+     "The spokesperson told reporters on Friday"],
+)
+def test_timex_the_day_of_a_statement_is_not_the_day_of_the_clock_times_it_tells(report) -> None:
+    text = f"The helicopter flew close to the plane on Thursday. {report} the plane took off at 7:10 a.m."
+    values = [t.value for t in TemporalTagger().tag(text, "2025-02-21")]
+    assert values == ["2025-02-20", "2025-02-21", "2025-02-20T07:10"]
+
+
 def test_timex_yearless_dct_is_checked() -> None:
     assert [t.value for t in TemporalTagger().tag("They flew yesterday.", "XXXX-02-30")] == [None]
     assert [t.value for t in TemporalTagger().tag("They flew yesterday.", "XXXX-03-01")] == ["XXXX-02-29"]

@@ -339,6 +339,8 @@ class SourceTagger:
                 row = _first_payload(self.lexicon, issuer) or self.credits.get(fold(issuer))
                 if row:
                     name, kind, rule = row["name"], row["kind"], row["id"]
+                elif _capital_or_city_country(byline["outlet"]) or self.countries.lookup(byline["outlet"]):
+                    return out  # "By Aisha Bukar Lawan, Maiduguri": where the reporter files from
                 else:
                     name = _without_headquarters(byline["outlet"])
                     kind = byline.get("kind") or _kind_of_unknown(name)

@@ -248,8 +248,8 @@ _DATE_PLACE_ISSUER = re.compile(
 #: "The Sunan Ledger | Issue 47: ...": a newsletter's name before its issue number, the headline line included
 _ISSUE_HEADER = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
-    r"(?:\s*[|:\-–—]\s*(?:Issue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
-)  # also "The Firebird Log #31: Madeira burns"
+    r"(?:\s*[|:,\-–—]\s*(?:Issue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
+)  # also "The Firebird Log #31: Madeira burns", "The Luzon Strait Letter, No. 87: ..."
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})"
@@ -540,6 +540,7 @@ _ISSUER_WORDS = _OUTLET_WORDS | {
     "spotter", "spotters", "radar", "intel", "observatory", "staff", "headquarters", "corps", "agency",
     "noticias", "notícias", "tidende", "zeitung", "courier", "skies", "squawk", "log", "diario", "diário",
     "jornal", "gazeta", "correio", "kurier", "dagblad", "avisen", "periódico", "periodico", "journal",
+    "notes", "notebook", "newsletter", "blog", "diary", "letter",
 }  # fmt: skip
 #: the last word of a reporter's role in a byline ("Royal Correspondent", "Commander, Task Force 67 ...")
 _ROLE_TITLES = {
@@ -581,6 +582,7 @@ def _segmented_header(line: str) -> tuple[int, int] | None:
         return None
     position = 0
     after_byline = False
+    tagline = None
     for piece in _SEGMENT_SPLIT.split(line):
         start = line.find(piece, position) if piece else -1
         if start < 0:
@@ -629,9 +631,24 @@ def _segmented_header(line: str) -> tuple[int, int] | None:
             continue  # "weekly notes", "thread"
         if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words):
             continue
-        if after_byline or set(lowered.replace("’", "'").split()) & _ISSUER_WORDS:
+        if after_byline or {w.rstrip("'’") for w in lowered.replace("’", "'").split()} & _ISSUER_WORDS:
             return start, start + len(segment)  # "By Ana Rita Valente, Correio do Alentejo": the outlet
+        if tagline is None:
+            tagline = _publication_tagline(line[start + len(segment) :])
+        if tagline:
+            return start, start + len(segment)  # "Caribbean Skywatch - a spotter's notebook": the name
     return None
+
+
+#: what a publication calls itself in the tagline after its name ("Caribbean Skywatch - a spotter's notebook")
+_TAGLINE = re.compile(
+    r"\s+[|·•\-–—]\s+(?:an?|the|our|my)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:notebook|log|logbook|blog|newsletter|diary|notes|journal|digest)\b"
+)
+
+
+def _publication_tagline(rest: str) -> bool:
+    return bool(_TAGLINE.match(rest))
 
 
 def _contact_block(text: str, lines: list[str]) -> dict | None:

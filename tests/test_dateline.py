@@ -214,9 +214,16 @@ def test_byline_outlet(text, outlet):
         ("Headline\n\nLuqa Logbook - notes from the fence at Malta International\n\nBody.", "Luqa Logbook"),
         ("Headline\n\n@MedSkyWatch · Mediterranean flight tracking. Positions from ADS-B Exchange.\n\n"
          "1/ Body.", "MedSkyWatch"),
+        ("Headline\n\nBalkan Ramp Notes – spotting log\n\nBody.", "Balkan Ramp Notes"),
+        ('Headline\n\nPampanga Spotters\' Notebook — posted by "tarmac_tita"\n\nBody.',
+         "Pampanga Spotters' Notebook"),
+        ("Headline\n\nCaribbean Skywatch - a spotter's notebook from Puerto Rico\n\nBody.",
+         "Caribbean Skywatch"),
+        ("The Luzon Strait Letter, No. 87: a Hercules in Basco\n\nWelcome back.", "The Luzon Strait Letter"),
     ],
     ids=["issue-number", "name-dash-blog", "name-comma-newsletter", "name-blog", "issue-then-fuller-name",
-         "thread-by-name-and-handle", "name-with-a-number", "name-dash-notes-from", "handle-dot-description"],
+         "thread-by-name-and-handle", "name-with-a-number", "name-dash-notes-from", "handle-dot-description",
+         "notes-dash-label", "possessive-notebook", "name-dash-tagline", "letter-comma-number"],
 )  # fmt: skip
 def test_byline_a_blog_newsletter_or_thread_naming_itself(text, outlet):
     found = find_byline(text)

@@ -244,8 +244,9 @@ CASES = [
     ),
     (
         "the-carrier-is-the-carrier-not-the-destroyer-named-since",
-        "Two Super Hornets left the aircraft carrier USS Dwight D. Eisenhower on Monday. An MH-60R flew from the "
-        "destroyer USS Gravely to Bahrain on Tuesday. A C-2A flew from the carrier to Bahrain on Wednesday.",
+        "Two Super Hornets left the aircraft carrier USS Dwight D. Eisenhower on Monday. An MH-60R flew from "
+        "the destroyer USS Gravely to Bahrain on Tuesday. A C-2A flew from the carrier to Bahrain on "
+        "Wednesday.",
         [("departure", ("F/A-18E/F",), "USS Dwight D. Eisenhower", None, None, None, "asserted"),
          ("flight", ("MH-60R",), "USS Gravely", "Bahrain", None, None, "asserted"),
          ("flight", ("C-2A",), "USS Dwight D. Eisenhower", "Bahrain", None, None, "asserted")],

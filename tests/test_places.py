@@ -40,7 +40,7 @@ CASES = [
     ("It took off from Libya.", "Libya", "Libya", "country", "LY", None),
     # a Canadian wing named with or without its base; a base known by the name of its garrison
     ("It left 9 Wing Gander.", "9 Wing Gander", "Gander International Airport", "airport", "CA", "CYQX"),
-    ("Two CH-146s flew from Edmonton Garrison.", "Edmonton Garrison", "CFB Edmonton", "airbase", "CA", "CYED"),
+    ("Two CH-146s left Edmonton Garrison.", "Edmonton Garrison", "CFB Edmonton", "airbase", "CA", "CYED"),
     ("It left Chkalovsky.", "Chkalovsky", None, "airbase", "RU", None),
     ("It landed at Vnukovo International Airport.", "Vnukovo International Airport", None, "airport", "RU", "UUWW"),
     ("It landed at RAF Fairford.", "RAF Fairford", None, "airbase", "GB", "EGVA"),

@@ -455,6 +455,16 @@ def test_sources_publisher_from_dateline_byline_and_trailer(extractor, text, men
     assert (publisher["text"], publisher["name"]) == (mention, name)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [("The jet landed, department spokesperson Émilie Charbonneau told Reuters.", "Émilie Charbonneau"),
+     ("The jet landed, said Lt. (N) Marie-Ève Gallant, a spokesperson.", "Marie-Ève Gallant")],
+    ids=["accented-capital", "naval-rank-suffix"],
+)
+def test_sources_a_title_before_a_name_with_an_accent_or_a_rank_suffix(extractor, text, name):
+    assert name in [s["name"] for s in _doc(extractor, text)._.sources if s["role"] == "person"]
+
+
 def test_sources_a_place_after_the_reporters_name_is_no_publisher(extractor):
     text = "Headline\n\nBy Aisha Bukar Lawan, Maiduguri\n\nA C-130H left Maiduguri International Airport."
     assert [s for s in _doc(extractor, text)._.sources if s["role"] == "publisher"] == []

@@ -1488,8 +1488,8 @@ def _resolve_place(doc: Doc, place: dict, history: list[Leg]) -> dict | None:
         counts = _name_counts(p for p in candidates if p["kind"] in wanted and not p.get("descriptor"))
         candidates.sort(key=lambda p: -counts[p["name"]])
     elif place["kind"] == "ship":
-        # "flew back to the carrier": the ship so described (a carrier, not the destroyer named since), the one
-        # named most often first
+        # "flew back to the carrier": the ship so described (a carrier, not the destroyer named since), the
+        # one named most often first
         counts = _name_counts(p for p in candidates if p["kind"] == "ship" and not p.get("descriptor"))
         candidates.sort(key=lambda p: (p.get("ship_head") != place.get("ship_head"), -counts[p["name"]]))
     elif place["kind"] == "airport":

@@ -569,9 +569,10 @@ class PlaceRuler:
             if end == head.end or not all(allowed[k] for k in range(i, end)):
                 continue
             bare = doc[head.end : end].text
-            place = named.get(bare) or {"name": bare, "kind": "ship", "country": None, "icao": None, "iata": None,
-                                        "lat": None, "lon": None, "city": None, "rule": "ship.head",
-                                        "ship_head": doc[head.end - 1].lower_}  # fmt: skip
+            place = named.get(bare) or {
+                "name": bare, "kind": "ship", "country": None, "icao": None, "iata": None, "lat": None,
+                "lon": None, "city": None, "rule": "ship.head", "ship_head": doc[head.end - 1].lower_,
+            }  # fmt: skip
             named.setdefault(bare, place)
             out.append(_mention(doc[i:end], place))
             allowed[i:end] = [False] * (end - i)
@@ -867,7 +868,8 @@ class PlaceRuler:
             }
             mention = _mention(span, place)
             if kind == "ship":
-                mention["ship_head"] = doc[head_end - 1].lower_  # "the carrier": the carrier, not the destroyer
+                # "the carrier": the carrier, not the destroyer
+                mention["ship_head"] = doc[head_end - 1].lower_
             if doc[head_end - 1].lower_ == "island":
                 mention["the_island"] = True  # the island the story is about (see the events component)
             if doc[head_end - 1].lower_ == "capital" and country in self.capitals:
@@ -1132,12 +1134,11 @@ def _ship_name_end(table, i: int, allowed: list[bool]) -> int:
     j = i
     while j < n and j - i < 5 and allowed[j]:
         text = table.texts[j]
-        if table.capital[j] and (table.alpha[j] or re.fullmatch(r"(?:[A-Z]\.)+", text)):
-            j += 1
-        elif text in {"of", "the"} and j > i and j + 1 < n and table.capital[j + 1] and table.alpha[j + 1]:
-            j += 1
-        else:
+        initials = table.capital[j] and (table.alpha[j] or re.fullmatch(r"(?:[A-Z]\.)+", text))
+        linked = text in {"of", "the"} and j > i and j + 1 < n and table.capital[j + 1] and table.alpha[j + 1]
+        if not (initials or linked):
             break
+        j += 1
     return j
 
 

@@ -121,6 +121,8 @@ _TOLD = frozenset({"told", "tells"})
 #: words after a town's name that do not make it the paper named after the town
 _TOWN_AFTER = frozenset({"'s", "’s", "was", "has", "have", "could"})
 _PERSON_STOP_WORDS = _WORDS["person_stop_words"]
+#: a capital letter that may start a name, accented ones included ("Émilie", "Łukasz")
+_CAPITAL = "[A-ZÀ-ÖØ-ÞŁŚŠŽČĆ]"
 _ROLE_NOUNS = _WORDS["role_nouns"]
 _PORTFOLIO_WORDS = _WORDS["portfolio_words"]
 _APPOSED_ROLES = _WORDS["apposed_roles"]
@@ -245,7 +247,11 @@ class SourceTagger:
             if phrase[:1].islower():  # "spokesman John Kirby", "Spokesman John Kirby" at a sentence start
                 escaped = f"[{phrase[0].upper()}{phrase[0]}]" + escaped[1:]
             alternatives.append(escaped)
-        self.title_pattern = re.compile(r"(?<![\w.])(?P<title>" + "|".join(alternatives) + r")(?=\s+[A-Z])")
+        # "spokesperson Émilie Charbonneau"; "Lt. (N) Marie-Ève Gallant": a Canadian naval rank's "(N)"
+        self.title_pattern = re.compile(
+            r"(?<![\w.])(?P<title>" + "|".join(alternatives) + r")(?=\s+(?:\((?:N|Ret|ret|retd)\.?\)\s+)?"
+            + _CAPITAL + ")"
+        )
 
     # -- pipeline --------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -502,6 +508,8 @@ class SourceTagger:
             title = doc.char_span(match.start("title"), match.end("title"), alignment_mode="expand")
             if title is None or not all(allowed[i] for i in range(title.start, title.end)):
                 continue
+            if title.end + 3 < len(doc) and doc[title.end].text == "(" and doc[title.end + 2].text == ")":
+                title = doc[title.start : title.end + 3]  # "Lt. (N)": the rank's suffix belongs to the title
             end = _person_name_end(doc, title.end, allowed, self.org_heads)
             if end is None and _family_name_of(doc, title.end, out):
                 # "Major Talavera" after "Major Renzo Talavera Ochoa" (Talavera is a town too)

@@ -70,7 +70,8 @@ _RELATIONS = {
 _APPROX_START = re.compile(r"(?:around|about|approximately|roughly|circa)\s", re.IGNORECASE)
 _FOLLOWING_DAY_GAP = re.compile(r"\s*(?:[,(]\s*)?(?:(?:on|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 _REPORTING_WORDS = (
-    r"\b(?:said|says|told(?:\s+(?:reporters|journalists))?|announced|reported|stated|added|confirmed|declared|wrote|noted"
+    r"\b(?:said|says|told(?:\s+(?:reporters|journalists))?|announced|reported|stated|added|confirmed|declared"
+    r"|wrote|noted"
     # "in a statement on Friday", "at a briefing issued late on Friday": the report's day as well
     r"|(?:statement|briefing|(?:news|press) conference|interview|bulletin)(?:\s+(?:issued|released|published|"
     r"posted|given|late|early))*)"

@@ -243,6 +243,12 @@ CASES = [
           "asserted")],
     ),
     (
+        "an-arrival-from-a-place-goes-to-the-scene-the-headline-names",
+        "Terrace notes: KFOR traffic at Pristina\n\nBack on the terrace at Pristina for three days. The "
+        "airport at Pristina was busy. An Italian C-130J came in from Pisa at 15:00 with cargo.",
+        [("flight", ("C-130J",), "Pisa", "Pristina", None, None, "asserted")],
+    ),
+    (
         "the-carrier-is-the-carrier-not-the-destroyer-named-since",
         "Two Super Hornets left the aircraft carrier USS Dwight D. Eisenhower on Monday. An MH-60R flew from "
         "the destroyer USS Gravely to Bahrain on Tuesday. A C-2A flew from the carrier to Bahrain on "

@@ -344,3 +344,8 @@ def test_places_the_carrier_is_a_place_only_when_a_ship_is_named(run):
     assert [(p["text"], p["kind"], p["descriptor"]) for p in navy] == [
         ("USS Tripoli", "ship", False), ("the ship", "ship", True)
     ]
+
+
+def test_places_an_aircraft_name_that_is_also_a_town_is_no_place(run):
+    assert run("Esquel is a demanding destination for a loaded Hercules.")._.places[0]["text"] == "Esquel"
+    assert [p["text"] for p in run("The service has two serviceable Hercules.")._.places] == []

@@ -1887,8 +1887,12 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
         return
     if leg.origin is not None and any(_arriving(t) for t in leg.triggers):
         # "an An-124 arrived from Leipzig": at the place the article's legs reach most often (the latest of
-        # equals), the scene of the story
+        # equals), the scene of the story; the one airport or town a headline names counts as reached twice
+        # ("Terrace notes: KFOR traffic at Pristina", "Three days on the Clark fence")
         reached: dict[str, tuple[int, int, dict]] = {}
+        scene = _headline_scene(leg.sent.doc)
+        if scene is not None:
+            reached[fold(scene.get("city") or scene.get("name") or "")] = (2, -1, scene)
         for order, earlier_leg in enumerate(earlier):
             place = earlier_leg.destination
             if place is not None and earlier_leg.sent is not leg.sent:
@@ -1902,6 +1906,28 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
             if count >= 2 and not _same_name(scene, leg.origin):
                 leg.destination = scene
                 leg.rules.append("implicit:arrival-destination")
+
+
+def _headline_scene(doc: Doc) -> dict | None:
+    """The one airport, base or town a headline names that the body names again, or None."""
+    end = headline_end_of(token_table(doc).text)
+    if not end:
+        return None
+    heads: set[str] = set()
+    body: Counter[str] = Counter()
+    best: dict[str, dict] = {}
+    for place in doc._.places or []:
+        if place.get("descriptor") or place["kind"] not in ("airport", "airbase", "city"):
+            continue
+        key = fold(place.get("city") or place.get("name") or "")
+        if place["end"] <= end:
+            heads.add(key)
+        else:
+            body[key] += 1
+        if key not in best or (place.get("icao") and not best[key].get("icao")):
+            best[key] = place  # "Pristina" in the headline, "Pristina International Airport" below it
+    scenes = {key for key in heads if body[key] >= 2}
+    return best[scenes.pop()] if len(scenes) == 1 else None
 
 
 def _destinations_of_followers(legs: list[Leg]) -> None:

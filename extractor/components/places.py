@@ -136,6 +136,8 @@ _NOT_PLACES = {
     "Kent", "Crawley", "Sandy", "Gary", "Tyler", "Austin", "Warren", "Lafayette", "Pueblo", "Surprise",
     "Paradise", "Norman", "Troy", "Marietta", "Irving", "Arlington", "Kansas", "Carson", "Clarksville", "Airport",
     "Central",
+    # aircraft names that are towns too: "a loaded Hercules" is a C-130, not Hercules, California
+    "Hercules", "Puma", "Caracal", "Orion",
 }  # fmt: skip
 # Some of the above are real countries: they are added from countries.jsonl, which only matches capitalised text
 # anyway; the stop list only keeps the *city* readings out (a "Georgia" city in the US, "Jordan" the city...).

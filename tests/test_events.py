@@ -274,6 +274,7 @@ NO_EVENT = [
     ("specs", "The An-124-100 has a cargo capacity exceeding 150 metric tons."),
     ("attack", "Russian forces repelled an attack by rebels on the Hmeimim air base earlier this month."),
     ("contract", "The air force signed a contract for twelve new C-390 transports."),
+    ("hard-landing", "In December, a Mi-17 made a hard landing near Pernik during a training flight."),
     ("no-aircraft", "The resumption of military flights to Hmeimim has raised concerns."),
 ]
 
@@ -1621,3 +1622,11 @@ def test_events_departing_before_a_noun_is_no_trigger(run):
 def test_events_a_charter_and_a_way_from_to(run, text, route):
     (leg,) = run(text, DCT)._.events
     assert (leg["origin"]["name"][: len(route[0])], leg["destination"]["name"][: len(route[1])]) == route
+
+
+@pytest.mark.parametrize(
+    "report", ["the ministry said in a statement on Tuesday", "the minister told a news conference on Tuesday"]
+)
+def test_events_the_day_of_a_statement_is_not_the_day_of_the_flight(run, report):
+    (event,) = run(f"Two C-17s flew from Dover to Rzeszow, {report}.", DCT)._.events
+    assert event["date"] is None

@@ -17,6 +17,10 @@ CASES = [
     ("An Il-62M of the 223rd Flight Unit landed.", "223rd Flight Unit", "223rd Flight Unit", None),
     ("A CC-177 of 429 Transport Squadron landed.", "429 Transport Squadron", "429 Transport Squadron", None),
     ("Two C-130Js of No. 37 Squadron landed.", "No. 37 Squadron", "No. 37 Squadron", None),
+    ("A CH-149 of 103 Search and Rescue Squadron landed.", "103 Search and Rescue Squadron",
+     "103 Search and Rescue Squadron", None),
+    ("Two Mi-171Sh of the 22nd Helicopter Air Base landed.", "22nd Helicopter Air Base",
+     "22nd Helicopter Air Base", None),
     (
         "A KC-130J of Marine Aerial Refueler Transport Squadron 152 landed.",
         "Marine Aerial Refueler Transport Squadron 152", None, None,
@@ -61,3 +65,8 @@ def test_operators_an_acronym_the_text_defines_beats_the_lexicons_reading_of_it(
         ("Republic of Singapore Air Force", "Republic of Singapore Air Force", "SG"),
         ("RSAF", "Republic of Singapore Air Force", "SG"),
     }
+
+
+def test_operators_a_numbered_base_after_a_movement_preposition_is_a_place_not_a_unit(run):
+    doc = run("One of the C-17s made the short hop to the 71st Air Base at Câmpia Turzii.")
+    assert [o["text"] for o in doc._.operators] == []

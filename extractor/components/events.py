@@ -2318,6 +2318,8 @@ _SPEECH_VERBS = {
 _IMAGERY_WORDS = {"taken", "captured", "imagery", "images", "image", "photos", "photographs", "pictures"}
 #: "a flight plan filed on Sunday", "a notice issued on Monday": the date of a document, not of the flight
 _DOCUMENT_WORDS = {"filed", "issued", "published", "dated", "released", "signed", "submitted"}
+#: "the ministry said in a statement on Tuesday", "at a news conference on Friday": the day of the report
+_REPORT_NOUNS = {"statement", "briefing", "conference", "interview", "bulletin", "communique", "communiqué"}
 
 
 def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
@@ -2327,7 +2329,7 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     if span is None:
         return False
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
-    return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS))
+    return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS | _REPORT_NOUNS))
 
 
 def _primary_date(dates: list[dict]) -> dict | None:

@@ -156,8 +156,12 @@ class OperatorRuler:
 _UNIT = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
-    # "429 Transport Squadron", "No. 37 Squadron", "No 10 Squadron": Commonwealth numbering
-    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+){0,3} (?:Squadron|Wing))\b"
+    # "of the 22nd Helicopter Air Base", "of the 91st Air Force Base": a unit named for its base (Czech,
+    # Croatian, Romanian); "to the 71st Air Base" is the base
+    r"|(?<=of the )\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2}"
+    r" (?:Air (?:Force )?Base|Airlift Base|Transport Base)"
+    # "429 Transport Squadron", "No. 37 Squadron", "103 Search and Rescue Squadron": Commonwealth numbering
+    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+| and){0,4} (?:Squadron|Wing))\b"
 )
 
 

@@ -243,6 +243,11 @@ CASES = [
           "asserted")],
     ),
     (
+        "a-tracker-log-and-down-at",
+        "3/ Leg two: the Ilyushin 76 was off Hmeimim at 0355Z and down at Benina (HLLB), Benghazi, at 0731Z.",
+        [("arrival", ("Il-76",), None, "Benina International Airport", None, None, "asserted")],
+    ),
+    (
         "an-arrival-from-a-place-goes-to-the-scene-the-headline-names",
         "Terrace notes: KFOR traffic at Pristina\n\nBack on the terrace at Pristina for three days. The "
         "airport at Pristina was busy. An Italian C-130J came in from Pisa at 15:00 with cargo.",
@@ -1625,7 +1630,8 @@ def test_events_a_charter_and_a_way_from_to(run, text, route):
 
 
 @pytest.mark.parametrize(
-    "report", ["the ministry said in a statement on Tuesday", "the minister told a news conference on Tuesday"]
+    "report",
+    ["the ministry said in a statement on Tuesday", "the minister told a news conference on Tuesday"],
 )
 def test_events_the_day_of_a_statement_is_not_the_day_of_the_flight(run, report):
     (event,) = run(f"Two C-17s flew from Dover to Rzeszow, {report}.", DCT)._.events

@@ -458,8 +458,9 @@ def test_sources_publisher_from_dateline_byline_and_trailer(extractor, text, men
 @pytest.mark.parametrize(
     "text, name",
     [("The jet landed, department spokesperson Émilie Charbonneau told Reuters.", "Émilie Charbonneau"),
-     ("The jet landed, said Lt. (N) Marie-Ève Gallant, a spokesperson.", "Marie-Ève Gallant")],
-    ids=["accented-capital", "naval-rank-suffix"],
+     ("The jet landed, said Lt. (N) Marie-Ève Gallant, a spokesperson.", "Marie-Ève Gallant"),
+     ("The jet landed, DFA spokesperson Assistant Secretary Manuel Ocampo told reporters.", "Manuel Ocampo")],
+    ids=["accented-capital", "naval-rank-suffix", "stacked-assistant-secretary"],
 )
 def test_sources_a_title_before_a_name_with_an_accent_or_a_rank_suffix(extractor, text, name):
     assert name in [s["name"] for s in _doc(extractor, text)._.sources if s["role"] == "person"]
@@ -965,3 +966,9 @@ def test_sources_a_name_two_bodies_share_goes_to_the_country_of_the_story(extrac
 )  # fmt: skip
 def test_sources_malaysian_honorifics_are_titles_not_names(run, text, name):
     assert name in {s["name"] for s in run(text)._.sources}
+
+
+def test_sources_a_body_named_with_a_hyphenated_region(extractor):
+    text = "A W-3A flew to Krnov, according to the Fire Rescue Service of the Moravian-Silesian Region."
+    names = [s["name"] for s in _doc(extractor, text)._.sources]
+    assert names == ["Fire Rescue Service of the Moravian-Silesian Region"]

@@ -917,14 +917,14 @@ def _preceded_by(doc: Doc, start: int, words: list | None) -> bool:
 
 def _opens_clause_before_a_name(doc: Doc, start: int, end: int) -> bool:
     """A tracker's log with no subject: the trigger opens its sentence (after a numbering such as "2/" or a
-    quote) or follows a comma, and a name follows it ("Out of Chkalovsky (UUMU) at 0612Z", ", down at
-    EPRZ")."""
+    quote) or follows a comma or "and", and a name follows it ("Out of Chkalovsky (UUMU) at 0612Z", ", down
+    at EPRZ", "was off Hmeimim at 0355Z and down at Benina")."""
     if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_ in {"the", "a", "an"}:
         return False
     i = start
     while i > 0 and not doc[i].is_sent_start and not doc[i - 1].is_alpha and doc[i - 1].text != ",":
         i -= 1
-    return doc[i].is_sent_start or (i > 0 and doc[i - 1].text == ",")
+    return doc[i].is_sent_start or (i > 0 and doc[i - 1].lower_ in {",", "and"})
 
 
 def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:

@@ -1247,6 +1247,14 @@ class SourceTagger:
                         and chunk[j + 1]
                         and texts[j + 1][:1].isupper()
                     )
+                    or (  # "the Fire Rescue Service of the Moravian-Silesian Region"
+                        texts[j] == "-"
+                        and j > i
+                        and not table.ws[j - 1]
+                        and not table.ws[j]
+                        and j + 1 < n
+                        and texts[j + 1][:1].isupper()
+                    )
                     or (
                         lowers[j] == "in"
                         and j > i

@@ -1636,3 +1636,9 @@ def test_events_a_charter_and_a_way_from_to(run, text, route):
 def test_events_the_day_of_a_statement_is_not_the_day_of_the_flight(run, report):
     (event,) = run(f"Two C-17s flew from Dover to Rzeszow, {report}.", DCT)._.events
     assert event["date"] is None
+
+
+def test_events_a_day_right_before_a_speech_verb_is_the_day_of_the_speech(run):
+    text = "The crisis staff yesterday denied that a German CH-53 had landed in Jesenik on Sunday."
+    (event,) = run(text, "2024-09-17")._.events
+    assert event["date"]["value"] == "2024-09-15"

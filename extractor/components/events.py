@@ -2329,6 +2329,8 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     if span is None:
         return False
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
+    if span.end < len(doc) and doc[span.end].lower_ in _SPEECH_VERBS:
+        return True  # "the crisis staff yesterday denied that a CH-53 had landed on Sunday"
     return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS | _REPORT_NOUNS))
 
 

@@ -85,6 +85,7 @@ CASES = [
         [("Lt. Col. Marisa Okafor", "Marisa Okafor", "official")],
     ),
     ('"It works," said Hanna Lindqvist, an analyst.', [("Hanna Lindqvist", "Hanna Lindqvist", "other")]),
+    ('"It works," said Nguyen Van An, a spokesman.', [("Nguyen Van An", "Nguyen Van An", "other")]),
     # a country's office holder without a name is the office, not a person named "Saudi Arabia"
     ('"It works," said Saudi Arabia\'s envoy.', [("Saudi Arabia's envoy", "Saudi envoy", "official")]),
     ("Chad's communications minister denied it.", [("Chad's communications minister", None, "official")]),

@@ -2364,6 +2364,14 @@ def _person_name_end(doc: Doc, start: int, allowed: list[bool], org_heads: set[s
             and allowed[j + 1]
         ):
             j += 2  # "Lee Sung-jun", "Kim Jong-un": a hyphenated given name is one name
+    if (
+        j - start >= 2
+        and j < len(doc)
+        and doc[j].text == "An"
+        and allowed[j]
+        and (j + 1 == len(doc) or doc[j + 1].text in {",", ".", ";"})
+    ):
+        j += 1  # "said Nguyen Van An, a spokesman": a Vietnamese given name, not the article
     while j > start and doc[j - 1].lower_ in _NAME_PARTICLES:
         j -= 1
     if j == start or doc[start].lower_ in _NAME_PARTICLES:

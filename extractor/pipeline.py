@@ -15,6 +15,7 @@ from functools import cache
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 # importing the modules registers the factories (they are also declared under the spacy_factories entry point)
 from .components import aircraft, attribution, events, operators, places, sources, timex  # noqa: F401
@@ -33,6 +34,9 @@ PIPE_NAMES = (
 #: spaCy's tokenizer cache holds 10,000 entries by default; news vocabularies overflow it and every miss
 #: re-runs the prefix/suffix/infix rules. A larger cache keeps long runs at warm speed.
 TOKENIZER_CACHE_SIZE = 200_000
+#: spaCy splits a full stop after a digit or a lower-case letter, not after a capital (it keeps "U.S."); a
+#: designator or a Zulu time ending a sentence ("landed at 0748Z.", "the C-17A.", "an MQ-9B.") ends it too
+EXTRA_SUFFIXES = (r"(?<=[0-9][A-Z])\.", r"(?<=[0-9][A-Z][A-Z])\.")
 
 
 def build_pipeline(*, exclude: tuple[str, ...] = ()) -> Language:
@@ -41,6 +45,7 @@ def build_pipeline(*, exclude: tuple[str, ...] = ()) -> Language:
     nlp = spacy.blank("en")
     if hasattr(nlp.tokenizer, "max_cache_size"):
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]).search
     for abbreviation in _abbreviations():
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     for word in _sentence_ends():

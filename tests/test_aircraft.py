@@ -110,6 +110,11 @@ def test_aircraft_numbers_are_not_types(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []
 
 
+def test_aircraft_a_type_before_based_is_the_design_not_an_aircraft(run):
+    doc = run("RAF Shadow R1 ZZ504 (the King Air 350ER-based ISR aircraft) left Akrotiri.")
+    assert [a["model"] for a in doc._.aircraft if not a["generic"]] == ["Shadow R1"]
+
+
 def test_aircraft_bare_family_number_after_the_type_was_named(run):
     doc = run("A Boeing 747-8 landed at Nice. The 747 left on Sunday, and two 747s came later.")
     found = [(a["text"], a["model"], a["family"]) for a in doc._.aircraft]

@@ -668,6 +668,49 @@ def test_events_a_clock_time_earlier_than_the_legs_before_is_past_midnight(run):
     assert [e["date"]["value"] for e in events][-1] == "2025-11-19T01:30"
 
 
+def test_events_a_sentence_opening_on_its_verb_is_flown_by_the_aircraft_told_last(run):
+    text = (
+        "Second: a USAF MQ-9A Reaper climbing out of Larissa at 0831Z and heading southeast. Third: RAF Shadow R1 "
+        "ZZ504 out of Akrotiri at 1105Z. Went south to a box off Gaza, then came back up to Akrotiri and landed "
+        "at 1618Z."
+    )
+    events = run(text, "2025-03-11")._.events
+    assert [a["model"] for a in events[-1]["aircraft"]] == ["Shadow R1"]
+    assert events[-1]["destination"]["name"] == "RAF Akrotiri"
+
+
+def test_events_a_zulu_time_ending_a_sentence_ends_it(run):
+    # spaCy keeps "0130Z." in one token; the pipeline splits the full stop so the next sentence is its own
+    text = "JAKE11, an RC-135W, landed at Souda at 0130Z. An RQ-4B out of Sigonella reached Lebanon at 2100Z."
+    events = run(text, "2025-11-19")._.events
+    assert [[a["model"] for a in e["aircraft"]] for e in events] == [["RC-135W"], ["RQ-4B"]]
+
+
+def test_events_past_midnight_a_negated_leg_between_is_skipped_and_later_clocks_follow(run):
+    # the thread's day ("yesterday", Aug 13) was named before the clock dated Aug 12: once a leg passes
+    # midnight, the clock times told after it are Aug 13's too
+    text = (
+        "Busy one over the South China Sea yesterday. A P-8A Poseidon departed Kadena at 2310Z on Aug 12. "
+        "The P-8A did not go home to Okinawa. The P-8A landed at Clark at 0748Z. "
+        "An RC-135V lifted off from Kadena at 0105Z and was back on the ground at Kadena by 1020Z."
+    )
+    events = run(text, "2025-08-14")._.events
+    assert [e["date"]["value"] for e in events if e["modality"] != "negated"] == [
+        "2025-08-12T23:10", "2025-08-13T07:48", "2025-08-13T01:05", "2025-08-13T10:20"
+    ]
+
+
+def test_events_past_midnight_on_one_aircraft_leaves_the_others_on_their_day(run):
+    # no next day was named before: another aircraft's clock stays on the day in force
+    text = (
+        "Busy night on 18 November. JAKE11, an RC-135W, came out of Souda Bay at 1740Z and flew to Latakia. "
+        "It was back at Souda around 0130Z. FORTE10, an RQ-4B out of Sigonella, reached Lebanon around 2100Z."
+    )
+    events = run(text, "2025-11-19")._.events
+    expected = ["2025-11-18T17:40", "2025-11-19T01:30", "2025-11-18T21:00"]
+    assert [e["date"]["value"] for e in events] == expected
+
+
 def test_events_a_definite_count_of_aircraft_is_those_told_before(run):
     text = (
         "Two Hellenic Air Force Canadair CL-415 aircraft returned to Elefsina from Paphos on Thursday. The two "

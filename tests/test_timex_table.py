@@ -213,6 +213,8 @@ CASES = [
     ("recently", "The runway was recently extended.", DCT, "recently", "DATE", "PAST_REF"),
     ("in-the-past", "In the past, the base hosted bombers.", DCT, "the past", "DATE", "PAST_REF"),
     ("soon", "The jets will leave soon.", DCT, "soon", "DATE", "FUTURE_REF"),
+    ("soon-afterwards", "It landed in Nuuk soon afterwards.", DCT, "soon", None, None),
+    ("shortly-thereafter", "Shortly thereafter it left.", DCT, "Shortly", None, None),
     ("near-future", "More flights are expected in the near future.", DCT, "the near future", "DATE", "FUTURE_REF"),
     ("recent-years", "The base has grown in recent years.", DCT, "recent years", "DATE", "PAST_REF"),
     ("recent-days", "Traffic has picked up in recent days.", DCT, "recent days", "DATE", "PAST_REF"),
@@ -268,7 +270,13 @@ CASES = [
     ("time-weekday-merged", "The jet left at 10 p.m. Wednesday.", DCT, "10 p.m. Wednesday", "TIME", "2025-10-29T22:00"),
     ("noon-weekday", "The jet left at noon Tuesday.", DCT, "noon Tuesday", "TIME", "2025-10-28T12:00"),
     ("midnight", "The curfew starts at midnight.", DCT, "midnight", "TIME", "2025-10-30T24:00"),
-    ("after-midnight-next-day", "On Sunday it landed shortly after midnight.", DCT, "midnight", "TIME", "2025-10-27T00:00"),
+    # after midnight: the next day's start once an evening was told, else the start of the day told
+    ("after-midnight-day-told", "On Sunday it landed shortly after midnight.", DCT, "midnight", "TIME", "2025-10-26T00:00"),
+    ("after-midnight-next-day", "It left on Sunday evening and landed shortly after midnight.", DCT, "midnight", "TIME", "2025-10-27T00:00"),
+    ("after-midnight-dotted-clock", "It left at 21.40 on Sunday and landed shortly after midnight.", DCT, "midnight", "TIME", "2025-10-27T00:00"),
+    # a clock earlier than the one before it is the next day's, unless told in the past perfect
+    ("clock-past-midnight", "It left Dover at 2210Z on Sunday, refuelled at Shannon and landed at 0815Z.", DCT, "0815Z", "TIME", "2025-10-27T08:15"),
+    ("clock-past-perfect", "It took off at 02:17 on Sunday with a C-295M, which had left Lajes at 01:55.", DCT, "01:55", "TIME", "2025-10-26T01:55"),
     ("before-midnight-same-day", "On Sunday it landed shortly before midnight.", DCT, "midnight", "TIME", "2025-10-26T24:00"),
     ("around-time", "It landed around 7:15 p.m.", DCT, "around 7:15 p.m.", "TIME", "2025-10-30T19:15"),
     ("in-the-morning", "It landed at 4 in the morning.", DCT, "4 in the morning", "TIME", "2025-10-30T04:00"),

@@ -286,6 +286,8 @@ class AircraftRuler:
                 else:
                     end = _extend_designator(doc, end)
                     end, nickname = self._extend_nickname(doc, row, end)
+                if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _DESIGN_BASIS:
+                    continue  # "the King Air 350ER-based ISR aircraft": the design it was built on
                 # "six Y-20 transports": a generic head right after the type belongs to the same mention
                 nxt = matches[index + 1] if index + 1 < len(matches) else None
                 if nxt is not None and nxt.start == end and nxt.entry.payload["kind"] == "generic":
@@ -342,6 +344,10 @@ class AircraftRuler:
             Span(doc, m["token_start"], m["token_end"], label=LABEL) for m in mentions
         ]
         doc._.aircraft = mentions
+
+
+#: the word after a type and a hyphen that makes it the design another aircraft is built on
+_DESIGN_BASIS = frozenset({"based", "derived"})
 
 
 def _bare_family_numbers(doc: Doc, mentions: list[dict], known: dict[str, dict] | None = None) -> list[dict]:

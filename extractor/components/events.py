@@ -282,7 +282,7 @@ class EventBuilder:
         legs = _drop_summaries_and_restatements(doc, legs)
         _destinations_of_followers(legs)
         _airports_of_cities(doc, legs)
-        _clocks_past_midnight(legs)
+        _clocks_past_midnight(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
 
@@ -762,7 +762,7 @@ class EventBuilder:
         # log: "Departed Chkalovskiy at 0412Z ..."
         subject_window = doc[max(sent.start, trig.start - 6) : trig.start].text.lower()
         if _anaphor_before(doc, sent.start, trig.start) or (
-            not trig.row.get("noun") and _starts_sentence(doc, sent, trig.start)
+            not trig.row.get("noun") and (_starts_sentence(doc, sent, trig.start) or _subjectless(doc, sent))
         ):
             antecedent = _latest_typed(doc, trig.start, history)
             if antecedent:
@@ -1258,15 +1258,27 @@ def _refines(general: dict, specific: dict) -> bool:
     return False
 
 
-def _clocks_past_midnight(legs: list[Leg]) -> None:
+def _clocks_past_midnight(doc: Doc, legs: list[Leg]) -> None:
     """'JAKE11 came out of Souda Bay at 1740Z ... It was back at Souda around 0130Z': a bare clock time
     earlier than the clock time of the same aircraft's previous leg on the same day is the next day's (the
-    flight went on past midnight)."""
+    flight went on past midnight). When the text named that next day before ("Busy one yesterday ... departed
+    at 2310Z on Aug 12 ... landed at 0748Z"), the clock times told after it are that day's too, until the
+    text names a day again."""
+    rolled: str | None = None  # the day the text has passed midnight from
     for i, leg in enumerate(legs):
         primary = _primary_date(leg.dates)
-        if primary is None or not _bare_clock(primary) or leg.triggers[0].row["action"] == "departure":
+        if primary is not None and not _bare_clock(primary):
+            rolled = None  # "on 3 May": a day named again
+        if primary is None or not _bare_clock(primary):
+            continue
+        if rolled is not None and primary["value"].startswith(rolled + "T"):
+            _shift_bare_clocks(leg, rolled, "date:clock-after-midnight-passed")
+            continue
+        if leg.triggers[0].row["action"] == "departure":
             continue  # a departure told after the arrival ("had left Hamad shortly after 2pm") went before it
-        previous = _previous_leg_of(leg.aircraft, legs[:i])
+        # the aircraft's last leg that flew and was timed ("did not go home to Okinawa" has no clock)
+        flown = [before for before in legs[:i] if before.modality != "negated" and before.dates]
+        previous = _previous_leg_of(leg.aircraft, flown)
         before = _primary_date(previous.dates) if previous is not None else None
         if before is None or not _CLOCK_OF_DAY.match(before.get("value") or ""):
             continue
@@ -1276,14 +1288,22 @@ def _clocks_past_midnight(legs: list[Leg]) -> None:
             continue
         if not _DAY_VALUE.match(day) or day.startswith("XXXX"):
             continue
+        _shift_bare_clocks(leg, day, "date:clock-past-midnight")
         following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
-        leg.dates = [
-            {**t, "value": following + "T" + t["value"].split("T", 1)[1]}
-            if _bare_clock(t) and t["value"].startswith(day)
-            else t
-            for t in leg.dates
-        ]
-        leg.rules.append("date:clock-past-midnight")
+        if any(t["value"] == following and t["start"] < leg.sent.start_char for t in doc._.timexes or []):
+            rolled = day
+
+
+def _shift_bare_clocks(leg: Leg, day: str, rule: str) -> None:
+    """The leg's bare clock times valued on ``day`` move to the following day."""
+    following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    leg.dates = [
+        {**t, "value": following + "T" + t["value"].split("T", 1)[1]}
+        if _bare_clock(t) and t["value"].startswith(day + "T")
+        else t
+        for t in leg.dates
+    ]
+    leg.rules.append(rule)
 
 
 def _action(leg: Leg) -> str:
@@ -1656,6 +1676,32 @@ def _starts_sentence(doc: Doc, sent: Span, start: int) -> bool:
     while i < start and not doc[i].is_alpha:
         i += 1
     return i == start and doc[start].text[:1].isupper()
+
+
+def _subjectless(doc: Doc, sent: Span) -> bool:
+    """A tracker's sentence that opens on its verb ("Went south to a box off Gaza, then came back up to
+    Akrotiri"): its subject is the aircraft told last, not the last leg's."""
+    i = sent.start
+    while i < sent.end and not doc[i].is_alpha:
+        i += 1
+    if i + 1 >= sent.end or not doc[i].text[:1].isupper():
+        return False
+    first, following = doc[i].lower_, doc[i + 1]
+    if first in _SUBJECTLESS_OPENERS:
+        return True
+    return (
+        len(first) > 4
+        and first.endswith("ed")
+        and following.is_lower
+        and following.lower_ not in _SPEECH_VERBS
+        and following.lower_ not in {"by", "of"}
+    )
+
+
+#: irregular past tenses a tracker's subjectless sentence opens on
+_SUBJECTLESS_OPENERS = frozenset(
+    {"went", "ran", "came", "flew", "took", "spent", "left", "made", "swung", "held", "sat", "got", "stayed"}
+)
 
 
 def _and_back(doc: Doc, legs: list[Leg]) -> list[Leg]:

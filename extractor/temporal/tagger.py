@@ -513,18 +513,33 @@ def _after_midnight(
         return value
     if _SENTENCE_END.search(between):
         return value  # "... by 1315Z. FORTE11 came off station around 1100Z": another sentence
+    if _PAST_PERFECT.search(between):
+        return value  # "took off at 02:17, accompanied by a C-295M, which had left Lajes at 01:55": before it
     next_day = shift_day_text(value[:10], 1)
     return next_day + value[10:] if next_day else value
 
 
 _PASSED_MIDNIGHT = re.compile(r"\b(?:after|past|since|from)\s+$", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+#: an evening told before "after midnight" in its sentence: the night runs on into the next day
+_EVENING_BEFORE = re.compile(
+    r"\b(?:evening|(?:over)?night|p\.?m\b|pm\b)"  # "on Monday evening", "8:40 p.m."
+    r"|\b(?:1[89]|2[0-3])[0-5]\dZ?\b|\b(?:1[89]|2[0-3])[:.][0-5]\d\b",  # "2210Z", "21.40"
+    re.IGNORECASE,
+)
+#: how far before "after midnight" an evening is looked for (about the paragraph before)
+_EVENING_WINDOW = 600
 
 
 def _midnight_passed(value: str, text: str, start: int) -> str:
-    """'touching down shortly after midnight': the start of the next day (T00:00), not the end of the day
-    told (T24:00, which stays for 'shortly before midnight', 'around midnight')."""
+    """'left on Monday evening and touched down shortly after midnight': the start of the next day (T00:00),
+    not the end of the day told (T24:00, which stays for 'shortly before midnight', 'around midnight'). With
+    no evening or night told in the paragraph before it ("The rescue was carried out on Monday. The alert came
+    shortly after midnight"), the start of the day told."""
     if not value.endswith("T24:00") or not _PASSED_MIDNIGHT.search(text, max(0, start - 12), start):
         return value
+    if not _EVENING_BEFORE.search(text, max(0, start - _EVENING_WINDOW), start):
+        return f"{value[:-6]}T00:00"
     next_day = shift_day_text(value[:10], 1)
     return f"{next_day}T00:00" if next_day else value
 

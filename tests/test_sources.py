@@ -86,6 +86,12 @@ CASES = [
     ),
     ('"It works," said Hanna Lindqvist, an analyst.', [("Hanna Lindqvist", "Hanna Lindqvist", "other")]),
     ('"It works," said Nguyen Van An, a spokesman.', [("Nguyen Van An", "Nguyen Van An", "other")]),
+    # a lower-case role right before the name, no comma: the name, up to four words
+    (
+        "It has flown 14 charters, commercial director Nguyen Thi Thu Ha told reporters.",
+        [("Nguyen Thi Thu Ha", "Nguyen Thi Thu Ha", "other")],
+    ),
+    ("The jets will fly, operations manager Tom Berg said.", [("Tom Berg", "Tom Berg", "other")]),
     # a country's office holder without a name is the office, not a person named "Saudi Arabia"
     ('"It works," said Saudi Arabia\'s envoy.', [("Saudi Arabia's envoy", "Saudi envoy", "official")]),
     ("Chad's communications minister denied it.", [("Chad's communications minister", None, "official")]),

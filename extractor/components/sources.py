@@ -634,16 +634,24 @@ class SourceTagger:
                 i -= 1
             end = i + 1
             words = 0
-            while i >= 0 and allowed[i] and _name_token(doc[i]) and words < 3:
+            while i >= 0 and allowed[i] and _name_token(doc[i]) and words < 4:
                 i -= 1
                 words += 1
                 if i >= 2 and _glued_hyphen(doc, i) and _name_token(doc[i - 1]) and allowed[i - 1]:
                     i -= 2  # ", Khalid Al-Marri, told": a hyphenated family name is one word
             start = i + 1
+            # "commercial director Nguyen Thi Thu Ha told": a lower-case role right before the name
+            after_role = (
+                i >= 0
+                and end == token.i
+                and doc[i].is_lower
+                and doc[i].lower_ in _APPOSED_ROLES - _NOT_PERSONS
+            )
             if (
                 end - start >= 2
+                and (words <= 3 or after_role)
                 and i >= 0
-                and doc[i].text == ","
+                and (doc[i].text == "," or after_role)
                 and all(allowed[k] for k in range(start, end))
                 and _name_end_ok(doc, start, end, self.org_heads)
             ):

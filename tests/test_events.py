@@ -670,13 +670,23 @@ def test_events_a_clock_time_earlier_than_the_legs_before_is_past_midnight(run):
 
 def test_events_a_sentence_opening_on_its_verb_is_flown_by_the_aircraft_told_last(run):
     text = (
-        "Second: a USAF MQ-9A Reaper climbing out of Larissa at 0831Z and heading southeast. Third: RAF Shadow R1 "
-        "ZZ504 out of Akrotiri at 1105Z. Went south to a box off Gaza, then came back up to Akrotiri and landed "
-        "at 1618Z."
+        "Second: a USAF MQ-9A Reaper climbing out of Larissa at 0831Z and heading southeast. Third: RAF "
+        "Shadow R1 ZZ504 out of Akrotiri at 1105Z. Went south to a box off Gaza, then came back up to "
+        "Akrotiri and landed at 1618Z."
     )
     events = run(text, "2025-03-11")._.events
     assert [a["model"] for a in events[-1]["aircraft"]] == ["Shadow R1"]
     assert events[-1]["destination"]["name"] == "RAF Akrotiri"
+
+
+def test_events_from_a_place_to_the_country_it_lies_in_is_a_route(run):
+    events = run("An An-26 flew from Kaliningrad to mainland Russia on Wednesday.", "2025-03-14")._.events
+    assert (events[0]["origin"]["name"], events[0]["destination"]["name"]) == ("Kaliningrad", "Russia")
+
+
+def test_events_larnaka_is_larnaca(run):
+    events = run("An A220-300 flew 112 people out of Beirut, landing at Larnaka.", "2024-09-30")._.events
+    assert events[0]["destination"]["name"] == "Larnaca"
 
 
 def test_events_a_zulu_time_ending_a_sentence_ends_it(run):

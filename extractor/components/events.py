@@ -568,6 +568,7 @@ class EventBuilder:
                 leg.origin is not None
                 and _same_name(leg.origin, leg.destination)
                 and not _base_near_city(leg.origin, leg.destination)
+                and not _from_inside_to_country(doc, leg)
             ):
                 leg.origin = None  # "landed at Baghdad International Airport": not a flight from Baghdad
                 leg.rules.append("origin:dropped-same-as-destination")
@@ -2482,6 +2483,19 @@ def _base_near_city(a: dict, b: dict) -> bool:
         and not fold(base.get("name") or "").startswith(fold(city["name"]))
         for base, city in ((a, b), (b, a))
     )
+
+
+def _from_inside_to_country(doc: Doc, leg: Leg) -> bool:
+    """'flew from Kaliningrad to mainland Russia': a place told with "from" and the country it lies in told
+    with "to" are a route, not one place named twice."""
+    origin, destination = leg.origin or {}, leg.destination or {}
+    if destination.get("kind") != "country" or origin.get("kind") == "country":
+        return False
+    lowers = token_table(doc).lowers
+    origin_start, destination_start = origin.get("token_start", 0), destination.get("token_start", 0)
+    before_origin = lowers[origin_start - 1] if origin_start > 0 else ""
+    before_destination = lowers[destination_start - 1] if destination_start > 0 else ""
+    return before_origin == "from" and before_destination in {"to", "into", "towards"}
 
 
 def _same_name(a: dict | None, b: dict | None) -> bool:

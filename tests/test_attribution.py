@@ -29,6 +29,11 @@ CASES = [
     ),
     ("according-to", "According to Flightradar24, an Il-76 landed at Hmeimim.", [(None, ["Flightradar24"])]),
     (
+        "role-then-person-in-apposition",
+        '"The Hercules was in the air within a day," said the Minister of Defence, Eduardo Paz Lindqvist.',
+        [(None, ["Eduardo Paz Lindqvist"])],
+    ),
+    (
         "press-service-of-a-body",
         "Two MiG-31BMs were relocated to Nagurskoye, the press service of the Northern Fleet said. An "
         "Il-76MD delivered spare parts to Nagurskoye from Severomorsk-1, the press service added.",

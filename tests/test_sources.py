@@ -92,6 +92,15 @@ CASES = [
         [("Nguyen Thi Thu Ha", "Nguyen Thi Thu Ha", "other")],
     ),
     ("The jets will fly, operations manager Tom Berg said.", [("Tom Berg", "Tom Berg", "other")]),
+    # the role with its complement before the comma, titles before the name
+    (
+        '"It flew," said the Minister of Defence of the Czech Republic, Markéta Doležalová, who met them.',
+        [("Markéta Doležalová", "Markéta Doležalová", "other")],
+    ),
+    (
+        '"It flew," said the commander of the operation, Lieutenant Colonel Aviator Marcelo Duarte Lins.',
+        [("Lieutenant Colonel Aviator Marcelo Duarte Lins", "Marcelo Duarte Lins", "official")],
+    ),
     # a country's office holder without a name is the office, not a person named "Saudi Arabia"
     ('"It works," said Saudi Arabia\'s envoy.', [("Saudi Arabia's envoy", "Saudi envoy", "official")]),
     ("Chad's communications minister denied it.", [("Chad's communications minister", None, "official")]),

@@ -702,6 +702,10 @@ def _subject(
                 else:
                     break
             return found
+    # '"...," said the Minister of Defence, Eduardo Paz Lindqvist.': the person in apposition to the role
+    apposed = _person_after_role(doc, cue_start, cue_end, mentions, sent)
+    if apposed is not None:
+        return [apposed]
     # '..., said a Western intelligence official', '"...," said Hanna Lindqvist'
     start = cue_end
     while start < min(cue_end + 3, sent.end) and doc[start].text in _SERVICE_PREFIX:
@@ -722,6 +726,28 @@ def _subject(
     # "Rolls-Royce said", "Baykar, which has sold the TB2 to more than 30 countries, said"
     unknown = _unknown_subject(doc, cue_start, mentions, sent, person)
     return [unknown] if unknown else []
+
+
+def _person_after_role(
+    doc: Doc, cue_start: int, cue_end: int, mentions: list[dict], sent: Span
+) -> dict | None:
+    """'"...," said the commander of the regiment, Colonel Vitaly Sorokin.': after a quote, the verb, a role
+    with its determiner, a comma, then a person named in apposition (titles may stand before the name)."""
+    if cue_start <= sent.start or doc[cue_start - 1].text not in {",", '"', "”", "'"}:
+        return None
+    if cue_end >= sent.end or doc[cue_end].lower_ not in {"the", "its", "their", "a", "an"}:
+        return None
+    for mention in mentions:
+        if mention.get("role") != "person" or not cue_end + 2 < mention["token_start"] <= cue_end + 16:
+            continue
+        if mention["token_start"] >= sent.end:
+            continue
+        comma = max((k for k in range(cue_end, mention["token_start"]) if doc[k].text == ","), default=None)
+        if comma is None or any(doc[k].text in {",", ";", ".", '"'} for k in range(cue_end, comma)):
+            continue
+        if all(doc[k].text[:1].isupper() for k in range(comma + 1, mention["token_start"])):
+            return mention
+    return None
 
 
 def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:

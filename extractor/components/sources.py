@@ -680,13 +680,20 @@ class SourceTagger:
         n = len(doc)
         if verb + 1 >= n or doc[verb + 1].lower_ not in {"the", "its", "a", "an", "their"}:
             return None
-        comma = next((k for k in range(verb + 2, min(n, verb + 8)) if doc[k].text == ","), None)
-        if comma is None or doc[comma - 1].lower_ not in (_ROLE_NOUNS | _APPOSED_ROLES) - _NOT_PERSONS:
+        comma = next((k for k in range(verb + 2, min(n, verb + 14)) if doc[k].text == ","), None)
+        if comma is None:
             return None
-        end = _person_name_end(doc, comma + 1, allowed, self.org_heads)
-        if end is None or not 2 <= end - comma - 1 <= 3 or (end < n and doc[end].text not in {",", ".", ";"}):
+        roles = (_ROLE_NOUNS | _APPOSED_ROLES) - _NOT_PERSONS
+        if doc[comma - 1].lower_ not in roles:
+            # "said the Minister of Defence of the Czech Republic, Markéta Doležalová": the role before "of"
+            of = next((k for k in range(verb + 2, comma) if doc[k].lower_ == "of"), None)
+            if of is None or of - verb > 5 or doc[of - 1].lower_ not in roles:
+                return None
+        start = self._after_stacked_titles(doc, doc.text, comma + 1, min(n, comma + 8))
+        end = _person_name_end(doc, start, allowed, self.org_heads)
+        if end is None or not 2 <= end - start <= 3 or (end < n and doc[end].text not in {",", ".", ";"}):
             return None
-        return comma + 1, end
+        return start, end
 
     def _name_before_apposition(self, doc: Doc, verb: int, allowed: list[bool]) -> tuple[int, int] | None:
         """'Mark Ellery, the show's director, said': a 2-3 word name opening the sentence (or the clause

@@ -41,7 +41,7 @@ MIN_GENERIC = 40
 # and judged a name the press uses for the aircraft only; a new one must be added here on purpose.
 REVIEWED_ONE_WORD_ALIASES = {
     "Akinci", "Akıncı", "BBJ", "CSeries", "Dreamliner", "Eurofighter", "GlobalEye", "Globemaster", "Herc", "Inokhodets",
-    "Kızılelma", "MRTT", "SeaGuardian", "SkyGuardian", "Stratofortress", "Stratotanker", "Transall",
+    "Kfir", "Kızılelma", "MRTT", "SeaGuardian", "SkyGuardian", "Stratofortress", "Stratotanker", "Transall",
 }  # fmt: skip
 # Nicknames shared by two families on purpose (official names that happen to coincide).
 SHARED_NICKNAMES = {"Viper"}

@@ -27,6 +27,35 @@ def _leg(event: dict) -> tuple:
 
 DCT = "2025-10-30"
 CASES = [
+    # trigger forms of tracker and spotter prose
+    (
+        "came-up-to-from",
+        "The VC-1A came up to Belém from Brasília on October 28.",
+        [("flight", ("ACJ319",), "Brasília", "Belém", "2025-10-28", None, "asserted")],
+    ),
+    (
+        "launched-out-of",
+        "Two Colombian Kfirs launched out of Malambo on October 28.",
+        [("departure", ("IAI Kfir",), "Malambo", None, "2025-10-28", None, "asserted")],
+    ),
+    (
+        "came-over-from",
+        "On October 28 the C-295M came over from Figo Maduro with a relief crew.",
+        [("flight", ("C-295M",), "Lisbon Airport", None, "2025-10-28", None, "asserted")],
+    ),
+    (
+        "going-on-to",
+        "On October 28 the F-35s were going on to Poland.",
+        [("flight", ("F-35",), None, "Poland", "2025-10-28", None, "asserted")],
+    ),
+    (
+        "come-into",
+        "Two VKS IL76s have come into Chinggis Khaan since October 20.",
+        [
+            ("arrival", ("Il-76",), None, "Chinggis Khaan International Airport", "2025-10-20", None,
+             "asserted")
+        ],
+    ),
     (
         "count-before-the-noun-trigger",
         "Since October 20, C-17s have flown 11 relief missions from Ramstein to Djibouti.",
@@ -677,6 +706,17 @@ def test_events_a_sentence_opening_on_its_verb_is_flown_by_the_aircraft_told_las
     events = run(text, "2025-03-11")._.events
     assert [a["model"] for a in events[-1]["aircraft"]] == ["Shadow R1"]
     assert events[-1]["destination"]["name"] == "RAF Akrotiri"
+
+
+def test_events_a_paragraph_opening_on_a_day_alone_dates_its_legs(run):
+    text = (
+        "Tuesday. The Portuguese Air Force C-295M came over from Figo Maduro with spares, and went back to "
+        "Figo Maduro.\n\nWednesday. Six F-35As arrived from Goose Bay.\n\nA C-17 came in from Dover."
+    )
+    events = run(text, None)._.events
+    assert [e["date"]["value"] if e["date"] else None for e in events] == [
+        "XXXX-WXX-2", "XXXX-WXX-2", "XXXX-WXX-3", None
+    ]
 
 
 def test_events_from_a_place_to_the_country_it_lies_in_is_a_route(run):

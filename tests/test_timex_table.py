@@ -294,6 +294,8 @@ CASES = [
     # ---- no publication date
     ("no-dct-month-day", "The Il-76 landed on October 26.", None, "October 26", "DATE", "XXXX-10-26"),
     ("no-dct-weekday", "The Il-76 landed on Wednesday.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
+    ("no-dct-weekday-anchors-a-part-of-day", "Monday. Nothing until mid-afternoon, when a C-17 came in.", None, "mid-afternoon", "TIME", "XXXX-WXX-1TAF"),
+    ("no-dct-weekday-anchors-a-clock", "Friday. The 767 departed for Astana at 14:30.", None, "14:30", "TIME", "XXXX-WXX-5T14:30"),
     ("no-dct-month", "The Il-76 landed in March.", None, "March", "DATE", "XXXX-03"),
     ("no-dct-day-of-month-after-a-day", "It left on Monday, February 10. On the 14th, it flew on.", None, "the 14th", "DATE", "XXXX-02-14"),
     ("no-dct-day-of-month-next-month", "It left on January 30. It returned on the 2nd.", None, "the 2nd", "DATE", "XXXX-02-02"),

@@ -282,6 +282,7 @@ class EventBuilder:
         legs = _drop_summaries_and_restatements(doc, legs)
         _destinations_of_followers(legs)
         _airports_of_cities(doc, legs)
+        _days_of_paragraph_headings(doc, legs)
         _clocks_past_midnight(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
@@ -1293,6 +1294,36 @@ def _clocks_past_midnight(doc: Doc, legs: list[Leg]) -> None:
         following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
         if any(t["value"] == following and t["start"] < leg.sent.start_char for t in doc._.timexes or []):
             rolled = day
+
+
+def _days_of_paragraph_headings(doc: Doc, legs: list[Leg]) -> None:
+    """A spotter's diary: "Tuesday. The C-295M came over from Figo Maduro ... and went back in the evening."
+    A paragraph that opens on a day alone gives that day to its legs that tell none."""
+    text = token_table(doc).text
+    headings: dict[int, dict | None] = {}
+    for leg in legs:
+        if leg.dates:
+            continue
+        start = text.rfind("\n", 0, leg.sent.start_char) + 1
+        if start not in headings:
+            headings[start] = _heading_day(doc, text, start)
+        heading = headings[start]
+        if heading is not None and heading["start"] < leg.sent.start_char:
+            leg.dates = [dict(heading)]
+            leg.rules.append("date:paragraph-heading")
+
+
+def _heading_day(doc: Doc, text: str, start: int) -> dict | None:
+    """The DATE a paragraph opens on when it stands alone as a heading ("Monday.", "Tuesday 14 March:")."""
+    timex = next((t for t in doc._.timexes or [] if t["start"] >= start), None)
+    if timex is None or timex["type"] != "DATE" or text[start : timex["start"]].strip():
+        return None
+    after = text[timex["end"] : timex["end"] + 3]
+    if not after[:1] in {".", ":"} or after[1:2] not in {" ", "\n"}:
+        return None
+    if not _DAY_VALUE.match(timex.get("value") or ""):
+        return None
+    return timex
 
 
 def _shift_bare_clocks(leg: Leg, day: str, rule: str) -> None:

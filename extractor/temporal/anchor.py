@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _DAY_TEXT = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
+_WEEKDAY_TEXT = re.compile(r"^XXXX-WXX-[1-7]")
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -207,9 +208,9 @@ class AnchorState:
         """Record a resolved DATE/TIME value mentioned at character ``position``."""
         if not value:
             return
-        match = _DAY_TEXT.match(value)
+        match = _DAY_TEXT.match(value) or _WEEKDAY_TEXT.match(value)
         if match:
-            bisect.insort(self.days, (position, value[:10]))
+            bisect.insort(self.days, (position, value[:10]))  # "XXXX-WXX-1": "Monday" with no DCT
         parsed = parse_value_date(value)
         if parsed is None:
             return

@@ -486,6 +486,11 @@ def _find_byline(text: str) -> dict | None:
             return {"outlet": account.group("outlet"), "start": offset + account.start("outlet"),
                     "end": offset + account.end("outlet"), "kind": "social_media"}  # fmt: skip
         previous = lines[lineno - 1] if lineno else ""
+        if lineno >= 2 and _REPORTER_ONLY.match(previous) and _NAME_LINE.match(line):
+            # "By Lucía Benavente Quispe" over "Semana Andina": the paper under its reporter's name
+            stripped = line.strip()
+            start = offset + line.index(stripped)
+            return {"outlet": stripped, "start": start, "end": start + len(stripped)}
         if lineno >= 2 and _RELEASE_ONLY.match(line.strip()) and _issuer_line(previous):
             # "SRI LANKA AIR FORCE / MEDIA RELEASE", "Ministry of Defence / Posted On: 27 MAY 2025": the
             # issuer's name on the line above the release's label
@@ -508,6 +513,9 @@ def _find_byline(text: str) -> dict | None:
     return _trailer(text)
 
 
+#: a byline with a reporter's name and nothing else, and a line that is only a name (two to five words)
+_REPORTER_ONLY = re.compile(r"\s*By [A-ZÀ-Þ][\w'’.\-]*(?: [A-ZÀ-Þ][\w'’.\-]*){1,4}\s*$")
+_NAME_LINE = re.compile(r"\s*(?:The )?[A-ZÀ-Þ][\w'’&\-]*(?: (?:[A-ZÀ-Þ][\w'’&\-]*|of|de|del|da|do)){1,4}\s*$")
 _TAGLINE_SPLIT = re.compile(r"\s+[—–|]\s+|\s+-\s+")
 
 
@@ -676,6 +684,16 @@ def _contact_block(text: str, lines: list[str]) -> dict | None:
 _FREQUENCY = re.compile(r"\s+\d{2,3}(?:[.,]\d)?\s*(?:FM|AM|MHz)$")
 
 
+#: a header segment naming the office that speaks for a body ("Press service of the Western Military
+#: District")
+_OFFICE_OF_SEGMENT = re.compile(
+    r"(?:[Tt]he )?(?:[Pp]ress|[Mm]edia|[Pp]ublic [Aa]ffairs|[Ii]nformation) "
+    r"(?:[Ss]ervice|[Oo]ffice|[Cc]entre|[Cc]enter|[Dd]epartment) of (?:the )?(?P<name>[A-Z].+)$"
+)
+#: the lower-case word a publication puts after its own name in a header ("Rumbo Sur Aviation blog")
+_SELF_DESCRIPTORS = frozenset({"blog", "newsletter", "notebook", "logbook", "diary", "digest"})
+
+
 def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
     """'Press release | Federal Ministry of Defence | Berlin, 19 March 2024' -> the offsets of the outlet segment."""
     if line.count("|") < 1:
@@ -693,7 +711,14 @@ def _pipe_header_outlet(line: str) -> tuple[int, int] | None:
             or _DATE_LIKE.search(stripped)
         ):
             continue
+        office = _OFFICE_OF_SEGMENT.match(stripped)
+        if office:  # "Press service of the Western Military District": the body it speaks for
+            start += office.start("name")
+            stripped = office.group("name")
         words = stripped.split()
+        if len(words) >= 2 and words[-1] in _SELF_DESCRIPTORS:
+            words = words[:-1]  # "Rumbo Sur Aviation blog": the blog's name
+            stripped = stripped[: stripped.rindex(" ")]
         if words[0][:1].isupper() and all(
             word[:1].isupper() or word.replace(".", "", 1).isdigit() or word in _NAME_PARTICLES
             for word in words

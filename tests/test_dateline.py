@@ -220,10 +220,15 @@ def test_byline_outlet(text, outlet):
         ("Headline\n\nCaribbean Skywatch - a spotter's notebook from Puerto Rico\n\nBody.",
          "Caribbean Skywatch"),
         ("The Luzon Strait Letter, No. 87: a Hercules in Basco\n\nWelcome back.", "The Luzon Strait Letter"),
+        ("Headline\n\nRumbo Sur Aviation blog | posted by Diego Ferraro\n\nBody.", "Rumbo Sur Aviation"),
+        ("Headline\n\nBy Lucía Benavente Quispe\nSemana Andina\n\nLIMA — Body.", "Semana Andina"),
+        ("Headline\n\nPress release | Press service of the Western Military District | 8 June 2023\n\nBody.",
+         "Western Military District"),
     ],
     ids=["issue-number", "name-dash-blog", "name-comma-newsletter", "name-blog", "issue-then-fuller-name",
          "thread-by-name-and-handle", "name-with-a-number", "name-dash-notes-from", "handle-dot-description",
-         "notes-dash-label", "possessive-notebook", "name-dash-tagline", "letter-comma-number"],
+         "notes-dash-label", "possessive-notebook", "name-dash-tagline", "letter-comma-number",
+         "name-blog-pipe-posted-by", "paper-under-reporter", "pipe-press-service-of"],
 )  # fmt: skip
 def test_byline_a_blog_newsletter_or_thread_naming_itself(text, outlet):
     found = find_byline(text)
@@ -231,8 +236,15 @@ def test_byline_a_blog_newsletter_or_thread_naming_itself(text, outlet):
     assert text[found["start"] : found["end"]] == outlet
 
 
-@pytest.mark.parametrize("text", ["Headline\n\nBy Jane Roe\n\nBody.", "By air, the trip takes hours."],
-                         ids=["author-only", "prose"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nBy Jane Roe\n\nBody.",
+        "By air, the trip takes hours.",
+        "Headline\n\nBy Jane Roe\nStaff Writer\n\nBody.",
+    ],
+    ids=["author-only", "prose", "author-over-role"],
+)
 def test_byline_absent(text):
     assert find_byline(text) is None
 

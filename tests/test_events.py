@@ -49,6 +49,28 @@ CASES = [
         [("flight", ("F-35",), None, "Poland", "2025-10-28", None, "asserted")],
     ),
     (
+        "log-line-off-again-from",
+        "An-124-100 RA-82035 landed at Tolmachevo at 0612Z on October 28. Off again from Tolmachevo at "
+        "0940Z and down at ZMCK at 1205Z.",
+        [("arrival", ("An-124-100",), None, "Tolmachevo Airport", "2025-10-28T06:12", None, "asserted"),
+         ("flight", ("An-124-100",), "Tolmachevo Airport", "Chinggis Khaan International Airport",
+          "2025-10-28T09:40", None, "asserted")],
+    ),
+    (
+        "patrol-area-then-back",
+        "On October 28 a P-3C flew a surveillance flight over the Gulf of Aden. The P-3C was back at "
+        "Ambouli at about 15:40.",
+        [("flight", ("P-3C",), None, "Gulf of Aden", "2025-10-28", None, "asserted"),
+         ("return", ("P-3C",), "Gulf of Aden", "Camp Lemonnier", "2025-10-28T15:40", None, "asserted")],
+    ),
+    (
+        "went-straight-back-to",
+        "A KC-135R launched from Kadena at 0610Z on October 28 to meet them over the Philippine Sea, then "
+        "went straight back to Kadena.",
+        [("flight", ("KC-135R",), "Kadena Air Base", "Philippine Sea", "2025-10-28T06:10", None, "asserted"),
+         ("return", ("KC-135R",), "Philippine Sea", "Kadena Air Base", None, None, "asserted")],
+    ),
+    (
         "come-into",
         "Two VKS IL76s have come into Chinggis Khaan since October 20.",
         [

@@ -282,6 +282,7 @@ class EventBuilder:
         legs = _drop_summaries_and_restatements(doc, legs)
         _destinations_of_followers(legs)
         _airports_of_cities(doc, legs)
+        _patrol_areas(legs)
         _days_of_paragraph_headings(doc, legs)
         _clocks_past_midnight(doc, legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
@@ -1296,6 +1297,36 @@ def _clocks_past_midnight(doc: Doc, legs: list[Leg]) -> None:
             rolled = day
 
 
+def _patrol_areas(legs: list[Leg]) -> None:
+    """'A P-3C flew a surveillance flight over the Gulf of Aden. The P-3C was back at Ambouli at 15:40': the
+    area a sortie flew over, when the aircraft then returns, is where the sortie went and where the return
+    began (corpus/README: a round-trip patrol is a leg to the area and a return)."""
+    for i, leg in enumerate(legs):
+        if leg.destination is not None or leg.action == "return" or leg.modality == "negated":
+            continue
+        areas = [v for v in leg.via if v.get("kind") == "region"]
+        if not areas:
+            continue
+        back = next(
+            (
+                later
+                for later in legs[i + 1 : i + 3]
+                if later.action == "return"
+                and later.origin is None
+                and _previous_leg_of(later.aircraft, [leg]) is leg
+            ),
+            None,
+        )
+        if back is None:
+            continue
+        area = areas[-1]
+        leg.via.remove(area)
+        leg.destination = area
+        leg.rules.append("destination:patrol-area")
+        back.origin = area
+        back.rules.append("origin:patrol-area")
+
+
 def _days_of_paragraph_headings(doc: Doc, legs: list[Leg]) -> None:
     """A spotter's diary: "Tuesday. The C-295M came over from Figo Maduro ... and went back in the evening."
     A paragraph that opens on a day alone gives that day to its legs that tell none."""
@@ -1730,9 +1761,11 @@ def _subjectless(doc: Doc, sent: Span) -> bool:
     )
 
 
-#: irregular past tenses a tracker's subjectless sentence opens on
+#: irregular past tenses and log words ("Off again from Tolmachevo at 0940Z") a tracker's subjectless sentence
+#: opens on
 _SUBJECTLESS_OPENERS = frozenset(
-    {"went", "ran", "came", "flew", "took", "spent", "left", "made", "swung", "held", "sat", "got", "stayed"}
+    {"went", "ran", "came", "flew", "took", "spent", "left", "made", "swung", "held", "sat", "got", "stayed",
+     "off", "wheels", "airborne"}
 )
 
 

@@ -71,6 +71,11 @@ CASES = [
          ("return", ("KC-135R",), "Philippine Sea", "Kadena Air Base", None, None, "asserted")],
     ),
     (
+        "on-alert-at-a-base-took-off",
+        "Eurofighters on quick reaction alert at the Šiauliai air base took off on October 28.",
+        [("departure", ("Eurofighter Typhoon",), "Šiauliai Air Base", None, "2025-10-28", None, "asserted")],
+    ),
+    (
         "come-into",
         "Two VKS IL76s have come into Chinggis Khaan since October 20.",
         [

@@ -92,6 +92,15 @@ CASES = [
         [("Nguyen Thi Thu Ha", "Nguyen Thi Thu Ha", "other")],
     ),
     ("The jets will fly, operations manager Tom Berg said.", [("Tom Berg", "Tom Berg", "other")]),
+    # a spotter's informal source, with the clause that says who they are
+    (
+        "A friend who works in ground handling says it is due back on Sunday.",
+        [("A friend who works in ground handling", "friend who works in ground handling", "anonymous")],
+    ),
+    (
+        "A contact who works in the tower thinks it came in from Bamako.",
+        [("A contact who works in the tower", "contact who works in the tower", "anonymous")],
+    ),
     # the role with its complement before the comma, titles before the name
     (
         '"It flew," said the Minister of Defence of the Czech Republic, Markéta Doležalová, who met them.',

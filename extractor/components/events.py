@@ -991,6 +991,10 @@ def _origin_before_trigger(
         if returning and before[-2:] in (["based", "at"], ["stationed", "at"], ["based", "in"], ["deployed", "to"]):
             # "The six Gripens that had been based at Šiauliai since August flew home": they left their base
             return _resolve_place(doc, place, history)
+        bare = before[:-1] if before[-1:] == ["the"] else before
+        if leaving and bare[-1:] == ["at"] and _ON_ALERT_WORDS & set(bare[-6:]):
+            # "Eurofighters on quick reaction alert at the Šiauliai air base took off on Tuesday"
+            return _resolve_place(doc, place, history)
         if leaving and before[-1:] in (["at"], ["in"]) and _GROUNDED_WORDS & set(before[-4:]):
             # "A Turkish C-130E that had been on the ground in Mogadishu since Saturday departed for Djibouti"
             return _resolve_place(doc, place, history)
@@ -1030,6 +1034,10 @@ def _origin_before_trigger(
             # 35th Fighter Wing, Misawa Air Base, Japan, arrived at Clark"
             return _resolve_place(doc, place, history)
     return None
+
+
+#: a subject waiting at a base to take off ("on quick reaction alert at", "on standby at")
+_ON_ALERT_WORDS = frozenset({"alert", "standby", "stand-by"})
 
 
 def _without_possessor(words: list[str]) -> list[str]:

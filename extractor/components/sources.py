@@ -113,6 +113,12 @@ _LONG_COMPLEMENTS = _WORDS["long_complements"]
 _LOCATION_PREPS = _WORDS["location_preps"]
 _LOCATION_NOUNS = _WORDS["location_nouns"]
 _COMPLEMENT_STOP = _WORDS["complement_stop"]
+#: what a source does after "a contact who works in the tower": the end of the clause that describes them
+_OPINION_VERBS = frozenset({
+    "thinks", "think", "thought", "believes", "believed", "reckons", "suspects", "suggests", "suggested",
+    "insists", "mentioned", "mentions", "heard", "hears", "saw", "sees", "noticed", "spotted", "wrote",
+    "writes", "posted", "posts", "messaged", "texted", "confirms", "reports", "sent", "sends", "swears",
+})  # fmt: skip
 _SPEECH_VERBS = _WORDS["speech_verbs"]
 _NAME_PARTICLES = _WORDS["name_particles"]
 _PUBLISHER_CONTEXT_BEFORE = _WORDS["publisher_context_before"]
@@ -924,6 +930,17 @@ class SourceTagger:
         if word in _PLACED and end + 1 < len(doc) and doc[end + 1].lower_ in _LOCATION_PREPS:
             placed = self._complement_right(doc, end + 1, allowed)  # "spotters gathered at the base"
             return placed if placed > end + 1 else end
+        if word == "who" and end + 1 < len(doc) and doc[end + 1].lower_ in {"works", "worked", "work"}:
+            # "a friend who works in ground handling says", "a contact who works on the Akrotiri side tells"
+            j = end + 2
+            while (
+                j < len(doc)
+                and j - end < 8
+                and doc[j].lower_ not in _COMPLEMENT_STOP
+                and doc[j].lower_ not in _OPINION_VERBS
+            ):
+                j += 1
+            return j
         if word in _LONG_COMPLEMENTS:
             j = end + 1
             while j < len(doc) and j - end < 13 and doc[j].lower_ not in _COMPLEMENT_STOP:

@@ -92,6 +92,11 @@ CASES = [
         [("Nguyen Thi Thu Ha", "Nguyen Thi Thu Ha", "other")],
     ),
     ("The jets will fly, operations manager Tom Berg said.", [("Tom Berg", "Tom Berg", "other")]),
+    # a ministry's portfolio with its article
+    (
+        "The Italian Ministry of the Interior said a C-130 flew to Djerba.",
+        [("The Italian Ministry of the Interior", "Italian Ministry of the Interior", "official")],
+    ),
     # a spotter's informal source, with the clause that says who they are
     (
         "A friend who works in ground handling says it is due back on Sunday.",

@@ -1152,9 +1152,12 @@ class SourceTagger:
         if (
             end + 1 < len(doc)
             and (doc[end].lower_ == "of" or doc[end].lower_ == "for" and head == "Ministry")
-            and doc[end + 1].text[:1].isupper()
+            and (
+                doc[end + 1].text[:1].isupper()
+                or doc[end + 1].lower_ == "the" and end + 2 < len(doc) and doc[end + 2].text[:1].isupper()
+            )
             and head_row.get("of")
-        ):  # "Ministry of Defence", "Ministry for Foreign Affairs"
+        ):  # "Ministry of Defence", "Ministry for Foreign Affairs", "Ministry of the Interior"
             k = end + 1
             while (
                 k < len(doc)

@@ -1358,7 +1358,7 @@ def _heading_day(doc: Doc, text: str, start: int) -> dict | None:
     if timex is None or timex["type"] != "DATE" or text[start : timex["start"]].strip():
         return None
     after = text[timex["end"] : timex["end"] + 3]
-    if not after[:1] in {".", ":"} or after[1:2] not in {" ", "\n"}:
+    if after[:1] not in {".", ":"} or after[1:2] not in {" ", "\n"}:
         return None
     if not _DAY_VALUE.match(timex.get("value") or ""):
         return None

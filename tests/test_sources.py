@@ -700,13 +700,26 @@ def test_sources_pattern_file_with_an_unknown_type_is_refused(tmp_path, nlp):
             "The SNMF",
             "National Fire Management Service",
         ),
+        (
+            "Headline\n\nAccording to the National Disaster Management Authority (NDMA), tents are on "
+            "board. An Il-76 will fly from Karachi to Kabul on Saturday, the NDMA said.",
+            "the NDMA",
+            "National Disaster Management Authority",
+        ),
+        (
+            "Headline\n\nA C-130H Hercules of the Philippine Air Force (PAF) flew to Pag-asa. The crew "
+            "returned to Puerto Princesa on Monday, the PAF said.",
+            "the PAF",
+            "Philippine Air Force",
+        ),
     ],
     ids=["body-with-longer-name", "body-with-gazetteer-name", "government-spokesman", "office-anaphor",
          "named-press-service", "country-ministry-named-before", "affairs-ministry", "situations-ministry",
          "embassy-in-a-two-word-city",
          "ministry-of-a-long-name", "coast-guard", "border-guard", "ministry-for-of-the-country-before",
          "masthead-word", "unknown-company-said", "press-service-of-unknown-company",
-         "spokesperson-for-unknown-company", "acronym-defined-before"],
+         "spokesperson-for-unknown-company", "acronym-defined-before", "acronym-with-article-at-the-end",
+         "acronym-spelt-by-the-last-words"],
 )  # fmt: skip
 def test_sources_names_of_bodies_offices_and_press_services(extractor, text, mention, name):
     record = extractor.extract(text, published="2025-01-10", doc_id="t")
@@ -1002,3 +1015,21 @@ def test_sources_a_body_named_with_a_hyphenated_region(extractor):
     text = "A W-3A flew to Krnov, according to the Fire Rescue Service of the Moravian-Silesian Region."
     names = [s["name"] for s in _doc(extractor, text)._.sources]
     assert names == ["Fire Rescue Service of the Moravian-Silesian Region"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        ("A C-130H Hercules of the Philippine Air Force (PAF) flew in.", "PAF", "Philippine Air Force"),
+        ("The Pacific Islands Forum Fisheries Agency (FFA) said so.", "FFA",
+         "Pacific Islands Forum Fisheries Agency"),
+        ("crews of the National Fire Management Service (SNMF) flew", "SNMF", "National Fire Management "
+         "Service"),
+    ],
+    ids=["initials-spelt-by-the-last-words", "capitalised-words-before-the-initials",
+         "initials-in-another-language"],
+)
+def test_sources_acronyms_take_the_name_their_initials_spell(text, acronym, name):
+    from extractor.components.sources import _acronyms
+
+    assert _acronyms(text)[acronym] == name

@@ -159,7 +159,7 @@ _DATA_KINDS = {"flight_tracker", "imagery"}
 #: media words directly before an outlet's name ("state broadcaster VTV", "the daily Danas")
 _OUTLET_HEADS = _WORDS["outlet_heads"]
 _OUTLET_MODIFIERS = _WORDS["outlet_modifiers"]
-_TOLD_CUES = {"told", "speaking to", "interview with"}
+_TOLD_CUES = {"told", "speaking to", "spoke to", "spoken to", "talked to", "interview with"}
 _DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.(?:[a-z]{2,4})")
 _AUDIENCES = _WORDS["audiences"]
 _OPEN_QUOTES = {'"', "“", "'", "‘", "("}
@@ -287,6 +287,8 @@ class SourceTagger:
                 or (previous.isupper() and previous.isalpha() and len(previous) > 1)
             ):
                 continue  # "a Saab 340", "Boeing 747-8", "Boeing Field", "Operation HADIN KAI": another name
+            if aircraft_tokens.intersection(range(match.start, match.end)):
+                continue  # "two Oryx helicopters": the aircraft, not the Oryx blog
             mentions.append(_mention(doc[match.start : match.end], row["name"], row["kind"], row["id"]))
             _block(allowed, match.start, match.end)
         mentions.extend(self._publisher_short_names(doc, allowed, mentions))
@@ -314,6 +316,7 @@ class SourceTagger:
         mentions = _named_spokespeople(doc, mentions)
         mentions = _named_social_heads(doc, mentions)
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
+        self._acronyms_the_text_defines(doc, mentions)
         mentions = self._resolve(doc, mentions)
         _told_outlet_publishes(doc, mentions)
         self.set_annotations(doc, mentions)
@@ -1471,6 +1474,30 @@ class SourceTagger:
             _block(allowed, start, end)
         return out
 
+    def _acronyms_the_text_defines(self, doc: Doc, mentions: list[dict]) -> None:
+        """An acronym the gazetteers know takes the name the text defines it with: "the FAA" after "The
+        Argentine Air Force (FAA)" is the air force, not the Federal Aviation Administration."""
+        acronyms: dict[str, str] | None = None
+        for mention in mentions:
+            bare = mention["text"][4:] if mention["text"][:4].lower() == "the " else mention["text"]
+            if not (bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 10):
+                continue
+            if acronyms is None:
+                acronyms = _acronyms(token_table(doc).text)
+            defined = acronyms.get(bare)
+            if defined is None or mention.get("role") == "publisher":
+                continue
+            if fold(mention["name"]) in fold(defined) or fold(defined) in fold(mention["name"]):
+                continue  # "UN Office for the Coordination of Humanitarian Affairs (OCHA)": the same body
+            if not _spells(defined.split(), bare):
+                continue  # "PALU, Jakarta (ANTARA)": a dateline's credit, no definition
+            row = _first_payload(self.lexicon, defined)
+            if row is not None and row["name"] == mention["name"]:
+                continue
+            mention["name"] = row["name"] if row is not None else defined
+            mention["kind"] = row["kind"] if row is not None else _kind_of_unknown(defined)
+            mention["rule"] = mention["rule"] + ":defined-acronym"
+
     def _unknown_after_cues(self, doc: Doc, mentions: list[dict]) -> list[dict]:
         """Names no gazetteer knows, in source position: 'according to The Sahel Observer', 'reviewed by
         Meridian'.
@@ -1564,6 +1591,11 @@ class SourceTagger:
                 start += 1
             if start == end or start in covered:
                 continue
+            if start > 1 and doc[start - 1].lower_ == "the" and end - start == 1 and doc[start].is_upper:
+                if acronyms is None:
+                    acronyms = _acronyms(token_table(doc).text)
+                if doc[start].text in acronyms:
+                    start -= 1  # ", the NDMA said": an acronym the text defines, with its article
             before = doc[start - 1] if start > 0 else None
             opening = before is None or doc[start].is_sent_start or before.text in {'"', "“", "\n"}
             if before is not None and before.lower_ in {"of", "for"}:
@@ -1749,10 +1781,15 @@ class SourceTagger:
         else:
             written = re.escape(surname)
         pattern = re.compile(rf"(?<![\w.])((?:{word}\s+)?{word})\s+({written})\b")
-        for match in pattern.finditer(token_table(doc).text):
+        text = token_table(doc).text
+        for match in pattern.finditer(text):
             given = match.group(1).split()
             while given and not self._given_name(given[0]):
                 given = given[1:]
+            before = text[max(0, match.start() - 5) : match.start()].split()
+            in_town = bool(before) and before[-1] in {"in", "at", "from"}
+            if len(given) == 2 and in_town and fold(given[0]) in big_towns():
+                given = given[1:]  # "spokesperson in Maputo Clara Mandlate": the town is not a given name
             if given and all(self._given_name(g) for g in given):
                 return " ".join([*given, match.group(2)])
         return None
@@ -1881,6 +1918,9 @@ _SOURCE_CUES = (
     "according to",
     "told",
     "speaking to",
+    "spoke to",
+    "spoken to",
+    "talked to",
     "interview with",
     "reported by",
     "reviewed by",
@@ -1900,8 +1940,8 @@ _SOURCE_CUES = (
 #: cues after which the outlet named is the one that received the information: with no other publisher found,
 #: the article's own ("confirmed to Levant Defence Monitor", "reviewed by NK Aviation Watch")
 _RECEIVING_CUES = frozenset(
-    {("told",), ("speaking", "to"), ("interview", "with"), ("reviewed", "by"), ("seen", "by"),
-     ("obtained", "by"), ("confirmed", "to")}
+    {("told",), ("speaking", "to"), ("spoke", "to"), ("spoken", "to"), ("talked", "to"),
+     ("interview", "with"), ("reviewed", "by"), ("seen", "by"), ("obtained", "by"), ("confirmed", "to")}
 )
 _MEDIA_WORDS = _WORDS["media_words"]
 _OFFICIAL_WORDS = _WORDS["official_words"]
@@ -2180,7 +2220,7 @@ def _acronyms(text: str) -> dict[str, str]:
     Management Service"}."""
     out: dict[str, str] = {}
     for match in _ACRONYM_DEFINED.finditer(text):
-        words = match.group(1).split()
+        words = match.group(1).split("\n\n")[-1].split()  # a name does not run over a paragraph break
         for k in range(len(words) - 1, -1, -1):
             sentence_end = words[k].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[k])
             if sentence_end or words[k].endswith(("'s", "’s")):
@@ -2190,9 +2230,37 @@ def _acronyms(text: str) -> dict[str, str]:
             words.pop()
         while words and (words[0] in {"The", "the"} or words[0].lower() in _NAME_LINKS):
             words.pop(0)
+        words = _initials_tail(words, match.group(2))
         if len(words) >= 2:
             out.setdefault(match.group(2), " ".join(words))
     return out
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the initials of the last words spell the acronym, in any order: "Philippine Air Force" spells
+    "PAF", "Argentine Air Force" spells "FAA" (Fuerza Aérea Argentina); "Jakarta" does not spell "ANTARA"."""
+    letters = sorted(acronym.upper())
+    return any(sorted(_initials(words[k:])) == letters for k in range(len(words)))
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in _NAME_LINKS | {"the", "on", "in", "at"})
+
+
+def _initials_tail(words: list[str], acronym: str) -> list[str]:
+    """The last words whose initials spell the acronym, in any order: "A C-130H Hercules of the Philippine
+    Air Force (PAF)" -> "Philippine Air Force", "The Argentine Air Force (FAA)" -> "Argentine Air Force";
+    all the words when none do (an acronym of a name in another language)."""
+    initials = ""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in _NAME_LINKS or words[k].lower() in {"the", "on", "in", "at"}:
+            continue
+        initials = words[k][0].upper() + initials
+        if initials == acronym.upper() or sorted(initials) == sorted(acronym.upper()):
+            while k > 0 and words[k - 1][:1].isupper() and words[k - 1].isalpha():
+                k -= 1  # "Pacific Islands Forum Fisheries Agency (FFA)": the whole capitalised name
+            return words[k:]
+    return words
 
 
 def _kind_of_unknown(name: str) -> str:

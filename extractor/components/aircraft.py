@@ -39,7 +39,7 @@ _COMMON_WORD_NICKNAMES = {
     "spartan", "caracal", "cougar", "panther", "dolphin", "ranger", "globaleye", "wedgetail", "voyager",
     "hercules", "sentinel", "stratolifter", "warrior", "gray eagle", "super hornet", "polaris", "kingfisher",
     "cormorant", "griffon", "husky", "aurora", "neptune", "tracker", "porter", "lakota", "sea king",
-    "air crane", "skycrane", "firefighter",
+    "air crane", "skycrane", "firefighter", "tigre",
 }  # fmt: skip
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
 _NOT_AIRCRAFT_BEFORE = {
@@ -55,8 +55,10 @@ _QUANTITY_SKIP = {"more", "additional", "further", "other", "separate", "new", "
 _CONTEXT_NICKNAMES = {
     "atlas", "hercules", "voyager", "typhoon", "galaxy", "sentry", "poseidon", "rafale", "gripen", "wedgetail",
     "triton", "globaleye", "lancer", "blackjack", "backfire", "super hornet", "stratolifter", "challenger",
-    "cormorant", "griffon", "polaris", "husky", "aurora",
+    "cormorant", "griffon", "polaris", "husky", "aurora", "oryx", "tigre",
 }  # fmt: skip
+#: models whose own name is such a common word ("Oryx", also an OSINT blog): found as the nicknames above
+_CONTEXT_MODELS = {"oryx"}
 _FLIGHT_NOUNS = {"sortie", "sorties", "flight", "flights", "mission", "missions", "rotation", "rotations"}
 #: words before such a nickname that make it an aircraft: determiners, numbers, quantities
 _NICKNAME_BEFORE = {
@@ -74,6 +76,13 @@ _NICKNAME_AFTER = {
 _NICKNAME_NOT_BEFORE = {"tank", "tanks", "2", "3", "shuttle", "disaster", "bank", "deep", "street", "road"}
 #: words before it that make it something else ("Operation Atlas", "Exercise Voyager")
 _NICKNAME_NOT_AFTER = {"operation", "exercise", "project", "mount", "super", "tropical", "typhoon", "storm"}
+_DETERMINERS_BEFORE_NICKNAME = _NICKNAME_BEFORE - {"force", "forces", "navy", "army", "corps", "guard", "of"}
+#: describing words between a determiner and the nickname ("the four-engined Hercules", "an ageing Atlas");
+#: hyphenated compounds ("twin-engined", "40-year-old") count too
+_NICKNAME_DESCRIBERS = {
+    "ageing", "aging", "old", "elderly", "venerable", "grey", "gray", "big", "giant", "lumbering", "trusty",
+    "white", "camouflaged", "unmarked", "chartered", "leased", "borrowed", "damaged", "stricken", "lone",
+}  # fmt: skip
 
 
 @Language.factory(
@@ -126,6 +135,15 @@ class AircraftRuler:
             forms = [row["model"], *(row.get("aliases") or [])]
             manufacturer = row.get("manufacturer")
             for form in forms:
+                if form.lower() in _CONTEXT_MODELS:
+                    # a model named by a common word ("Oryx"): alone, an aircraft only where the context says
+                    # so; with its manufacturer ("Atlas Oryx") always
+                    self.context_lexicon.add(form, payload)
+                    self.context_lexicon.add(form + "s", {**payload, "plural": True})
+                    if manufacturer:
+                        self.lexicon.add(f"{manufacturer} {form}", payload)
+                        plurals.append((f"{manufacturer} {form}s", payload))
+                    continue
                 # a bare "737" needs its manufacturer; "737-700" names a variant by itself
                 if not fold(form).isdigit() or _BOEING_VARIANT.match(form):
                     self.lexicon.add(form, payload)
@@ -227,6 +245,7 @@ class AircraftRuler:
                 continue
             if not (
                 before in _NICKNAME_BEFORE
+                or _described_after_determiner(lowers, start)  # "the four-engined Hercules"
                 or before[-1:].isdigit()  # "VP-26 Poseidons"
                 or after in _NICKNAME_AFTER
                 or start and texts[start - 1] in self.demonyms  # "Danish Challengers", "Italian Typhoons"
@@ -561,3 +580,22 @@ def _singular_designation(text: str) -> str:
     or digit makes it plural; variant letters are capitals."""
     match = _PLURAL_DESIGNATION.match(text)
     return match.group(1) if match else text
+
+
+def _described_after_determiner(lowers: list[str], start: int) -> bool:
+    """'the four-engined Hercules', 'an ageing Atlas': up to two describing words (or hyphenated compounds)
+    between a determiner and the nickname."""
+    k = start - 1
+    words = 0
+    while k > 0 and words < 2:
+        if k > 1 and lowers[k - 1] == "-":
+            k -= 3  # "four - engined"
+        elif lowers[k] in _NICKNAME_DESCRIBERS:
+            k -= 1
+        else:
+            return False
+        words += 1
+        if k >= 0 and lowers[k] in _DETERMINERS_BEFORE_NICKNAME:
+            return True
+    return False
+

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import models
 
-from .dateline import find_byline, find_dateline, resolve_year, year_in_text
+from .dateline import find_byline, find_dateline, resolve_year, weekday_year, year_in_text
 from .errors import ExtractorError, InputError
 
 if TYPE_CHECKING:
@@ -152,6 +152,8 @@ class Extractor:
         if dateline is not None:
             if reference is None and not dateline.get("year") and text is not None:
                 year = year_in_text(text[dateline["end"] :], dateline.get("month"))
+                if year and dateline.get("month") and dateline.get("day"):
+                    year = weekday_year(text[dateline["end"] :], dateline["month"], dateline["day"], year)
                 reference = f"{year:04d}-01-01" if year else None  # "OSLO, Feb 12 (Reuters)", "in 2025" below
             from_dateline = resolve_year(dateline, reference)
             if from_dateline:

@@ -9,6 +9,7 @@ names the publishing outlet, or None. No spaCy here: the publication date is dec
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -83,6 +84,13 @@ _PLACE_DATE_LINE = re.compile(
     rf"(?P<place>[{_UP}][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]+(?: [{_UP}][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]+){{0,2}}),\s*"
     + _MONTH_DAY + r",?\s*(?P<year>\d{4})(?P<credit>)(?P<credit2>)(?P<dash>)\s*$"
 )
+#: "ANDERSEN AIR FORCE BASE, Guam (Aug. 12, 2024) – Four B-1Bs ...": a military release's dateline, its
+#: date in brackets
+_BRACKETED_DATE_DATELINE = re.compile(
+    rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?: [{_UP}][{_UP}'’.\-]+){{0,5}}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)\s*\(\s*"
+    + _MONTH_DAY + r",?\s*(?P<year>\d{4})\s*\)(?P<credit>)(?P<credit2>)\s*(?P<dash>[-–—]{1,2}\s)"
+)
 _MAX_LINES = 4
 #: how far down a header of short lines may run
 _HEADER_SCAN = 12
@@ -105,6 +113,7 @@ def find_dateline(text: str) -> dict | None:
             or _MIXED_CASE_DATELINE.match(line)
             or _COMMA_CREDIT_DATELINE.match(line)
             or _MIXED_CASE_DASH_DATELINE.match(line)
+            or _BRACKETED_DATE_DATELINE.match(line)
         )
         if match:
             return _to_dict(match, offset)
@@ -210,6 +219,33 @@ def year_in_text(text: str, month: int | None) -> int | None:
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: "the country's military said on Tuesday": the day a wire story is filed, told in its first sentence
+_SAID_ON_WEEKDAY = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|told [A-Z][\w.]*)\s+(?:on\s+)?(?P<day>"
+    + "|".join(day.capitalize() for day in _WEEKDAYS)
+    + r")\b"
+)
+
+
+def weekday_year(text: str, month: int, day: int, year: int) -> int:
+    """The year, one either side of ``year``, in which the dateline's day is the weekday the first sentence
+    says the news was told on ("PRETORIA, May 6 (Reuters) - ..., the military said on Tuesday": May 6 was a
+    Tuesday in 2025, not in 2024); ``year`` itself when it fits or nothing else does."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n", text.strip(), maxsplit=1)[0]
+    match = _SAID_ON_WEEKDAY.search(first)
+    if match is None:
+        return year
+    wanted = _WEEKDAYS.index(match.group("day").lower())
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == wanted:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 _BYLINE = re.compile(

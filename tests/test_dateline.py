@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dateline import find_byline, find_dateline, resolve_year, year_in_text
+from extractor.dateline import find_byline, find_dateline, resolve_year, weekday_year, year_in_text
 
 CASES = [
     ("Title\n\nMOSCOW, Oct 30 (Reuters) - Russia flew", "MOSCOW", None, "Reuters", (10, 30)),
@@ -37,6 +37,9 @@ CASES = [
         (3, 12),
     ),
     ("Title\n\nRIGA, 14 March 2024, LETA - Four F-16s", "RIGA", "2024-03-14", "LETA", (3, 14)),
+    # a military release's date in brackets after the place
+    ("Title\n\nANDERSEN AIR FORCE BASE, Guam (Aug. 12, 2024) – Four B-1Bs", "ANDERSEN AIR FORCE BASE, Guam",
+     "2024-08-12", None, (8, 12)),
     # a place in mixed case and a dash with no credit, a local name glossed in brackets
     ("Title\n\nPort Sudan, 21 July - Two C-130s", "Port Sudan", None, None, (7, 21)),
     ("Title\n\nN'Djaména (N'Djamena), 6 October - A Turkish A400M", "N'Djaména", None, None, (10, 6)),
@@ -86,6 +89,22 @@ def test_dateline_absent(text):
 )
 def test_dateline_year_of_a_story_from_its_text(text, month, year):
     assert year_in_text(text, month) == year
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        (" - A C-130BZ has flown troops home, the military said on Tuesday. It left on Sunday.", 2025),
+        (" - A C-130BZ has flown troops home, the military said on Monday.", 2024),
+        (" - A C-130BZ flew home on Tuesday, the military said.", 2024),
+        (" - A C-130BZ has flown home. The military said on Tuesday it would fly again.", 2024),
+    ],
+    ids=["said-on-the-weekday-of-the-next-year", "said-on-the-weekday-of-the-year", "weekday-of-a-leg",
+         "weekday-after-the-first-sentence"],
+)
+def test_dateline_year_fits_the_weekday_the_story_is_told_on(text, year):
+    # May 6 was a Monday in 2024 and a Tuesday in 2025
+    assert weekday_year(text, 5, 6, 2024) == year
 
 
 def test_dateline_without_year_takes_reference_year():

@@ -2027,8 +2027,14 @@ def _fill_implicit_destination(leg: Leg, history: list[Leg]) -> None:
                 leg.rules.append("implicit:arrival-destination")
 
 
+#: how far after the headline a body's opening lines run (a blog's byline, then "I spent five days at ...")
+_SCENE_OPENING = 300
+
+
 def _headline_scene(doc: Doc) -> dict | None:
-    """The one airport, base or town a headline names that the body names again, or None."""
+    """The one airport, base or town a headline names that the body names again (twice, or an airport once
+    in its opening lines: "Ramp notes from Juan Santamaría" over "Two days at the fence ... at Juan
+    Santamaría"), or None."""
     end = headline_end_of(token_table(doc).text)
     if not end:
         return None
@@ -2042,7 +2048,8 @@ def _headline_scene(doc: Doc) -> dict | None:
         if place["end"] <= end:
             heads.add(key)
         else:
-            body[key] += 1
+            opening = place["start"] < end + _SCENE_OPENING and place["kind"] != "city"
+            body[key] += 2 if opening else 1
         if key not in best or (place.get("icao") and not best[key].get("icao")):
             best[key] = place  # "Pristina" in the headline, "Pristina International Airport" below it
     scenes = {key for key in heads if body[key] >= 2}

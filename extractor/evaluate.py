@@ -160,7 +160,10 @@ Json = dict[str, Any]
 
 
 #: Letters NFKD does not split into a base letter and an accent.
-_UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d"})
+#: The Hawaiian ʻokina and "ʼ" are modifier letters ``str.isalnum`` keeps; they go ("Hawaiʻi" = "Hawaii").
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ʻ": None, "ʼ": None}
+)
 
 
 def _words(text: str) -> list[str]:

@@ -166,8 +166,11 @@ def test_aircraft_variants_of_the_gazetteer(run, text, model):
         "Hercules was a hero of myth.",  # no determiner, number or flight word
         "The Challenger tank arrived.",  # a word after it makes it something else
         "British Challenger 2 tanks arrived.",
+        "Oryx counted the losses.",  # a model named by a common word, alone: the blog
+        "A Cessna landed inside Laguna del Tigre National Park.",
     ],
-    ids=["airline", "storm", "operation", "lower-case", "no-context", "tank", "tank-mark"],
+    ids=["airline", "storm", "operation", "lower-case", "no-context", "tank", "tank-mark",
+         "common-word-model", "place-name"],
 )
 def test_aircraft_common_word_nicknames_need_context(run, text):
     assert [a for a in run(text)._.aircraft if not a["generic"]] == []
@@ -205,3 +208,20 @@ def test_aircraft_a_type_run_together_with_the_next_word_is_not_another_type(run
 def test_aircraft_a_definite_short_name_refers_to_the_aircraft_named_before(run, text, named):
     later = [(a["text"], a["model"]) for a in run(text)._.aircraft if a["rule"].endswith(":named-back")]
     assert later == named
+
+
+@pytest.mark.parametrize(
+    "text, model",
+    [
+        ("Two Oryx helicopters flew to Beira.", "Oryx"),
+        ("An Atlas Oryx flew to Beira.", "Oryx"),
+        ("Four Tigre attack helicopters flew to Pau.", "EC665"),
+        ("The four-engined Hercules left Waterkloof.", "C-130"),
+        ("An ageing Atlas left Bricy.", "A400M"),
+    ],
+    ids=["common-word-model-after-a-number", "with-its-maker", "nickname-after-a-number",
+         "hyphenated-describer-after-a-determiner", "describer-after-a-determiner"],
+)
+def test_aircraft_common_words_in_context_are_aircraft(run, text, model):
+    assert [a["model"] for a in run(text)._.aircraft if not a["generic"]] == [model]
+

@@ -310,6 +310,18 @@ CASES = [
         [("flight", ("C-130J",), "Pisa", "Pristina", None, None, "asserted")],
     ),
     (
+        "operating-from-a-base-is-where-aircraft-are-based-not-a-departure",
+        "Two P-3C patrol aircraft are operating from Djibouti this month.",
+        [],
+    ),
+    (
+        "an-arrival-goes-to-the-airport-of-the-headline-and-the-opening-lines",
+        "Ramp notes from Juan Santamaría: a charter and a Caravan\n\nTwo days at the fence at Juan "
+        "Santamaría. At 15:10 a Cessna 208 Caravan came in from Liberia, low and fast.",
+        [("flight", ("Cessna 208",), "Liberia", "Juan Santamaria International Airport", None, None,
+          "asserted")],
+    ),
+    (
         "the-carrier-is-the-carrier-not-the-destroyer-named-since",
         "Two Super Hornets left the aircraft carrier USS Dwight D. Eisenhower on Monday. An MH-60R flew from "
         "the destroyer USS Gravely to Bahrain on Tuesday. A C-2A flew from the carrier to Bahrain on "

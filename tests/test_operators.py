@@ -14,6 +14,7 @@ CASES = [
     ("A Hungarian Air Force A319 landed.", "Hungarian Air Force", "Hungarian Air Force", "HU"),
     ("A Royal Malaysian Air Force A400M landed.", "Royal Malaysian Air Force", "Royal Malaysian Air Force", "MY"),
     ("Two YTO Cargo Airlines 757s landed.", "YTO Cargo Airlines", "YTO Cargo Airlines", None),
+    ("A Korean Air 777F diverted.", "Korean Air", "Korean Air", "KR"),  # an airline no pattern word marks
     ("An Il-62M of the 223rd Flight Unit landed.", "223rd Flight Unit", "223rd Flight Unit", None),
     ("A CC-177 of 429 Transport Squadron landed.", "429 Transport Squadron", "429 Transport Squadron", None),
     ("Two C-130Js of No. 37 Squadron landed.", "No. 37 Squadron", "No. 37 Squadron", None),

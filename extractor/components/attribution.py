@@ -876,7 +876,9 @@ def _unknown_subject(
     while k >= sent.start and doc[k].lower_ in {"has", "have", "had", "also"}:
         k -= 1
     last = k + 1
-    taken = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    # an operator is only a candidate subject: "Kazakh carrier Air Astana said" is still the carrier speaking
+    claimed = [m for m in mentions if m.get("rule") != "attr.operator"]
+    taken = {i for m in claimed for i in range(m["token_start"], m["token_end"])}
     while (
         k >= sent.start
         and k not in taken

@@ -332,7 +332,7 @@ _MASTHEAD = re.compile(
 _NAMED_PUBLICATION = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"
     r"(?:(?:\s+[-–—]\s+|,\s+|\s+is\s+)(?:an?|the|our)\s+(?:[\w'’\-]+\s+){0,4}"
-    r"(?:blog|newsletter|substack|digest|bulletin)\b| (?:blog|newsletter)\s*$"
+    r"(?:blog|newsletter|substack|digest|bulletin|note|column|diary)\b| (?:blog|newsletter)\s*$"
     r"|\s+[-–—]\s+(?:notes|dispatches|sightings|jottings|observations)\s+(?:from|on|about)\b)"
 )
 #: "Thread by Mediterranean Sky Watch (@MedSkyWatch) on X": the account's display name publishes the thread

@@ -189,6 +189,9 @@ def test_dateline_without_year_takes_reference_year():
         # a blog's name over "Posted by" its author
         ("Headline\n\nMagallanes Spotting — aviation at the end of the world\nPosted by Tomás Mansilla\n\n"
          "Body.", "Magallanes Spotting"),
+        # a weekly note's name over the date
+        ("Headline\n\nIsland Hopper, a weekly note on military aviation in Micronesia\nFriday, June 7, "
+         "2024\n\nBody.", "Island Hopper"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -206,7 +209,7 @@ def test_dateline_without_year_takes_reference_year():
         "edition-in-brackets-is-no-credit",
         "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog", "account-handle-description",
         "issuer-lower-case-press-office", "radio-station-frequency-pipe-place", "base-state-credit-dash-eol",
-        "blog-name-over-posted-by-author",
+        "blog-name-over-posted-by-author", "weekly-note",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

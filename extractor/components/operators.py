@@ -128,6 +128,9 @@ class OperatorRuler:
         for match in self.demonyms.find(doc):
             if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
                 continue
+            after = doc[match.end : match.end + 2]
+            if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _REGISTERED:
+                continue  # "a Swiss-registered Global 6000": where it is registered, not who flies it
             row = match.entry.payload
             span = doc[match.start : match.end]
             mentions.append(_mention(span, row["name"], row["iso2"], "country", f"demonym:{row['id']}"))
@@ -152,6 +155,7 @@ class OperatorRuler:
         doc._.operators = mentions
 
 
+_REGISTERED = frozenset({"registered", "flagged", "built", "made"})
 #: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing 62"
 _UNIT = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"

@@ -1925,6 +1925,8 @@ _SOURCE_CUES = (
     "reported by",
     "reviewed by",
     "compiled by",
+    "kept by",
+    "maintained by",
     "obtained by",
     "seen by",
     "cited by",

@@ -2241,24 +2241,27 @@ def _acronyms(text: str) -> dict[str, str]:
 def _spells(words: list[str], acronym: str) -> bool:
     """Whether the initials of the last words spell the acronym, in any order: "Philippine Air Force" spells
     "PAF", "Argentine Air Force" spells "FAA" (Fuerza Aérea Argentina); "Jakarta" does not spell "ANTARA"."""
-    letters = sorted(acronym.upper())
-    return any(sorted(_initials(words[k:])) == letters for k in range(len(words)))
+    return any(_same_letters(_initials(words[k:]), acronym) for k in range(len(words)))
+
+
+#: small words an acronym leaves out ("Ministry of Defence" is "MoD")
+_NOT_INITIALS = _NAME_LINKS | {"the", "on", "in", "at"}
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0].upper() for w in words if w.lower() not in _NAME_LINKS | {"the", "on", "in", "at"})
+    return "".join(w[0].upper() for w in words if w.lower() not in _NOT_INITIALS)
+
+
+def _same_letters(initials: str, acronym: str) -> bool:
+    return sorted(initials) == sorted(acronym.upper())
 
 
 def _initials_tail(words: list[str], acronym: str) -> list[str]:
     """The last words whose initials spell the acronym, in any order: "A C-130H Hercules of the Philippine
     Air Force (PAF)" -> "Philippine Air Force", "The Argentine Air Force (FAA)" -> "Argentine Air Force";
     all the words when none do (an acronym of a name in another language)."""
-    initials = ""
     for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in _NAME_LINKS or words[k].lower() in {"the", "on", "in", "at"}:
-            continue
-        initials = words[k][0].upper() + initials
-        if initials == acronym.upper() or sorted(initials) == sorted(acronym.upper()):
+        if words[k].lower() not in _NOT_INITIALS and _same_letters(_initials(words[k:]), acronym):
             while k > 0 and words[k - 1][:1].isupper() and words[k - 1].isalpha():
                 k -= 1  # "Pacific Islands Forum Fisheries Agency (FFA)": the whole capitalised name
             return words[k:]

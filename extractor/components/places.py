@@ -43,6 +43,8 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "national", "guard", "base"): "airbase", ("air", "reserve", "base"): "airbase",
     ("air", "guard", "station"): "airbase", ("army", "airfield"): "airbase",
     ("army", "air", "field"): "airbase", ("flight", "facility"): "airbase",
+    ("army", "aviation", "base"): "airbase", ("aviation", "base"): "airbase", ("naval", "air", "base"): "airbase",
+    ("heliport",): "airport",
     # geographic features flown through or over: "the Tsushima Strait", "the Sea of Okhotsk" is in regions.jsonl
     ("strait",): "other", ("straits",): "other", ("sea",): "other", ("gulf",): "other", ("channel",): "other",
     ("peninsula",): "other", ("bay",): "other", ("ocean",): "other",
@@ -156,6 +158,9 @@ _FOR_VERBS = {
     "bound", "headed", "heading", "left", "leaving", "departed", "departing", "filed", "set", "sets",
 }  # fmt: skip
 
+#: departure verbs whose aim may follow their origin: "leave Torrejón for Marrakech"
+_LEAVE_VERBS = frozenset({"left", "leave", "leaves", "leaving", "departed", "depart", "departs", "departing"})
+
 
 def _weak_preposition(lowers: list[str], i: int) -> bool:
     """A movement preposition before ``i``: "to", "from", ..., "out of", "bound for"."""
@@ -164,7 +169,12 @@ def _weak_preposition(lowers: list[str], i: int) -> bool:
         return True
     if i < 2:
         return False
-    return before == "of" and lowers[i - 2] == "out" or before == "for" and lowers[i - 2] in _FOR_VERBS
+    if before == "of":
+        return lowers[i - 2] == "out"
+    # "bound for Kabul"; "left Torrejón for Marrakech", the origin between the verb and "for"
+    if before != "for":
+        return False
+    return lowers[i - 2] in _FOR_VERBS or bool(_LEAVE_VERBS.intersection(lowers[max(0, i - 5) : i - 2]))
 
 
 #: what a place's own ground is called ("Marambio's gravel runway"); the event builder reads it too

@@ -43,7 +43,8 @@ _FACILITY_HEADS: dict[tuple[str, ...], str] = {
     ("air", "national", "guard", "base"): "airbase", ("air", "reserve", "base"): "airbase",
     ("air", "guard", "station"): "airbase", ("army", "airfield"): "airbase",
     ("army", "air", "field"): "airbase", ("flight", "facility"): "airbase",
-    ("army", "aviation", "base"): "airbase", ("aviation", "base"): "airbase", ("naval", "air", "base"): "airbase",
+    ("army", "aviation", "base"): "airbase", ("aviation", "base"): "airbase",
+    ("naval", "air", "base"): "airbase",
     ("heliport",): "airport",
     # geographic features flown through or over: "the Tsushima Strait", "the Sea of Okhotsk" is in regions.jsonl
     ("strait",): "other", ("straits",): "other", ("sea",): "other", ("gulf",): "other", ("channel",): "other",

@@ -381,6 +381,22 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
     text = "On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin."
     # the unit, the most specific operator, as in the gold
     assert run(text)._.events[0]["operator"]["name"] == "353rd Special Operations Wing"
+    # the service before the aircraft, the unit after it: the unit
+    text = "A ROKAF KC-330 Cygnus tanker-transport of the 5th Air Mobility Wing flew from Gimhae to Halim."
+    assert run(text)._.events[0]["operator"]["name"] == "5th Air Mobility Wing"
+    text = "A Polish Air Force C-130H of the 33rd Transport Aviation Base at Powidz flew them to Lajes."
+    assert run(text)._.events[0]["operator"]["name"] == "33rd Transport Aviation Base"
+
+
+def test_events_operator_named_with_the_type_where_no_leg_was_told(run):
+    text = (
+        "Chilean President Tomás Echeverría arrived in Lima on Monday night for the summit, travelling on "
+        "the Chilean Air Force's Boeing 767-300ER, the air force said. The 767 left Santiago at 7:40 p.m. "
+        "and "
+        "landed in Lima at 10:05 p.m."
+    )
+    legs = run(text, "2024-11-12")._.events
+    assert [leg["operator"]["name"] for leg in legs] == ["Chilean Air Force"]
 
 
 def test_events_primary_date_is_the_most_specific_one(run):
@@ -540,6 +556,17 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         # "from their home at X": the home the trigger's "from" reaches
         ("Eight F-16Cs arrived at Korat on 15 March from their home at Misawa Air Base in Japan.", "RJSM",
          "VTUN"),
+        # "leave X for Y": the aim after the origin; an Antarctic skiway and station by name
+        ("A second A400M is scheduled to leave Torrejón for Marrakech tonight.", "LETO", "Marrakech"),
+        ("A Basler BT-67 took them on from Novo to Progress station in the Larsemann Hills on Wednesday.",
+         "Novo Runway", "Progress Station"),
+        # "wheels down at" lands the leg its departure began
+        ("The Il-96-300PU departed Vnukovo at 1325Z on Monday, wheels down at Ashgabat at 1741Z.", "UUWW",
+         "Ashgabat"),
+        # an army aviation base no gazetteer knows, by its head words
+        ("Mi-17 helicopters flew medical teams from Qasim Army Aviation Base in Rawalpindi to Peshawar on "
+         "Monday.",
+         "Qasim Army Aviation Base", "Peshawar"),
     ],
     ids=[
         "out-of-in-subject",
@@ -582,6 +609,10 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "airstrip-near",
         "kotoka-and-addis",
         "from-their-home-at",
+        "leave-for",
+        "antarctic-stations",
+        "wheels-down-at",
+        "army-aviation-base",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):
@@ -621,6 +652,27 @@ def test_events_a_later_aircraft_that_follows_on_a_day_flies_the_route_before(ru
         ("Manila", "Virac", "2024-11-19"), ("Manila", "Virac", "2024-11-21")
     ]
     assert legs[1]["modality"] == "planned"
+
+
+def test_events_a_later_aircraft_that_follows_with_a_stop_of_its_own_flies_the_route_before(run):
+    text = (
+        "A C-130J flew from Pisa to Benina on Wednesday with divers, the Italian Ministry of Defence said; a "
+        "second Hercules followed on Thursday, staging through Sigonella in Sicily."
+    )
+    legs = run(text, "2023-09-15")._.events
+    assert [(leg["origin"]["name"], leg["destination"]["icao"]) for leg in legs] == [
+        ("Pisa", "HLLB"), ("Pisa", "HLLB")
+    ]
+    assert [v["icao"] for v in legs[1]["via"]] == ["LICZ"]
+
+
+def test_events_flown_on_to_starts_where_the_leg_landed_not_where_it_was_due(run):
+    text = (
+        "The A220-300 left Brussels Airport at 8:10 p.m. It was due in Tallinn at 11:35 p.m. but the crew "
+        "diverted to Riga. The same A220 flew them on to Tallinn Airport at 9:05 this morning."
+    )
+    legs = run(text, "2025-02-07")._.events
+    assert (legs[-1]["origin"]["name"], legs[-1]["destination"]["icao"]) == ("Riga", "EETN")
 
 
 def test_events_following_with_neither_a_place_nor_a_date_is_no_leg(run):

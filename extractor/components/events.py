@@ -552,6 +552,7 @@ class EventBuilder:
                 _operator_for(doc, _subject(leg.aircraft, sent, trig), operators, trig)
                 or (previous.operator if previous is not None and (chain or leg.coreferent) else None)
                 or _operator_of_family(leg.aircraft, history + legs)
+                or _operator_of_named_family(doc, leg.aircraft, trig)
                 or self._designated_operator(doc, leg.aircraft)
             )
             leg.count = _count_before(doc, trig) or _count_in_window(doc, window_start, window_end, timexes)
@@ -2100,6 +2101,8 @@ def _fill_onward_origin(doc: Doc, leg: Leg, history: list[Leg]) -> None:
             continue
         if earlier.destination.get("token_start", -1) >= start:
             continue
+        if earlier.modality == "planned" and _same_name(earlier.destination, leg.destination):
+            continue  # "It was due in Tallinn ... but landed at Riga ... flew them on to Tallinn"
         if not _same_name(earlier.destination, leg.destination):
             leg.origin = earlier.destination
             leg.rules.append("implicit:onward-origin")
@@ -2257,6 +2260,26 @@ def _operator_of_family(aircraft: list[dict], history: list[Leg]) -> dict | None
     return None
 
 
+def _operator_of_named_family(doc: Doc, aircraft: list[dict], trig: Trigger) -> dict | None:
+    """'... travelling on the Chilean Air Force's Boeing 767-300ER ... The jet left Santiago': the operator
+    named with the same type family where no leg was told: the last one before the trigger, else the first
+    one after it."""
+    families = {a["family"] for a in aircraft if a["family"] and not a.get("generic")}
+    operators = doc._.operators or []
+    if not families or not operators:
+        return None
+    found = None
+    for mention in doc._.aircraft or []:
+        if mention.get("family") not in families or mention.get("generic"):
+            continue
+        if mention["token_start"] >= trig.start and found is not None:
+            break
+        found = _adjacent_operator(doc, [mention], operators) or found
+        if mention["token_start"] >= trig.start and found is not None:
+            break  # none before: the first after ("flies into Lima on air force 767" over the story)
+    return found
+
+
 def _subject(aircraft: list[dict], sent: Span, trig: Trigger) -> list[dict]:
     """The leg's aircraft named in its sentence before the trigger (not a partner resolved from earlier text,
     nor an escort named after the trigger), else all of them."""
@@ -2266,6 +2289,16 @@ def _subject(aircraft: list[dict], sent: Span, trig: Trigger) -> list[dict]:
 def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: Trigger) -> dict | None:
     if not operators:
         return None
+    adjacent = _adjacent_operator(doc, aircraft, operators)
+    if adjacent is not None:
+        return adjacent
+    before_trigger = [o for o in operators if o["token_end"] <= trig.start]
+    return before_trigger[-1] if before_trigger else None
+
+
+def _adjacent_operator(doc: Doc, aircraft: list[dict], operators: list[dict]) -> dict | None:
+    """The operator right before the aircraft ("a ROKAF KC-330") or right after it ("of the 5th Air Mobility
+    Wing"), the unit when both are named."""
     if aircraft:
         first, last = aircraft[0], aircraft[-1]
         before = [o for o in operators if 0 <= first["token_start"] - o["token_end"] <= 4]
@@ -2273,10 +2306,12 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
                  and doc[o["token_start"] - 1].lower_ in {"of", "by", "from", "the"}]  # fmt: skip
         near = before[-1:] + after[:1]
         named = [o for o in near if not o["rule"].startswith("demonym:")]
+        units = [o for o in named if o.get("kind") == "unit"]
+        if units and all(o.get("kind") in ("unit", "air_force") for o in named):
+            return units[0]  # "A ROKAF KC-330 of the 5th Air Mobility Wing": the unit, the most specific
         if named or near:
             return _service_of((named or near)[0], operators)
-    before_trigger = [o for o in operators if o["token_end"] <= trig.start]
-    return before_trigger[-1] if before_trigger else None
+    return None
 
 
 def _service_of(operator: dict, operators: list[dict]) -> dict:
@@ -2783,7 +2818,13 @@ def _same_route(doc: Doc, legs: list[Leg]) -> None:
     for index, leg in enumerate(legs):
         if leg.origin is not None and leg.destination is not None:
             continue
-        follows = not leg.places() and all(t.row["id"] == "trg.follow" for t in leg.triggers)
+        # "a second Hercules followed on Thursday, staging through Sigonella": a stop of its own is allowed
+        follows = (
+            leg.origin is None
+            and leg.destination is None
+            and leg.triggers[0].row["id"] == "trg.follow"
+            and all(t.row["id"] == "trg.follow" or t.row.get("action") == "transit" for t in leg.triggers)
+        )
         if all(t.row["id"] != "trg.same_route" for t in leg.triggers) and not follows:
             continue  # "a second Hercules will follow on Thursday": the route of the leg before
         earlier = [h for h in legs[:index] if h.origin is not None and h.destination is not None]

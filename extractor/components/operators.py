@@ -156,14 +156,16 @@ class OperatorRuler:
 
 
 _REGISTERED = frozenset({"registered", "flagged", "built", "made"})
-#: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing 62"
+#: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing
+#: 62", "First Air Defence Group"
 _UNIT = re.compile(
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
+    r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+    r"(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
     # "of the 22nd Helicopter Air Base", "of the 91st Air Force Base": a unit named for its base (Czech,
     # Croatian, Romanian); "to the 71st Air Base" is the base
     r"|(?<=of the )\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2}"
-    r" (?:Air (?:Force )?Base|Airlift Base|Transport Base)"
+    r" (?:Air (?:Force )?Base|Airlift Base|Transport Base|Aviation Base)"
     # "429 Transport Squadron", "No. 37 Squadron", "103 Search and Rescue Squadron": Commonwealth numbering
     r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+| and){0,4} (?:Squadron|Wing))\b"
 )

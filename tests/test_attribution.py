@@ -269,6 +269,12 @@ CASES = [
         "The B-52Hs returned to Fairford, the Izvestia newspaper reported, citing data from Flightradar24.",
         [("Izvestia", ["Flightradar24"])],
     ),
+    (  # an adverb between the citing parenthesis and the verb
+        "citing-then-later-confirmed",
+        "TASS, citing the Turkmen Foreign Ministry, later confirmed the Il-96 had landed in Ashgabat on "
+        "Monday.",
+        [("TASS", ["Turkmen Foreign Ministry"])],
+    ),
 ]
 
 

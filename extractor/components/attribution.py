@@ -87,6 +87,7 @@ _SOURCE_LIST = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|[-*•]\s*)?(?:sources?|data|c
 _NEGATIONS = _WORDS["negations"]
 _CLAUSE_PUNCT = {".", ";", ":", "?", "!"}
 _FILLER = _WORDS["filler"]
+_VERB_ADVERBS = _WORDS["verb_adverbs"]
 _DATA_NOUNS = _WORDS["data_nouns"]
 _ROLE_GAP = _WORDS["role_gap"]
 _PREPOSITIONS = _WORDS["prepositions"]
@@ -754,6 +755,8 @@ def _skip_citing_parenthesis(doc: Doc, cue_start: int, sent: Span) -> int:
     """Where the subject of a verb after a parenthesis ends: 'Bloomberg, citing data from Flightradar24,
     reported', 'Marisa Okafor, commander of the 23rd Expeditionary Bomb Squadron, said'."""
     k = cue_start - 1
+    while k > sent.start and doc[k].lower_ in _VERB_ADVERBS:
+        k -= 1  # "TASS, citing the Turkmen Foreign Ministry, later confirmed"
     if k <= sent.start or doc[k].text != ",":
         return cue_start
     j = k - 1
@@ -809,7 +812,10 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
         return False
     if len(tokens) <= 4 and all(w in _FILLER or t.like_num for w, t in zip(words, tokens, strict=True)):
         return True
-    if len(tokens) >= 2 and words[0] == "," and words[-1] == "," and len(tokens) <= 30:
+    last = len(words) - 1
+    while last > 0 and words[last] in _VERB_ADVERBS:
+        last -= 1  # ", citing the ministry, later confirmed"
+    if last >= 1 and words[0] == "," and words[last] == "," and len(tokens) <= 30:
         return True  # ", who spoke on condition of anonymity," / ", a Britain-based war monitor,"
     if words[0] == "(" and words[-1] == ")" and len(tokens) <= 5:
         return True  # "(DHMI)"

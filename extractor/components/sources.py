@@ -1840,7 +1840,7 @@ class SourceTagger:
         rows = [e.payload for e in self.lexicon.lookup(token_table(doc).span_text(match.start, match.end))]
         if len({r["id"] for r in rows}) < 2:
             return match.entry.payload
-        country = self._context_country(doc)
+        country = self._country_of_after(doc, match.end) or self._context_country(doc)
         if country is not None:
             words = [country["name"], country.get("demonym"), *country.get("demonyms", [])]
             return next((r for r in rows if r["name"].split()[0] in words), match.entry.payload)
@@ -1848,6 +1848,14 @@ class SourceTagger:
         text = token_table(doc).text
         counts = [len(re.findall(rf"\b{re.escape(r['name'].split()[0])}\b", text)) for r in rows]
         return rows[counts.index(max(counts))]
+
+    def _country_of_after(self, doc: Doc, end: int) -> dict | None:
+        """'... of the Republic of Austria', '... of Lithuania' right after token ``end``: that country."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        k = _after_state_name(doc, end + 1)
+        country = next(iter(self.countries.find(doc[k:].as_doc()[:6].as_doc())), None)
+        return country.entry.payload if country is not None and country.start == 0 else None
 
     def _country_after(self, text: str, end: int) -> dict | None:
         """'Ministry of Defence, Singapore' heading a press release: the country after the issuer's comma."""

@@ -361,6 +361,19 @@ _PRESS_OFFICE_BEFORE = re.compile(
 )
 
 
+#: a state's formal name before its country's: "of the Republic of", "of the Kingdom of the"
+_STATE_NAME = re.compile(
+    r"\bof (?:the )?(?:(?:federal|islamic|people's|democratic|socialist|united|federative|plurinational) )?"
+    r"(?:republic|kingdom|federation|principality|sultanate|commonwealth) of (?:the )?"
+)
+
+
+def _of_the_reordered(name: str | None) -> str:
+    """'A of the B' written 'B A', normalised ("" when the name has no " of the ")."""
+    head, sep, owner = (name or "").partition(" of the ")
+    return normalise(f"{owner} {head}") if sep and head and owner else ""
+
+
 def _canonical_body(name: str) -> str:
     """A ministry or minister written one way: "Ministry of Foreign Affairs" -> "foreign ministry", "Ministry of
     Defense" -> "defence ministry", "Minister of Defence" -> "defence minister"; a leading count or article
@@ -377,6 +390,7 @@ def _canonical_body(name: str) -> str:
     text = _PRESS_OFFICE_AFTER.sub("", text)
     text = _PRESS_OFFICE_BEFORE.sub("", text)
     text = re.sub(r"\bministry for\b", "ministry of", text)  # "Ministry for Foreign Affairs"
+    text = _STATE_NAME.sub("of ", text)  # "Ministry of Defence of the Republic of Albania" = "... of Albania"
     text = re.sub(r"\b(of|for) the\b", r"\1", text)  # "Chief of the Air Staff" = "Chief of Air Staff"
     text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "Prime Minister's Office" = "Prime Minister office"
     text = text.replace("ministry of foreign affairs", "foreign ministry")
@@ -602,6 +616,8 @@ class Matcher:
         "Egyptian Ministry of Foreign Affairs", "Syrian Ministry of Transport" = "Syrian transport ministry")."""
         if self._loosely_same(a, b):
             return True
+        if _of_the_reordered(a) == normalise(b) or _of_the_reordered(b) == normalise(a):
+            return True  # "Public Relations Directorate of the Ghana Armed Forces" = "Ghana Armed Forces ..."
         ca, cb = _canonical_body(a or ""), _canonical_body(b or "")
         if (ca, cb) == (a, b):
             return False

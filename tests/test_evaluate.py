@@ -432,6 +432,11 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Ministry of Defence of Chad", "Chadian Ministry of Defense", True),
         ("Ministry of Foreign Affairs of Sudan", "Sudanese Foreign Ministry", True),
         ("Ministry of Defence of Chad", "Sudanese Ministry of Defence", False),
+        # a state's formal name before the country's; "A of the B" written "B A"
+        ("Ministry of Defence of the Republic of Chad", "Chadian Ministry of Defence", True),
+        ("Ministry of Defence of the Republic of Chad", "Sudanese Ministry of Defence", False),
+        ("Press Directorate of the Chad Armed Forces", "Chad Armed Forces Press Directorate", True),
+        ("Press Directorate of the Chad Armed Forces", "Chad Air Force Press Directorate", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -444,6 +449,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "ministry-for", "possessive", "acronym-with-particle", "inner-article", "inner-article-other",
         "press-office-pred", "press-office-gold", "press-service-of", "press-office-other-body",
         "country-after-portfolio", "country-after-foreign-ministry", "country-after-other-country",
+        "state-name", "state-name-other-country", "of-the-reordered", "of-the-reordered-other",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

@@ -289,7 +289,7 @@ _ISSUE_HEADER = re.compile(
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})"
-    r"(?: [-–—:])? (?:press|news|media) release\s*$"
+    r"(?: [-–—:])? (?:press|news|media) release(?:,\s*[^,\n]{1,40})?\s*$"
 )
 #: "Canal Austral TV - Punta Arenas newsroom", "The Northern Courier, New Delhi Bureau": the outlet, then its
 #: desk
@@ -330,7 +330,8 @@ _MASTHEAD = re.compile(
 #: ...", "Sanctioned Skies is a weekly newsletter on ...", "Cockpit Africa blog", "Runway 31 – a blog
 #: about ...", "Luqa Logbook - notes from the fence at Malta International": a publication naming itself
 _NAMED_PUBLICATION = re.compile(
-    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*"
+    r"(?: (?:(?:from|of|on|at|in|the|and) ){0,2}(?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"  # "Notes from the X"
     r"(?:(?:\s+[-–—]\s+|,\s+|\s+is\s+)(?:an?|the|our)\s+(?:[\w'’\-]+\s+){0,4}"
     r"(?:blog|newsletter|substack|digest|bulletin|note|column|diary)\b| (?:blog|newsletter)\s*$"
     r"|\s+[-–—]\s+(?:notes|dispatches|sightings|jottings|observations)\s+(?:from|on|about)\b)"
@@ -345,7 +346,22 @@ _POSTED_BY = re.compile(
     r"{0,5})(?: (?:news )?(?:desk|website|site|newsroom))?(?=[.,;]|\s*$)"
 )
 #: "Posted by @DanubeSquawk": an account publishes the thread
-_POSTED_BY_HANDLE = re.compile(r"(?:Posted|Published|Thread|A thread) by (?P<outlet>@\w{2,30})\b")
+_POSTED_BY_HANDLE = re.compile(
+    r"(?:Posted|Published|Thread|A thread)(?: on (?:X|Twitter|Bluesky|Threads|Mastodon|Telegram))? by"
+    r" (?P<outlet>@\w{2,30})\b"
+)  # also "Posted on X by @MaghrebSquawk"
+#: "Posted by Gareth Pryce on Fen Edge Spotting": the blog the author posts on
+_POSTED_BY_ON = re.compile(
+    r"(?:Posted|Published|Written) by [A-ZÀ-Þ][\w'’.\-]*(?: [A-ZÀ-Þ][\w'’.\-]*){0,3} (?:on|for|at) (?:the )?"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"
+    r"(?:(?: [a-z][\w\-]*){0,2} (?:blog|website|site|page|channel|account|newsletter))?\s*$"
+)  # "... on the Attica Heavies spotting blog"
+#: "Hemi Rauparaha, RNZ political reporter": a reporter's name, then the outlet before the role
+_NAME_OUTLET_ROLE = re.compile(
+    r"\s*[A-ZÀ-Þ][\w'’.\-]*(?: [A-ZÀ-Þ][\w'’.\-]*){1,3},\s+"
+    r"(?P<outlet>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3})\s+(?:[a-z]+\s+){0,2}"
+    r"(?:reporter|correspondent|editor|writer)\s*$"
+)
 #: "Follow @BalticSkyTrack for more": a thread's last post naming its own account
 _FOLLOW_HANDLE = re.compile(r"\b[Ff]ollow (?P<outlet>@\w{2,30}) for more\b")
 #: "... DMs are open. — @SahelAirWatch": a thread's last post signed with its account's handle
@@ -418,7 +434,8 @@ def _issuer_line(line: str) -> bool:
 #: the Republic of Kazakhstan", "Italian Air Force Press Office", "Department of Defence media team."
 _SPEAKING_OFFICE = re.compile(
     r"^(?:(?:The )?(?:Press|Media) (?:Service|Office) of (?:the )?)?(?P<body>.+?)"
-    r"(?: (?:[Pp]ress|[Mm]edia) (?:[Oo]ffice|[Tt]eam|[Ss]ervice))?\.?$"
+    r"(?: (?:[Pp]ress|[Mm]edia) (?:[Oo]ffice|[Tt]eam|[Ss]ervice)"
+    r"| [Pp]ublic [Rr]elations (?:[Oo]ffice|[Dd]irectorate|[Dd]epartment))?\.?$"
 )
 
 
@@ -486,7 +503,9 @@ def _find_byline(text: str) -> dict | None:
             _BYLINE.match(line) or _BYLINE_TEAM.match(line) or (_MASTHEAD.match(line) if lineno else None)
             or (_THREAD_BY_NAME.match(line) if lineno else None)
             or (_NAMED_PUBLICATION.match(line) if lineno else None)
+            or _POSTED_BY_ON.match(line)
             or _POSTED_BY.match(line) or _POSTED_BY_HANDLE.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
+            or (_NAME_OUTLET_ROLE.match(line) if lineno else None)
             or (_FROM_BLOG.match(line) if lineno else None)
             or (_MASTHEAD_DESK.match(line) if lineno else None)
             or (_PLACE_CREDIT.match(line) if lineno else None) or (_CAPS_CREDIT.match(line) if lineno else None)
@@ -783,6 +802,13 @@ _OFFICE_SIGN_OFF = re.compile(
 )
 
 
+#: "Portuguese Air Force Public Relations Office" closing a press release: the body its office speaks for
+_SIGN_OFF_OFFICE = re.compile(
+    r"(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6} "
+    r"(?:Public Relations|Press|Media) (?:Office|Directorate|Department)\.?"
+)
+
+
 def _trailer(text: str) -> dict | None:
     lines = text.rstrip().split("\n")
     end_offset = len(text.rstrip())
@@ -790,7 +816,7 @@ def _trailer(text: str) -> dict | None:
     if contact is not None:
         return contact
     last = lines[-1].strip()
-    if _OFFICE_SIGN_OFF.fullmatch(last):
+    if _OFFICE_SIGN_OFF.fullmatch(last) or _SIGN_OFF_OFFICE.fullmatch(last):
         start = end_offset - len(lines[-1]) + lines[-1].index(last)
         outlet = last.rstrip(".")
         return {"outlet": outlet, "start": start, "end": start + len(outlet)}

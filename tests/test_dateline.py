@@ -192,6 +192,20 @@ def test_dateline_without_year_takes_reference_year():
         # a weekly note's name over the date
         ("Headline\n\nIsland Hopper, a weekly note on military aviation in Micronesia\nFriday, June 7, "
          "2024\n\nBody.", "Island Hopper"),
+        # a blog's name with small words in it, over what it is
+        ("Headline\n\nNotes from the Harewood Fence – a plane-spotting blog from Christchurch\n\nBody.",
+         "Notes from the Harewood Fence"),
+        # a thread posted on a platform by its account; a post by its author on a blog
+        ("Headline\n\nPosted on X by @MaghrebSquawk\n\n1/ Body.", "@MaghrebSquawk"),
+        ("Headline\n\nPosted by Gareth Pryce on Fen Edge Spotting\n\nBody.", "Fen Edge Spotting"),
+        # a reporter's name, then the outlet before the role
+        ("Headline\n\nHemi Rauparaha, RNZ political reporter\n\nBody.", "RNZ"),
+        # an issuer's media release with its date
+        ("Headline\n\nDepartment of Defence media release, 19 December 2024\n\nBody.",
+         "Department of Defence"),
+        # a press release signed by the body's public relations office
+        ("Headline\n\nPRESS RELEASE – Lisbon, 20 June 2023\n\nBody.\n\nPortuguese Air Force Public Relations "
+         "Office", "Portuguese Air Force"),
     ],
     ids=[
         "staff-writer", "named-author", "team", "masthead", "posted-on-desk", "posted-by", "author-outlet-number",
@@ -209,7 +223,9 @@ def test_dateline_without_year_takes_reference_year():
         "edition-in-brackets-is-no-credit",
         "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog", "account-handle-description",
         "issuer-lower-case-press-office", "radio-station-frequency-pipe-place", "base-state-credit-dash-eol",
-        "blog-name-over-posted-by-author", "weekly-note",
+        "blog-name-over-posted-by-author", "weekly-note", "blog-name-with-particles", "posted-on-platform-by",
+        "posted-by-author-on-blog", "reporter-outlet-role", "issuer-media-release-date",
+        "public-relations-office-sign-off",
     ],  # fmt: skip
 )
 def test_byline_outlet(text, outlet):

@@ -567,6 +567,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         ("Mi-17 helicopters flew medical teams from Qasim Army Aviation Base in Rawalpindi to Peshawar on "
          "Monday.",
          "Qasim Army Aviation Base", "Peshawar"),
+        # "Union Glacier" is the blue-ice runway, not an organisation's name
+        ("The IL76 took off from Union Glacier at 1251Z and landed at SCCI at 1658Z.", "SCGC", "SCCI"),
     ],
     ids=[
         "out-of-in-subject",
@@ -613,6 +615,7 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "antarctic-stations",
         "wheels-down-at",
         "army-aviation-base",
+        "landform-named-place-is-no-source",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

@@ -479,6 +479,12 @@ PUBLISHERS = [
         "86th Airlift Wing Public Affairs",
         "86th Airlift Wing Public Affairs",
     ),
+    (  # the country after the state's formal name, which is the country's own name
+        "Headline\n\nPress release, Ministry of National Defense of the Republic of Korea\n\n"
+        "A KC-330 landed.",
+        "Ministry of National Defense of the Republic of Korea",
+        "South Korean Ministry of National Defense",
+    ),
 ]
 
 

@@ -365,7 +365,12 @@ class SourceTagger:
                         body = _BARE_ISSUERS.get(name.lower(), name)
                         country = self._country_after(text, byline["end"]) or self._context_country(doc)
                         owner = _OF_COUNTRY.match(body)
-                        owners = self.countries.lookup(owner.group("country")) if owner else None
+                        owners = None
+                        if owner:
+                            named = owner.group("country")
+                            owners = self.countries.lookup(named) or self.countries.lookup(
+                                _STATE_PREFIX.sub("", named)
+                            )
                         if owners:
                             # "Ministry of Defence of the Republic of Belarus": the country it names
                             body, country = owner.group("body"), owners[0].payload
@@ -1310,9 +1315,10 @@ class SourceTagger:
             heads_outside = [
                 texts[k] for k in range(i, j) if texts[k] in self.org_heads and k not in operators
             ]
-            if not heads_outside or len(words) == 1 or _names_a_base(lowers[i:j]):
+            place_like = _names_a_base(lowers[i:j]) or (j - i == 2 and lowers[j - 1] in _LANDFORMS)
+            if not heads_outside or len(words) == 1 or place_like:
                 i = max(j, i + 1)
-                continue
+                continue  # "landed at Union Glacier": a place, whatever organisation word it has
             if doc[i].is_sent_start and doc[i].lower_ in _DETERMINERS:
                 i += 1
                 continue
@@ -1918,10 +1924,12 @@ def _after_state_name(doc: Doc, i: int) -> int:
 _STATE_WORDS = frozenset(
     {"republic", "kingdom", "federation", "state", "federal", "islamic", "democratic"}
 )
+_STATE_PREFIX = re.compile(r"^(?:Republic|Kingdom|Federation|State|Federal Republic) of (?:the )?")
 _OF_COUNTRY = re.compile(
-    r"(?P<body>.+?) of (?:the )?(?:(?:Republic|Kingdom|Federation|State|Federal Republic) of (?:the )?)?"
-    r"(?P<country>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$"
-)
+    r"(?P<body>.+?) of (?:the )?"
+    r"(?P<country>(?:(?:Republic|Kingdom|Federation|State|Federal Republic) of (?:the )?)?"
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)$"
+)  # the state's name kept: "Republic of Korea" is a country's name, "Korea" is not
 _SOURCE_CUES = (
     "according to",
     "told",
@@ -2433,6 +2441,11 @@ def _outlet_name_end(doc: Doc, start: int, allowed: list[bool], quoted: bool) ->
 
 
 #: capitalised words no person's name holds but an account's may, after its first word ("Africa Air Watch")
+#: a two-word name ending in a landform is a place ("Union Glacier"), not an organisation
+_LANDFORMS = frozenset({
+    "glacier", "island", "islands", "bay", "valley", "mountains", "mountain", "river", "lake", "strait",
+    "peninsula", "coast", "hills", "plateau", "desert", "sound", "fjord", "ice shelf", "shelf",
+})  # fmt: skip
 _ORG_WORDS_IN_NAMES = frozenset({"Air", "Airport", "Army", "Base", "Force", "Navy"})
 
 

@@ -26,6 +26,8 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſȘșȚț"
 _DATELINE = re.compile(
     rf"(?P<place>[{_UP}][{_UP}'’.\-]+(?:/[{_UP}][{_UP}'’.\-]+)?(?: [{_UP}][{_UP}'’.\-]+){{0,5}}"
     r"(?:,\s*(?!(?:" + _MONTH_NAMES + r")\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
+    # "MORÓN DE LA FRONTERA (Seville), 3 March 2025 (EFE) -": the province in brackets, a date after it
+    r"(?:\s*\([A-Z][^()\n]{1,30}\)(?=,\s*(?:\d{1,2}\s|(?:" + _MONTH_NAMES + r"))))?"
     r"(?:,\s*(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH_NAMES + r")\.?)(?:,?\s*(?P<year>\d{4}))?\.?)?"
     rf"\s*(?:\((?P<credit>[{_LETTER}][{_LETTER}/ .&-]{{1,40}})\)|/(?P<credit2>[{_LETTER}][{_LETTER} .&-]{{1,30}})/\.?)?"

@@ -47,6 +47,9 @@ CASES = [
     ("T\n\nYEREVAN, NOVEMBER 22, 2024, ARMENPRESS. The", "YEREVAN", "2024-11-22", "ARMENPRESS", (11, 22)),
     ("Title\n\nMinistry of Defence\nPress Office\n\nKraków, March 12, 2026\n\nThe air force said.", "Kraków",
      "2026-03-12", None, (3, 12)),  # a place and a date alone on a header line, below the issuer
+    # the province in brackets after the place, before the date
+    ("Title\n\nMORÓN DE LA FRONTERA (Seville), 3 March 2025 (EFE) - Two B-52Hs", "MORÓN DE LA FRONTERA",
+     "2025-03-03", "EFE", (3, 3)),
 ]
 
 

@@ -386,6 +386,15 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
     assert run(text)._.events[0]["operator"]["name"] == "5th Air Mobility Wing"
     text = "A Polish Air Force C-130H of the 33rd Transport Aviation Base at Powidz flew them to Lajes."
     assert run(text)._.events[0]["operator"]["name"] == "33rd Transport Aviation Base"
+    # a navy's unit too
+    text = "Two French Navy Atlantique 2 aircraft of Flottille 23F flew in from Lann-Bihoué on Monday."
+    assert run(text)._.events[0]["operator"]["name"] == "Flottille 23F"
+    # "operated by" names the operator however far after the aircraft
+    text = (
+        "An Airbus A320 chartered by the Florida Division of Emergency Management and operated by Global "
+        "Crossing Airlines landed at Sanford on Monday."
+    )
+    assert run(text)._.events[0]["operator"]["name"] == "GlobalX"
 
 
 def test_events_operator_named_with_the_type_where_no_leg_was_told(run):
@@ -569,6 +578,10 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
          "Qasim Army Aviation Base", "Peshawar"),
         # "Union Glacier" is the blue-ice runway, not an organisation's name
         ("The IL76 took off from Union Glacier at 1251Z and landed at SCCI at 1658Z.", "SCGC", "SCCI"),
+        # the airport's city written before its name is part of the mention
+        ("On February 11, 2025, a Boeing 747-400F flew from Tehran Imam Khomeini International Airport "
+         "(IKA), Iran, to Moscow Vnukovo International Airport (VKO), Russia.", "OIIE", "UUWW"),
+        ("Tomorrow the F-35s should press on from Lajes to Spangdahlem (ETAD) in Germany.", "LPLA", "ETAD"),
     ],
     ids=[
         "out-of-in-subject",
@@ -616,6 +629,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "wheels-down-at",
         "army-aviation-base",
         "landform-named-place-is-no-source",
+        "city-before-its-airport",
+        "press-on-from-to",
     ],
 )  # fmt: skip
 def test_events_ends_told_by_their_constructions(run, text, origin, destination):

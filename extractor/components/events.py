@@ -2296,6 +2296,10 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
     return before_trigger[-1] if before_trigger else None
 
 
+#: kinds of operator a unit belongs to: air forces, navies and other services ("other"), commands
+_SERVICE_KINDS = frozenset({"unit", "air_force", "other", "command"})
+
+
 def _adjacent_operator(doc: Doc, aircraft: list[dict], operators: list[dict]) -> dict | None:
     """The operator right before the aircraft ("a ROKAF KC-330") or right after it ("of the 5th Air Mobility
     Wing"), the unit when both are named."""
@@ -2307,17 +2311,27 @@ def _adjacent_operator(doc: Doc, aircraft: list[dict], operators: list[dict]) ->
         near = before[-1:] + after[:1]
         named = [o for o in near if not o["rule"].startswith("demonym:")]
         units = [o for o in named if o.get("kind") == "unit"]
-        if units and all(o.get("kind") in ("unit", "air_force") for o in named):
+        if units and all(o.get("kind") in _SERVICE_KINDS for o in named):
             return units[0]  # "A ROKAF KC-330 of the 5th Air Mobility Wing": the unit, the most specific
         if named or near:
             return _service_of((named or near)[0], operators)
+        # "an Airbus A320 chartered by the state and operated by Global Crossing Airlines": said outright
+        for o in operators:
+            k = o["token_start"]
+            near_after = last["token_end"] <= k - 2 <= last["token_end"] + 16
+            if near_after and doc[k - 2 : k].text.lower() in _RUN_BY:
+                return o
     return None
+
+
+#: words that name who flies an aircraft, however far after it
+_RUN_BY = frozenset({"operated by", "flown by"})
 
 
 def _service_of(operator: dict, operators: list[dict]) -> dict:
     """A unit named with its service ("the US Air Force's 353rd Special Operations Wing", "the 5th Bomb Wing of
     the US Air Force"): the unit, the most specific operator, as the corpus guidelines have it."""
-    if operator.get("kind") != "air_force":
+    if operator.get("kind") not in _SERVICE_KINDS:
         return operator
     for other in operators:
         gap = max(other["token_start"] - operator["token_end"], operator["token_start"] - other["token_end"])

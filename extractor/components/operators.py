@@ -167,7 +167,8 @@ _UNIT = re.compile(
     r"|(?<=of the )\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2}"
     r" (?:Air (?:Force )?Base|Airlift Base|Transport Base|Aviation Base)"
     # "429 Transport Squadron", "No. 37 Squadron", "103 Search and Rescue Squadron": Commonwealth numbering
-    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+| and){0,4} (?:Squadron|Wing))\b"
+    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+| and){0,4} (?:Squadron|Wing)"
+    r"|Flottille \d{1,2}F)\b"  # French naval aviation's "Flottille 23F"
 )
 
 

@@ -538,6 +538,7 @@ class PlaceRuler:
                 allowed[i] = True
         mentions = [m for m in mentions if all(m is not a for a in adjectives)]
         mentions = [_with_direction(doc, m, allowed) for m in mentions]
+        mentions = [_with_city_before(doc, m, mentions) for m in mentions]
         for mention in mentions:
             if self._is_island(doc, mention):
                 mention["island"] = True
@@ -1254,6 +1255,23 @@ def _short_names(doc: Doc, allowed: list[bool], mentions: list[dict]) -> list[di
             out.append(_mention(doc[i : i + 1], {**place, "rule": place["rule"] + ":short-name"}))
             allowed[i] = False
     return out
+
+
+def _with_city_before(doc: Doc, mention: dict, mentions: list[dict]) -> dict:
+    """'Tehran Imam Khomeini International Airport', 'Moscow Vnukovo International Airport': the airport's own
+    city written before its name belongs to the mention, so "from" reaches it."""
+    city = mention.get("city") if mention.get("kind") in ("airport", "airbase") else None
+    if not city:
+        return mention
+    words = city.split()
+    start = mention["token_start"] - len(words)
+    if start < 0 or [fold(t.text) for t in doc[start : mention["token_start"]]] != [fold(w) for w in words]:
+        return mention
+    before = mention["token_start"]
+    if any(m is not mention and m["token_start"] < before and m["token_end"] > start for m in mentions):
+        return mention  # the city is a mention of its own
+    span = doc[start : mention["token_end"]]
+    return {**mention, "start": span.start_char, "token_start": start, "text": span.text}
 
 
 #: capitalised words that are never the unknown end of a route ("from 9 a.m. to Noon", "from Palu to The

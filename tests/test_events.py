@@ -395,6 +395,34 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
         "Crossing Airlines landed at Sanford on Monday."
     )
     assert run(text)._.events[0]["operator"]["name"] == "GlobalX"
+    # a unit the sentence names before the trigger, over the service of the type named earlier
+    text = (
+        "A Royal New Zealand Air Force P-8A Poseidon flew to Kadena on Monday. The aircraft, from No. 5 "
+        "Squadron, left RNZAF Base Ohakea on Sunday."
+    )
+    assert run(text)._.events[-1]["operator"]["name"] == "No. 5 Squadron"
+    # a unit by its own language's name; a service after a possessor
+    text = "The four EF-18M Hornets of Ala 12 left Torrejón on Saturday and landed at Decimomannu."
+    assert run(text)._.events[0]["operator"]["name"] == "Ala 12"
+    text = (
+        "At least 14 flights by Il-76MD transports of Russia's Military Transport Aviation landed at "
+        "Hmeimim."
+    )
+    assert run(text)._.events[0]["operator"]["name"] == "Russian Military Transport Aviation"
+
+
+def test_events_the_air_force_is_the_one_the_article_names(run):
+    text = (
+        "Sedena said a Mexican Air Force C-130 landed in Beirut on Monday. It denied that an Air Force "
+        "C-130 Hercules had also been sent to Beirut."
+    )
+    assert [leg["operator"]["name"] for leg in run(text, "2024-10-10")._.events] == ["Mexican Air Force"] * 2
+    text = (
+        "A Mexican Air Force C-130 and a Brazilian Air Force KC-390 landed in Beirut. The air force C-130 "
+        "left."
+    )
+    legs = run(text, "2024-10-10")._.events
+    assert all(leg["operator"] is None or leg["operator"]["text"] != "air force" for leg in legs)
 
 
 def test_events_operator_named_with_the_type_where_no_leg_was_told(run):

@@ -379,6 +379,10 @@ CASES = [
      [("United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
        "MINUSCA", "official"), ("MINUSCA", "MINUSCA", "official")]),
     ("The jets landed at Benina, Pakistan's Dawn newspaper reported.", [("Dawn newspaper", "Dawn", "media")]),
+    # a complement that ends on a plural body noun
+    ("The A330 diverted to Istanbul, Spiegel reported, citing sources in the German security services.",
+     [("Spiegel", "Der Spiegel", "media"),
+      ("sources", "sources in the German security services", "anonymous")]),
     # a body's name two countries share, with its country after it
     ("The Federal Ministry of Defence of the Republic of Austria said the C-130Ks would stay at Hörsching.",
      [("Federal Ministry of Defence", "Austrian Federal Ministry of Defence", "official")]),

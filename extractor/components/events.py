@@ -555,6 +555,7 @@ class EventBuilder:
                 or _operator_of_named_family(doc, leg.aircraft, trig)
                 or self._designated_operator(doc, leg.aircraft)
             )
+            leg.operator = _unit_in_sentence(doc, leg.operator, operators, trig)
             leg.count = _count_before(doc, trig) or _count_in_window(doc, window_start, window_end, timexes)
             leg.modality = self._modality(doc, trig, window_start) or (
                 current.modality if current is not None else "asserted"
@@ -2300,6 +2301,24 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
 _SERVICE_KINDS = frozenset({"unit", "air_force", "other", "command"})
 
 
+def _unit_in_sentence(doc: Doc, operator: dict | None, operators: list[dict], trig: Trigger) -> dict | None:
+    """'The aircraft, from No. 5 Squadron, left RNZAF Base Ohakea': a unit the leg's sentence names before its
+    trigger ("from" or "of" it) is the operator, the most specific one, over the service found for the
+    type."""
+    if operator is None or operator.get("kind") not in _SERVICE_KINDS - {"unit"}:
+        return operator
+    units = [
+        o
+        for o in operators
+        if o.get("kind") == "unit"
+        and o["token_end"] <= trig.start
+        and o["token_start"] > 0
+        and doc[o["token_start"] - 1].lower_ in {"from", "of"}
+        and (not o.get("country") or o.get("country") == operator.get("country"))
+    ]
+    return units[-1] if len(units) == 1 else operator
+
+
 def _adjacent_operator(doc: Doc, aircraft: list[dict], operators: list[dict]) -> dict | None:
     """The operator right before the aircraft ("a ROKAF KC-330") or right after it ("of the 5th Air Mobility
     Wing"), the unit when both are named."""
@@ -2307,7 +2326,8 @@ def _adjacent_operator(doc: Doc, aircraft: list[dict], operators: list[dict]) ->
         first, last = aircraft[0], aircraft[-1]
         before = [o for o in operators if 0 <= first["token_start"] - o["token_end"] <= 4]
         after = [o for o in operators if 0 <= o["token_start"] - last["token_end"] <= 4
-                 and doc[o["token_start"] - 1].lower_ in {"of", "by", "from", "the"}]  # fmt: skip
+                 and (doc[o["token_start"] - 1].lower_ in {"of", "by", "from", "the"}
+                      or _of_possessor(doc, o["token_start"]))]  # fmt: skip
         near = before[-1:] + after[:1]
         named = [o for o in near if not o["rule"].startswith("demonym:")]
         units = [o for o in named if o.get("kind") == "unit"]
@@ -2326,6 +2346,15 @@ def _adjacent_operator(doc: Doc, aircraft: list[dict], operators: list[dict]) ->
 
 #: words that name who flies an aircraft, however far after it
 _RUN_BY = frozenset({"operated by", "flown by"})
+
+
+def _of_possessor(doc: Doc, start: int) -> bool:
+    """'Il-76MD transports of Russia's Military Transport Aviation': "of" a possessor before the operator."""
+    return (
+        start >= 3
+        and doc[start - 1].text in {"'s", "’s"}
+        and doc[start - 3].lower_ in {"of", "by", "from"}
+    )
 
 
 def _service_of(operator: dict, operators: list[dict]) -> dict:
@@ -3085,10 +3114,21 @@ def _clock_restatement(new: Leg, old: Leg) -> bool:
 
 
 def _bare_clock(timex: dict) -> bool:
-    """A clock time told without its day ("shortly before 6 p.m.", "at 1905Z"), valued by the day in force."""
-    return timex.get("type") == "TIME" and str(timex.get("rule") or "").startswith("time.") and bool(
-        _CLOCK_OF_DAY.match(timex.get("value") or "")
+    """A clock time told without its day ("shortly before 6 p.m.", "at 1905Z"), valued by the day in force;
+    not "11.40 today", which names its day."""
+    return (
+        timex.get("type") == "TIME"
+        and str(timex.get("rule") or "").startswith("time.")
+        and bool(_CLOCK_OF_DAY.match(timex.get("value") or ""))
+        and not _DAY_WORD.search(str(timex.get("text") or ""))
     )
+
+
+#: words that name a clock time's day inside its expression
+_DAY_WORD = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 
 
 def _take_clock(leg: Leg, restatement: Leg) -> None:

@@ -124,6 +124,7 @@ class OperatorRuler:
             mentions.append(_mention(span, span.text, None, "other", "op.of-name-after-aircraft"))
             covered.update(range(span.start, span.end))
         mentions.extend(_defined_acronyms(doc, mentions, covered))
+        mentions.extend(_air_force_anaphors(doc, mentions, covered))
         aircraft_starts = {a["token_start"] for a in doc._.aircraft or []}
         for match in self.demonyms.find(doc):
             if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
@@ -155,6 +156,27 @@ class OperatorRuler:
         doc._.operators = mentions
 
 
+def _air_force_anaphors(doc: Doc, mentions: list[dict], covered: set[int]) -> list[dict]:
+    """'The Mexican Air Force flew aid to Tampico ... the air force sent a Hermes 900': "the air force" (or
+    "an Air Force C-130") with no country is the one air force the article names; none when it names
+    several."""
+    forces = {m["rule"]: m for m in mentions if m.get("kind") == "air_force"}
+    if len(forces) != 1:
+        return []
+    force = next(iter(forces.values()))
+    out = []
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ != "air" or doc[i + 1].lower_ != "force" or i in covered or i + 1 in covered:
+            continue
+        if doc[i - 1].lower_ not in {"the", "an", "its", "their"}:
+            continue  # "the Mexican air force" is a name the gazetteer reads
+        span = doc[i - 1 if doc[i - 1].lower_ == "the" else i : i + 2]
+        mention = _mention(span, force["name"], force.get("country"), "air_force", force["rule"] + ":anaphor")
+        out.append(mention)
+        covered.update(range(span.start, span.end))
+    return out
+
+
 _REGISTERED = frozenset({"registered", "flagged", "built", "made"})
 #: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing
 #: 62", "First Air Defence Group"
@@ -168,7 +190,11 @@ _UNIT = re.compile(
     r" (?:Air (?:Force )?Base|Airlift Base|Transport Base|Aviation Base)"
     # "429 Transport Squadron", "No. 37 Squadron", "103 Search and Rescue Squadron": Commonwealth numbering
     r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+| and){0,4} (?:Squadron|Wing)"
-    r"|Flottille \d{1,2}F)\b"  # French naval aviation's "Flottille 23F"
+    r"|Flottille \d{1,2}F"  # French naval aviation's "Flottille 23F"
+    # Spanish, Portuguese, French and Italian units by their own names: "Ala 12", "Esquadra 201",
+    # "Escadron 3/61"
+    r"|(?:Ala|Esquadra|Escuadrón|Escuadron|Escadron|Grupo|Gruppo|Stormo|Esquadrão|Esquadrilha)"
+    r" \d{1,3}(?:/\d{1,3})?)\b"
 )
 
 

@@ -2174,7 +2174,7 @@ _DWELLERS = frozenset({"residents", "resident", "inhabitants", "villagers", "peo
 #: heads whose "of" complement is where they work ("an employee of the Cap-Haïtien airport")
 _WORKERS = frozenset({"employee", "employees", "worker", "workers", "staffer", "staffers"})
 #: lower-case words between a place's name and its noun ("the Cortissoz cargo terminal")
-_PLACE_MODIFIERS = _BODY_MODIFIERS | {"cargo", "passenger", "air", "freight"}
+_PLACE_MODIFIERS = _BODY_MODIFIERS | {"cargo", "passenger", "air", "freight", "security", "intelligence"}
 #: verbs after which an unknown capitalised name is the speaker ("Azerbaijan Airlines said")
 _UNKNOWN_SPEECH_VERBS = frozenset({"said", "says", "told", "confirmed", "announced", "stated", "added"})
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la", "le"})

@@ -721,6 +721,17 @@ def test_events_flown_on_to_starts_where_the_leg_landed_not_where_it_was_due(run
     assert (legs[-1]["origin"]["name"], legs[-1]["destination"]["icao"]) == ("Riga", "EETN")
 
 
+def test_events_following_someone_to_a_place_is_a_leg(run):
+    text = (
+        "The Korean Air 777-300ER carried the business delegation to Jakarta on October 6. It followed the "
+        "delegation to Kuala Lumpur on October 8."
+    )
+    legs = run(text, "2024-10-14")._.events
+    assert len(legs) == 2
+    assert (legs[1]["origin"]["name"], legs[1]["destination"]["icao"]) == ("Jakarta", "WMKK")
+    assert legs[1]["date"]["value"] == "2024-10-08"
+
+
 def test_events_following_with_neither_a_place_nor_a_date_is_no_leg(run):
     text = "A C-130H flew from Manila to Virac on Tuesday. Further aid will be following, he added."
     assert len(run(text, "2024-11-19")._.events) == 1

@@ -30,6 +30,12 @@ CASES = [
     # a shared abbreviation goes to the country the article names most
     ("India sent aid. An IAF C-17 flew to Yangon, Indian officials said.", "IAF", "Indian Air Force", "IN"),
     ("Israel received aid. An IAF F-35 flew over Eilat, Israeli officials said.", "IAF", "Israeli Air Force", "IL"),
+    # a country's army or navy no line of the gazetteer names
+    ("A Turkish Army CH-47F landed.", "Turkish Army", "Turkish Army", "TR"),
+    ("A Pakistan Army Mi-17 landed.", "Pakistan Army", "Pakistani Army", "PK"),
+    # units by their own language's name
+    ("Four EF-18M of Ala 12 landed.", "Ala 12", "Ala 12", None),
+    ("Two Rafales of Escadron 3/30 landed.", "Escadron 3/30", "Escadron 3/30", None),
 ]
 
 

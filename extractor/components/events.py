@@ -937,6 +937,11 @@ def _followed_by_required(doc: Doc, end: int, phrases: list | None) -> bool:
     after a time expression ("continued this morning to Kismayo")."""
     if not phrases or _followed_by(doc, end, phrases):
         return True
+    if end < len(doc) and doc[end].lower_ in {"the", "its", "their", "his", "her"}:
+        # "It followed the delegation to Kuala Lumpur": a short object before the route word
+        for k in (end + 2, end + 3):
+            if all(t.is_alpha and t.is_lower for t in doc[end + 1 : k]) and _followed_by(doc, k, phrases):
+                return True
     after = _after_timex(doc, end)
     return after is not None and _followed_by(doc, after, phrases)
 

@@ -93,6 +93,16 @@ class OperatorRuler:
                 for name in names:
                     self.lexicon.add_many([f"{name}'s air force", f"{name} air force", f"air force of {name}"], force)
                 self.lexicon.add_many([f"{d} air force" for d in row.get("demonyms") or []], force)
+            for service in ("Army", "Navy"):  # "A Turkish Army CH-47F": a service no line names
+                demonyms = row.get("demonyms") or []
+                phrases = [f"{d} {service}" for d in demonyms]
+                phrases += [f"{name}'s {service}" for name in names] + [f"{name} {service}" for name in names]
+                if demonyms and not any(phrase in self.lexicon for phrase in phrases):
+                    code = row["iso2"]
+                    self.lexicon.add_many(phrases, {
+                        "id": f"op.{code.lower()}-{service.lower()}", "name": f"{demonyms[0]} {service}",
+                        "country": code, "kind": "other",
+                    })  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = []

@@ -378,37 +378,38 @@ def test_events_operator_from_a_national_designation_and_a_unit_of_a_service(run
     events = run("On October 27, a CC-177 flew from Trenton to Riga.")._.events
     assert events[0]["operator"]["name"] == "Royal Canadian Air Force"
     assert events[0]["operator"]["rule"] == "designation:ac.cc-177"
-    text = "On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin."
-    # the unit, the most specific operator, as in the gold
-    assert run(text)._.events[0]["operator"]["name"] == "353rd Special Operations Wing"
-    # the service before the aircraft, the unit after it: the unit
-    text = "A ROKAF KC-330 Cygnus tanker-transport of the 5th Air Mobility Wing flew from Gimhae to Halim."
-    assert run(text)._.events[0]["operator"]["name"] == "5th Air Mobility Wing"
-    text = "A Polish Air Force C-130H of the 33rd Transport Aviation Base at Powidz flew them to Lajes."
-    assert run(text)._.events[0]["operator"]["name"] == "33rd Transport Aviation Base"
-    # a navy's unit too
-    text = "Two French Navy Atlantique 2 aircraft of Flottille 23F flew in from Lann-Bihoué on Monday."
-    assert run(text)._.events[0]["operator"]["name"] == "Flottille 23F"
-    # "operated by" names the operator however far after the aircraft
-    text = (
-        "An Airbus A320 chartered by the Florida Division of Emergency Management and operated by Global "
-        "Crossing Airlines landed at Sanford on Monday."
-    )
-    assert run(text)._.events[0]["operator"]["name"] == "GlobalX"
-    # a unit the sentence names before the trigger, over the service of the type named earlier
-    text = (
-        "A Royal New Zealand Air Force P-8A Poseidon flew to Kadena on Monday. The aircraft, from No. 5 "
-        "Squadron, left RNZAF Base Ohakea on Sunday."
-    )
-    assert run(text)._.events[-1]["operator"]["name"] == "No. 5 Squadron"
-    # a unit by its own language's name; a service after a possessor
-    text = "The four EF-18M Hornets of Ala 12 left Torrejón on Saturday and landed at Decimomannu."
-    assert run(text)._.events[0]["operator"]["name"] == "Ala 12"
-    text = (
-        "At least 14 flights by Il-76MD transports of Russia's Military Transport Aviation landed at "
-        "Hmeimim."
-    )
-    assert run(text)._.events[0]["operator"]["name"] == "Russian Military Transport Aviation"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the unit, the most specific operator, as in the gold
+        ("On October 27, four MC-130J of the US Air Force's 353rd Special Operations Wing flew to Darwin.",
+         "353rd Special Operations Wing"),
+        # the service before the aircraft, the unit after it: the unit
+        ("A ROKAF KC-330 Cygnus tanker-transport of the 5th Air Mobility Wing flew from Gimhae to Halim.",
+         "5th Air Mobility Wing"),
+        ("A Polish Air Force C-130H of the 33rd Transport Aviation Base at Powidz flew them to Lajes.",
+         "33rd Transport Aviation Base"),
+        # a navy's unit too
+        ("Two French Navy Atlantique 2 aircraft of Flottille 23F flew in from Lann-Bihoué on Monday.",
+         "Flottille 23F"),
+        # "operated by" names the operator however far after the aircraft
+        ("An Airbus A320 chartered by the Florida Division of Emergency Management and operated by Global "
+         "Crossing Airlines landed at Sanford on Monday.", "GlobalX"),
+        # a unit the sentence names before the trigger, over the service of the type named earlier
+        ("A Royal New Zealand Air Force P-8A Poseidon flew to Kadena on Monday. The aircraft, from No. 5 "
+         "Squadron, left RNZAF Base Ohakea on Sunday.", "No. 5 Squadron"),
+        # a unit by its own language's name; a service after a possessor
+        ("The four EF-18M Hornets of Ala 12 left Torrejón on Saturday and landed at Decimomannu.", "Ala 12"),
+        ("At least 14 flights by Il-76MD transports of Russia's Military Transport Aviation landed at "
+         "Hmeimim.", "Russian Military Transport Aviation"),
+    ],
+    ids=["unit-of-service", "service-then-unit", "transport-aviation-base", "navy-unit", "operated-by",
+         "unit-in-sentence", "unit-own-language", "service-after-possessor"],
+)
+def test_events_operator_the_most_specific_named(run, text, name):
+    assert run(text)._.events[-1]["operator"]["name"] == name
 
 
 def test_events_the_air_force_is_the_one_the_article_names(run):

@@ -2278,11 +2278,12 @@ def _operator_of_named_family(doc: Doc, aircraft: list[dict], trig: Trigger) -> 
     for mention in doc._.aircraft or []:
         if mention.get("family") not in families or mention.get("generic"):
             continue
-        if mention["token_start"] >= trig.start and found is not None:
-            break
-        found = _adjacent_operator(doc, [mention], operators) or found
-        if mention["token_start"] >= trig.start and found is not None:
-            break  # none before: the first after ("flies into Lima on air force 767" over the story)
+        operator = _adjacent_operator(doc, [mention], operators)
+        if operator is None:
+            continue
+        if mention["token_start"] >= trig.start:
+            return found or operator  # none before: the first after ("flies into Lima on air force 767")
+        found = operator
     return found
 
 

@@ -2907,7 +2907,7 @@ def _airports_of_cities(doc: Doc, legs: list[Leg]) -> None:
             described = str(place.get("rule", "")).startswith("descriptor:")
             if described and place["text"].lower().endswith("capital"):
                 continue  # "landed in the capital": the city, as the text calls it
-            found = facilities.get(fold(place["name"]))
+            found = facilities.get(fold(place["name"])) or facilities.get(fold(place.get("text") or ""))
             if found is None or len(found) != 1:
                 continue
             facility = next(iter(found.values()))

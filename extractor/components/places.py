@@ -300,6 +300,15 @@ class PlaceRuler:
                 if " " in name or "-" in name or len(name) >= 5:
                     self.lexicon.add(name, place)
 
+    def _add_core(self, core: str, place: dict) -> None:
+        """Index an airportsdata airport by its core name; of several so named, the gazetteer's own base or the
+        one the news means ("Thompson" is Thompson Airport, YTH, not a private strip called Thompson Field)."""
+        known = self.airports_by_core.get(core)
+        if known is None or (
+            known["rule"].startswith("airportsdata:") and _airport_rank(place) > _airport_rank(known)
+        ):
+            self.airports_by_core[core] = place
+
     def _add_airportsdata(self) -> None:
         for row in _airportsdata():
             place = {
@@ -314,11 +323,11 @@ class PlaceRuler:
                     self.airports_by_code.setdefault(code, place)
             core_words = _core_words(row["name"] or "")
             city_words = (row["city"] or "").split()
-            if core_words[: len(city_words)] == city_words and len(core_words) > len(city_words):
+            if _folded(core_words[: len(city_words)]) == _folded(city_words) and len(core_words) > len(city_words):
                 # "Kayseri Erkilet Airport" is also "Erkilet"
-                self.airports_by_core.setdefault(fold(" ".join(core_words[len(city_words) :])), place)
+                self._add_core(fold(" ".join(core_words[len(city_words) :])), place)
             if core_words:
-                self.airports_by_core.setdefault(fold(" ".join(core_words)), place)
+                self._add_core(fold(" ".join(core_words)), place)
             self._add_weak(core_words, row, place)
             if (
                 len(core_words) >= 2
@@ -1355,6 +1364,10 @@ def _core_words(name: str) -> list[str]:
     Airport" is "Kings", not "King" and an "s" that would match the word "Kings" anywhere)."""
     name = re.sub(r"['’]s\b", "s", name)
     return [w for w in re.split(r"[\s\-–/']+", name) if w and w.lower() not in _GENERIC_FACILITY_WORDS]
+
+
+def _folded(words: list[str]) -> list[str]:
+    return [fold(w) for w in words]
 
 
 def _core_name(name: str) -> str:

@@ -41,6 +41,8 @@ _COMMON_WORD_NICKNAMES = {
     "cormorant", "griffon", "husky", "aurora", "neptune", "tracker", "porter", "lakota", "sea king",
     "air crane", "skycrane", "firefighter", "tigre",
 }  # fmt: skip
+#: a word between a type and its generic head that still describes the aircraft ("IL-78 flight refuelling aircraft")
+_ROLE_MODIFIERS = frozenset({"flight", "aerial", "air", "strategic", "heavy", "medium", "military", "tactical"})
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
 _NOT_AIRCRAFT_BEFORE = {
     "oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol", "container",
@@ -309,7 +311,12 @@ class AircraftRuler:
                     continue  # "the King Air 350ER-based ISR aircraft": the design it was built on
                 # "six Y-20 transports": a generic head right after the type belongs to the same mention
                 nxt = matches[index + 1] if index + 1 < len(matches) else None
-                if nxt is not None and nxt.start == end and nxt.entry.payload["kind"] == "generic":
+                gap = nxt.start - end if nxt is not None else 0
+                if (
+                    nxt is not None
+                    and nxt.entry.payload["kind"] == "generic"
+                    and (gap == 0 or gap == 1 and doc[end].lower_ in _ROLE_MODIFIERS)
+                ):  # "an IL-78 flight refuelling aircraft"
                     end = nxt.end
                     consumed_until = nxt.end
                 model = row["model"]

@@ -798,6 +798,11 @@ class EventBuilder:
         for match in self.modality.find(doc, start=start, end=trig.end):
             if texts[match.start].endswith("."):
                 continue  # "No. 10 Squadron": the abbreviation of "number", not a negation
+            if texts[match.start] == "May" and _month_may(texts, match.start):
+                continue  # "KHARTOUM, May 3 (Reuters) - Two Saudi C-130s landed": the month
+            if any(texts[k].lower() in _SPEECH_VERBS for k in range(match.end, trig.start)):
+                continue  # "an official, who asked not to be named because he was not authorised to speak,
+                # said the two Hercules took off": the cue is the speaker's, not the flight's
             modality = match.entry.payload["modality"]
             if best is None or _MODALITY_RANK[modality] > _MODALITY_RANK[best]:
                 best = modality
@@ -847,6 +852,16 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
+#: verbs of saying between a modality cue and the trigger: the cue belongs to the speaker's clause
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "explained", "noted", "wrote"})
+
+
+def _month_may(texts: list[str], i: int) -> bool:
+    """A capitalised "May" inside a sentence, or before or after a number, is the month."""
+    near = [texts[k] for k in (i - 1, i + 1) if 0 <= k < len(texts)]
+    return any(t[:1].isdigit() for t in near) or (i > 0 and texts[i - 1] not in {".", "!", "?", '"', "“", "\n"})
+
+
 def _decade_or_century(value: str | None) -> bool:
     """'199' (the 1990s), '20' (the 21st century): a span too coarse to date a flight."""
     return bool(value) and value.isdigit() and len(value) <= 3
@@ -1706,11 +1721,32 @@ def _escorts(doc: Doc, sent: Span, group: list[dict], aircraft: list[dict]) -> l
         start = mention["token_start"]
         if mention["generic"] or not sent.start <= start < sent.end or mention["model"] in models:
             continue
-        cue = start - 1 if lowers[start - 1] in _COORDINATED_DETERMINERS | {"a", "an"} else start
-        if cue - 2 >= sent.start and (lowers[cue - 2], lowers[cue - 1]) in _ESCORT_CUES:
+        if _escort_cue(lowers, sent, start) is not None:
             out.append(mention)
             models.add(mention["model"])
+    for member in group:
+        # "four Su-30MKI fighters from No. 222 Squadron, supported by an IL-78 ..., departed": the group found
+        # is the escort; the aircraft it supports flies too
+        cue = _escort_cue(lowers, sent, member["token_start"])
+        if cue is None:
+            continue
+        escorted = [
+            a for a in aircraft
+            if not a["generic"] and sent.start <= a["token_start"] and a["token_end"] <= cue
+            and a["model"] not in models
+        ]  # fmt: skip
+        if escorted:
+            out.append(escorted[-1])
+            models.add(escorted[-1]["model"])
     return out
+
+
+def _escort_cue(lowers: list[str], sent: Span, start: int) -> int | None:
+    """The start of "accompanied by" / "supported by" ... right before the mention at ``start``, or None."""
+    cue = start - 1 if lowers[start - 1] in _COORDINATED_DETERMINERS | {"a", "an"} else start
+    if cue - 2 >= sent.start and (lowers[cue - 2], lowers[cue - 1]) in _ESCORT_CUES:
+        return cue - 2
+    return None
 
 
 _ESCORT_CUES = frozenset({
@@ -2727,6 +2763,14 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
             and (earlier.operator is None or earlier.operator.get("country") == leg.operator.get("country"))
         ):
             earlier.operator = leg.operator  # "The bombers, from the 2nd Bomb Wing at Barksdale": the unit
+    elif (
+        earlier.destination is not None
+        and leg.destination is None
+        and (leg.origin is None or "chain:origin" in leg.rules)
+        and not leg.via
+        and leg.triggers[0].row["action"] == "arrival"
+    ):
+        pass  # "... diverts to Keflavík. Wheels down 1221Z.": the landing of the leg told before, at its end
     else:
         return False
     earlier.via.extend(v for v in leg.via if all(not _same_place(v, w) for w in earlier.via))

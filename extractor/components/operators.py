@@ -123,6 +123,16 @@ class OperatorRuler:
             mentions.append(_mention(span, name, row.get("country"), row.get("kind"), row["id"]))
         covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
         for span in _units(doc):
+            inside = [
+                m for m in mentions
+                if span.start <= m["token_start"] and m["token_end"] <= span.end
+                and m["token_end"] - m["token_start"] < len(span)
+            ]  # fmt: skip
+            if inside:  # "3 Regiment Army Air Corps": the unit, of which the service's name is part
+                inside_tokens = {i for m in inside for i in range(m["token_start"], m["token_end"])}
+                if not any(i in covered - inside_tokens for i in range(span.start, span.end)):
+                    mentions = [m for m in mentions if m not in inside]
+                    covered -= inside_tokens
             if not any(i in covered for i in range(span.start, span.end)):
                 mentions.append(_mention(span, span.text, None, "unit", "op.unit-pattern"))
                 covered.update(range(span.start, span.end))
@@ -192,14 +202,21 @@ _REGISTERED = frozenset({"registered", "flagged", "built", "made"})
 #: 62", "First Air Defence Group"
 _UNIT = re.compile(
     r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-    r"(?: [A-Z][a-z]+){0,3} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
+    r"(?: [A-Z][a-z]+| and){0,4} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
     # "of the 22nd Helicopter Air Base", "of the 91st Air Force Base": a unit named for its base (Czech,
     # Croatian, Romanian); "to the 71st Air Base" is the base
     r"|(?<=of the )\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2}"
     r" (?:Air (?:Force )?Base|Airlift Base|Transport Base|Aviation Base)"
     # "429 Transport Squadron", "No. 37 Squadron", "103 Search and Rescue Squadron": Commonwealth numbering
-    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+| and){0,4} (?:Squadron|Wing)"
+    # "80 UAV Squadron", "126 Helicopter Unit", "322 Sqn", "No. 18(B) Squadron", "No. LXX Squadron", "3 Regiment
+    # Army Air Corps"
+    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?:\([A-Z]\))?(?: [A-Z][a-z]+| [A-Z]{2,4}| and){0,4} (?:Squadron|Sqn|Wing)"
+    r"|(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+){1,2} Unit|No\.? [IVXLC]{1,7} Squadron|\d{1,2} Regiment Army Air Corps"
+    # German wings ("Taktisches Luftwaffengeschwader 71", "Lufttransportgeschwader 62"), Indonesian squadrons
+    # ("Skadron Udara 3"), US Navy and Marine squadrons ("VUP-19", "VP-4", "HSC-25", "VMGR-152")
+    r"|(?:Taktisches )?[A-Z][a-z]*geschwader \d{1,3}|Skadron(?: Udara)? \d{1,3}"
+    r"|(?:VP|VQ|VR|VUP|VAW|VAQ|VFA|VRC|VRM|VMGR|VMFA|VMM|HSC|HSM|HMLA|HMH|HMM)-\d{1,3}(?![\w-])"
     r"|Flottille \d{1,2}F"  # French naval aviation's "Flottille 23F"
     # Spanish, Portuguese, French and Italian units by their own names: "Ala 12", "Esquadra 201",
     # "Escadron 3/61"

@@ -805,6 +805,8 @@ def _stands_as_subject(doc: Doc, mention: dict, gap: Span, sent: Span) -> bool:
 def _gap_ok(gap: Span, mention: dict) -> bool:
     """Whether the words between a mention and a reporting verb leave the mention its subject."""
     tokens = list(gap)
+    while tokens and tokens[-1].lower_ in _VERB_ADVERBS:
+        tokens.pop()  # "The Kremlin press service separately denied"
     if not tokens:
         return True
     words = [t.lower_ for t in tokens]
@@ -817,6 +819,10 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
         last -= 1  # ", citing the ministry, later confirmed"
     if last >= 1 and words[0] == "," and words[last] == "," and len(tokens) <= 30:
         return True  # ", who spoke on condition of anonymity," / ", a Britain-based war monitor,"
+    if words[0] in _PREPOSITIONS and "," in words[1:7] and words[last] == "," and len(tokens) <= 30:
+        first_comma = words.index(",")
+        if first_comma < last and '"' not in words[:first_comma]:
+            return True  # "A Sudanese aviation official at Port Sudan, who asked not to be named, said"
     if words[0] == "(" and words[-1] == ")" and len(tokens) <= 5:
         return True  # "(DHMI)"
     if words == [","] and (

@@ -830,7 +830,13 @@ class EventBuilder:
         if leg.count is not None:
             # "at least 11 arrivals from Tehran since January, the latest on Sunday night": an aggregate is
             # dated by the start of its period
-            primary = next((t for t in leg.dates if t.get("relation") in ("since", "between")), primary)
+            primary = next(
+                (
+                    t for t in leg.dates
+                    if t.get("relation") in ("since", "between") and _period_of_count(doc, leg, t)
+                ),
+                primary,
+            )  # fmt: skip
         return {
             "action": leg.action,
             "aircraft": leg.aircraft,
@@ -860,6 +866,18 @@ def _month_may(texts: list[str], i: int) -> bool:
     """A capitalised "May" inside a sentence, or before or after a number, is the month."""
     near = [texts[k] for k in (i - 1, i + 1) if 0 <= k < len(texts)]
     return any(t[:1].isdigit() for t in near) or (i > 0 and texts[i - 1] not in {".", "!", "?", '"', "“", "\n"})
+
+
+def _period_of_count(doc: Doc, leg: Leg, timex: dict) -> bool:
+    """Whether a "since" or "between" date is the period an aggregate counts: before its trigger, or after it
+    in the same clause ("flew six times into Batajnica earlier this month, the ministry confirmed, after
+    imagery had pointed to the largest airlift since 2022": not the count's period)."""
+    start = timex.get("start")
+    last = doc[leg.triggers[0].end - 1]
+    end = last.idx + len(last.text)
+    if start is None or start < end:
+        return True
+    return not any(ch in ",;:" for ch in doc.text[end:start])
 
 
 def _decade_or_century(value: str | None) -> bool:
@@ -2336,7 +2354,8 @@ def _operator_for(doc: Doc, aircraft: list[dict], operators: list[dict], trig: T
     if adjacent is not None:
         return adjacent
     before_trigger = [o for o in operators if o["token_end"] <= trig.start]
-    return before_trigger[-1] if before_trigger else None
+    # "of the 53rd Weather Reconnaissance Squadron, Air Force Reserve Command, left": the unit named with it
+    return _service_of(before_trigger[-1], operators) if before_trigger else None
 
 
 #: kinds of operator a unit belongs to: air forces, navies and other services ("other"), commands

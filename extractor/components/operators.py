@@ -202,7 +202,7 @@ _REGISTERED = frozenset({"registered", "flagged", "built", "made"})
 #: 62", "First Air Defence Group"
 _UNIT = re.compile(
     r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-    r"(?: [A-Z][a-z]+| and){0,4} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|"
+    r"(?: [A-Z][a-z]+| and){0,4} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|Base Command|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
     # "of the 22nd Helicopter Air Base", "of the 91st Air Force Base": a unit named for its base (Czech,
     # Croatian, Romanian); "to the 71st Air Base" is the base

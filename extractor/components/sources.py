@@ -1356,6 +1356,14 @@ class SourceTagger:
         word an annotator writes for it ("Iranian"; a place that is not a country as written)."""
         if i < 2 or doc[i - 1].lower_ not in _POSSESSIVE or not allowed[i - 2]:
             return None
+        for width in (3, 2):  # "South Sudan's Civil Aviation Authority", "Papua New Guinea's ..."
+            first = i - 1 - width
+            words = doc[max(first, 0) : i - 1]
+            if first < 0 or not all(t.is_alpha and t.text[:1].isupper() and allowed[t.i] for t in words):
+                continue
+            country = next(iter(self.countries.lookup(words.text)), None)
+            if country is not None:
+                return first, _country_adjective(country.payload)
         owner = doc[i - 2]
         if not (owner.is_alpha and owner.text[:1].isupper()) or owner.lower_ in _DETERMINERS:
             return None

@@ -437,6 +437,9 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         ("Ministry of Defence of the Republic of Chad", "Sudanese Ministry of Defence", False),
         ("Press Directorate of the Chad Armed Forces", "Chad Armed Forces Press Directorate", True),
         ("Press Directorate of the Chad Armed Forces", "Chad Air Force Press Directorate", False),
+        # the country after the name dropped from one side, as a leading one is
+        ("Ministry of Emergency Situations of Chad", "Ministry of Emergency Situations", True),
+        ("Ministry of Emergency Situations of Chad", "Ministry of Foreign Affairs", False),
     ],
     ids=[
         "acronym", "acronym-pred", "acronym-other", "acronym-romance", "country-pred", "country-gold",
@@ -450,6 +453,7 @@ def test_evaluate_source_key_of_an_operator_speaking_for_itself_uses_the_operato
         "press-office-pred", "press-office-gold", "press-service-of", "press-office-other-body",
         "country-after-portfolio", "country-after-foreign-ministry", "country-after-other-country",
         "state-name", "state-name-other-country", "of-the-reordered", "of-the-reordered-other",
+        "trailing-country-dropped", "trailing-country-other-body",
     ],
 )
 def test_evaluate_sources_loosely_same_inside_an_article(gold: str, pred: str, same: bool) -> None:

@@ -286,7 +286,7 @@ _DATE_PLACE_ISSUER = re.compile(
 #: "The Sunan Ledger | Issue 47: ...": a newsletter's name before its issue number, the headline line included
 _ISSUE_HEADER = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
-    r"(?:\s*[|:,\-–—]\s*(?:Issue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
+    r"(?:\s*[|:,\-–—]\s*(?:[Ii]ssue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
 )  # also "The Firebird Log #31: Madeira burns", "The Luzon Strait Letter, No. 87: ..."
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
@@ -358,6 +358,14 @@ _POSTED_BY_ON = re.compile(
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"
     r"(?:(?: [a-z][\w\-]*){0,2} (?:blog|website|site|page|channel|account|newsletter))?\s*$"
 )  # "... on the Attica Heavies spotting blog"
+#: "Welcome back to Prestwick Heavies.", "Welcome to this week's Airlift Ledger, our round-up of ...": the
+#: publication greeting its readers
+_WELCOME = re.compile(
+    r"Welcome (?:back )?to (?:this (?:week|month)'s |(?:this|the latest) (?:issue|edition) of )?"
+    r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})(?=[.,!;:]|\s*$)"
+)
+#: "Posted by cyprus_heavy_mike in Military Aviation > Spotting Reports": a forum member's user name
+_POSTED_BY_USER = re.compile(r"(?:Posted|Started) by (?P<outlet>[a-z][a-z0-9_.\-]{2,29}) (?:in|on) [A-Z]")
 #: "Hemi Rauparaha, RNZ political reporter": a reporter's name, then the outlet before the role
 _NAME_OUTLET_ROLE = re.compile(
     r"\s*[A-ZÀ-Þ][\w'’.\-]*(?: [A-ZÀ-Þ][\w'’.\-]*){1,3},\s+"
@@ -480,7 +488,7 @@ _ROLE_MODIFIERS = frozenset(
 def _fuller_publication(lines: list[str], name: str, offset: int) -> dict | None:
     """A publication line under the headline whose name ends with ``name``; offsets from ``offset``."""
     for line in lines[1:_MAX_LINES]:
-        match = _NAMED_PUBLICATION.match(line)
+        match = _NAMED_PUBLICATION.match(line) or _ISSUE_HEADER.match(line)  # "Levant & Gulf Airlift Digest - Issue 48"
         if match and match.group("outlet").endswith(name) and match.group("outlet") != name:
             return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
                     "end": offset + match.end("outlet")}  # fmt: skip
@@ -507,6 +515,7 @@ def _find_byline(text: str) -> dict | None:
             or (_NAMED_PUBLICATION.match(line) if lineno else None)
             or _POSTED_BY_ON.match(line)
             or _POSTED_BY.match(line) or _POSTED_BY_HANDLE.match(line) or (_CREDIT_ONLY.match(line) if lineno else None)
+            or (_WELCOME.match(line) if lineno else None) or (_POSTED_BY_USER.match(line) if lineno else None)
             or (_NAME_OUTLET_ROLE.match(line) if lineno else None)
             or (_FROM_BLOG.match(line) if lineno else None)
             or (_MASTHEAD_DESK.match(line) if lineno else None)

@@ -148,7 +148,7 @@ _NOT_PLACES = {
 
 _CODE = re.compile(r"[A-Z]{3,4}")
 _WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in", "reached", "reaching",
-                      "left", "leaving", "departed"}  # fmt: skip
+                      "left", "leaving", "departed", "leave", "leaves", "depart", "departs", "departing"}  # fmt: skip
 
 
 #: month and weekday names, lower-cased: a date after a one-word name does not make it longer

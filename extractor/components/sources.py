@@ -752,6 +752,8 @@ class SourceTagger:
                 continue  # "The Sahel Observer", "Severny Veter": a capitalised head inside a name
             if match.start > 1 and doc[match.start - 1].text == "-" and not doc[match.start - 1].whitespace_:
                 continue  # "the open-source account", "a single-source claim": part of a compound word
+            if match.end < len(doc) and doc[match.end].lower_ == "account" and _name_after(doc, match.end + 1):
+                continue  # "the spotter account NorCalTankerWatch": the account, named, is the source
             start, first = self._modifiers_left(doc, match.start, allowed)
             end = self._complement_right(doc, match.end, allowed)
             head_only = first == match.start and end == match.end
@@ -832,8 +834,9 @@ class SourceTagger:
                 ):
                     j += 1
                 end = j if j > end + 1 else end
-            if not platform and "flight" not in doc[first:end].text.lower():
-                continue
+            named_account = doc[match.start].lower_ == "account" and _name_after(doc, end)
+            if not platform and "flight" not in doc[first : match.end].text.lower() and not named_account:
+                continue  # "the spotter account NorCalTankerWatch" names itself without a platform
             # "the X account Levant Skies", 'the Telegram channel "Bort Watch"', "a Weibo account called Nanhai
             # Watch": the account's own name follows
             name_start = end + 1 if end < len(doc) and doc[end].lower_ in {"called", "named"} else end
@@ -2468,6 +2471,20 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     """Token ``i`` is a hyphen with no space either side ("Al-Marri", "Ojo-Akande")."""
     return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
+
+
+def _name_after(doc: Doc, i: int) -> bool:
+    """A one-word account name right after ``i`` ("NorCalTankerWatch", "LevantSkies"): capitalised, with a
+    second capital or a digit inside it, not a common word."""
+    if i >= len(doc):
+        return False
+    word = doc[i].text
+    return (
+        word[:1].isupper()
+        and len(word) >= 4
+        and word.isalnum()
+        and any(ch.isupper() or ch.isdigit() for ch in word[1:])
+    )
 
 def _name_token(token) -> bool:
     text = token.text

@@ -488,7 +488,8 @@ _ROLE_MODIFIERS = frozenset(
 def _fuller_publication(lines: list[str], name: str, offset: int) -> dict | None:
     """A publication line under the headline whose name ends with ``name``; offsets from ``offset``."""
     for line in lines[1:_MAX_LINES]:
-        match = _NAMED_PUBLICATION.match(line) or _ISSUE_HEADER.match(line)  # "Levant & Gulf Airlift Digest - Issue 48"
+        # also "Levant & Gulf Airlift Digest - Issue 48"
+        match = _NAMED_PUBLICATION.match(line) or _ISSUE_HEADER.match(line)
         if match and match.group("outlet").endswith(name) and match.group("outlet") != name:
             return {"outlet": match.group("outlet"), "start": offset + match.start("outlet"),
                     "end": offset + match.end("outlet")}  # fmt: skip

@@ -631,9 +631,9 @@ class Matcher:
 
     def _loosely_same_name(self, a: str, b: str) -> bool:
         """An acronym of the other name's words ("PTI" = "Press Trust of India"), or equal names once a
-        leading country name or adjective, or a trailing "of <country>", is dropped from one side ("UK Ministry
-        of Defence" = "Ministry of Defence", "South Korean Joint Chiefs of Staff" = "Joint Chiefs of Staff",
-        "Ministry of Emergency Situations of Azerbaijan" = "Ministry of Emergency Situations")."""
+        leading country name or adjective, or a trailing "of <country>", is dropped from one side ("UK
+        Ministry of Defence" = "Ministry of Defence", "South Korean Joint Chiefs of Staff" = "Joint Chiefs of
+        Staff", "Ministry of Emergency Situations of Azerbaijan" = "Ministry of Emergency Situations")."""
         if not a or not b:
             return False
         for short, long in ((a, b), (b, a)):
@@ -647,8 +647,10 @@ class Matcher:
                     return True  # "QFFD" = "Qatar Fund for Development"
         if self._without_country(a) & {(None, normalise(b))} or self._without_country(b) & {(None, normalise(a))}:
             return True
-        if normalise(b) in self._without_trailing_country(a) or normalise(a) in self._without_trailing_country(b):
-            return True  # "Ministry of Emergency Situations of Azerbaijan" = "Ministry of Emergency Situations"
+        # "Ministry of Emergency Situations of Azerbaijan" = "Ministry of Emergency Situations"
+        trailing_a, trailing_b = self._without_trailing_country(a), self._without_trailing_country(b)
+        if normalise(b) in trailing_a or normalise(a) in trailing_b:
+            return True
         national = {pair for pair in self._national_parts(a) if pair[0]}
         return bool(national & self._national_parts(b))
 
@@ -672,9 +674,9 @@ class Matcher:
         words = name.split()
         out: set[str] = set()
         for cut in (1, 2):
-            if len(words) > cut + 2 and words[-cut - 1].lower() == "of":
-                if self._national_country(" ".join(words[-cut:])):
-                    out.add(normalise(" ".join(words[: -cut - 1])))
+            of_country = len(words) > cut + 2 and words[-cut - 1].lower() == "of"
+            if of_country and self._national_country(" ".join(words[-cut:])):
+                out.add(normalise(" ".join(words[: -cut - 1])))
         return out
 
     def _without_country(self, name: str) -> set[tuple[str | None, str]]:

@@ -41,8 +41,11 @@ _COMMON_WORD_NICKNAMES = {
     "cormorant", "griffon", "husky", "aurora", "neptune", "tracker", "porter", "lakota", "sea king",
     "air crane", "skycrane", "firefighter", "tigre",
 }  # fmt: skip
-#: a word between a type and its generic head that still describes the aircraft ("IL-78 flight refuelling aircraft")
-_ROLE_MODIFIERS = frozenset({"flight", "aerial", "air", "strategic", "heavy", "medium", "military", "tactical"})
+#: a word between a type and its generic head that still describes the aircraft ("IL-78 flight refuelling
+#: aircraft")
+_ROLE_MODIFIERS = frozenset(
+    {"flight", "aerial", "air", "strategic", "heavy", "medium", "military", "tactical"}
+)
 #: words before a generic word that make it something else than an aircraft ("oil tanker")
 _NOT_AIRCRAFT_BEFORE = {
     "oil", "fuel", "gas", "lng", "crude", "chemical", "product", "water", "road", "petrol", "container",

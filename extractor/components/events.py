@@ -865,7 +865,8 @@ _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "
 def _month_may(texts: list[str], i: int) -> bool:
     """A capitalised "May" inside a sentence, or before or after a number, is the month."""
     near = [texts[k] for k in (i - 1, i + 1) if 0 <= k < len(texts)]
-    return any(t[:1].isdigit() for t in near) or (i > 0 and texts[i - 1] not in {".", "!", "?", '"', "“", "\n"})
+    inside = i > 0 and texts[i - 1] not in {".", "!", "?", '"', "“", "\n"}
+    return any(t[:1].isdigit() for t in near) or inside
 
 
 def _period_of_count(doc: Doc, leg: Leg, timex: dict) -> bool:

@@ -209,10 +209,12 @@ _UNIT = re.compile(
     r"|(?<=of the )\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2}"
     r" (?:Air (?:Force )?Base|Airlift Base|Transport Base|Aviation Base)"
     # "429 Transport Squadron", "No. 37 Squadron", "103 Search and Rescue Squadron": Commonwealth numbering
-    # "80 UAV Squadron", "126 Helicopter Unit", "322 Sqn", "No. 18(B) Squadron", "No. LXX Squadron", "3 Regiment
-    # Army Air Corps"
-    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?:\([A-Z]\))?(?: [A-Z][a-z]+| [A-Z]{2,4}| and){0,4} (?:Squadron|Sqn|Wing)"
-    r"|(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+){1,2} Unit|No\.? [IVXLC]{1,7} Squadron|\d{1,2} Regiment Army Air Corps"
+    # "80 UAV Squadron", "126 Helicopter Unit", "322 Sqn", "No. 18(B) Squadron", "No. LXX Squadron",
+    # "3 Regiment Army Air Corps"
+    r"|(?:No\.? )?(?<![\d,.])\d{1,3}(?:\([A-Z]\))?(?: [A-Z][a-z]+| [A-Z]{2,4}| and){0,4}"
+    r" (?:Squadron|Sqn|Wing)"
+    r"|(?<![\d,.])\d{1,3}(?: [A-Z][a-z]+){1,2} Unit|No\.? [IVXLC]{1,7} Squadron"
+    r"|\d{1,2} Regiment Army Air Corps"
     # German wings ("Taktisches Luftwaffengeschwader 71", "Lufttransportgeschwader 62"), Indonesian squadrons
     # ("Skadron Udara 3"), US Navy and Marine squadrons ("VUP-19", "VP-4", "HSC-25", "VMGR-152")
     r"|(?:Taktisches )?[A-Z][a-z]*geschwader \d{1,3}|Skadron(?: Udara)? \d{1,3}"

@@ -148,7 +148,8 @@ _NOT_PLACES = {
 
 _CODE = re.compile(r"[A-Z]{3,4}")
 _WEAK_PREPOSITIONS = {"to", "from", "at", "into", "via", "toward", "towards", "in", "reached", "reaching",
-                      "left", "leaving", "departed", "leave", "leaves", "depart", "departs", "departing"}  # fmt: skip
+                      "left", "leaving", "departed", "leave", "leaves", "depart", "departs",
+                      "departing"}  # fmt: skip
 
 
 #: month and weekday names, lower-cased: a date after a one-word name does not make it longer
@@ -301,8 +302,8 @@ class PlaceRuler:
                     self.lexicon.add(name, place)
 
     def _add_core(self, core: str, place: dict) -> None:
-        """Index an airportsdata airport by its core name; of several so named, the gazetteer's own base or the
-        one the news means ("Thompson" is Thompson Airport, YTH, not a private strip called Thompson Field)."""
+        """Index an airportsdata airport by its core name; of several so named, the gazetteer's own base or
+        the one the news means ("Thompson" is Thompson Airport, YTH, not a private strip, Thompson Field)."""
         known = self.airports_by_core.get(core)
         if known is None or (
             known["rule"].startswith("airportsdata:") and _airport_rank(place) > _airport_rank(known)
@@ -323,7 +324,8 @@ class PlaceRuler:
                     self.airports_by_code.setdefault(code, place)
             core_words = _core_words(row["name"] or "")
             city_words = (row["city"] or "").split()
-            if _folded(core_words[: len(city_words)]) == _folded(city_words) and len(core_words) > len(city_words):
+            city_first = _folded(core_words[: len(city_words)]) == _folded(city_words)
+            if city_first and len(core_words) > len(city_words):
                 # "Kayseri Erkilet Airport" is also "Erkilet"
                 self._add_core(fold(" ".join(core_words[len(city_words) :])), place)
             if core_words:

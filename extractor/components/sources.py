@@ -752,7 +752,8 @@ class SourceTagger:
                 continue  # "The Sahel Observer", "Severny Veter": a capitalised head inside a name
             if match.start > 1 and doc[match.start - 1].text == "-" and not doc[match.start - 1].whitespace_:
                 continue  # "the open-source account", "a single-source claim": part of a compound word
-            if match.end < len(doc) and doc[match.end].lower_ == "account" and _name_after(doc, match.end + 1):
+            account_after = match.end < len(doc) and doc[match.end].lower_ == "account"
+            if account_after and _name_after(doc, match.end + 1):
                 continue  # "the spotter account NorCalTankerWatch": the account, named, is the source
             start, first = self._modifiers_left(doc, match.start, allowed)
             end = self._complement_right(doc, match.end, allowed)

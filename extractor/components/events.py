@@ -858,10 +858,6 @@ class EventBuilder:
 
 
 # -- helpers (pure functions over mention dicts) -------------------------------------------------------------
-#: verbs of saying between a modality cue and the trigger: the cue belongs to the speaker's clause
-_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "explained", "noted", "wrote"})
-
-
 def _month_may(texts: list[str], i: int) -> bool:
     """A capitalised "May" inside a sentence, or before or after a number, is the month."""
     near = [texts[k] for k in (i - 1, i + 1) if 0 <= k < len(texts)]

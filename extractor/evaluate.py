@@ -549,12 +549,18 @@ class Matcher:
     # operators -------------------------------------------------------------------------------------------
 
     def _national_country(self, name: str) -> str | None:
-        """The ISO code of the country whose name, alias or demonym ``name`` is, else None."""
-        for key in self.countries.expand(normalise(name)):
-            code = self.countries.country.get(key)
-            if code:
-                return code
-        return None
+        """The ISO code of the country whose name, alias or demonym ``name`` is, else None; of a demonym two
+        countries share ("Dominican"), the first in code order, so that a run does not depend on set order."""
+        codes = self._national_countries(name)
+        return min(codes) if codes else None
+
+    def _national_countries(self, name: str) -> set[str]:
+        """The ISO codes of every country whose name, alias or demonym ``name`` is."""
+        return {
+            code
+            for key in self.countries.expand(normalise(name))
+            if (code := self.countries.country.get(key))
+        }
 
     def operators_match(self, gold: Any, pred: Any) -> bool:
         """Equal normalised names, or two national names ("Russia", "Russian") of the same country."""
@@ -568,12 +574,14 @@ class Matcher:
         gold_national = {pair for pair in self._national_parts(gold_name) if pair[0]}
         if gold_national & self._national_parts(pred_name):
             return True  # "Government of Serbia" = "Serbian government", "Hungarian Air Force" = "Hungary's air force"
-        gold_national, pred_national = self._national_country(gold_name), self._national_country(pred_name)
+        gold_national = self._national_countries(gold_name)
+        pred_national = self._national_countries(pred_name)
         if not gold_national or not pred_national:
             return False
         gold_country = _upper(gold.get("country")) if isinstance(gold, dict) else ""
         pred_country = _upper(pred.get("country")) if isinstance(pred, dict) else ""
-        return (gold_country or gold_national) == (pred_country or pred_national)
+        gold_codes = {gold_country} if gold_country else gold_national
+        return bool(gold_codes & ({pred_country} if pred_country else pred_national))
 
     # sources ---------------------------------------------------------------------------------------------
 
@@ -659,14 +667,12 @@ class Matcher:
         parts = self._without_country(name)
         words = name.replace("'s ", " ").replace("’s ", " ").split()
         if len(words) >= 2 and words[-1].lower() in _NATIONAL_BODIES:  # "Serbian government", "Spain's army"
-            code = self._national_country(" ".join(words[:-1]))
-            if code:
-                parts.add((code, normalise(words[-1])))
+            body = normalise(words[-1])
+            parts.update((code, body) for code in self._national_countries(" ".join(words[:-1])))
         for cut in (1, 2):
             if len(words) > cut + 1 and words[-cut - 1].lower() == "of":
-                code = self._national_country(" ".join(words[-cut:]))
-                if code:
-                    parts.add((code, normalise(" ".join(words[: -cut - 1]))))
+                rest = normalise(" ".join(words[: -cut - 1]))
+                parts.update((code, rest) for code in self._national_countries(" ".join(words[-cut:])))
         return parts
 
     def _without_trailing_country(self, name: str) -> set[str]:
@@ -686,9 +692,11 @@ class Matcher:
         words = name.replace("'s ", " ").replace("’s ", " ").split()
         out: set[tuple[str | None, str]] = set()
         for cut in (1, 2):
-            code = self._national_country(" ".join(words[:cut])) if len(words) - cut >= 2 else None
-            if code:
-                out.update({(None, normalise(" ".join(words[cut:]))), (code, normalise(" ".join(words[cut:])))})
+            codes = self._national_countries(" ".join(words[:cut])) if len(words) - cut >= 2 else set()
+            rest = normalise(" ".join(words[cut:]))
+            if codes:
+                out.add((None, rest))
+                out.update((code, rest) for code in codes)  # "Dominican": the Dominican Republic or Dominica
         return out
 
 

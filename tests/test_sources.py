@@ -1046,3 +1046,21 @@ def test_sources_acronyms_take_the_name_their_initials_spell(text, acronym, name
     from extractor.components.sources import _acronyms
 
     assert _acronyms(text)[acronym] == name
+
+
+@pytest.mark.parametrize(
+    "first, body",
+    [
+        ("a spokesperson for the Indian High Commission in Colombo said", "Indian High Commission"),
+        ("an Air Mobility Command spokesperson said", "Air Mobility Command"),
+    ],
+    ids=["spokesperson-for-the-body", "body-before-spokesperson"],
+)  # fmt: skip
+def test_sources_the_spokesperson_is_the_body_named_with_the_first_spokesperson(extractor, first, body):
+    text = (
+        f"The Indian Air Force C-17 landed at Katunayake on Tuesday, {first}. A second aircraft left Hindon "
+        "on Monday for Chennai and flew on to Colombo on Tuesday, the spokesperson said."
+    )
+    doc = _doc(extractor, text)
+    later = [s for s in doc._.sources if s["text"] == "the spokesperson"]
+    assert [s["name"] for s in later] == [body]

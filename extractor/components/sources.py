@@ -1678,7 +1678,7 @@ class SourceTagger:
         for mention in mentions:
             role = mention["role"]
             if role == "anaphor":
-                antecedent = _antecedent(mention, resolved, operators)
+                antecedent = _antecedent(mention, resolved, operators, doc.text)
                 if antecedent is None:
                     if mention.get("head"):
                         resolved.append({**mention, "role": None})  # "the official" with nothing before it
@@ -2676,7 +2676,11 @@ def _country_adjective(country: dict) -> str:
     return demonym
 
 
-def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> dict | None:
+#: "spokesperson for the", "spokesman for the Bundeswehr's": what comes between a spokesperson and their body
+_OF_THE_BODY = r"\w*\s+(?:for|of|at)\s+(?:the\s+)?(?:\S+(?:'s|’s)\s+)?$"
+
+
+def _antecedent(mention: dict, resolved: list[dict], operators: list[dict], text: str = "") -> dict | None:
     words = [w.lower() for w in mention.get("refers_to") or []]
     kinds = set(mention.get("refers_kind") or [])
     head = mention.get("head")
@@ -2709,7 +2713,18 @@ def _antecedent(mention: dict, resolved: list[dict], operators: list[dict]) -> d
         name = candidate["name"].lower()
         texts = [t.lower() for t in mention.get("refers_text") or []]
         if texts:
-            if any(t in candidate["text"].lower() for t in texts) and candidate["role"] != "person":
+            # "a spokesperson for the Indian High Commission ... the spokesperson said": the words just before
+            # the body tell whose spokesperson it is
+            before = text[max(0, candidate["start"] - 48) : candidate["start"]].lower()
+            possessor = text[candidate["end"] : candidate["end"] + 2] in ("'s", "’s")
+            after = text[candidate["end"] : candidate["end"] + 24].lower()
+            if candidate["role"] != "person" and any(
+                t in candidate["text"].lower()
+                or after.startswith(" " + t)  # "an Air Mobility Command spokesperson said"
+                or not possessor
+                and re.search(re.escape(t) + _OF_THE_BODY, before)
+                for t in texts
+            ):
                 return candidate
             continue
         if candidate["role"] == "person":

@@ -1884,3 +1884,33 @@ def test_events_a_day_right_before_a_speech_verb_is_the_day_of_the_speech(run):
     text = "The crisis staff yesterday denied that a German CH-53 had landed in Jesenik on Sunday."
     (event,) = run(text, "2024-09-17")._.events
     assert event["date"]["value"] == "2024-09-15"
+
+
+def test_events_the_route_of_a_flight_told_in_the_next_sentence(run):
+    text = (
+        "A weather satellite arrived in the territory on Thursday aboard an Antonov An-124-100 freighter. "
+        "The Antonov Airlines jet took off from Munich airport on Wednesday afternoon and landed at "
+        "Cayenne-Félix Eboué airport at 1412 local time."
+    )
+    (event,) = run(text, "2025-09-12")._.events
+    assert (event["origin"]["icao"], event["destination"]["icao"]) == ("EDDM", "SOCA")
+    assert "route:told-in-the-next-sentence" in event["rules"]
+
+
+def test_events_a_departure_told_after_the_landing_with_the_place_landed_at(run):
+    text = (
+        "A Royal Australian Air Force C-17A Globemaster landed at Jacksons International Airport in Port "
+        "Moresby on Monday with 40 tonnes of shelter kits. The aircraft had flown from RAAF Base Amberley near "
+        "Brisbane and returned there on Tuesday."
+    )
+    events = run(text, "2025-03-12")._.events
+    assert events[0]["origin"]["icao"] == "YAMB"
+    assert events[0]["destination"]["icao"] == "AYPY"
+
+
+@pytest.mark.parametrize("verb", ["move on", "push on"])
+def test_events_moving_on_from_one_base_to_another(run, verb):
+    text = f"Two of the B-52s are scheduled to {verb} from Fairford to Moron Air Base in southern Spain."
+    (event,) = run(text, "2025-02-12")._.events
+    assert (event["origin"]["icao"], event["destination"]["icao"]) == ("EGVA", "LEMO")
+    assert event["modality"] == "planned"

@@ -66,7 +66,10 @@ ISO2 = re.compile(r"^[A-Z]{2}$")
 ICAO = re.compile(r"^[A-Z]{4}$")
 IATA = re.compile(r"^[A-Z]{3}$")
 # airportsdata codes dependent territories on their own; the gazetteer uses the sovereign state.
-TERRITORY_OF = {"GU": "US", "PR": "US", "IO": "GB", "FK": "GB", "GL": "DK", "HK": "CN", "MO": "CN"}
+TERRITORY_OF = {
+    "GU": "US", "PR": "US", "IO": "GB", "FK": "GB", "GL": "DK", "HK": "CN", "MO": "CN",
+    "GF": "FR", "RE": "FR", "YT": "FR", "GP": "FR", "MQ": "FR", "NC": "FR", "PF": "FR",
+}  # fmt: skip
 MAX_KM_FROM_AIRPORTSDATA = 5.0
 
 def _path(name: str) -> Path:

@@ -882,6 +882,10 @@ def _decade_or_century(value: str | None) -> bool:
     return bool(value) and value.isdigit() and len(value) <= 3
 
 
+#: words that open a subject right after a fronted "From <place>" with no comma ("From Karaganda the two ...")
+_SUBJECT_OPENERS = frozenset({"the", "its", "their", "both", "all", "a", "an", "two", "three", "four", "it", "they"})
+
+
 def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dict | None:
     """The place of a sentence-opening "At <place>," / "From <place>," / "After unloading at <place>," before
     token ``before``."""
@@ -918,6 +922,8 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
             continue
         if doc[end].text == ",":
             return place
+        if first == sent.start and doc[first].lower_ == "from" and doc[end].lower_ in _SUBJECT_OPENERS:
+            return place  # "From Karaganda the two cosmonauts were to board a Tu-134 for the flight to Chkalovsky"
         if first > sent.start and doc[end].lower_ in {"the", "its", "their", "both", "all"}:
             return place  # "After refuelling in Benghazi the IL76 pushed on south": no comma, subject next
         # "From King Abdullah I Air Base in Marka, two RJAF C-130H ...": a place that locates the first
@@ -2756,7 +2762,7 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
         earlier.destination is not None
         and earlier.origin is None
         and leg.origin is not None
-        and leg.destination is None
+        and (leg.destination is None or _same_name(leg.destination, earlier.destination))
         and "chain:origin" not in leg.rules
         and leg.triggers[0].start > 0
         and doc[leg.triggers[0].start - 1].lower_ in {"had", "having"}
@@ -2787,6 +2793,11 @@ def _completes_leg(doc: Doc, legs: list[Leg], leg: Leg) -> bool:
         and leg.triggers[0].row["action"] == "arrival"
     ):
         pass  # "... diverts to Keflavík. Wheels down 1221Z.": the landing of the leg told before, at its end
+    elif _route_told_after(earlier, leg):
+        # "... arrived in French Guiana on Thursday aboard an An-124. The Antonov Airlines jet took off from
+        # Munich ... and landed at Cayenne": the route of the flight the sentence before told without one
+        earlier.origin, earlier.destination = leg.origin, leg.destination
+        earlier.rules.append("route:told-in-the-next-sentence")
     else:
         return False
     earlier.via.extend(v for v in leg.via if all(not _same_place(v, w) for w in earlier.via))
@@ -2876,6 +2887,34 @@ _DESCRIBING = frozenset(
         "twin-engine", "twin-engined", "chartered", "leased",
     }
 )  # fmt: skip
+
+
+def _route_told_after(earlier: Leg, leg: Leg) -> bool:
+    """The flight told first without a place, then again by "the jet" with where it flew from and to; the
+    next sentence's leg is the same aircraft (an anaphor or its generic noun, as ``_completes_leg`` asks)."""
+    general = earlier.destination  # "arrived in French Guiana ... landed at Cayenne": the region's airport
+    return (
+        earlier.origin is None
+        and (general is None or general.get("kind") in ("region", "country") and _within(general, leg.destination))
+        and not earlier.via
+        and leg.origin is not None
+        and leg.destination is not None
+        and "chain:origin" not in leg.rules
+        and leg.sent_index - earlier.sent_index == 1
+        and earlier.action in ("arrival", "flight", "departure")
+        and leg.action != "return"
+        and all(a["generic"] for a in leg.aircraft)
+    )
+
+
+def _within(general: dict, specific: dict | None) -> bool:
+    """A region or country and a place of the same country told more precisely (an airport, base or city)."""
+    return (
+        specific is not None
+        and specific.get("kind") in ("city", "airport", "airbase")
+        and bool(general.get("country"))
+        and specific.get("country") == general.get("country")
+    )
 
 
 def _dates_apart(first: Leg, second: Leg) -> bool:

@@ -733,3 +733,13 @@ def test_attribution_the_mission_is_the_un_mission_named_before(extractor):
     )
     record = _record(extractor, text, "2023-11-09")
     assert [[s.name for s in e.sources] for e in record.events] == [["MINUSCA"]]
+
+
+def test_attribution_the_next_sentence_about_the_sortie_lends_its_source(extractor):
+    text = (
+        "Bombers near Venezuela\n\nTwo B-1B bombers flew from Dyess Air Force Base to the Caribbean on "
+        "Monday and returned to Dyess, Flightradar24 data showed. A U.S. Air Force spokesperson described "
+        "the sortie as routine training."
+    )
+    record = _record(extractor, text, "2025-10-30")
+    assert "US Air Force" in {s.name for s in record.events[0].sources}

@@ -267,6 +267,17 @@ class AliasTable:
         return len(self.canonical)
 
 
+def _designated(name: str) -> str:
+    """A US Navy or Marine Corps squadron designator written out ("VP-26" -> "Patrol Squadron 26", from
+    ``unit_designators.jsonl``); any other name unchanged."""
+    match = re.fullmatch(r"([A-Z]{2,4})-(\d{1,3})", name.strip())
+    if match is None:
+        return name
+    names = {row.get("designator"): row.get("name") for row in _load_alias_rows("unit_designators.jsonl")}
+    long = names.get(match.group(1))
+    return f"{long} {match.group(2)}" if long else name
+
+
 def _load_alias_rows(resource: str) -> tuple[dict, ...]:
     """The rows of ``extractor/resources/<resource>``; empty if missing (warns if malformed)."""
     from extractor.resources import load_jsonl, resource_path
@@ -567,8 +578,8 @@ class Matcher:
         gold_name, pred_name = _name(gold), _name(pred)
         if not gold_name or not pred_name:
             return False
-        if normalise(gold_name) == normalise(pred_name):
-            return True
+        if normalise(_designated(gold_name)) == normalise(_designated(pred_name)):
+            return True  # also "VP-26" = "Patrol Squadron 26"
         if self.operators.expand(normalise(gold_name)) & self.operators.expand(normalise(pred_name)):
             return True  # aliases of one operator: "USAF", "U.S. Air Force", "United States Air Force"
         gold_national = {pair for pair in self._national_parts(gold_name) if pair[0]}

@@ -981,3 +981,9 @@ def test_evaluate_a_demonym_two_countries_share_matches_either_whatever_the_set_
     assert matcher.sources_loosely_same("Dominican Air Force", "Dominican Republic Air Force")
     assert matcher.operators_match({"name": "Dominican Air Force"}, {"name": "Dominican Republic Air Force"})
     assert matcher._national_country("Dominican") == "DM"
+
+
+def test_evaluate_a_squadron_designator_matches_the_squadron_written_out() -> None:
+    matcher = Matcher.from_resources()
+    assert matcher.operators_match({"name": "VP-45"}, {"name": "Patrol Squadron 45"})
+    assert not matcher.operators_match({"name": "VP-45"}, {"name": "Patrol Squadron 46"})

@@ -77,3 +77,22 @@ def test_operators_an_acronym_the_text_defines_beats_the_lexicons_reading_of_it(
 def test_operators_a_numbered_base_after_a_movement_preposition_is_a_place_not_a_unit(run):
     doc = run("One of the C-17s made the short hop to the 71st Air Base at Câmpia Turzii.")
     assert [o["text"] for o in doc._.operators] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Three P-8As of VP-26 flew from Jacksonville to Sigonella.", "Patrol Squadron 26"),
+        ("A KC-130J of VMGR-152 flew from Iwakuni to Darwin.", "Marine Aerial Refueler Transport Squadron 152"),
+        ("Two A-29s of the 2nd Squadron of the 3rd Aviation Group flew from Porto Velho to Boa Vista.",
+         "2nd Squadron of the 3rd Aviation Group"),
+    ],
+    ids=["navy-designator", "marine-designator", "squadron-of-a-group"],
+)  # fmt: skip
+def test_operators_units_by_their_full_names(run, text, name):
+    assert [o["name"] for o in run(text)._.operators] == [name]
+
+
+def test_operators_russian_military_is_the_country_not_the_ministry(run):
+    doc = run("Russian military transport aircraft have landed at least 14 times at al-Khadim since mid-April.")
+    assert [o["name"] for o in doc._.operators] == ["Russia"]

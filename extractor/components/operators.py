@@ -134,7 +134,8 @@ class OperatorRuler:
                     mentions = [m for m in mentions if m not in inside]
                     covered -= inside_tokens
             if not any(i in covered for i in range(span.start, span.end)):
-                mentions.append(_mention(span, span.text, None, "unit", "op.unit-pattern"))
+                name, country = _designated(span.text)
+                mentions.append(_mention(span, name, country, "unit", "op.unit-pattern"))
                 covered.update(range(span.start, span.end))
         for span in _airlines(doc):
             if not any(i in covered for i in range(span.start, span.end)):
@@ -201,7 +202,9 @@ _REGISTERED = frozenset({"registered", "flagged", "built", "made"})
 #: "5th Bomb Wing", "437th Airlift Wing", "100th Air Refueling Wing", "224th Flight Unit", "Air Transport Wing
 #: 62", "First Air Defence Group"
 _UNIT = re.compile(
-    r"\b(?:(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+    # Brazilian squadrons of a group: "1st Squadron of the 9th Aviation Group" (the whole name first)
+    r"\b(?:\d{1,3}(?:st|nd|rd|th) Squadron of the \d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2} Group"
+    r"|(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     r"(?: [A-Z][a-z]+| and){0,4} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|Base Command|"
     r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
     # "of the 22nd Helicopter Air Base", "of the 91st Air Force Base": a unit named for its base (Czech,
@@ -239,6 +242,20 @@ def _airlines(doc: Doc) -> list[Span]:
         if len(span) >= 2:
             spans.append(span)
     return spans
+
+
+#: "VP-26" -> ("Patrol Squadron", "US"): US Navy and Marine Corps squadron designators (unit_designators.jsonl)
+_DESIGNATORS = {row["designator"]: (row["name"], row.get("country")) for row in load_jsonl("unit_designators.jsonl")}
+_DESIGNATED = re.compile(r"([A-Z]{2,4})-(\d{1,3})")
+
+
+def _designated(text: str) -> tuple[str, str | None]:
+    """A unit's name and country: "VP-26" is Patrol Squadron 26 of the US Navy; other units keep their text."""
+    match = _DESIGNATED.fullmatch(text)
+    if match is None or match.group(1) not in _DESIGNATORS:
+        return text, None
+    name, country = _DESIGNATORS[match.group(1)]
+    return f"{name} {match.group(2)}", country
 
 
 def _units(doc: Doc) -> list[Span]:

@@ -225,3 +225,24 @@ def test_aircraft_a_definite_short_name_refers_to_the_aircraft_named_before(run,
 def test_aircraft_common_words_in_context_are_aircraft(run, text, model):
     assert [a["model"] for a in run(text)._.aircraft if not a["generic"]] == [model]
 
+
+
+@pytest.mark.parametrize(
+    "first, later",
+    [
+        ("First up: Il-76MD RF-78812, hex 15231C, callsign RFF7831.", "RFF7831"),
+        ("A quick thread on T7-VLM, the Gulfstream G650ER of a sanctioned tycoon.", "T7-VLM"),
+    ],
+    ids=["callsign-after-the-type", "registration-before-the-type"],
+)  # fmt: skip
+def test_aircraft_a_registration_or_callsign_told_with_a_type_is_that_aircraft_later(run, first, later):
+    doc = run(f"{first} {later} was off again from Orenburg at 0955Z.")
+    mentions = [m for m in doc._.aircraft if m["text"] == later]
+    assert len(mentions) == 1
+    assert mentions[0]["model"] in ("Il-76MD", "Gulfstream G650ER")
+    assert mentions[0]["rule"].endswith(":identifier")
+
+
+def test_aircraft_a_registration_never_told_with_a_type_is_no_aircraft(run):
+    doc = run("RA-78830 was off again from Orenburg at 0955Z.")
+    assert doc._.aircraft == []

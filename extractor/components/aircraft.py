@@ -223,6 +223,7 @@ class AircraftRuler:
         mentions = _bare_family_numbers(doc, mentions, self._numeric_families)
         _resolve_definite_family_mentions(doc, mentions)
         mentions = _named_back(doc, mentions)
+        mentions = _identified_back(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -551,6 +552,58 @@ def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
             "text": span.text, "quantity": _quantity_before(doc, i), "plural": word != singular,
         })  # fmt: skip
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
+
+
+#: a registration ("RA-78830", "T7-VLM", "4K-AZ101", "N821GX", "18-0094") or a callsign ("RCH481", "RFF7831",
+#: "EVAC21", "JAKE21", "FORTE10"): a name one airframe goes by in a thread
+_IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:[A-Z0-9]{1,2}-[A-Z0-9]{3,5}|N\d{1,5}[A-Z]{0,2}|\d{2}-\d{4}|[A-Z]{3,6}\d{1,4})(?![\w-])"
+)
+#: how far (in tokens, same sentence) an identifier may stand from the type it identifies ("Il-76MD
+#: RF-78812, hex 15231C, callsign RFF7831")
+_IDENTIFIER_REACH = 8
+
+
+def _identified_back(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """'First up: Il-76MD RF-78812, hex 15231C, callsign RFF7831. ... RFF7831 was off again from Orenburg':
+    a registration or callsign told next to a type is that aircraft wherever it stands alone later on."""
+    typed = [m for m in mentions if not m["generic"] and m.get("model")]
+    if not typed:
+        return mentions
+    table = token_table(doc)
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    known: dict[str, dict] = {}
+    extra = []
+    for match in _IDENTIFIER.finditer(table.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        sent_start, sent_end = doc[span.start].sent.start, doc[span.start].sent.end
+        near = [
+            m for m in typed
+            if sent_start <= m["token_start"] < sent_end
+            and (0 <= span.start - m["token_end"] <= _IDENTIFIER_REACH
+                 or 0 <= m["token_start"] - span.end <= _IDENTIFIER_REACH)
+        ]  # fmt: skip
+        if near:
+            known.setdefault(match.group(), min(near, key=lambda m, here=span: _token_gap(here, m)))
+            continue
+        earlier = known.get(match.group())
+        if earlier is None:
+            continue
+        extra.append({
+            **{k: earlier[k] for k in ("model", "family", "manufacturer", "icao_type", "role")},
+            "rule": f"{earlier['rule'].split('->')[-1]}:identifier", "nickname": None, "generic": False,
+            "start": span.start_char, "end": span.end_char, "token_start": span.start, "token_end": span.end,
+            "text": span.text, "quantity": None, "plural": False,
+        })  # fmt: skip
+        covered.update(range(span.start, span.end))
+    return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
+
+
+def _token_gap(span: Span, mention: dict) -> int:
+    """How many tokens lie between a span and a mention, on whichever side the mention stands."""
+    return min(abs(span.start - mention["token_end"]), abs(mention["token_start"] - span.end))
 
 
 def _name_words(mention: dict) -> set[str]:

@@ -484,7 +484,8 @@ def test_events_a_registration_takes_the_type_written_after_it(run):
         "at 0714Z and landed in Riyadh at 0940Z."
     )
     event = run(text, "2025-03-14")._.events[-1]
-    assert [a["text"] for a in event["aircraft"]] == ["Airbus A340-200"]
+    # the mention in the leg's sentence is the registration, with the model of the type it was told with
+    assert [(a["text"], a["model"]) for a in event["aircraft"]] == [("SU-GGG", "Airbus A340-200")]
     assert (event["origin"]["text"], event["destination"]["text"]) == ("Cairo", "Riyadh")
 
 
@@ -1914,3 +1915,19 @@ def test_events_moving_on_from_one_base_to_another(run, verb):
     (event,) = run(text, "2025-02-12")._.events
     assert (event["origin"]["icao"], event["destination"]["icao"]) == ("EGVA", "LEMO")
     assert event["modality"] == "planned"
+
+
+def test_events_a_clock_after_an_evening_departure_is_the_next_morning(run):
+    text = (
+        "A Boeing 747-400F left Joint Base McGuire-Dix-Lakehurst in New Jersey on Wednesday evening, made a "
+        "fuel stop at Shannon and touched down at Jasionka at 11.47 local time."
+    )
+    (event,) = run(text, "2025-05-16")._.events
+    assert event["date"]["value"] == "2025-05-15T11:47"
+    assert "date:clock-after-an-evening-departure" in event["rules"]
+
+
+def test_events_got_into_is_an_arrival(run):
+    text = "The C-17 sat on Wake for about five hours and finally got into Andersen at 1302Z yesterday."
+    (event,) = run(text, "2024-08-15")._.events
+    assert event["destination"]["icao"] == "PGUA"

@@ -285,6 +285,7 @@ class EventBuilder:
         _patrol_areas(legs)
         _days_of_paragraph_headings(doc, legs)
         _clocks_past_midnight(doc, legs)
+        _overnight_in_leg(legs)
         doc._.events = [self._to_dict(doc, leg) for leg in legs]
         return doc
 
@@ -1406,6 +1407,27 @@ def _heading_day(doc: Doc, text: str, start: int) -> dict | None:
     if not _DAY_VALUE.match(timex.get("value") or ""):
         return None
     return timex
+
+
+#: where a part of the day begins ("2025-05-14TEV": from six in the evening)
+_PART_OF_DAY_START = {"MO": "05:00", "AF": "12:00", "EV": "17:00", "NI": "20:00"}
+
+
+def _overnight_in_leg(legs: list[Leg]) -> None:
+    """'left McGuire on Wednesday evening, made a fuel stop at Shannon and touched down at Jasionka at 11.47':
+    a bare clock time told after the leg's departure in the evening or at night of the same day, and earlier
+    than that part of the day, is the next day's (the flight went on past midnight)."""
+    for leg in legs:
+        for k, timex in enumerate(leg.dates):
+            value = timex.get("value") or ""
+            part = value[11:] if _DAY_VALUE.match(value[:10]) and value[10:11] == "T" else ""
+            if part not in ("EV", "NI"):
+                continue
+            day = value[:10]
+            later = [t for t in leg.dates[k + 1 :] if _bare_clock(t) and t["value"].startswith(day + "T")]
+            if later and all(t["value"][11:16] < _PART_OF_DAY_START[part] for t in later):
+                _shift_bare_clocks(leg, day, "date:clock-after-an-evening-departure")
+            break
 
 
 def _shift_bare_clocks(leg: Leg, day: str, rule: str) -> None:

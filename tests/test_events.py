@@ -1931,3 +1931,13 @@ def test_events_got_into_is_an_arrival(run):
     text = "The C-17 sat on Wake for about five hours and finally got into Andersen at 1302Z yesterday."
     (event,) = run(text, "2024-08-15")._.events
     assert event["destination"]["icao"] == "PGUA"
+
+
+def test_events_a_tally_of_flights_does_not_start_where_the_last_leg_ended(run):
+    text = (
+        "A Serbian government Embraer Legacy 600 landed at Tivat on Friday. The business jet flew back to the "
+        "Serbian capital on Sunday evening.\n\nOur review of tracking data shows the same aircraft had already "
+        "made three trips to Tivat between March and May."
+    )
+    tally = [e for e in run(text, "2025-06-20")._.events if e["count"] == 3]
+    assert len(tally) == 1 and tally[0]["origin"] is None

@@ -558,6 +558,11 @@ class EventBuilder:
             )
             leg.operator = _unit_in_sentence(doc, leg.operator, operators, trig)
             leg.count = _count_before(doc, trig) or _count_in_window(doc, window_start, window_end, timexes)
+            if leg.count is not None and "chain:origin" in leg.rules and current is None:
+                # "at least six flights ... have landed in Bangui since mid-October": a tally of many flights
+                # does not start where the last leg told ended
+                leg.origin = None
+                leg.rules.remove("chain:origin")
             leg.modality = self._modality(doc, trig, window_start) or (
                 current.modality if current is not None else "asserted"
             )

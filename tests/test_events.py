@@ -1941,3 +1941,9 @@ def test_events_a_tally_of_flights_does_not_start_where_the_last_leg_ended(run):
     )
     tally = [e for e in run(text, "2025-06-20")._.events if e["count"] == 3]
     assert len(tally) == 1 and tally[0]["origin"] is None
+
+
+@pytest.mark.parametrize("words", ["returned to normal", "returned to service"])
+def test_events_returning_to_normal_or_to_service_is_no_flight(run, words):
+    text = f"Kuwait's KC-130J fleet {words} by 6 a.m. on Tuesday, the air force said."
+    assert run(text, "2025-06-11")._.events == []

@@ -349,3 +349,10 @@ def test_places_the_carrier_is_a_place_only_when_a_ship_is_named(run):
 def test_places_an_aircraft_name_that_is_also_a_town_is_no_place(run):
     assert run("Esquel is a demanding destination for a loaded Hercules.")._.places[0]["text"] == "Esquel"
     assert [p["text"] for p in run("The service has two serviceable Hercules.")._.places] == []
+
+
+@pytest.mark.parametrize("month", ["October", "May", "March"])
+def test_places_a_month_after_in_is_no_airport_of_that_name(run, month):
+    # airportsdata has an "October Airport" (HEOC) in Egypt; "in October" is the month
+    doc = run(f"The air force wanted the aircraft back in time for an exercise in {month}.")
+    assert doc._.places == []

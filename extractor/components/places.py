@@ -751,6 +751,7 @@ class PlaceRuler:
                 and table.capital[i]
                 and (_weak_preposition(table.lowers, i) or _own_ground_after(table.lowers, i))
                 and table.folds[i] in self.weak
+                and table.lowers[i] not in _CALENDAR  # "in October": the month, not October Airport (HEOC)
                 and (
                     i + 1 == len(table.texts) or not table.capital[i + 1] or table.lowers[i + 1] in _CALENDAR
                 )

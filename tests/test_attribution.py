@@ -743,3 +743,12 @@ def test_attribution_the_next_sentence_about_the_sortie_lends_its_source(extract
     )
     record = _record(extractor, text, "2025-10-30")
     assert "US Air Force" in {s.name for s in record.events[0].sources}
+
+
+def test_attribution_a_source_who_asked_not_to_be_named_is_still_the_subject(extractor):
+    text = (
+        "President's jet\n\nThe Falcon 7X left Kecskemét for Budapest at about 6:30 a.m. on Monday to pick up "
+        "the president, an employee of the air base who asked not to be named told the Hírlap."
+    )
+    record = _record(extractor, text, "2024-05-07")
+    assert "employee of the air base" in {s.name for s in record.events[0].sources}

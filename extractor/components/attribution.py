@@ -802,6 +802,11 @@ def _stands_as_subject(doc: Doc, mention: dict, gap: Span, sent: Span) -> bool:
     )
 
 
+#: words of the clause a source asks for anonymity in ("who asked not to be named", "who spoke on condition of
+#: anonymity", "who was not authorised to speak publicly")
+_ANONYMITY_WORDS = frozenset({"named", "anonymity", "authorised", "authorized", "identified"})
+
+
 def _gap_ok(gap: Span, mention: dict) -> bool:
     """Whether the words between a mention and a reporting verb leave the mention its subject."""
     tokens = list(gap)
@@ -823,6 +828,8 @@ def _gap_ok(gap: Span, mention: dict) -> bool:
         first_comma = words.index(",")
         if first_comma < last and '"' not in words[:first_comma]:
             return True  # "A Sudanese aviation official at Port Sudan, who asked not to be named, said"
+    if words[0] == "who" and len(tokens) <= 14 and _ANONYMITY_WORDS & set(words) and '"' not in words:
+        return True  # "an employee of the air base who asked not to be named told the Hírlap": no commas
     if words[0] == "(" and words[-1] == ")" and len(tokens) <= 5:
         return True  # "(DHMI)"
     if words == [","] and (

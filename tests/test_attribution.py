@@ -752,3 +752,13 @@ def test_attribution_a_source_who_asked_not_to_be_named_is_still_the_subject(ext
     )
     record = _record(extractor, text, "2024-05-07")
     assert "employee of the air base" in {s.name for s in record.events[0].sources}
+
+
+def test_attribution_the_named_spokesperson_of_a_body_is_the_source_not_the_body(extractor):
+    text = (
+        "Poseidons at Clark\n\nOne of the P-8As flew from Clark to Scarborough Shoal on Tuesday, according to "
+        "Philippine Air Force spokesperson Colonel Ramon Aquino."
+    )
+    record = _record(extractor, text, "2025-03-12")
+    names = {s.name for s in record.events[0].sources}
+    assert "Ramon Aquino" in names and "Philippine Air Force" not in names

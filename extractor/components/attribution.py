@@ -598,6 +598,10 @@ class Attribution:
 
 
 # -- binding cues to mentions --------------------------------------------------------------------------------
+#: words between a body and the person speaking for it ("Nepal Army spokesperson Brigadier General ...")
+_SPEAKER_ROLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "press", "officer", "secretary"})
+
+
 def _forward(
     doc: Doc, start: int, mentions: list[dict], limit: int, *, window: int = 8, comma_list: bool = False
 ) -> list[dict]:
@@ -632,6 +636,17 @@ def _forward(
             closed = len(out)
         position = mention["token_end"]
         reach = 6
+    if out and out[0].get("role") != "person":
+        # "said Nepal Army spokesperson Brigadier General Dilip Thapa": the person who speaks for the body
+        after = next((m for m in mentions if m["token_start"] >= out[0]["token_end"]), None)
+        if (
+            after is not None
+            and after.get("role") == "person"
+            and after["token_start"] < limit
+            and after["token_start"] - out[0]["token_end"] <= 2
+            and all(t.lower_ in _SPEAKER_ROLES for t in doc[out[0]["token_end"] : after["token_start"]])
+        ):
+            out[0] = after
     return out[:closed] if out else out
 
 

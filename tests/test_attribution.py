@@ -762,3 +762,12 @@ def test_attribution_the_named_spokesperson_of_a_body_is_the_source_not_the_body
     record = _record(extractor, text, "2025-03-12")
     names = {s.name for s in record.events[0].sources}
     assert "Ramon Aquino" in names and "Philippine Air Force" not in names
+
+
+def test_attribution_was_told_by_cites_who_told(extractor):
+    text = (
+        "Samarkand arrival\n\nThe president's Boeing 777-200LR flew from Ashgabat to Samarkand on Thursday "
+        "night, AFP was told by an official at the airport who asked not to be named."
+    )
+    record = _record(extractor, text, "2025-03-10")
+    assert "official at the airport" in {s.name for s in record.events[0].sources}

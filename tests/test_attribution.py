@@ -747,8 +747,8 @@ def test_attribution_the_next_sentence_about_the_sortie_lends_its_source(extract
 
 def test_attribution_a_source_who_asked_not_to_be_named_is_still_the_subject(extractor):
     text = (
-        "President's jet\n\nThe Falcon 7X left Kecskemét for Budapest at about 6:30 a.m. on Monday to pick up "
-        "the president, an employee of the air base who asked not to be named told the Hírlap."
+        "President's jet\n\nThe Falcon 7X left Kecskemét for Budapest at about 6:30 a.m. on Monday to pick "
+        "up the president, an employee of the air base who asked not to be named told the Hírlap."
     )
     record = _record(extractor, text, "2024-05-07")
     assert "employee of the air base" in {s.name for s in record.events[0].sources}
@@ -756,8 +756,8 @@ def test_attribution_a_source_who_asked_not_to_be_named_is_still_the_subject(ext
 
 def test_attribution_the_named_spokesperson_of_a_body_is_the_source_not_the_body(extractor):
     text = (
-        "Poseidons at Clark\n\nOne of the P-8As flew from Clark to Scarborough Shoal on Tuesday, according to "
-        "Philippine Air Force spokesperson Colonel Ramon Aquino."
+        "Poseidons at Clark\n\nOne of the P-8As flew from Clark to Scarborough Shoal on Tuesday, according "
+        "to Philippine Air Force spokesperson Colonel Ramon Aquino."
     )
     record = _record(extractor, text, "2025-03-12")
     names = {s.name for s in record.events[0].sources}

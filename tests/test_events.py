@@ -1901,8 +1901,8 @@ def test_events_the_route_of_a_flight_told_in_the_next_sentence(run):
 def test_events_a_departure_told_after_the_landing_with_the_place_landed_at(run):
     text = (
         "A Royal Australian Air Force C-17A Globemaster landed at Jacksons International Airport in Port "
-        "Moresby on Monday with 40 tonnes of shelter kits. The aircraft had flown from RAAF Base Amberley near "
-        "Brisbane and returned there on Tuesday."
+        "Moresby on Monday with 40 tonnes of shelter kits. The aircraft had flown from RAAF Base Amberley "
+        "near Brisbane and returned there on Tuesday."
     )
     events = run(text, "2025-03-12")._.events
     assert events[0]["origin"]["icao"] == "YAMB"
@@ -1935,9 +1935,9 @@ def test_events_got_into_is_an_arrival(run):
 
 def test_events_a_tally_of_flights_does_not_start_where_the_last_leg_ended(run):
     text = (
-        "A Serbian government Embraer Legacy 600 landed at Tivat on Friday. The business jet flew back to the "
-        "Serbian capital on Sunday evening.\n\nOur review of tracking data shows the same aircraft had already "
-        "made three trips to Tivat between March and May."
+        "A Serbian government Embraer Legacy 600 landed at Tivat on Friday. The business jet flew back to "
+        "the Serbian capital on Sunday evening.\n\nOur review of tracking data shows the same aircraft had "
+        "already made three trips to Tivat between March and May."
     )
     tally = [e for e in run(text, "2025-06-20")._.events if e["count"] == 3]
     assert len(tally) == 1 and tally[0]["origin"] is None

@@ -83,7 +83,8 @@ def test_operators_a_numbered_base_after_a_movement_preposition_is_a_place_not_a
     "text, name",
     [
         ("Three P-8As of VP-26 flew from Jacksonville to Sigonella.", "Patrol Squadron 26"),
-        ("A KC-130J of VMGR-152 flew from Iwakuni to Darwin.", "Marine Aerial Refueler Transport Squadron 152"),
+        ("A KC-130J of VMGR-152 flew from Iwakuni to Darwin.",
+         "Marine Aerial Refueler Transport Squadron 152"),
         ("Two A-29s of the 2nd Squadron of the 3rd Aviation Group flew from Porto Velho to Boa Vista.",
          "2nd Squadron of the 3rd Aviation Group"),
     ],
@@ -94,5 +95,6 @@ def test_operators_units_by_their_full_names(run, text, name):
 
 
 def test_operators_russian_military_is_the_country_not_the_ministry(run):
-    doc = run("Russian military transport aircraft have landed at least 14 times at al-Khadim since mid-April.")
+    text = "Russian military transport aircraft have landed at least 14 times at al-Khadim since mid-April."
+    doc = run(text)
     assert [o["name"] for o in doc._.operators] == ["Russia"]

@@ -889,7 +889,9 @@ def _decade_or_century(value: str | None) -> bool:
 
 
 #: words that open a subject right after a fronted "From <place>" with no comma ("From Karaganda the two ...")
-_SUBJECT_OPENERS = frozenset({"the", "its", "their", "both", "all", "a", "an", "two", "three", "four", "it", "they"})
+_SUBJECT_OPENERS = frozenset(
+    {"the", "its", "their", "both", "all", "a", "an", "two", "three", "four", "it", "they"}
+)
 
 
 def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dict | None:
@@ -929,7 +931,7 @@ def _fronted_place(doc: Doc, sent: Span, places: list[dict], before: int) -> dic
         if doc[end].text == ",":
             return place
         if first == sent.start and doc[first].lower_ == "from" and doc[end].lower_ in _SUBJECT_OPENERS:
-            return place  # "From Karaganda the two cosmonauts were to board a Tu-134 for the flight to Chkalovsky"
+            return place  # "From Karaganda the two cosmonauts were to board a Tu-134 ... to Chkalovsky"
         if first > sent.start and doc[end].lower_ in {"the", "its", "their", "both", "all"}:
             return place  # "After refuelling in Benghazi the IL76 pushed on south": no comma, subject next
         # "From King Abdullah I Air Base in Marka, two RJAF C-130H ...": a place that locates the first
@@ -2922,7 +2924,10 @@ def _route_told_after(earlier: Leg, leg: Leg) -> bool:
     general = earlier.destination  # "arrived in French Guiana ... landed at Cayenne": the region's airport
     return (
         earlier.origin is None
-        and (general is None or general.get("kind") in ("region", "country") and _within(general, leg.destination))
+        and (
+            general is None
+            or general.get("kind") in ("region", "country") and _within(general, leg.destination)
+        )
         and not earlier.via
         and leg.origin is not None
         and leg.destination is not None

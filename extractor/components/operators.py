@@ -244,13 +244,17 @@ def _airlines(doc: Doc) -> list[Span]:
     return spans
 
 
-#: "VP-26" -> ("Patrol Squadron", "US"): US Navy and Marine Corps squadron designators (unit_designators.jsonl)
-_DESIGNATORS = {row["designator"]: (row["name"], row.get("country")) for row in load_jsonl("unit_designators.jsonl")}
+#: "VP-26" -> ("Patrol Squadron", "US"): US Navy and Marine Corps squadron designators
+#: (unit_designators.jsonl)
+_DESIGNATORS = {
+    row["designator"]: (row["name"], row.get("country")) for row in load_jsonl("unit_designators.jsonl")
+}
 _DESIGNATED = re.compile(r"([A-Z]{2,4})-(\d{1,3})")
 
 
 def _designated(text: str) -> tuple[str, str | None]:
-    """A unit's name and country: "VP-26" is Patrol Squadron 26 of the US Navy; other units keep their text."""
+    """A unit's name and country: "VP-26" is Patrol Squadron 26 of the US Navy; other units keep their
+    text."""
     match = _DESIGNATED.fullmatch(text)
     if match is None or match.group(1) not in _DESIGNATORS:
         return text, None

@@ -268,14 +268,12 @@ class AliasTable:
 
 
 def _designated(name: str) -> str:
-    """A US Navy or Marine Corps squadron designator written out ("VP-26" -> "Patrol Squadron 26", from
-    ``unit_designators.jsonl``); any other name unchanged."""
-    match = re.fullmatch(r"([A-Z]{2,4})-(\d{1,3})", name.strip())
-    if match is None:
-        return name
-    names = {row.get("designator"): row.get("name") for row in _load_alias_rows("unit_designators.jsonl")}
-    long = names.get(match.group(1))
-    return f"{long} {match.group(2)}" if long else name
+    """A US Navy or Marine Corps squadron designator written out ("VP-26" -> "Patrol Squadron 26"); any other
+    name unchanged."""
+    from extractor.resources import written_out_designator
+
+    written = written_out_designator(name)
+    return written[0] if written else name
 
 
 def _load_alias_rows(resource: str) -> tuple[dict, ...]:

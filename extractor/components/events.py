@@ -1416,7 +1416,7 @@ def _heading_day(doc: Doc, text: str, start: int) -> dict | None:
     return timex
 
 
-#: where a part of the day begins ("2025-05-14TEV": from six in the evening)
+#: where a part of the day begins ("2025-05-14TEV": from five in the evening)
 _PART_OF_DAY_START = {"MO": "05:00", "AF": "12:00", "EV": "17:00", "NI": "20:00"}
 
 

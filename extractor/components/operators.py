@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions
-from ..resources import load_jsonl
+from ..resources import load_jsonl, written_out_designator
 from ._lexicon import Lexicon, parse_number, span_fields, token_table
 from .aircraft import SPAN_KEY as AIRCRAFT_SPAN_KEY
 
@@ -134,7 +134,8 @@ class OperatorRuler:
                     mentions = [m for m in mentions if m not in inside]
                     covered -= inside_tokens
             if not any(i in covered for i in range(span.start, span.end)):
-                name, country = _designated(span.text)
+                # "VP-26": Patrol Squadron 26 of the US Navy; other units keep their text
+                name, country = written_out_designator(span.text) or (span.text, None)
                 mentions.append(_mention(span, name, country, "unit", "op.unit-pattern"))
                 covered.update(range(span.start, span.end))
         for span in _airlines(doc):
@@ -242,24 +243,6 @@ def _airlines(doc: Doc) -> list[Span]:
         if len(span) >= 2:
             spans.append(span)
     return spans
-
-
-#: "VP-26" -> ("Patrol Squadron", "US"): US Navy and Marine Corps squadron designators
-#: (unit_designators.jsonl)
-_DESIGNATORS = {
-    row["designator"]: (row["name"], row.get("country")) for row in load_jsonl("unit_designators.jsonl")
-}
-_DESIGNATED = re.compile(r"([A-Z]{2,4})-(\d{1,3})")
-
-
-def _designated(text: str) -> tuple[str, str | None]:
-    """A unit's name and country: "VP-26" is Patrol Squadron 26 of the US Navy; other units keep their
-    text."""
-    match = _DESIGNATED.fullmatch(text)
-    if match is None or match.group(1) not in _DESIGNATORS:
-        return text, None
-    name, country = _DESIGNATORS[match.group(1)]
-    return f"{name} {match.group(2)}", country
 
 
 def _units(doc: Doc) -> list[Span]:

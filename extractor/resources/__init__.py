@@ -54,3 +54,18 @@ def load_jsonl(name: str, required: tuple[str, ...] = ("id",)) -> tuple[dict, ..
                 seen.add(rule_id)
             rows.append(row)
     return tuple(rows)
+
+
+def written_out_designator(name: str) -> tuple[str, str | None] | None:
+    """A US Navy or Marine Corps squadron designator written out, with its country, from
+    ``unit_designators.jsonl``: "VP-26" -> ("Patrol Squadron 26", "US"); None for any other name."""
+    prefix, _, number = name.strip().partition("-")
+    if not (number.isdigit() and len(number) <= 3 and prefix.isupper()):
+        return None
+    row = _designators().get(prefix)
+    return (f"{row['name']} {number}", row.get("country")) if row else None
+
+
+@cache
+def _designators() -> dict[str, dict]:
+    return {row["designator"]: row for row in load_jsonl("unit_designators.jsonl")}

@@ -1947,3 +1947,12 @@ def test_events_a_tally_of_flights_does_not_start_where_the_last_leg_ended(run):
 def test_events_returning_to_normal_or_to_service_is_no_flight(run, words):
     text = f"Kuwait's KC-130J fleet {words} by 6 a.m. on Tuesday, the air force said."
     assert run(text, "2025-06-11")._.events == []
+
+
+def test_events_a_small_hours_landing_after_a_morning_leg_is_the_next_day(run):
+    text = (
+        "The Airbus A400M left Kayseri on Monday morning and flew to El Arish airport in Egypt. The A400M then "
+        "carried the patients to Ankara's Esenboga Airport, landing at 2:40 a.m. local time."
+    )
+    events = run(text, "2025-11-18")._.events
+    assert events[-1]["date"]["value"] == "2025-11-18T02:40"

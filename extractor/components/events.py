@@ -1342,10 +1342,17 @@ def _clocks_past_midnight(doc: Doc, legs: list[Leg]) -> None:
         flown = [before for before in legs[:i] if before.modality != "negated" and before.dates]
         previous = _previous_leg_of(leg.aircraft, flown)
         before = _primary_date(previous.dates) if previous is not None else None
-        if before is None or not _CLOCK_OF_DAY.match(before.get("value") or ""):
+        value = (before or {}).get("value") or ""
+        # "left Kayseri on Monday morning ... landing at 2:40 a.m.": a part of the day counts from its start
+        part_start = _PART_OF_DAY_START.get(value[11:]) if _DAY_VALUE.match(value[:10]) else None
+        if before is None or not (_CLOCK_OF_DAY.match(value) or part_start):
             continue
         day, clock = primary["value"].split("T", 1)
-        before_day, before_clock = before["value"].split("T", 1)
+        if part_start and (clock[:5] >= "05:00" or any(t.get("value") == day for t in leg.dates)):
+            # a part of the day has loose bounds: only the small hours are surely after midnight, and not when
+            # the leg names its day ("landing there at 0412Z on Saturday")
+            continue
+        before_day, before_clock = value[:10], part_start or value.split("T", 1)[1]
         if before_day != day or before_clock[:5] <= clock[:5]:
             continue
         if not _DAY_VALUE.match(day) or day.startswith("XXXX"):

@@ -415,6 +415,7 @@ PINNED = [
     (AIRBASES, "Hmeimim", "place.oslk"),
     (AIRBASES, "Khmeimim air base", "place.oslk"),
     (AIRBASES, "Brize", "place.egvn"),
+    (AIRBASES, "Harlingen", "place.khrl"),
     (AIRBASES, "Lossie", "place.egqs"),
     (AIRBASES, "Boeing Field", "place.kbfi"),
     (AIRBASES, "Miho", "place.rjoh"),

@@ -1308,11 +1308,7 @@ def _refines(general: dict, specific: dict) -> bool:
     airport or city of the country ("flew back to Spain ..., landing at Torrejon air base"), or an airport of
     the city ("flew to Dhaka ... landed at Hazrat Shahjalal International Airport")."""
     if general.get("kind") == "country":
-        return (
-            specific.get("kind") in ("city", "airport", "airbase")
-            and bool(general.get("country"))
-            and specific.get("country") == general.get("country")
-        )
+        return _within(general, specific)
     if general.get("kind") == "city":
         return specific.get("kind") in ("airport", "airbase") and _compatible(general, specific) and (
             general.get("name") != specific.get("name")

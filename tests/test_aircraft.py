@@ -201,9 +201,12 @@ def test_aircraft_a_type_run_together_with_the_next_word_is_not_another_type(run
         ("An IAI Heron took off from Luqa. The Heron is due to move to Chania.", [("Heron", "IAI Heron")]),
         ("Four CF-18 Hornets flew north. The four Hornets left Cold Lake on Saturday.",
          [("Hornets", "CF-18")]),
+        ("MSF flies a Cessna 208 Caravan. On 12 March the Caravan took off from Bangui.",
+         [("Caravan", "Cessna 208")]),
+        ("A C-17 Monday flight landed at Rota. The Monday crew rested.", []),
     ],
     ids=["first-word", "nickname", "not-the-makers-plant", "nothing-named-before", "a-later-word",
-         "a-count-after-the-determiner"],
+         "a-count-after-the-determiner", "a-name-after-the-type", "not-a-weekday-after-the-type"],
 )  # fmt: skip
 def test_aircraft_a_definite_short_name_refers_to_the_aircraft_named_before(run, text, named):
     later = [(a["text"], a["model"]) for a in run(text)._.aircraft if a["rule"].endswith(":named-back")]

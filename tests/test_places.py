@@ -56,6 +56,8 @@ CASES = [
     # short and ambiguous city names after a movement preposition (weak_cities.jsonl)
     ("It had positioned to Osh on Sunday.", "Osh", "Osh", "city", "KG", None),
     ("It flew on to Washington.", "Washington", "Washington", "city", "US", None),
+    # a base's names too common to stand alone (weak_aliases in airbases.jsonl)
+    ("The fighter left Wake on June 13.", "Wake", "Wake Island Airfield", "airbase", "UM", "PWAK"),
     ("It flew to New York.", "New York", "New York", "city", "US", None),
     # a one-word airport name after "reached"
     ("The B-52 reached Andersen on Wednesday.", "Andersen", None, "airport", "GU", "PGUA"),
@@ -78,7 +80,7 @@ CASES = [
 @pytest.mark.parametrize(
     "text",
     ["Tivat is a town on the coast.", "The Aktion agreement was signed.", "The OSH team met.",
-     "Washington said it would not comment."],
+     "Washington said it would not comment.", "In the Wake of the storm, crews waited."],
 )  # fmt: skip
 def test_places_one_word_airport_names_need_a_preposition(run, text):
     assert [p for p in run(text)._.places if not p["descriptor"]] == []

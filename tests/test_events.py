@@ -1874,7 +1874,8 @@ def test_events_a_charter_and_a_way_from_to(run, text, route):
 
 @pytest.mark.parametrize(
     "report",
-    ["the ministry said in a statement on Tuesday", "the minister told a news conference on Tuesday"],
+    ["the ministry said in a statement on Tuesday", "the minister told a news conference on Tuesday",
+     "the government said in an answer seen by dpa on Tuesday"],
 )
 def test_events_the_day_of_a_statement_is_not_the_day_of_the_flight(run, report):
     (event,) = run(f"Two C-17s flew from Dover to Rzeszow, {report}.", DCT)._.events

@@ -2619,6 +2619,8 @@ _IMAGERY_WORDS = {"taken", "captured", "imagery", "images", "image", "photos", "
 #: "a flight plan filed on Sunday", "a notice issued on Monday": the date of a document, not of the flight
 _DOCUMENT_WORDS = {"filed", "issued", "published", "dated", "released", "signed", "submitted"}
 #: "the ministry said in a statement on Tuesday", "at a news conference on Friday": the day of the report
+#: "seen by dpa on Thursday": the day a document reached the reporter
+_SEEN_WORDS = {"seen", "obtained", "reviewed", "received"}
 _REPORT_NOUNS = {"statement", "briefing", "conference", "interview", "bulletin", "communique", "communiqué"}
 
 
@@ -2631,7 +2633,15 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
     if span.end < len(doc) and doc[span.end].lower_ in _SPEECH_VERBS:
         return True  # "the crisis staff yesterday denied that a CH-53 had landed on Sunday"
-    return bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS | _REPORT_NOUNS))
+    if bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS | _REPORT_NOUNS)):
+        return True
+    # "an answer ... seen by dpa on Thursday", "documents obtained by Reuters on Monday": when a document
+    # reached the reporter
+    wider = [t.lower_ for t in doc[max(span.sent.start, span.start - 6) : span.start]]
+    return any(
+        word in _SEEN_WORDS and wider[i + 1 : i + 2] == ["by"] and "on" in wider[i + 2 :]
+        for i, word in enumerate(wider)
+    )
 
 
 def _primary_date(dates: list[dict]) -> dict | None:

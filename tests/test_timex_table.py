@@ -286,6 +286,7 @@ CASES = [
     ("military-local", "The Il-76 landed at 1430 local.", DCT, "1430 local", "TIME", "2025-10-30T14:30"),
     ("time-takes-day-from-previous-sentence", "A jet landed on Sunday. It had left Warsaw at 9:40 a.m.", DCT, "9:40 a.m.", "TIME", "2025-10-26T09:40"),
     ("time-skips-a-since-day", "A C-130J flew to Yangon today, the second flight since Friday. It landed at 10:30 a.m.", DCT, "10:30 a.m.", "TIME", "2025-10-30T10:30"),
+    ("time-skips-a-range-of-days", "Flights reached the airport yesterday, after crews cleared the runway over Oct 25-26. A C-130J landed at 9.40am.", DCT, "9.40am", "TIME", "2025-10-29T09:40"),
     ("time-skips-a-day-named-event", "Relief reached the survivors of Monday's earthquake today. It landed at 10:30 a.m.", DCT, "10:30 a.m.", "TIME", "2025-10-30T10:30"),
     ("night-of-date", "The jet left on the night of Oct. 12.", DCT, "the night of Oct. 12", "TIME", "2025-10-12TNI"),
     ("morning-of-date", "It landed on the morning of Oct. 6.", DCT, "the morning of Oct. 6", "TIME", "2025-10-06TMO"),

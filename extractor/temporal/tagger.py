@@ -85,6 +85,9 @@ _REPORTING_BEFORE_ASCII = ascii_twin(_REPORTING_BEFORE)
 #: a day told as background, not as the day the narrative is at: the start of a span ("the second flight since
 #: Thursday") or an event named by its day ("survivors of Monday's earthquake")
 _BACKGROUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_DAY_RANGE_RULES = frozenset(
+    {"date.month_day_range", "date.month_day_between", "date.day_month_range", "date.day_month_between"}
+)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _DAY_VALUE = re.compile(
     r"(?:\d{4}|XXXX)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?=$|T)|XXXX-WXX-[1-7](?=$|T)"
@@ -395,6 +398,8 @@ class TemporalTagger:
             or _POSSESSIVE_AFTER.match(text, candidate.end)
         ):
             return  # "since Thursday", "Friday's earthquake": no day the clock times after it belong to
+        if candidate.rule.id in _DAY_RANGE_RULES:
+            return  # "over the weekend of Feb 21-22": no one day the clock times after it belong to
         if resolution.type in ("DATE", "TIME"):
             state.update(resolution.value, position=candidate.start)
             if day_text is not None:

@@ -175,6 +175,8 @@ class AnchorState:
     #: the publication day without its year ("XXXX-12-09", from a dateline "ASTANA. December 9."), when the
     #: DCT is unknown: "yesterday" is then XXXX-12-08
     yearless_dct: str | None = None
+    #: positions of days told in the pluperfect (:meth:`narrative_day_text`)
+    flashbacks: set[int] = field(default_factory=set)
 
     def reference_day_text(self, position: int | None = None) -> str | None:
         """The last day value ("YYYY-MM-DD" or "XXXX-MM-DD") mentioned before ``position`` (default:
@@ -204,13 +206,27 @@ class AnchorState:
             return day, granularity
         return (self.dct, "day") if self.dct else None
 
-    def update(self, value: str | None, *, position: int) -> None:
-        """Record a resolved DATE/TIME value mentioned at character ``position``."""
+    def narrative_day_text(self, position: int) -> str | None:
+        """Like :meth:`reference_day_text`, but a day told in a flashback ("had flown in the day before")
+        counts only when no day before it was told as the story's."""
+        index = bisect.bisect_left(self.days, (position, ""))
+        for day_position, value in reversed(self.days[:index]):
+            if day_position not in self.flashbacks:
+                if index and self.days[index - 1][0] in self.flashbacks:
+                    return value
+                break
+        return self.reference_day_text(position)
+
+    def update(self, value: str | None, *, position: int, flashback: bool = False) -> None:
+        """Record a resolved DATE/TIME value mentioned at character ``position`` (``flashback``: told in the
+        pluperfect)."""
         if not value:
             return
         match = _DAY_TEXT.match(value) or _WEEKDAY_TEXT.match(value)
         if match:
             bisect.insort(self.days, (position, value[:10]))  # "XXXX-WXX-1": "Monday" with no DCT
+            if flashback:
+                self.flashbacks.add(position)
         parsed = parse_value_date(value)
         if parsed is None:
             return

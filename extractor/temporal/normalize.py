@@ -79,6 +79,7 @@ class NormContext:
     rule_type: str
     tense_of: Callable[[], Tense | None]
     sentence_day: str | None = None  # a day value ("2025-10-26", "XXXX-10-26") in the same sentence
+    flashback: bool = False  # told in the pluperfect ("It had left Dover at 9 a.m.")
     mod: str | None = None
     _tense: Any = field(default=None, repr=False)
     _tense_done: bool = field(default=False, repr=False)
@@ -1330,7 +1331,11 @@ _APPROX_WORDS = {"around", "about", "approximately", "roughly"}
 def normalize_clock(groups: Groups, ctx: NormContext) -> Resolution | None | _Reject:
     """Clock times: "2:29 a.m.", "10 p.m. EDT", "0612Z", "14:30 UTC", "noon", "midnight", "4 in the morning".
     The day comes from a day-level date in the same sentence, else the DCT, else ``XXXX-XX-XX``."""
-    day_text = ctx.sentence_day or ctx.reference_day_text() or "XXXX-XX-XX"
+    day_text = (
+        ctx.sentence_day
+        or (ctx.reference_day_text() if ctx.flashback else ctx.state.narrative_day_text(ctx.start))
+        or "XXXX-XX-XX"
+    )
     mod = None
     approx = _norm_rel(groups.get("approx"))
     if approx in _APPROX_WORDS:

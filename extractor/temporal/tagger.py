@@ -85,6 +85,14 @@ _REPORTING_BEFORE_ASCII = ascii_twin(_REPORTING_BEFORE)
 #: a day told as background, not as the day the narrative is at: the start of a span ("the second flight since
 #: Thursday") or an event named by its day ("survivors of Monday's earthquake")
 _BACKGROUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+#: a pluperfect before a day in its sentence: a day told as a flashback ("The Y-8 had flown in from Yangon the
+#: day before"), not the day the story is at; not in a relative clause ("152 Nigerians who had been stranded in
+#: Libya returned home yesterday") or in reported speech ("the airport said it had handled 46 jets on Thursday")
+_PLUPERFECT = re.compile(
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\bhad\b(?!\s+(?:to|been\s+(?:due|scheduled|expected|planned)))",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|reported|added|stated|confirmed)\b", re.IGNORECASE)
 _DAY_RANGE_RULES = frozenset(
     {"date.month_day_range", "date.month_day_between", "date.day_month_range", "date.day_month_between"}
 )
@@ -124,6 +132,12 @@ class Timex:
         if self.freq is None:
             del data["freq"]
         return data
+
+
+def _flashback(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence up to an expression) tells it in the pluperfect."""
+    match = _PLUPERFECT.search(text, start, end)
+    return match is not None and not _SAID_BEFORE.search(text, start, match.start())
 
 
 def _timex(**fields: Any) -> Timex:
@@ -286,6 +300,7 @@ class TemporalTagger:
             rule_type=candidate.rule.type,
             tense_of=tense,
             sentence_day=sentence_day,
+            flashback=_flashback(text, sentence_start, candidate.start),
             mod=candidate.mod,
         )
 
@@ -401,7 +416,9 @@ class TemporalTagger:
         if candidate.rule.id in _DAY_RANGE_RULES:
             return  # "over the weekend of Feb 21-22": no one day the clock times after it belong to
         if resolution.type in ("DATE", "TIME"):
-            state.update(resolution.value, position=candidate.start)
+            sentence_start = bounds[item.sentence][0]
+            flashback = day_text is not None and _flashback(text, sentence_start, candidate.start)
+            state.update(resolution.value, position=candidate.start, flashback=bool(flashback))
             if day_text is not None:
                 sentence_days.setdefault(item.sentence, []).append((candidate.start, day_text))
 

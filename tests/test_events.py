@@ -234,6 +234,12 @@ CASES = [
         [("flight", ("Falcon 7X",), None, "N'Djamena", "2025-10-29", None, "asserted")],
     ),
     (
+        "a-shared-demonym-is-the-country-the-article-names",
+        "Americans crossed from Haiti to Santo Domingo by road. "
+        "A Boeing 737 flew to the Dominican capital on Wednesday.",
+        [("flight", ("737",), None, "Santo Domingo", "2025-10-29", None, "asserted")],
+    ),
+    (
         "arrived-there-is-where-the-last-leg-ended",
         "An Il-62M landed at Simon Bolivar International Airport on Tuesday. "
         "An An-124 arrived there later on Tuesday, having left Chkalovsky on Monday night.",

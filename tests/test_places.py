@@ -47,6 +47,8 @@ CASES = [
     ("It landed at Tamanhint Air Base.", "Tamanhint Air Base", None, "airbase", None, None),
     ("It landed at Zzyzx Airfield.", "Zzyzx Airfield", "Zzyzx Airfield", "airbase", None, None),
     ("It landed in Minsk.", "Minsk", "Minsk", "city", "BY", None),
+    # a strip known by a local code and its town's name alone is not what the town's name means (OE47)
+    ("It landed in Al Kharj.", "Al Kharj", "Al Kharj", "city", "SA", None),
     # one-word airport names and airport towns count right after a movement preposition
     ("It flew to Tivat on Friday.", "Tivat", "Tivat Airport", "airport", "ME", "LYTV"),
     ("It landed at Shenyang Taoxian.", "Shenyang Taoxian", None, "airport", "CN", "ZYTX"),

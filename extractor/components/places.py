@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions
 from ..resources import load_jsonl
 from ..temporal.lexicon import load_lexicon
-from ._lexicon import SPAN_KEYS, Lexicon, fold, hyphen_prefix, span_fields, token_table
+from ._lexicon import SPAN_KEYS, Lexicon, Match, fold, hyphen_prefix, span_fields, token_table
 
 SPAN_KEY = "places"
 LABEL = "PLACE"
@@ -322,7 +322,7 @@ class PlaceRuler:
                 "icao": row["icao"] or None, "iata": row["iata"] or None, "lat": row["lat"], "lon": row["lon"],
                 "city": row["city"] or None, "rule": f"airportsdata:{row['icao']}",
             }  # fmt: skip
-            if row["name"] and row["name"] not in self.lexicon:
+            if row["name"] and row["name"] not in self.lexicon and not _town_named_strip(row):
                 self.lexicon.add(row["name"], place)
             for code in (row["icao"], row["iata"]):
                 if code:
@@ -338,6 +338,7 @@ class PlaceRuler:
             self._add_weak(core_words, row, place)
             if (
                 len(core_words) >= 2
+                and not _town_named_strip(row)
                 and " ".join(core_words) not in self.lexicon
                 and not _big_city_elsewhere(" ".join(core_words), row["country"])
                 and not (fold(" ".join(core_words)) == fold(row["city"] or "") and not row["iata"])
@@ -864,7 +865,7 @@ class PlaceRuler:
                 and next(iter(self.demonyms.candidates(doc, j)), None) is None
             ):
                 j += 1  # "the southwestern Somali city of Baidoa", "the remote northern airfield"
-            demonym = next(iter(self.demonyms.candidates(doc, j)), None) if j < len(doc) else None
+            demonym = self._demonym_at(doc, j) if j < len(doc) else None
             if demonym is not None:
                 country = demonym.entry.payload["country"]
                 j = demonym.end
@@ -925,6 +926,23 @@ class PlaceRuler:
             return True
         return end < len(doc) and lowers[end] == "island"
 
+    def _demonym_at(self, doc: Doc, start: int) -> Match | None:
+        """The demonym at token ``start``; of two countries that share it ("Dominican": Dominica and the
+        Dominican Republic), the one whose name or capital the article names most often (ties: file order)."""
+        matches = list(self.demonyms.candidates(doc, start))
+        if len(matches) < 2:
+            return matches[0] if matches else None
+        longest = max(m.end for m in matches)
+        matches = [m for m in matches if m.end == longest]
+        text = token_table(doc).text
+
+        def named(match: Match) -> int:
+            country = match.entry.payload["country"]
+            names = [self.country_names.get(country), (self.capitals.get(country) or {}).get("name")]
+            return sum(len(re.findall(rf"\b{re.escape(name)}\b", text)) for name in names if name)
+
+        return max(matches, key=named)
+
     def _airport_of_latest_city(self, doc: Doc, before: int) -> dict | None:
         """'the airport' after '... in Ouagadougou' (or an OUAGADOUGOU dateline): that city's main airport."""
         cities = [p for p in doc._.places or [] if p["kind"] == "city" and p["token_end"] <= before]
@@ -964,6 +982,17 @@ def _in_compound_adjective(doc: Doc, end: int) -> bool:
         and doc[end].text == "-"
         and not doc[end - 1].whitespace_
         and doc[end + 1].lower_ in _COMPOUND_HEADS
+    )
+
+
+def _town_named_strip(row: dict) -> bool:
+    """A strip known by a local code and by its town's name alone ("Al Kharj", OE47; "Hulwan", HE15): the name
+    is the town's, not the strip's."""
+    icao = row["icao"] or ""
+    return (
+        not (len(icao) == 4 and icao.isalpha())
+        and not row["iata"]
+        and not any(word.lower() in _GENERIC_FACILITY_WORDS for word in (row["name"] or "").split())
     )
 
 

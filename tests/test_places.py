@@ -76,7 +76,14 @@ CASES = [
      None, None),
     ("It left Zzyzx Army Airfield.", "Zzyzx Army Airfield", None, "airbase", None, None),
     ("It departed CYOW at 1305Z.", "CYOW", None, "airport", "CA", "CYOW"),
+    ("3/ Second Atlas: off LTAU 0251Z.", "LTAU", None, "airbase", "TR", "LTAU"),
 ]
+
+
+def test_places_the_iata_code_of_the_main_airport_of_a_city_the_text_names(run):
+    places = run("It landed at Larnaka at 09:05. A C-27J came in to LCA at 10:50.")._.places
+    assert [(p["text"], p["icao"]) for p in places] == [("Larnaka", None), ("LCA", "LCLK")]
+    assert [p["text"] for p in run("A C-27J came in to LCA at 10:50.")._.places] == []
 
 
 @pytest.mark.parametrize(

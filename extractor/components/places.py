@@ -543,7 +543,13 @@ class PlaceRuler:
             for i in range(start, end):
                 allowed[i] = False
         mentions.extend(self._unknown_facilities(doc, allowed))
-        mentions.extend(self._codes(doc, allowed, {m["icao"] for m in mentions if m.get("icao")}))
+        named = {m["icao"] for m in mentions if m.get("icao")}
+        # "landed at Larnaka ... came in to LCA": the main airport of a city the text names
+        named.update(
+            airport["icao"] for m in mentions if m["kind"] == "city"
+            if (airport := self.airports_by_city.get(fold(m["name"] or ""))) is not None and airport.get("icao")
+        )  # fmt: skip
+        mentions.extend(self._codes(doc, allowed, named))
         mentions = _fold_code_restatements(doc, mentions)
         mentions.extend(self._weak_names(doc, allowed))
         mentions.extend(_short_names(doc, allowed, mentions))
@@ -1093,8 +1099,9 @@ def _fold_code_restatements(doc: Doc, mentions: list[dict]) -> list[dict]:
             replaced[id(by_end[i - 1])] = {**mention, "code_mention": False, **keep}
     return [replaced.get(id(m), m) for m in mentions if id(m) not in dropped]
 _CODE_PREPOSITIONS = {"at", "to", "from", "into", "via", "toward", "towards", "for",
-                      # tracker shorthand: "departed CYOW at 1305Z and landed MMMX"
-                      "departed", "left", "landed", "reached", "leaving", "departing", "landing", "reaching"}
+                      # tracker shorthand: "departed CYOW at 1305Z and landed MMMX", "off LTAU 0251Z"
+                      "departed", "left", "landed", "reached", "leaving", "departing", "landing", "reaching",
+                      "off"}
 _ARTICLE_PREFIXES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh"}
 
 

@@ -126,6 +126,11 @@ CASES = [
         [(None, ["Iranian Civil Aviation Organization"])],
     ),
     (
+        "unknown-subject-ministry-acronym",
+        "Egypt's MFA said the C-130H flew to Cairo.",
+        [(None, ["Egyptian Ministry of Foreign Affairs"])],
+    ),
+    (
         "unknown-subject-clause",
         "Baykar, which has sold the TB2 to 30 countries, said the deal was a record.",
         [(None, ["Baykar"])],

@@ -350,6 +350,8 @@ CASES = [
     # a Gulf air force rank before the name
     ("The jet flew on, Brigadier Pilot Saleh Al-Mutairi told reporters.",
      [("Brigadier Pilot Saleh Al-Mutairi", "Saleh Al-Mutairi", "official")]),
+    ("The jet flew on, Major General Pilot Nasser Al-Dousari told reporters.",
+     [("Major General Pilot Nasser Al-Dousari", "Nasser Al-Dousari", "official")]),
     # the speaker named after a role apposition
     ("An Il-76 flew from Kigali to Bangui, said the Mission's spokesperson, Amadou Ndiaye.",
      [("Amadou Ndiaye", "Amadou Ndiaye", "official")]),

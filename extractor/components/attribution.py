@@ -77,6 +77,7 @@ from .sources import (
     SourceTagger,
     _country_by_code,
     _first_payload,
+    expanded_office_acronym,
     load_word_lists,
 )
 
@@ -948,9 +949,14 @@ def _unknown_subject(
     demonym = _demonym_of_possessor(doc, k) if doc[k].lower_ in {"'s", "’s"} else None
     if demonym is not None:
         # "Iran's Civil Aviation Organization said": the Iranian Civil Aviation Organization
-        return {**_unknown_mention(doc[k - 1 : last], kind, "attr.unknown_subject", None),
-                "name": f"{demonym} {span.text}"}  # fmt: skip
-    return _unknown_mention(span, kind, "attr.unknown_subject", person)
+        mention = {**_unknown_mention(doc[k - 1 : last], kind, "attr.unknown_subject", None),
+                   "name": f"{demonym} {span.text}"}  # fmt: skip
+    else:
+        mention = _unknown_mention(span, kind, "attr.unknown_subject", person)
+    expanded = expanded_office_acronym(mention["name"])  # "Saudi MFA posted photos"
+    if expanded is not None:
+        mention.update(name=expanded, kind="official", role=None)
+    return mention
 
 
 def _demonym_of_possessor(doc: Doc, possessive: int) -> str | None:

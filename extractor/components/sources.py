@@ -318,6 +318,7 @@ class SourceTagger:
         mentions.sort(key=lambda m: (m["start"], -m["end"]))
         self._acronyms_the_text_defines(doc, mentions)
         mentions = self._resolve(doc, mentions)
+        _expand_office_acronyms(mentions)
         _told_outlet_publishes(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
@@ -2194,6 +2195,29 @@ _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "del", "du", "des", "la"
 #: Heraldo de Cochabamba")
 _OUTLET_LINKS = _NAME_LINKS | {"da", "do", "dos", "das", "di", "della"}
 _NOT_SPEAKERS = _PERSON_STOP_WORDS | {"Defence", "Defense"}  # "the Ministry of Defence said": its tail
+
+
+#: acronyms of a ministry after the country's name ("Saudi MFA posted photos", "Egypt's MoFA")
+_OFFICE_ACRONYMS = {
+    "MFA": "Ministry of Foreign Affairs", "MoFA": "Ministry of Foreign Affairs",
+    "MOFA": "Ministry of Foreign Affairs", "MoD": "Ministry of Defence", "MOD": "Ministry of Defence",
+}  # fmt: skip
+
+
+def expanded_office_acronym(name: str) -> str | None:
+    """'Saudi MFA' -> 'Saudi Ministry of Foreign Affairs', the name the body goes by elsewhere; None when the
+    name does not end with such an acronym after the country's name."""
+    words = name.split()
+    if len(words) >= 2 and words[-1] in _OFFICE_ACRONYMS:
+        return " ".join([*words[:-1], _OFFICE_ACRONYMS[words[-1]]])
+    return None
+
+
+def _expand_office_acronyms(mentions: list[dict]) -> None:
+    for mention in mentions:
+        expanded = expanded_office_acronym(mention.get("name") or "")
+        if expanded is not None:
+            mention["name"], mention["kind"] = expanded, "official"
 
 
 def _received(doc: Doc, start: int) -> bool:

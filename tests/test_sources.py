@@ -212,6 +212,16 @@ CASES = [
         [("Major Renzo Talavera Ochoa", "Renzo Talavera Ochoa", "official"),
          ("Major Talavera", "Renzo Talavera Ochoa", "official")],
     ),
+    (  # a hyphenated family name ("Al-Harbi") after a rank
+        "Six F-16s landed, said Major General Fahd bin Saad Al-Harbi. An E-3A followed, Major General "
+        "Al-Harbi said.",
+        [("Major General Fahd bin Saad Al-Harbi", "Fahd bin Saad Al-Harbi", "official"),
+         ("Major General Al-Harbi", "Fahd bin Saad Al-Harbi", "official")],
+    ),
+    (  # a command's place is not part of its name
+        "The Joint Arctic Command in Nuuk said so.",
+        [("The Joint Arctic Command", "Joint Arctic Command", "official")],
+    ),
     (
         "An Algerian embassy official said so.",
         [("An Algerian embassy official", "Algerian embassy official", "anonymous")],

@@ -526,9 +526,10 @@ class SourceTagger:
             if title.end + 3 < len(doc) and doc[title.end].text == "(" and doc[title.end + 2].text == ")":
                 title = doc[title.start : title.end + 3]  # "Lt. (N)": the rank's suffix belongs to the title
             end = _person_name_end(doc, title.end, allowed, self.org_heads)
-            if end is None and _family_name_of(doc, title.end, out):
-                # "Major Talavera" after "Major Renzo Talavera Ochoa" (Talavera is a town too)
-                end = title.end + 1
+            if end is None:
+                # "Major Talavera" after "Major Renzo Talavera Ochoa" (Talavera is a town too), "Major General
+                # Al-Harbi" after "Major General Fahd bin Saad Al-Harbi"
+                end = _family_name_end(doc, title.end, out)
             if end is None or any(_names_a_facility(doc, k) for k in range(title.end + 1, end + 1)):
                 continue  # "the Teniente Rodolfo Marsh Martin Aerodrome": a base named after the officer
             start = (
@@ -2516,6 +2517,27 @@ def _name_token(token) -> bool:
     return (
         token.is_alpha and text[:1].isupper() and not text.isupper() and text not in _PERSON_STOP_WORDS
     ) or token.lower_ in _NAME_PARTICLES
+
+
+def _family_name_end(doc: Doc, i: int, persons: list[dict]) -> int | None:
+    """The end of a family name at token ``i`` of a person named in full before ("Talavera", "Al-Harbi")."""
+    if _family_name_of(doc, i, persons):
+        return i + 1
+    if (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+        and doc[i].text[:1].isupper()
+    ):
+        hyphenated = doc[i : i + 3].text
+        if any(
+            m.get("role") == "person" and hyphenated in m["name"].split()[1:] and m["end"] <= doc[i].idx
+            for m in persons
+        ):
+            return i + 3
+    return None
 
 
 def _family_name_of(doc: Doc, i: int, persons: list[dict]) -> bool:

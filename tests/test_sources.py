@@ -352,8 +352,11 @@ CASES = [
     ("The KC-130J will land on Wednesday, KUNA reported, citing the Kuwait Red Crescent Society.",
      [("KUNA", "KUNA", "media"),
       ("the Kuwait Red Crescent Society", "Kuwait Red Crescent Society", "other")]),
-    # "open-source" is no anonymous source
-    ("Data compiled by the open-source account Horn Watch showed the pair landing.", []),
+    # "open-source" is no anonymous source; an account's name of two or three words ending like one
+    ("Data compiled by the open-source account Horn Watch showed the pair landing.",
+     [("the open-source account Horn Watch", "Horn Watch", "social_media")]),
+    ("The account Gulf Mil Watch said it had logged 14 flights.",
+     [("The account Gulf Mil Watch", "Gulf Mil Watch", "social_media")]),
     # an account's name may hold "Air"
     ("The Telegram channel Africa Air Watch claimed it was bound for Port Sudan.",
      [("The Telegram channel Africa Air Watch", "Africa Air Watch", "social_media")]),

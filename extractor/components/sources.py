@@ -837,7 +837,9 @@ class SourceTagger:
                 ):
                     j += 1
                 end = j if j > end + 1 else end
-            named_account = doc[match.start].lower_ == "account" and _name_after(doc, end)
+            named_account = doc[match.start].lower_ == "account" and (
+                _name_after(doc, end) or _account_name_after(doc, end)
+            )
             if not platform and "flight" not in doc[first : match.end].text.lower() and not named_account:
                 continue  # "the spotter account NorCalTankerWatch" names itself without a platform
             # "the X account Levant Skies", 'the Telegram channel "Bort Watch"', "a Weibo account called Nanhai
@@ -2511,6 +2513,15 @@ def _name_after(doc: Doc, i: int) -> bool:
         and word.isalnum()
         and any(ch.isupper() or ch.isdigit() for ch in word[1:])
     )
+
+def _account_name_after(doc: Doc, i: int) -> bool:
+    """A name of two or three capitalised words right after ``i`` that ends like an account's ("Gulf Mil
+    Watch", "Sahel Air Tracker")."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j += 1
+    return j - i >= 2 and fold(doc[j - 1].text) in _SOCIAL_WORDS
+
 
 def _name_token(token) -> bool:
     text = token.text

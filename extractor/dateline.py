@@ -288,6 +288,12 @@ _ISSUE_HEADER = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
     r"(?:\s*[|:,\-–—]\s*(?:[Ii]ssue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
 )  # also "The Firebird Log #31: Madeira burns", "The Luzon Strait Letter, No. 87: ..."
+#: "LIBYA AIR MONITOR weekly digest: Russian Il-76 traffic ...": a headline opening with the publication's name in
+#: capitals and what it publishes
+_CAPS_DIGEST_HEADER = re.compile(
+    r"(?P<outlet>[A-Z][A-Z0-9&'’.\-]+(?: [A-Z][A-Z0-9&'’.\-]+){1,4}) (?:weekly |daily |monthly |morning |evening )?"
+    r"(?:digest|newsletter|bulletin|round-?up|brief|briefing|update|wrap)\s*[:|\-–—]"
+)
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line
 _RELEASE_LABEL = re.compile(
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|of|for|and|the|&)){0,6})"
@@ -356,8 +362,8 @@ _POSTED_BY_HANDLE = re.compile(
 _POSTED_BY_ON = re.compile(
     r"(?:Posted|Published|Written) by [A-ZÀ-Þ][\w'’.\-]*(?: [A-ZÀ-Þ][\w'’.\-]*){0,3} (?:on|for|at) (?:the )?"
     r"(?P<outlet>[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&|\d{1,3})){0,4})"
-    r"(?:(?: [a-z][\w\-]*){0,2} (?:blog|website|site|page|channel|account|newsletter))?\s*$"
-)  # "... on the Attica Heavies spotting blog"
+    r"(?:(?: [a-z][\w\-]*){0,2} (?:blog|website|site|page|channel|account|newsletter))?(?:\s*$|,\s)"
+)  # "... on the Attica Heavies spotting blog", "... on Ostend Heavy Metal, a spotter's log"
 #: "Welcome back to Prestwick Heavies.", "Welcome to this week's Airlift Ledger, our round-up of ...": the
 #: publication greeting its readers
 _WELCOME = re.compile(
@@ -523,7 +529,7 @@ def _find_byline(text: str) -> dict | None:
             or (_PLACE_CREDIT.match(line) if lineno else None) or (_CAPS_CREDIT.match(line) if lineno else None)
             or (_RELEASE_OF.match(line) if lineno else None) or (_RELEASE_LABEL.match(line) if lineno else None)
             or (_LABEL_ISSUER.match(line) if lineno else None) or (_DATE_PLACE_ISSUER.match(line) if lineno else None)
-            or _ISSUE_HEADER.match(line)
+            or _ISSUE_HEADER.match(line) or _CAPS_DIGEST_HEADER.match(line)
             # "1/ ... All times Zulu. - @caribe_squawk": a thread's first post signed with its handle
             or (_SIGN_OFF_HANDLE.search(line) if lineno else None)
         )  # fmt: skip

@@ -201,6 +201,8 @@ def test_dateline_without_year_takes_reference_year():
         # a thread posted on a platform by its account; a post by its author on a blog
         ("Headline\n\nPosted on X by @MaghrebSquawk\n\n1/ Body.", "@MaghrebSquawk"),
         ("Headline\n\nPosted by Gareth Pryce on Fen Edge Spotting\n\nBody.", "Fen Edge Spotting"),
+        ("Headline\n\nPosted by Pieter V. on Ostend Heavy Metal, a spotter's log\n\nBody.", "Ostend Heavy Metal"),
+        ("LIBYA AIR MONITOR weekly digest: Il-76 traffic\n\nBody.", "LIBYA AIR MONITOR"),
         # a reporter's name, then the outlet before the role
         ("Headline\n\nHemi Rauparaha, RNZ political reporter\n\nBody.", "RNZ"),
         # an issuer's media release with its date
@@ -227,7 +229,8 @@ def test_dateline_without_year_takes_reference_year():
         "outlet-with-particle-staff", "outlet-correspondent", "note-from-blog", "account-handle-description",
         "issuer-lower-case-press-office", "radio-station-frequency-pipe-place", "base-state-credit-dash-eol",
         "blog-name-over-posted-by-author", "weekly-note", "blog-name-with-particles", "posted-on-platform-by",
-        "posted-by-author-on-blog", "reporter-outlet-role", "issuer-media-release-date",
+        "posted-by-author-on-blog", "posted-by-author-on-blog-comma", "caps-name-weekly-digest-headline",
+        "reporter-outlet-role", "issuer-media-release-date",
         "public-relations-office-sign-off",
     ],  # fmt: skip
 )

@@ -666,8 +666,16 @@ def test_attribution_a_threads_note_that_everything_comes_from_a_tracker(extract
             "at 0640Z on March 11.",
             "2025-03-12",
         ),
+        (  # a "Data:" label after the thread's first leg
+            "C-17s into Jordan\n\nLevantSkyWatch (@LevantSkyWatch) - thread posted 18 Jun\n\n"
+            "1/ Busy night. Overnight I followed two C-17As into Jordan. All times Zulu. Data: ADS-B "
+            "Exchange plus MLAT from my own feeder.\n\n"
+            "2/ RCH471, C-17A, up from Ramstein (ETAR) at 2214Z on 16 June. Landed Muwaffaq Salti (OJMS) "
+            "0347Z on the 17th.",
+            "2025-06-18",
+        ),
     ],
-    ids=["heres-what-the-tracker-picked-up", "tracks-from-note-after-the-first-leg"],
+    ids=["heres-what-the-tracker-picked-up", "tracks-from-note-after-the-first-leg", "data-label"],
 )
 def test_attribution_a_threads_note_on_its_tracker_supports_its_legs(extractor, text, published):
     record = _record(extractor, text, published)

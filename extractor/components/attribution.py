@@ -85,6 +85,8 @@ _WORDS = load_word_lists("attribution_words.json")
 
 _TOLD = {"told", "tells", "telling"}
 _SOURCE_LIST = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|[-*•]\s*)?(?:sources?|data|credits?)\s*:", re.IGNORECASE)
+#: "Data: ADS-B Exchange plus MLAT from my own feeder": where a thread's tracks come from
+_DATA_LIST = re.compile(r"^\s*(?:\d{1,2}\s*/\s*)?data\s*:", re.IGNORECASE)
 _NEGATIONS = _WORDS["negations"]
 _CLAUSE_PUNCT = {".", ";", ":", "?", "!"}
 _FILLER = _WORDS["filler"]
@@ -1105,7 +1107,7 @@ _NOTE_NOUNS = frozenset({"data", "track", "tracks", "positions", "times"})
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
     history.', 'Everything here comes from ...', "Here's what ... picked up", 'Tracks from ADS-B Exchange',
-    'Pulled together from ...': a thread's note on where all its data comes from, not a report of one leg."""
+    'Pulled together from ...', 'Data: ADS-B Exchange': a thread's note on where all its data comes from, not a report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
     if words[:1] and words[0] in {"everything", "all"} and {"comes", "come"} & set(words):
         return True  # "Everything here comes from public ADS-B data on ADS-B Exchange"
@@ -1115,6 +1117,8 @@ def _data_statement(sent: Span) -> bool:
         words = words[1:]  # "All tracks are from ADS-B Exchange unless I say otherwise"
     if words[:1] and words[0] in _NOTE_NOUNS and "from" in words[1:3]:
         return True  # "Tracks from ADS-B Exchange plus our own MLAT feeders", "positions from ADS-B Exchange"
+    if _DATA_LIST.match(sent.text):
+        return True  # "All times Zulu. Data: ADS-B Exchange plus MLAT from my own feeder."
     return "below" in words or "unless" in words or bool(_PIECED & set(words))
 
 

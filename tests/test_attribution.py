@@ -668,8 +668,9 @@ def test_attribution_a_threads_note_that_everything_comes_from_a_tracker(extract
         ),
         (  # a "Data:" label after the thread's first leg
             "C-17s into Jordan\n\nLevantSkyWatch (@LevantSkyWatch) - thread posted 18 Jun\n\n"
-            "1/ Busy night. Overnight I followed two C-17As into Jordan. All times Zulu. Data: ADS-B "
-            "Exchange plus MLAT from my own feeder.\n\n"
+            "1/ Busy night on the Europe-Levant corridor. Overnight 16-17 June I followed two C-17As into "
+            "Jordan and a pair of KC-135Rs bound for Saudi Arabia. All times Zulu. Data: ADS-B Exchange plus "
+            "MLAT from my own feeder.\n\n"
             "2/ RCH471, C-17A, up from Ramstein (ETAR) at 2214Z on 16 June. Landed Muwaffaq Salti (OJMS) "
             "0347Z on the 17th.",
             "2025-06-18",

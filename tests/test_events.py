@@ -126,6 +126,11 @@ CASES = [
         [("arrival", ("Il-76",), None, "Hmeimim Air Base", "2025-10-28", None, "hedged")],
     ),
     (
+        "hedged-cue-before-the-verb-of-the-window",
+        "A US Air Force RC-135V appeared to arrive at Souda Bay on Tuesday.",
+        [("arrival", ("RC-135V",), None, "Souda Bay", "2025-10-28", None, "hedged")],
+    ),
+    (
         "planned",
         "Two B-52H bombers are expected to arrive at RAF Fairford next week.",
         [("arrival", ("B-52H",), None, "RAF Fairford", None, None, "planned")],

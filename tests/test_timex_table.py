@@ -171,6 +171,7 @@ CASES = [
      "Wednesday", "DATE", "2025-11-05"),
     ("weekday-same-day", "The ministry said Thursday that it would not comment.", DCT, "Thursday", "DATE", "2025-10-30"),
     ("weekday-expected", "The jets are expected to arrive Saturday.", DCT, "Saturday", "DATE", "2025-11-01"),
+    ("weekday-appeared-to", "A US Air Force RC-135V appeared to arrive at Souda Bay on Tuesday.", DCT, "Tuesday", "DATE", "2025-10-28"),
     ("weekday-appeared-to-be", "Spotters saw what appeared to be a C-17 landing at Powidz on Sunday.", DCT, "Sunday",
      "DATE", "2025-10-26"),
     ("weekday-is-to-be", "The C-17 is to be flown to Powidz on Sunday.", DCT, "Sunday", "DATE", "2025-11-02"),

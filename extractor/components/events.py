@@ -798,10 +798,13 @@ class EventBuilder:
         return None
 
     def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:
-        start = max(window_start, trig.start - 12)
+        # a cue may begin just before the window: "an RC-135V appeared to arrive", where the window opens at "to"
+        start = max(window_start - 3, trig.start - 12, 0)
         best = None
         texts = token_table(doc).texts
         for match in self.modality.find(doc, start=start, end=trig.end):
+            if match.end <= window_start:
+                continue
             if texts[match.start].endswith("."):
                 continue  # "No. 10 Squadron": the abbreviation of "number", not a negation
             if texts[match.start] == "May" and _month_may(texts, match.start):

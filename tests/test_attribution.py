@@ -126,6 +126,11 @@ CASES = [
         [(None, ["Iranian Civil Aviation Organization"])],
     ),
     (
+        "members-of-a-group-speak-for-it",
+        "Members of the Chania Aviation Spotters group on Facebook reported that an RC-135V landed at Souda.",
+        [(None, ["Chania Aviation Spotters group on Facebook"])],
+    ),
+    (
         "unknown-subject-ministry-acronym",
         "Egypt's MFA said the C-130H flew to Cairo.",
         [(None, ["Egyptian Ministry of Foreign Affairs"])],

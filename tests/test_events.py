@@ -126,6 +126,13 @@ CASES = [
         [("arrival", ("Il-76",), None, "Hmeimim Air Base", "2025-10-28", None, "hedged")],
     ),
     (
+        "the-aircraft-a-cargo-is-for-does-not-fly-the-leg",
+        "Four KC-46As took off from McConnell on Monday. Two C-17As from Joint Base Charleston, carrying "
+        "spare parts for the tankers, reached Al Udeid on Wednesday.",
+        [("departure", ("KC-46A",), "McConnell Air Force Base", None, "2025-10-27", None, "asserted"),
+         ("flight", ("C-17A",), "Joint Base Charleston", "Al Udeid Air Base", "2025-10-29", None, "asserted")],
+    ),
+    (
         "hedged-cue-before-the-verb-of-the-window",
         "A US Air Force RC-135V appeared to arrive at Souda Bay on Tuesday.",
         [("arrival", ("RC-135V",), None, "Souda Bay", "2025-10-28", None, "hedged")],

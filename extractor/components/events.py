@@ -713,8 +713,14 @@ class EventBuilder:
         if carrier:
             return carrier, False  # "the drones were flown in aboard two A400Ms": the A400Ms fly
         before = [a for a in aircraft if window_start <= a["token_start"] < trig.start]
+        # "Two C-17As, carrying spare parts for the tankers, reached Al Udeid": the aircraft a cargo is for does
+        # not fly the leg
+        before = [a for a in before if not _cargo_for(doc, a, sent)]
         if not before:
-            before = [a for a in aircraft if sent.start <= a["token_start"] < trig.start]
+            before = [
+                a for a in aircraft
+                if sent.start <= a["token_start"] < trig.start and not _cargo_for(doc, a, sent)
+            ]  # fmt: skip
         typed = [a for a in before if not a["generic"]]
         if typed:
             group = _nearest_group(typed, doc)
@@ -1711,6 +1717,18 @@ _LIST_BREAKERS = {
     "who", "after", "before", "then", "when", "but", "was", "were", "is", "are", "had", "has", "have", "flew",
     "landed", "left", "arrived", "took", "said",
 }
+
+
+def _cargo_for(doc: Doc, mention: dict, sent: Span) -> bool:
+    """Whether an aircraft mention is what a cargo is for ("spare parts for the tankers", "engines for the
+    Typhoons"): after "for" (and a determiner), with a cargo noun or "carrying" shortly before."""
+    k = mention["token_start"] - 1
+    while k > sent.start and doc[k].lower_ in {"the", "its", "their", "both", "two", "three", "four"}:
+        k -= 1
+    if k <= sent.start or doc[k].lower_ != "for":
+        return False
+    before = {t.lower_ for t in doc[max(sent.start, k - 6) : k]}
+    return bool(before & (_CARGO_NOUNS | {"carrying", "carried", "parts", "spares", "crews", "supplies"}))
 
 
 def _nearest_group(mentions: list[dict], doc: Doc | None = None) -> list[dict]:

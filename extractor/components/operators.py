@@ -93,6 +93,8 @@ class OperatorRuler:
                 for name in names:
                     self.lexicon.add_many([f"{name}'s air force", f"{name} air force", f"air force of {name}"], force)
                 self.lexicon.add_many([f"{d} air force" for d in row.get("demonyms") or []], force)
+                # the spotters' shorthand: "Turkish AF A400M", "Egyptian AF C-130H"
+                self.lexicon.add_many([f"{d} AF" for d in row.get("demonyms") or []], force)
             for service in ("Army", "Navy"):  # "A Turkish Army CH-47F": a service no line names
                 demonyms = row.get("demonyms") or []
                 phrases = [f"{d} {service}" for d in demonyms]

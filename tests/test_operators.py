@@ -11,6 +11,8 @@ CASES = [
     ("Two Iranian cargo planes landed.", "Iranian", "Iran", "IR"),
     ("South Korea's air force flew them out.", "South Korea's air force", "Republic of Korea Air Force", "KR"),
     ("6/ Egyptian AF C-130H arrived at Port Sudan.", "Egyptian AF", "Egyptian Air Force", "EG"),
+    ("A KC-767A of the 14° Stormo landed.", "14° Stormo", "14th Wing", "IT"),
+    ("An A400M of Transport Squadron 1/61 landed.", "Transport Squadron 1/61", "Transport Squadron 1/61", None),
     ("Three ASDF aircraft were sent.", "ASDF", "Japan Air Self-Defense Force", "JP"),
     ("A Hungarian Air Force A319 landed.", "Hungarian Air Force", "Hungarian Air Force", "HU"),
     ("A Royal Malaysian Air Force A400M landed.", "Royal Malaysian Air Force", "Royal Malaysian Air Force", "MY"),

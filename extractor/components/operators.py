@@ -137,7 +137,8 @@ class OperatorRuler:
                     covered -= inside_tokens
             if not any(i in covered for i in range(span.start, span.end)):
                 # "VP-26": Patrol Squadron 26 of the US Navy; other units keep their text
-                name, country = written_out_designator(span.text) or (span.text, None)
+                written = written_out_designator(span.text) or _italian_unit(span.text)
+                name, country = written or (span.text, None)
                 mentions.append(_mention(span, name, country, "unit", "op.unit-pattern"))
                 covered.update(range(span.start, span.end))
         for span in _airlines(doc):
@@ -209,7 +210,9 @@ _UNIT = re.compile(
     r"\b(?:\d{1,3}(?:st|nd|rd|th) Squadron of the \d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2} Group"
     r"|(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
     r"(?: [A-Z][a-z]+| and){0,4} (?:Wing|Squadron|Group|Flight Unit|Regiment|Division|Base Command|"
-    r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}"
+    r"Brigade|Detachment|Flight)|(?:[A-Z][a-z]+ ){1,5}(?:Wing|Squadron|Group|Regiment) \d{1,3}(?:/\d{1,3})?"
+    # Italian numbered wings and groups: "14° Stormo", "8° Gruppo" (written out as "14th Wing")
+    r"|\d{1,3}° (?:Stormo|Gruppo)"
     # "of the 22nd Helicopter Air Base", "of the 91st Air Force Base": a unit named for its base (Czech,
     # Croatian, Romanian); "to the 71st Air Base" is the base
     r"|(?<=of the )\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2}"
@@ -245,6 +248,20 @@ def _airlines(doc: Doc) -> list[Span]:
         if len(span) >= 2:
             spans.append(span)
     return spans
+
+
+_ITALIAN_UNIT = re.compile(r"(\d{1,3})° (Stormo|Gruppo)")
+_ITALIAN_UNIT_WORDS = {"Stormo": "Wing", "Gruppo": "Group"}
+
+
+def _italian_unit(text: str) -> tuple[str, str] | None:
+    """'14° Stormo' -> ('14th Wing', 'IT'): an Italian numbered unit by its English name."""
+    match = _ITALIAN_UNIT.fullmatch(text)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} {_ITALIAN_UNIT_WORDS[match.group(2)]}", "IT"
 
 
 def _units(doc: Doc) -> list[Span]:

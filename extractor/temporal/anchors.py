@@ -208,7 +208,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "biannually",
         "semiannually",
         "semi",
-        "annually",
+        "annual",
         "fortnightly",
         "biweekly",
         "bi",

@@ -1243,6 +1243,7 @@ _ADVERB_SETS = {
     "monthly": "P1M",
     "quarterly": "P3M",
     "annually": "P1Y",
+    "annual": "P1Y",  # "the annual exercise"
     "yearly": "P1Y",
     "hourly": "PT1H",
     "biannually": "P6M",

@@ -231,8 +231,8 @@ class Recognizer:
         found: list[Candidate] = []
         for rule, match in raw:
             start, end = match.span()
-            if start == end:
-                continue
+            if start == end or "\n" in text[start:end]:
+                continue  # "thread posted 18 Jun\n\n1/ Busy night": no expression runs across a line break
             if (rule.capitalized or rule.lowercase) and not self._capitals_ok(rule, match, shouting):
                 continue
             if rule.checks_context and not rule.context_allows(text, start, end):

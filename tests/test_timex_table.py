@@ -218,6 +218,7 @@ CASES = [
     ("shortly-thereafter", "Shortly thereafter it left.", DCT, "Shortly", None, None),
     ("shortly-alone", "The jet will leave shortly.", DCT, "shortly", None, None),
     ("early-part-of-the-day-after-in", "On Tuesday it landed in the early afternoon.", DCT, "the early afternoon", "TIME", "2025-10-28TAF"),
+    ("vague-unit-after-in", "The jet has not moved in weeks.", DCT, "weeks", "DURATION", "PXW"),
     ("annual-adjective", "The annual exercise began.", DCT, "annual", "SET", "P1Y"),
     ("no-expression-across-a-line-break", "Thread posted 18 Jun\n\n1/ Busy night.", DCT, "18 Jun", "DATE", "2025-06-18"),
     ("near-future", "More flights are expected in the near future.", DCT, "the near future", "DATE", "FUTURE_REF"),

@@ -220,6 +220,7 @@ CASES = [
     ("early-part-of-the-day-after-in", "On Tuesday it landed in the early afternoon.", DCT, "the early afternoon", "TIME", "2025-10-28TAF"),
     ("vague-unit-after-in", "The jet has not moved in weeks.", DCT, "weeks", "DURATION", "PXW"),
     ("a-night-stop", "It landed after a night stop at Souda Bay.", DCT, "a night", None, None),
+    ("a-speed-is-no-frequency", "Winds of 195 kilometres (121 miles) per hour hit the base.", DCT, "per hour", None, None),
     ("annual-adjective", "The annual exercise began.", DCT, "annual", "SET", "P1Y"),
     ("no-expression-across-a-line-break", "Thread posted 18 Jun\n\n1/ Busy night.", DCT, "18 Jun", "DATE", "2025-06-18"),
     ("near-future", "More flights are expected in the near future.", DCT, "the near future", "DATE", "FUTURE_REF"),

@@ -131,6 +131,11 @@ CASES = [
         [(None, ["Chania Aviation Spotters group on Facebook"])],
     ),
     (
+        "a-tip-in-a-group-is-the-groups",
+        "A tip in the Larnaca Spotters group on Facebook said a King Air would fly in from Luqa.",
+        [(None, ["Larnaca Spotters group on Facebook"])],
+    ),
+    (
         "unknown-subject-ministry-acronym",
         "Egypt's MFA said the C-130H flew to Cairo.",
         [(None, ["Egyptian Ministry of Foreign Affairs"])],

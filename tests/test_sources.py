@@ -218,6 +218,11 @@ CASES = [
         [("Major General Fahd bin Saad Al-Harbi", "Fahd bin Saad Al-Harbi", "official"),
          ("Major General Al-Harbi", "Fahd bin Saad Al-Harbi", "official")],
     ),
+    (  # an office named by its portfolio, with no holder after it
+        "An An-124 is expected in Bamako, the Minister of Energy and Water told AMAP.",
+        [("the Minister of Energy and Water", "Minister of Energy and Water", "official"),
+         ("AMAP", "AMAP", "media")],
+    ),
     (  # a command's place is not part of its name
         "The Joint Arctic Command in Nuuk said so.",
         [("The Joint Arctic Command", "Joint Arctic Command", "official")],

@@ -136,6 +136,12 @@ _NOT_PERSONS = frozenset({"statement", "sources", "source"})
 _POSSESSIVE = {"'s", "’s"}
 #: courtesy titles without a full stop ("Mr Wani said"): the person named in full before
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Miss", "Dr"})
+#: "the Minister of Energy and Water told AMAP": an office named by its portfolio, no holder named after it
+_OFFICE_OF_PORTFOLIO = re.compile(
+    r"\b[Tt]he\s+(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting)\s+)?(?:Minister|Secretary)\s+(?:of|for)\s+"
+    r"(?:the\s+)?[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4})"
+    r"(?=\s*(?:,|\.(?:\s|$)|\bsaid\b|\bsays\b|\btold\b|\badded\b|\bannounced\b|\bconfirmed\b))"
+)
 #: "Deputy Minister of Foreign Affairs Yerlan Tokbergenov said": an office "of ..." then the holder's name
 _OFFICE_BEFORE_NAME = re.compile(
     r"\b(?P<office>(?:(?:First\s+)?(?:Deputy|Vice|Acting|General)\s+)?"
@@ -548,6 +554,17 @@ class SourceTagger:
                 mention["surname"] = doc[title.end].text  # "Mr Ellery": the full name given earlier, if any
             out.append(mention)
             _block(allowed, start, end)
+        for match in _OFFICE_OF_PORTFOLIO.finditer(text):
+            span = doc.char_span(match.start(), match.end("office"), alignment_mode="expand")
+            if span is None or not all(allowed[i] for i in range(span.start, span.end)):
+                continue
+            words = match.group("office").split()
+            portfolio = words[words.index("of" if "of" in words else "for") + 1 :]
+            if not all(w.lower() in _PORTFOLIO_WORDS | {"and", "the"} for w in portfolio):
+                continue  # "the Minister of Defence Pavel Novak said": a holder, found with the title
+            name = " ".join(match.group("office").split())
+            out.append(_mention(span, name, "official", "src.office_of_portfolio"))
+            _block(allowed, span.start, span.end)
         for match in _OFFICE_BEFORE_NAME.finditer(text):
             span = doc.char_span(match.start("office"), match.end("name"), alignment_mode="expand")
             name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")

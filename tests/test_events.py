@@ -879,11 +879,12 @@ def test_events_a_sentence_opening_on_its_verb_is_flown_by_the_aircraft_told_las
 def test_events_a_paragraph_opening_on_a_day_alone_dates_its_legs(run):
     text = (
         "Tuesday. The Portuguese Air Force C-295M came over from Figo Maduro with spares, and went back to "
-        "Figo Maduro.\n\nWednesday. Six F-35As arrived from Goose Bay.\n\nA C-17 came in from Dover."
+        "Figo Maduro.\n\nWednesday. Six F-35As arrived from Goose Bay.\n\nA C-17 came in from Dover.\n\n"
+        "Thursday morning. Two C-130Es arrived from Powidz."
     )
     events = run(text, None)._.events
     assert [e["date"]["value"] if e["date"] else None for e in events] == [
-        "XXXX-WXX-2", "XXXX-WXX-2", "XXXX-WXX-3", None
+        "XXXX-WXX-2", "XXXX-WXX-2", "XXXX-WXX-3", None, "XXXX-WXX-4TMO"
     ]
 
 

@@ -1416,10 +1416,13 @@ def _days_of_paragraph_headings(doc: Doc, legs: list[Leg]) -> None:
 
 
 def _heading_day(doc: Doc, text: str, start: int) -> dict | None:
-    """The DATE a paragraph opens on when it stands alone as a heading ("Monday.", "Tuesday 14 March:")."""
+    """The day a paragraph opens on when it stands alone as a heading ("Monday.", "Tuesday 14 March:",
+    "Wednesday morning.")."""
     timex = next((t for t in doc._.timexes or [] if t["start"] >= start), None)
-    if timex is None or timex["type"] != "DATE" or text[start : timex["start"]].strip():
+    if timex is None or text[start : timex["start"]].strip():
         return None
+    if timex["type"] != "DATE" and not _PART_OF_DAY_VALUE.match(timex.get("value") or ""):
+        return None  # "Wednesday morning." heads a paragraph as "Wednesday." does
     after = text[timex["end"] : timex["end"] + 3]
     if after[:1] not in {".", ":"} or after[1:2] not in {" ", "\n"}:
         return None
@@ -2705,6 +2708,7 @@ def _granularity(value: str | None) -> int:
 
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d)")
 _CLOCK_OF_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d)T\d\d:\d\d")
+_PART_OF_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|W(?:\d\d|XX)-\d)T(?:MO|AF|EV|NI)$")
 _MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|SP|SU|FA|WI|Q\d|H\d)")
 
 

@@ -298,6 +298,8 @@ CASES = [
     ("time-skips-a-flashback-day", "The jet flew the men home today. It had flown in from Yangon the day before. It took off at 6:15 am.", DCT, "6:15 am", "TIME", "2025-10-30T06:15"),
     ("time-keeps-the-day-of-its-own-flashback", "The jet flew the men home today. It had flown in from Yangon the day before and had landed at 6:15 pm.", DCT, "6:15 pm", "TIME", "2025-10-29T18:15"),
     ("time-a-relative-pluperfect-is-no-flashback", "The jet flew in today. 15 men who had been stranded flew home yesterday. It took off at 6:15 am.", DCT, "6:15 am", "TIME", "2025-10-29T06:15"),
+    ("time-takes-a-possessive-day-that-opens-its-sentence", "Monday's star was an Il-76TD. It left at 1417 local.", DCT, "1417 local", "TIME", "2025-10-27T14:17"),
+    ("time-skips-a-day-told-looking-back", "Monday's star was an Il-76TD, which came in the previous evening. It left at 1417 local.", DCT, "1417 local", "TIME", "2025-10-27T14:17"),
     ("time-skips-a-day-named-event", "Relief reached the survivors of Monday's earthquake today. It landed at 10:30 a.m.", DCT, "10:30 a.m.", "TIME", "2025-10-30T10:30"),
     ("night-of-date", "The jet left on the night of Oct. 12.", DCT, "the night of Oct. 12", "TIME", "2025-10-12TNI"),
     ("morning-of-date", "It landed on the morning of Oct. 6.", DCT, "the morning of Oct. 6", "TIME", "2025-10-06TMO"),

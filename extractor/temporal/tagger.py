@@ -92,6 +92,7 @@ _PLUPERFECT = re.compile(
     r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\bhad\b(?!\s+(?:to|been\s+(?:due|scheduled|expected|planned)))",
     re.IGNORECASE,
 )
+_LOOKING_BACK = re.compile(r"\bprevious\b|\bbefore$", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|reported|added|stated|confirmed)\b", re.IGNORECASE)
 _DAY_RANGE_RULES = frozenset(
     {"date.month_day_range", "date.month_day_between", "date.day_month_range", "date.day_month_between"}
@@ -410,14 +411,22 @@ class TemporalTagger:
             return  # "the ministry said on Monday": the day of the report, not of the events told around it
         if day_text is not None and (
             _BACKGROUND_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
-            or _POSSESSIVE_AFTER.match(text, candidate.end)
+            or (
+                _POSSESSIVE_AFTER.match(text, candidate.end)
+                # "Monday's star was the Il-76TD ... left at 1417": a day that opens its sentence is the story's
+                and text[bounds[item.sentence][0] : candidate.start].strip()
+            )
         ):
             return  # "since Thursday", "Friday's earthquake": no day the clock times after it belong to
         if candidate.rule.id in _DAY_RANGE_RULES:
             return  # "over the weekend of Feb 21-22": no one day the clock times after it belong to
         if resolution.type in ("DATE", "TIME"):
             sentence_start = bounds[item.sentence][0]
-            flashback = day_text is not None and _flashback(text, sentence_start, candidate.start)
+            flashback = day_text is not None and (
+                _flashback(text, sentence_start, candidate.start)
+                # "had come in from Sharjah the previous evening", "the day before": a day told looking back
+                or _LOOKING_BACK.search(text, candidate.start, candidate.end) is not None
+            )
             state.update(resolution.value, position=candidate.start, flashback=bool(flashback))
             if day_text is not None:
                 sentence_days.setdefault(item.sentence, []).append((candidate.start, day_text))

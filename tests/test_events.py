@@ -133,6 +133,11 @@ CASES = [
          ("flight", ("C-17A",), "Joint Base Charleston", "Al Udeid Air Base", "2025-10-29", None, "asserted")],
     ),
     (
+        "hedged-suggesting",
+        "Satellite images show a KC-135R parked there, suggesting the tanker arrived at Tindal on Tuesday.",
+        [("arrival", ("KC-135R",), None, "RAAF Base Tindal", "2025-10-28", None, "hedged")],
+    ),
+    (
         "hedged-cue-before-the-verb-of-the-window",
         "A US Air Force RC-135V appeared to arrive at Souda Bay on Tuesday.",
         [("arrival", ("RC-135V",), None, "Souda Bay", "2025-10-28", None, "hedged")],

@@ -133,6 +133,11 @@ CASES = [
          ("flight", ("C-17A",), "Joint Base Charleston", "Al Udeid Air Base", "2025-10-29", None, "asserted")],
     ),
     (
+        "with-no-markings-is-no-denial",
+        "A second jet, a larger Il-76 with no visible markings, landed at Gao on Tuesday.",
+        [("arrival", ("Il-76",), None, "Gao", "2025-10-28", None, "asserted")],
+    ),
+    (
         "hedged-suggesting",
         "Satellite images show a KC-135R parked there, suggesting the tanker arrived at Tindal on Tuesday.",
         [("arrival", ("KC-135R",), None, "RAAF Base Tindal", "2025-10-28", None, "hedged")],

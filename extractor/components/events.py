@@ -815,6 +815,10 @@ class EventBuilder:
                 continue  # "No. 10 Squadron": the abbreviation of "number", not a negation
             if texts[match.start] == "May" and _month_may(texts, match.start):
                 continue  # "KHARTOUM, May 3 (Reuters) - Two Saudi C-130s landed": the month
+            if texts[match.start].lower() == "no" and match.start and texts[match.start - 1].lower() in {
+                "with", "without", "carrying", "showing",
+            }:
+                continue  # "a larger IL76 with no visible markings landed": a description, not a denial
             if any(texts[k].lower() in _SPEECH_VERBS for k in range(match.end, trig.start)):
                 continue  # "an official, who asked not to be named because he was not authorised to speak,
                 # said the two Hercules took off": the cue is the speaker's, not the flight's

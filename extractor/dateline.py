@@ -288,10 +288,11 @@ _ISSUE_HEADER = re.compile(
     r"(?P<outlet>(?:The )?[A-Z][\w'’&.\-]*(?: (?:[A-Z][\w'’&.\-]*|&)){0,4})"
     r"(?:\s*[|:,\-–—]\s*(?:[Ii]ssue|No\.|Vol\.|Edition) ?\d+|\s+#\d{1,4}\s*[|:\-–—])"
 )  # also "The Firebird Log #31: Madeira burns", "The Luzon Strait Letter, No. 87: ..."
-#: "LIBYA AIR MONITOR weekly digest: Russian Il-76 traffic ...": a headline opening with the publication's name in
-#: capitals and what it publishes
+#: "LIBYA AIR MONITOR weekly digest: Russian Il-76 traffic ...": a headline opening with the publication's
+#: name in capitals and what it publishes
 _CAPS_DIGEST_HEADER = re.compile(
-    r"(?P<outlet>[A-Z][A-Z0-9&'’.\-]+(?: [A-Z][A-Z0-9&'’.\-]+){1,4}) (?:weekly |daily |monthly |morning |evening )?"
+    r"(?P<outlet>[A-Z][A-Z0-9&'’.\-]+(?: [A-Z][A-Z0-9&'’.\-]+){1,4})"
+    r" (?:weekly |daily |monthly |morning |evening )?"
     r"(?:digest|newsletter|bulletin|round-?up|brief|briefing|update|wrap)\s*[:|\-–—]"
 )
 #: "Defence media release", "Ministry of Defence press release": the issuer, then the label, alone on a line

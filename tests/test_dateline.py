@@ -201,7 +201,8 @@ def test_dateline_without_year_takes_reference_year():
         # a thread posted on a platform by its account; a post by its author on a blog
         ("Headline\n\nPosted on X by @MaghrebSquawk\n\n1/ Body.", "@MaghrebSquawk"),
         ("Headline\n\nPosted by Gareth Pryce on Fen Edge Spotting\n\nBody.", "Fen Edge Spotting"),
-        ("Headline\n\nPosted by Pieter V. on Ostend Heavy Metal, a spotter's log\n\nBody.", "Ostend Heavy Metal"),
+        ("Headline\n\nPosted by Pieter V. on Ostend Heavy Metal, a spotter's log\n\nBody.",
+         "Ostend Heavy Metal"),
         ("LIBYA AIR MONITOR weekly digest: Il-76 traffic\n\nBody.", "LIBYA AIR MONITOR"),
         # a reporter's name, then the outlet before the role
         ("Headline\n\nHemi Rauparaha, RNZ political reporter\n\nBody.", "RNZ"),

@@ -130,7 +130,8 @@ CASES = [
         "Four KC-46As took off from McConnell on Monday. Two C-17As from Joint Base Charleston, carrying "
         "spare parts for the tankers, reached Al Udeid on Wednesday.",
         [("departure", ("KC-46A",), "McConnell Air Force Base", None, "2025-10-27", None, "asserted"),
-         ("flight", ("C-17A",), "Joint Base Charleston", "Al Udeid Air Base", "2025-10-29", None, "asserted")],
+         ("flight", ("C-17A",), "Joint Base Charleston", "Al Udeid Air Base", "2025-10-29", None,
+          "asserted")],
     ),
     (
         "with-no-markings-is-no-denial",

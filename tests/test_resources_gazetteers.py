@@ -137,7 +137,9 @@ def test_resources_gazetteers_lines_have_exactly_the_schema_keys(name: str) -> N
         missing, extra = sorted(keys - row.keys()), sorted(row.keys() - keys - optional)
         weak = row.get("weak_aliases", [])
         if not isinstance(weak, list) or not all(isinstance(v, str) and v.strip() for v in weak):
-            problems.append(f"{name}.jsonl:{lineno}: expected weak_aliases to be a list of names, found {weak!r}")
+            problems.append(
+                f"{name}.jsonl:{lineno}: expected weak_aliases to be a list of names, found {weak!r}"
+            )
         if missing or extra:
             problems.append(
                 f"{name}.jsonl:{lineno}: expected keys {sorted(keys)}, missing {missing}, extra {extra}"

@@ -1107,7 +1107,8 @@ _NOTE_NOUNS = frozenset({"data", "track", "tracks", "positions", "times"})
 def _data_statement(sent: Span) -> bool:
     """'Data below is from ADS-B Exchange unless marked', '1/ ... Data from ADS-B Exchange and Flightradar24
     history.', 'Everything here comes from ...', "Here's what ... picked up", 'Tracks from ADS-B Exchange',
-    'Pulled together from ...', 'Data: ADS-B Exchange': a thread's note on where all its data comes from, not a report of one leg."""
+    'Pulled together from ...', 'Data: ADS-B Exchange': a thread's note on where all its data comes from,
+    not a report of one leg."""
     words = [t.lower_ for t in sent if not t.is_punct and not t.like_num]
     if words[:1] and words[0] in {"everything", "all"} and {"comes", "come"} & set(words):
         return True  # "Everything here comes from public ADS-B data on ADS-B Exchange"

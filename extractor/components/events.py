@@ -713,8 +713,8 @@ class EventBuilder:
         if carrier:
             return carrier, False  # "the drones were flown in aboard two A400Ms": the A400Ms fly
         before = [a for a in aircraft if window_start <= a["token_start"] < trig.start]
-        # "Two C-17As, carrying spare parts for the tankers, reached Al Udeid": the aircraft a cargo is for does
-        # not fly the leg
+        # "Two C-17As, carrying spare parts for the tankers, reached Al Udeid": the aircraft a cargo is for
+        # does not fly the leg
         before = [a for a in before if not _cargo_for(doc, a, sent)]
         if not before:
             before = [
@@ -804,7 +804,7 @@ class EventBuilder:
         return None
 
     def _modality(self, doc: Doc, trig: Trigger, window_start: int) -> str | None:
-        # a cue may begin just before the window: "an RC-135V appeared to arrive", where the window opens at "to"
+        # a cue may begin just before the window: "an RC-135V appeared to arrive" (the window opens at "to")
         start = max(window_start - 3, trig.start - 12, 0)
         best = None
         texts = token_table(doc).texts

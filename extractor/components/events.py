@@ -712,15 +712,13 @@ class EventBuilder:
         carrier = _aboard(doc, aircraft, sent)
         if carrier:
             return carrier, False  # "the drones were flown in aboard two A400Ms": the A400Ms fly
-        before = [a for a in aircraft if window_start <= a["token_start"] < trig.start]
         # "Two C-17As, carrying spare parts for the tankers, reached Al Udeid": the aircraft a cargo is for
         # does not fly the leg
-        before = [a for a in before if not _cargo_for(doc, a, sent)]
-        if not before:
-            before = [
-                a for a in aircraft
-                if sent.start <= a["token_start"] < trig.start and not _cargo_for(doc, a, sent)
-            ]  # fmt: skip
+        flying = [
+            a for a in aircraft
+            if sent.start <= a["token_start"] < trig.start and not _cargo_for(doc, a, sent)
+        ]  # fmt: skip
+        before = [a for a in flying if a["token_start"] >= window_start] or flying
         typed = [a for a in before if not a["generic"]]
         if typed:
             group = _nearest_group(typed, doc)
@@ -815,9 +813,7 @@ class EventBuilder:
                 continue  # "No. 10 Squadron": the abbreviation of "number", not a negation
             if texts[match.start] == "May" and _month_may(texts, match.start):
                 continue  # "KHARTOUM, May 3 (Reuters) - Two Saudi C-130s landed": the month
-            if texts[match.start].lower() == "no" and match.start and texts[match.start - 1].lower() in {
-                "with", "without", "carrying", "showing",
-            }:
+            if texts[match.start].lower() == "no" and match.start and texts[match.start - 1].lower() in _WITH:
                 continue  # "a larger IL76 with no visible markings landed": a description, not a denial
             if any(texts[k].lower() in _SPEECH_VERBS for k in range(match.end, trig.start)):
                 continue  # "an official, who asked not to be named because he was not authorised to speak,
@@ -1724,6 +1720,10 @@ _LIST_BREAKERS = {
     "who", "after", "before", "then", "when", "but", "was", "were", "is", "are", "had", "has", "have", "flew",
     "landed", "left", "arrived", "took", "said",
 }
+
+
+#: words before "no" that make it part of a description ("with no visible markings")
+_WITH = frozenset({"with", "without", "carrying", "showing"})
 
 
 def _cargo_for(doc: Doc, mention: dict, sent: Span) -> bool:
@@ -2646,9 +2646,9 @@ _SPEECH_VERBS = {
 _IMAGERY_WORDS = {"taken", "captured", "imagery", "images", "image", "photos", "photographs", "pictures"}
 #: "a flight plan filed on Sunday", "a notice issued on Monday": the date of a document, not of the flight
 _DOCUMENT_WORDS = {"filed", "issued", "published", "dated", "released", "signed", "submitted"}
-#: "the ministry said in a statement on Tuesday", "at a news conference on Friday": the day of the report
 #: "seen by dpa on Thursday": the day a document reached the reporter
 _SEEN_WORDS = {"seen", "obtained", "reviewed", "received"}
+#: "the ministry said in a statement on Tuesday", "at a news conference on Friday": the day of the report
 _REPORT_NOUNS = {"statement", "briefing", "conference", "interview", "bulletin", "communique", "communiqué"}
 
 
@@ -2661,7 +2661,7 @@ def _date_of_speech_or_imagery(doc: Doc, timex: dict) -> bool:
     before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
     if span.end < len(doc) and doc[span.end].lower_ in _SPEECH_VERBS:
         return True  # "the crisis staff yesterday denied that a CH-53 had landed on Sunday"
-    if bool(set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS | _REPORT_NOUNS)):
+    if set(before) & (_SPEECH_VERBS | _IMAGERY_WORDS | _DOCUMENT_WORDS | _REPORT_NOUNS):
         return True
     # "an answer ... seen by dpa on Thursday", "documents obtained by Reuters on Monday": when a document
     # reached the reporter

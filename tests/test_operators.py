@@ -102,3 +102,14 @@ def test_operators_russian_military_is_the_country_not_the_ministry(run):
     text = "Russian military transport aircraft have landed at least 14 times at al-Khadim since mid-April."
     doc = run(text)
     assert [o["name"] for o in doc._.operators] == ["Russia"]
+
+
+def test_operators_the_airline_or_the_carrier_is_the_one_airline_named_before(run):
+    text = (
+        "Ethiopian Airlines flew three Boeing 777F charters to Addis Ababa. The carrier also positioned a "
+        "767-300F to Entebbe, and the airline's freighters flew on to Juba."
+    )
+    anaphors = [(o["text"], o["name"]) for o in run(text)._.operators if o["rule"].endswith(":anaphor")]
+    assert anaphors == [("The carrier", "Ethiopian Airlines"), ("the airline", "Ethiopian Airlines")]
+    ships = "Ethiopian Airlines flew in. The carrier USS Nimitz sailed; its air wing flew off the carrier."
+    assert [o for o in run(ships)._.operators if o["rule"].endswith(":anaphor")] == []

@@ -150,6 +150,7 @@ class OperatorRuler:
             covered.update(range(span.start, span.end))
         mentions.extend(_defined_acronyms(doc, mentions, covered))
         mentions.extend(_air_force_anaphors(doc, mentions, covered))
+        mentions.extend(_airline_anaphors(doc, mentions, covered))
         aircraft_starts = {a["token_start"] for a in doc._.aircraft or []}
         for match in self.demonyms.find(doc):
             if match.start in covered or not _precedes_aircraft(doc, match.end, aircraft_starts):
@@ -199,6 +200,34 @@ def _air_force_anaphors(doc: Doc, mentions: list[dict], covered: set[int]) -> li
         mention = _mention(span, force["name"], force.get("country"), "air_force", force["rule"] + ":anaphor")
         out.append(mention)
         covered.update(range(span.start, span.end))
+    return out
+
+
+#: words that make "the carrier" a ship ("the carrier's air wing", "USS Nimitz")
+_SHIP_CONTEXT = re.compile(r"\b(?:aircraft carrier|carrier strike|air wing|USS|HMS|flight deck)\b")
+
+
+def _airline_anaphors(doc: Doc, mentions: list[dict], covered: set[int]) -> list[dict]:
+    """'Ethiopian Airlines flew three 777F charters ... The carrier also positioned a 767-300F', "the airline's
+    freighters": "the airline" or "the carrier" after the one airline the article names before it."""
+    airlines = [m for m in mentions if m.get("kind") == "airline"]
+    if not airlines or len({m["name"] for m in airlines}) != 1:
+        return []
+    first = min(m["token_start"] for m in airlines)
+    ship_context = _SHIP_CONTEXT.search(token_table(doc).text) is not None
+    out = []
+    for i in range(first + 1, len(doc) - 1):
+        word = doc[i + 1].lower_
+        if doc[i].lower_ != "the" or word not in {"airline", "carrier"} or i + 1 in covered:
+            continue
+        if word == "carrier" and ship_context:
+            continue
+        mention = _mention(
+            doc[i : i + 2], airlines[0]["name"], airlines[0].get("country"), "airline",
+            airlines[0]["rule"] + ":anaphor",
+        )  # fmt: skip
+        out.append(mention)
+        covered.update(range(i, i + 2))
     return out
 
 

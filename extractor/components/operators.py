@@ -208,8 +208,8 @@ _SHIP_CONTEXT = re.compile(r"\b(?:aircraft carrier|carrier strike|air wing|USS|H
 
 
 def _airline_anaphors(doc: Doc, mentions: list[dict], covered: set[int]) -> list[dict]:
-    """'Ethiopian Airlines flew three 777F charters ... The carrier also positioned a 767-300F', "the airline's
-    freighters": "the airline" or "the carrier" after the one airline the article names before it."""
+    """'Ethiopian Airlines flew three 777F charters ... The carrier also positioned a 767-300F', "the
+    airline's freighters": "the airline" or "the carrier" after the one airline the article names before."""
     airlines = [m for m in mentions if m.get("kind") == "airline"]
     if not airlines or len({m["name"] for m in airlines}) != 1:
         return []

@@ -210,11 +210,10 @@ class AnchorState:
         """Like :meth:`reference_day_text`, but a day told in a flashback ("had flown in the day before")
         counts only when no day before it was told as the story's."""
         index = bisect.bisect_left(self.days, (position, ""))
-        for day_position, value in reversed(self.days[:index]):
-            if day_position not in self.flashbacks:
-                if index and self.days[index - 1][0] in self.flashbacks:
+        if index and self.days[index - 1][0] in self.flashbacks:
+            for day_position, value in reversed(self.days[:index]):
+                if day_position not in self.flashbacks:
                     return value
-                break
         return self.reference_day_text(position)
 
     def update(self, value: str | None, *, position: int, flashback: bool = False) -> None:

@@ -302,7 +302,8 @@ class TemporalTagger:
             rule_type=candidate.rule.type,
             tense_of=tense,
             sentence_day=sentence_day,
-            flashback=_flashback(text, sentence_start, candidate.start),
+            # only a clock time reads it (see normalize_clock)
+            flashback=candidate.rule.norm == "clock" and _flashback(text, sentence_start, candidate.start),
             mod=candidate.mod,
         )
 
